@@ -1,0 +1,202 @@
+//! Runs the annotation engine over every brief of the corpus: one matcher for the whole
+//! site, built once, then each brief's article annotated in parallel.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::{
+    EntityId, EntityLink, LinkMode, Matcher, NoteErrorKind, NoteSpec, Surface, annotate_markdown,
+    annotate_plain,
+};
+use crate::config::{Config, LinkPolicy};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{ActorId, Article, Brief, Corpus, LocationId};
+use crate::render::markdown::Markdown;
+use crate::urls::Urls;
+
+/// An actor or a location: the two kinds of entity the article text can mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKey {
+    /// An actor.
+    Actor(ActorId),
+    /// A location.
+    Location(LocationId),
+}
+
+/// One mention of an entity in a brief's article.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Who or where.
+    pub entity: EntityKey,
+    /// The paragraph number (`p-N`).
+    pub paragraph: usize,
+    /// The sentence around it, plain text.
+    pub sentence: String,
+    /// Where the mention sits in `sentence`.
+    pub range: Range<usize>,
+}
+
+/// A brief's article after annotation.
+#[derive(Clone, Debug, Default)]
+pub struct AnnotatedBrief {
+    /// The article's HTML (empty when the brief has no article).
+    pub article_html: String,
+    /// Every mention, in document order.
+    pub mentions: Vec<Mention>,
+}
+
+/// Everything the annotate stage produces.
+pub struct Annotated {
+    /// One per brief, in corpus order.
+    pub briefs: Vec<AnnotatedBrief>,
+    /// Names claimed by two entities, which are never linked.
+    pub warnings: Diagnostics,
+}
+
+fn surfaces(corpus: &Corpus) -> Vec<Surface> {
+    let mut out = Vec::new();
+    let actors = corpus.actors.len() as u32;
+    for (i, actor) in corpus.actors.iter().enumerate() {
+        let entity = EntityId(i as u32);
+        for text in std::iter::once(&actor.name).chain(&actor.aliases) {
+            out.push(Surface { entity, text: text.clone(), short: false });
+        }
+        for text in &actor.short_names {
+            out.push(Surface { entity, text: text.clone(), short: true });
+        }
+    }
+    for (i, location) in corpus.locations.iter().enumerate() {
+        let entity = EntityId(actors + i as u32);
+        for text in std::iter::once(&location.name).chain(&location.aliases) {
+            out.push(Surface { entity, text: text.clone(), short: false });
+        }
+    }
+    out
+}
+
+fn key(corpus: &Corpus, id: EntityId) -> EntityKey {
+    let actors = corpus.actors.len() as u32;
+    if id.0 < actors { EntityKey::Actor(ActorId(id.0)) } else { EntityKey::Location(LocationId(id.0 - actors)) }
+}
+
+/// Annotates every brief. Notes that cannot be anchored are errors naming the brief's file
+/// and the quote's line, with the closest passage of the article.
+pub fn annotate(corpus: &Corpus, config: &Config, urls: Urls, markdown: &Markdown) -> Result<Annotated, Diagnostics> {
+    let matcher = Matcher::new(surfaces(corpus));
+    let mut warnings = Diagnostics::default();
+    for (surface, ids) in matcher.ambiguous() {
+        let owners: Vec<String> = ids
+            .iter()
+            .map(|id| match key(corpus, *id) {
+                EntityKey::Actor(a) => corpus.actors[a.index()].file.display().to_string(),
+                EntityKey::Location(l) => corpus.locations[l.index()].file.display().to_string(),
+            })
+            .collect();
+        warnings.push(
+            Diagnostic::file_error(&owners[0], format!("the name `{surface}` belongs to {} entities, so it is never linked", owners.len()))
+                .with_hint(format!("keep it in one of: {}", owners.join(", ")))
+                .warning(),
+        );
+    }
+    let policy = config.mentions.link;
+    let link = |id: EntityId| -> EntityLink {
+        match key(corpus, id) {
+            EntityKey::Actor(a) => {
+                let slug = &corpus.actors[a.index()].slug;
+                EntityLink { kind: "actor", slug: slug.to_string(), href: format!("../../{}", urls.actor(slug)) }
+            }
+            EntityKey::Location(l) => {
+                let slug = &corpus.locations[l.index()].slug;
+                EntityLink { kind: "location", slug: slug.to_string(), href: format!("../../{}", urls.location(slug)) }
+            }
+        }
+    };
+    let results: Vec<Result<AnnotatedBrief, Vec<Diagnostic>>> = corpus
+        .briefs
+        .par_iter()
+        .map(|brief| annotate_brief(brief, corpus, &matcher, &link, policy, markdown))
+        .collect();
+    let mut errors = Diagnostics::default();
+    let mut briefs = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(b) => briefs.push(b),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    Ok(Annotated { briefs, warnings })
+}
+
+fn annotate_brief(
+    brief: &Brief,
+    corpus: &Corpus,
+    matcher: &Matcher,
+    link: &(dyn Fn(EntityId) -> EntityLink + Sync),
+    policy: LinkPolicy,
+    markdown: &Markdown,
+) -> Result<AnnotatedBrief, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let notes: Vec<NoteSpec> = brief
+        .notes
+        .iter()
+        .map(|n| {
+            let html = markdown.render(&n.markdown, &brief.file, n.line).unwrap_or_else(|e| {
+                errors.extend(e);
+                String::new()
+            });
+            NoteSpec { quote: n.quote.clone(), html, line: n.line }
+        })
+        .collect();
+    let mode = || match policy {
+        LinkPolicy::First => LinkMode::First,
+        LinkPolicy::All => LinkMode::All,
+    };
+    let result = match &brief.article {
+        Article::None => return if errors.is_empty() { Ok(AnnotatedBrief::default()) } else { Err(errors) },
+        Article::Plain(paragraphs) => annotate_plain(paragraphs, matcher, &notes, link, mode()),
+        Article::Markdown { text, file, line } => {
+            let events = match markdown.parse(text, file, *line) {
+                Ok(events) => events,
+                Err(e) => {
+                    errors.extend(e);
+                    return Err(errors);
+                }
+            };
+            annotate_markdown(events, matcher, &notes, link, mode())
+                .map(|(events, report)| (markdown.to_html(events), report))
+        }
+    };
+    match result {
+        Ok((html, report)) if errors.is_empty() => Ok(AnnotatedBrief {
+            article_html: html,
+            mentions: report
+                .mentions
+                .into_iter()
+                .map(|m| Mention { entity: key(corpus, m.entity), paragraph: m.paragraph, sentence: m.sentence, range: m.range })
+                .collect(),
+        }),
+        Ok(_) => Err(errors),
+        Err(note_errors) => {
+            errors.extend(note_errors.into_iter().map(|e| {
+                let d = Diagnostic { line: e.line, ..Diagnostic::file_error(&brief.file, "") };
+                match e.kind {
+                    NoteErrorKind::NotFound { closest } => Diagnostic {
+                        message: "this note's quote is not in the article".into(),
+                        ..d
+                    }
+                    .with_hint(format!("quote the article exactly; the closest passage is: \"{closest}\"")),
+                    NoteErrorKind::Ambiguous { count } => Diagnostic {
+                        message: format!("this note's quote appears {count} times in the article"),
+                        ..d
+                    }
+                    .with_hint("quote a longer passage so that it appears only once"),
+                }
+            }));
+            Err(errors)
+        }
+    }
+}

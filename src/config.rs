@@ -1,0 +1,224 @@
+//! `config.toml`: the site's settings, with defaults for everything but the title and base
+//! URL, and unknown keys refused so that a typo never silently does nothing.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::load::toml_error;
+
+/// The site's settings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Site title, shown in every page's header and `<title>`.
+    pub title: String,
+    /// Absolute URL the site is published at; always ends in `/` once loaded.
+    pub base_url: String,
+    /// One sentence for the front page's meta description and the feed subtitle.
+    #[serde(default)]
+    pub description: String,
+    /// BCP 47 language tag of the content.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Briefs per page on the front page.
+    #[serde(default = "default_paginate_by")]
+    pub paginate_by: usize,
+    /// Write a `CNAME` file with this domain (GitHub Pages custom domain).
+    #[serde(default)]
+    pub cname: Option<String>,
+    /// Links end in `index.html` so the site also works opened from disk.
+    #[serde(default)]
+    pub file_urls: bool,
+    /// Rules for pasted article text.
+    #[serde(default)]
+    pub article: ArticleConfig,
+    /// How mentions are linked.
+    #[serde(default)]
+    pub mentions: MentionsConfig,
+    /// The prior-incidents sidebar.
+    #[serde(default)]
+    pub prior_incidents: PriorIncidentsConfig,
+    /// Code highlighting.
+    #[serde(default)]
+    pub highlight: HighlightConfig,
+}
+
+/// `[article]`: extra line patterns on top of the built-in ones.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleConfig {
+    /// Regular expressions for whole lines to drop (site boilerplate).
+    #[serde(default)]
+    pub drop: Vec<String>,
+    /// Regular expressions for whole lines that credit contributors.
+    #[serde(default)]
+    pub credits: Vec<String>,
+}
+
+/// `[mentions]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MentionsConfig {
+    /// `"first"` links the first mention of each entity; `"all"` links every one.
+    #[serde(default = "default_link")]
+    pub link: LinkPolicy,
+}
+
+impl Default for MentionsConfig {
+    fn default() -> Self {
+        MentionsConfig { link: default_link() }
+    }
+}
+
+/// Which mentions become links.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkPolicy {
+    /// Only the first mention of each entity in a brief.
+    First,
+    /// Every mention.
+    All,
+}
+
+/// `[prior_incidents]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorIncidentsConfig {
+    /// At most this many prior incidents per brief.
+    #[serde(default = "default_prior_max")]
+    pub max: usize,
+}
+
+impl Default for PriorIncidentsConfig {
+    fn default() -> Self {
+        PriorIncidentsConfig { max: default_prior_max() }
+    }
+}
+
+/// `[highlight]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HighlightConfig {
+    /// A syntect theme name, used to generate `highlight.css`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+}
+
+impl Default for HighlightConfig {
+    fn default() -> Self {
+        HighlightConfig { theme: default_theme() }
+    }
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+fn default_paginate_by() -> usize {
+    10
+}
+fn default_link() -> LinkPolicy {
+    LinkPolicy::First
+}
+fn default_prior_max() -> usize {
+    10
+}
+fn default_theme() -> String {
+    "InspiredGitHub".into()
+}
+
+impl Config {
+    /// Reads and checks `config.toml` in the site root.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join("config.toml");
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostic::file_error("config.toml", format!("cannot read config.toml: {e}"))
+                .with_hint("run gloss from the site's folder, pass --root DIR, or create one with `gloss init DIR`")
+        })?;
+        let source = SourceFile { path: "config.toml".into(), text };
+        Config::parse(&source)
+    }
+
+    /// Parses the text of `config.toml`, for tests and `load`.
+    pub fn parse(source: &SourceFile) -> Result<Config, Diagnostic> {
+        let mut config: Config = toml::from_str(&source.text).map_err(|e| toml_error(source, 0, &e))?;
+        config.base_url = normalize_base_url(&config.base_url)
+            .map_err(|m| source_error_for_key(source, "base_url", m))?;
+        if config.paginate_by == 0 {
+            return Err(source_error_for_key(source, "paginate_by", "paginate_by must be at least 1".into()));
+        }
+        Ok(config)
+    }
+
+    /// Replaces the base URL (from `--base-url`), with the same checks as the file's.
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
+        self.base_url = normalize_base_url(url)
+            .map_err(|m| Diagnostic::file_error("--base-url", m))?;
+        Ok(())
+    }
+
+    /// The path part of the base URL (`/repo/`), for pages that cannot use relative links.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
+        after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
+    }
+}
+
+fn source_error_for_key(source: &SourceFile, key: &str, message: String) -> Diagnostic {
+    let start = source
+        .text
+        .lines()
+        .scan(0, |offset, line| {
+            let here = *offset;
+            *offset += line.len() + 1;
+            Some((here, line))
+        })
+        .find(|(_, line)| line.trim_start().starts_with(key))
+        .map_or(0, |(offset, _)| offset);
+    source.error(start..start + key.len(), message)
+}
+
+/// `https://x.io/repo` -> `https://x.io/repo/`; only http(s) URLs are accepted.
+fn normalize_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url `{url}` must start with https:// or http://"))?;
+    if rest.is_empty() || rest.starts_with('/') || url.contains(char::is_whitespace) {
+        return Err(format!("base_url `{url}` has no host"));
+    }
+    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Diagnostic> {
+        Config::parse(&SourceFile { path: "config.toml".into(), text: text.into() })
+    }
+
+    #[test]
+    fn defaults_and_normalized_base_url() {
+        let config = parse("title = \"T\"\nbase_url = \"https://u.github.io/repo\"\n").unwrap();
+        assert_eq!(config.base_url, "https://u.github.io/repo/");
+        assert_eq!(config.base_path(), "/repo/");
+        assert_eq!(config.paginate_by, 10);
+        assert_eq!(config.mentions.link, LinkPolicy::First);
+    }
+
+    #[test]
+    fn unknown_keys_name_the_line() {
+        let err = parse("title = \"T\"\nbase_url = \"https://x.io\"\n[mentions]\nlinks = \"all\"\n").unwrap_err();
+        assert_eq!(err.line, 4);
+        assert!(err.message.contains("links"), "{}", err.message);
+    }
+
+    #[test]
+    fn bad_base_url_is_refused() {
+        let err = parse("title = \"T\"\nbase_url = \"ftp://x\"\n").unwrap_err();
+        assert_eq!(err.line, 2);
+    }
+}

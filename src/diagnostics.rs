@@ -1,0 +1,278 @@
+//! One error type for the whole pipeline: every problem an editor can cause is reported with
+//! the file, the line and column in that whole file, what is wrong and what to do about it.
+//! Stages collect diagnostics instead of stopping at the first, so one build shows them all.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Whether a diagnostic fails the build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Stops the build; nothing is written.
+    Error,
+    /// Reported (by `gloss check` and `build`), but the site is still written.
+    Warning,
+}
+
+/// A problem found in the site's input, pinned to a place an editor can open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root where possible.
+    pub file: PathBuf,
+    /// 1-based line in the whole file (0 when the problem is the file as a whole).
+    pub line: usize,
+    /// 1-based column in characters (0 when unknown).
+    pub column: usize,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// What to do about it, such as the nearest existing slug.
+    pub hint: Option<String>,
+    /// The offending source line and the width of the part to underline.
+    pub snippet: Option<(String, usize)>,
+}
+
+impl Diagnostic {
+    /// An error about a whole file (no line), e.g. one that cannot be read.
+    pub fn file_error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            hint: None,
+            snippet: None,
+        }
+    }
+
+    /// Adds the "what to do" line.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Turns the diagnostic into a warning, which does not fail the build.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// Is this an error (as opposed to a warning)?
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn sort_key(&self) -> (Severity, &Path, usize, usize, &str) {
+        (self.severity, &self.file, self.line, self.column, &self.message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{label}: {}", self.message)?;
+        let file = self.file.display();
+        match (self.line, self.column) {
+            (0, _) => writeln!(f, "  --> {file}")?,
+            (line, 0) => writeln!(f, "  --> {file}:{line}")?,
+            (line, column) => writeln!(f, "  --> {file}:{line}:{column}")?,
+        }
+        if let Some((text, width)) = &self.snippet {
+            let number = self.line.to_string();
+            let pad = " ".repeat(number.len());
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{number} | {text}")?;
+            let indent = " ".repeat(self.column.saturating_sub(1));
+            writeln!(f, "{pad} | {indent}{}", "^".repeat((*width).max(1)))?;
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "  = help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// All the diagnostics of one run, kept sorted so output is stable.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Adds one diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    /// Adds many.
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(diagnostics);
+    }
+
+    /// Does any diagnostic fail the build?
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// How many errors (not warnings) there are.
+    pub fn error_count(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// The diagnostics, errors first, then by file and position.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.0.dedup();
+        self.0
+    }
+
+    /// Borrows the diagnostics in the order they were found.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    /// Is there nothing to report?
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(value)` unless an error was collected.
+    pub fn into_result<T>(self, value: T) -> Result<(T, Diagnostics), Diagnostics> {
+        if self.has_errors() {
+            Err(self)
+        } else {
+            Ok((value, self))
+        }
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Diagnostics(vec![diagnostic])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in self.clone().sorted() {
+            writeln!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The text of one input file, kept so that byte offsets found while parsing can be turned
+/// into line, column and a snippet of the whole file.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Path relative to the site root, as shown to the editor.
+    pub path: PathBuf,
+    /// The whole file.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// 1-based line and character column of a byte offset (clamped to the text).
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
+
+    /// The 1-based line number where a byte offset falls.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.position(offset).0
+    }
+
+    /// An error about the bytes in `range` of this file.
+    pub fn error(&self, range: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let (line, column) = self.position(range.start);
+        let line_text = self.text.lines().nth(line - 1).unwrap_or("").trim_end();
+        let end = range.end.min(self.text.len()).max(range.start);
+        let width = self
+            .text
+            .get(range.start..end)
+            .map_or(1, |s| s.lines().next().unwrap_or("").chars().count());
+        Diagnostic {
+            severity: Severity::Error,
+            file: self.path.clone(),
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+            snippet: Some((line_text.to_string(), width)),
+        }
+    }
+
+    /// An error about one whole line (1-based) of this file.
+    pub fn error_at_line(&self, line: usize, message: impl Into<String>) -> Diagnostic {
+        let start = self
+            .text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum::<usize>();
+        let len = self.text[start..].lines().next().map_or(0, str::len);
+        self.error(start..start + len, message)
+    }
+}
+
+/// The existing name closest to a misspelt one, to suggest in a hint.
+pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(wanted, c), c))
+        .min()
+        .filter(|(distance, c)| *distance <= wanted.len().max(c.len()) / 2 + 1)
+        .map(|(_, c)| c)
+}
+
+/// "did you mean `x`?" or a pointer at where the valid names live.
+pub fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>, folder: &str) -> String {
+    match nearest(wanted, candidates) {
+        Some(close) => format!("did you mean `{close}`? (existing slugs are the file names in {folder})"),
+        None => format!("no similar slug exists; create {folder}{wanted}.md or fix the spelling"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> SourceFile {
+        SourceFile { path: "x.md".into(), text: text.into() }
+    }
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let file = source("ab\nçd ef\n");
+        assert_eq!(file.position(0), (1, 1));
+        assert_eq!(file.position(3), (2, 1));
+        assert_eq!(file.position(7), (2, 5));
+    }
+
+    #[test]
+    fn renders_snippet_and_hint() {
+        let file = source("+++\nactors = [\"kh\"]\n+++\n");
+        let text = file.error(15..19, "unknown actor").with_hint("did you mean `k`?").to_string();
+        assert!(text.contains("x.md:2:12"), "{text}");
+        assert!(text.contains("^^^^"), "{text}");
+        assert!(text.contains("help: did you mean"), "{text}");
+    }
+
+    #[test]
+    fn nearest_ignores_far_names() {
+        assert_eq!(nearest("kataib-hezbolah", ["kataib-hezbollah", "iran"]), Some("kataib-hezbollah"));
+        assert_eq!(nearest("zzzzzzzz", ["iran"]), None);
+    }
+}

@@ -1,0 +1,155 @@
+//! gloss: a static site generator for annotated news briefs.
+//!
+//! One direction of data flow, each stage a module with one job:
+//! [`load`] (read `content/`) → [`resolve`] (references to ids) → [`annotate`] (mentions and
+//! notes in each article) → [`graph`] (backlinks, sidebars, prior incidents) → [`render`]
+//! (markdown and Tera, in memory) → [`write`] (staging folder, atomic swap).
+//! The site graph needs the mentions, so annotation comes before linking.
+
+pub mod annotate;
+pub mod article;
+pub mod config;
+pub mod diagnostics;
+pub mod graph;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod resolve;
+pub mod urls;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use config::Config;
+use diagnostics::{Diagnostic, Diagnostics};
+use render::Output;
+
+/// What to build, from the command line.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// The site folder (with `config.toml` and `content/`).
+    pub root: PathBuf,
+    /// Overrides `base_url`.
+    pub base_url: Option<String>,
+    /// Where to write; `public/` in the site folder by default.
+    pub output_dir: Option<PathBuf>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Replace an output folder gloss did not write.
+    pub force: bool,
+    /// Links end in `index.html` (overrides the config's `file_urls`).
+    pub file_urls: bool,
+}
+
+impl BuildOptions {
+    /// The output folder.
+    pub fn output(&self) -> PathBuf {
+        self.output_dir.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// HTML pages.
+    pub pages: usize,
+    /// All files.
+    pub files: usize,
+    /// Published briefs.
+    pub briefs: usize,
+    /// Actors.
+    pub actors: usize,
+    /// Locations.
+    pub locations: usize,
+    /// Incidents.
+    pub incidents: usize,
+    /// Warnings (ambiguous names…).
+    pub warnings: Diagnostics,
+    /// Time per stage.
+    pub timings: Vec<(&'static str, Duration)>,
+    /// Where the site was written (none for `check`).
+    pub output: Option<PathBuf>,
+}
+
+struct Clock(Instant, Vec<(&'static str, Duration)>);
+
+impl Clock {
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.1.push((stage, now - self.0));
+        self.0 = now;
+    }
+}
+
+/// Reads the config with the command line's overrides.
+pub fn load_config(options: &BuildOptions) -> Result<Config, Diagnostics> {
+    let mut config = Config::load(&options.root)?;
+    if let Some(url) = &options.base_url {
+        config.set_base_url(url)?;
+    }
+    config.file_urls |= options.file_urls;
+    Ok(config)
+}
+
+/// Runs every stage but writing: the files of the site, in memory.
+pub fn generate(options: &BuildOptions) -> Result<(Vec<Output>, Report), Diagnostics> {
+    let mut clock = Clock(Instant::now(), Vec::new());
+    let root = &options.root;
+    let config = load_config(options)?;
+    let rules = article::ArticleRules::new(&config.article.drop, &config.article.credits).map_err(|e| {
+        let list = if e.credits { "credits" } else { "drop" };
+        Diagnostic::file_error("config.toml", format!("[article] {list} pattern {} is not a valid regular expression: {}", e.index + 1, e.message))
+            .with_hint("patterns use Rust regex syntax and match a whole line")
+    })?;
+    let theme = render::theme::Theme::load(root, &config.highlight.theme)?;
+    clock.lap("theme");
+    let loaded = load::load(root)?;
+    clock.lap("load");
+    let corpus = resolve::resolve(loaded, &rules, resolve::ResolveOptions { drafts: options.drafts })?;
+    clock.lap("resolve");
+    let urls = urls::Urls { file_urls: config.file_urls };
+    let markdown = render::markdown::Markdown::default();
+    let annotated = annotate::site::annotate(&corpus, &config, urls, &markdown)?;
+    clock.lap("annotate");
+    let graph = graph::link(&corpus, &annotated.briefs, config.prior_incidents.max);
+    clock.lap("link");
+    let prepared = render::prepare::prepare(&corpus, &graph, urls, &markdown)?;
+    let site = render::Site { config: &config, corpus: &corpus, graph: &graph, annotated: &annotated.briefs, prepared: &prepared, urls };
+    let outputs = render::render(&site, &theme)?;
+    clock.lap("render");
+    let report = Report {
+        pages: outputs.iter().filter(|o| o.path().ends_with(".html")).count(),
+        files: outputs.len(),
+        briefs: corpus.briefs.len(),
+        actors: corpus.actors.len(),
+        locations: corpus.locations.len(),
+        incidents: corpus.incidents.len(),
+        warnings: annotated.warnings,
+        timings: clock.1,
+        output: None,
+    };
+    Ok((outputs, report))
+}
+
+/// Builds the site and writes it to the output folder.
+pub fn build(options: &BuildOptions) -> Result<Report, Diagnostics> {
+    let out = options.output();
+    write::check_output_dir(&options.root, &out, options.force)?;
+    let (outputs, mut report) = generate(options)?;
+    let started = Instant::now();
+    let written = write::write(&options.root, &out, &outputs, options.force)?;
+    report.timings.push(("write", started.elapsed()));
+    report.output = Some(written);
+    Ok(report)
+}
+
+/// Everything `build` checks, without writing.
+pub fn check(options: &BuildOptions) -> Result<Report, Diagnostics> {
+    generate(options).map(|(_, report)| report)
+}
+
+/// Does `path` look like a site folder?
+pub fn is_site(path: &Path) -> bool {
+    path.join("config.toml").is_file()
+}

@@ -1,0 +1,118 @@
+//! The `gloss` command: parses arguments, calls the library, prints diagnostics and sets the
+//! exit code (0 success, 1 the site has errors, 2 bad usage).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use gloss::BuildOptions;
+use gloss::diagnostics::Diagnostics;
+
+/// A static site generator for annotated news briefs.
+#[derive(Parser)]
+#[command(name = "gloss", version, about)]
+struct Cli {
+    /// The site folder (with config.toml and content/).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (or --output-dir).
+    Build {
+        /// Publish at this URL instead of config.toml's base_url.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Write here instead of public/.
+        #[arg(long)]
+        output_dir: Option<PathBuf>,
+        /// Include briefs marked draft = true.
+        #[arg(long)]
+        drafts: bool,
+        /// Replace an output folder that gloss did not write.
+        #[arg(long)]
+        force: bool,
+        /// Make links end in index.html so the site works opened from disk.
+        #[arg(long)]
+        file_urls: bool,
+    },
+    /// Check the site for errors without writing anything.
+    Check {
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+fn print_diagnostics(diagnostics: Diagnostics) {
+    for d in diagnostics.sorted() {
+        eprintln!("{d}");
+    }
+}
+
+fn fail(diagnostics: Diagnostics) -> ExitCode {
+    let errors = diagnostics.error_count();
+    print_diagnostics(diagnostics);
+    eprintln!("gloss: {errors} error{} found; nothing was written", if errors == 1 { "" } else { "s" });
+    ExitCode::from(1)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut options = BuildOptions { root: cli.root.clone(), ..BuildOptions::default() };
+    match cli.command {
+        Command::Build { base_url, output_dir, drafts, force, file_urls } => {
+            options.base_url = base_url;
+            options.output_dir = output_dir;
+            options.drafts = drafts;
+            options.force = force;
+            options.file_urls = file_urls;
+            match gloss::build(&options) {
+                Ok(report) => {
+                    print_diagnostics(std::mem::take(&mut report_warnings(&report)));
+                    let total: f64 = report.timings.iter().map(|(_, d)| d.as_secs_f64()).sum();
+                    println!(
+                        "Built {} pages ({} files) from {} briefs, {} actors, {} locations, {} incidents in {:.0} ms into {}",
+                        report.pages,
+                        report.files,
+                        report.briefs,
+                        report.actors,
+                        report.locations,
+                        report.incidents,
+                        total * 1000.0,
+                        report.output.as_deref().unwrap_or(options.output().as_path()).display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostics) => fail(diagnostics),
+            }
+        }
+        Command::Check { drafts } => {
+            options.drafts = drafts;
+            match gloss::check(&options) {
+                Ok(report) => {
+                    let warnings = report.warnings.iter().count();
+                    print_diagnostics(report_warnings(&report));
+                    println!(
+                        "No errors in {} briefs, {} actors, {} locations, {} incidents ({} pages){}",
+                        report.briefs,
+                        report.actors,
+                        report.locations,
+                        report.incidents,
+                        report.pages,
+                        if warnings > 0 { format!("; {warnings} warnings") } else { String::new() }
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostics) => fail(diagnostics),
+            }
+        }
+    }
+}
+
+fn report_warnings(report: &gloss::Report) -> Diagnostics {
+    report.warnings.clone()
+}

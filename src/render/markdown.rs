@@ -1,0 +1,223 @@
+//! Markdown to HTML for everything editors write: brief texts, notes, descriptions, pages and
+//! `article.md`. Raw HTML is shown as text and links with unsafe schemes are refused, because
+//! annotation files are content, not code.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use crate::diagnostics::Diagnostic;
+use crate::urls::is_safe_href;
+
+/// The prefix of every highlighting class, so theme CSS never clashes with the site's.
+pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+/// Renders markdown; shared by every page of a build. The syntax set is loaded on first use
+/// only, so sites without code blocks never pay for it.
+#[derive(Default)]
+pub struct Markdown {
+    syntaxes: OnceLock<SyntaxSet>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+impl Markdown {
+    /// Parses markdown into events, ready for the annotator or [`Markdown::to_html`]. Raw HTML
+    /// becomes text; a link or image with an unsafe scheme is an error at its line in `file`
+    /// (`first_line` is the file line where `text` starts).
+    pub fn parse<'a>(&self, text: &'a str, file: &Path, first_line: usize) -> Result<Vec<Event<'a>>, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut events = Vec::new();
+        for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+            let event = match event {
+                Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+                Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) if !is_safe_href(dest_url) => {
+                    let line = first_line + text[..range.start].matches('\n').count();
+                    let mut d = Diagnostic::file_error(file, format!("the link `{dest_url}` uses a scheme that is not allowed"))
+                        .with_hint("links may be http(s), mailto or relative paths");
+                    d.line = line;
+                    errors.push(d);
+                    event
+                }
+                other => other,
+            };
+            events.push(event);
+        }
+        if errors.is_empty() {
+            Ok(with_heading_ids(events))
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Parses and renders in one go.
+    pub fn render(&self, text: &str, file: &Path, first_line: usize) -> Result<String, Vec<Diagnostic>> {
+        self.parse(text, file, first_line).map(|events| self.to_html(events))
+    }
+
+    /// Renders events to HTML, highlighting fenced code with classes (see [`CLASS_STYLE`]).
+    pub fn to_html(&self, events: Vec<Event<'_>>) -> String {
+        let mut out = Vec::with_capacity(events.len());
+        let mut code: Option<(String, String)> = None;
+        for event in events {
+            match (event, &mut code) {
+                (Event::Start(Tag::CodeBlock(kind)), None) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    code = Some((lang, String::new()));
+                }
+                (Event::Text(text), Some((_, buffer))) => buffer.push_str(&text),
+                (Event::End(TagEnd::CodeBlock), Some(_)) => {
+                    if let Some((lang, text)) = code.take() {
+                        out.push(Event::Html(CowStr::from(self.highlight(&lang, &text))));
+                    }
+                }
+                (event, _) => out.push(event),
+            }
+        }
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, out.into_iter());
+        html
+    }
+
+    fn highlight(&self, lang: &str, code: &str) -> String {
+        let syntaxes = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
+        let escaped_lang = escape(lang);
+        let Some(syntax) = (!lang.is_empty()).then(|| syntaxes.find_syntax_by_token(lang)).flatten() else {
+            return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
+        };
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
+        for line in LinesWithEndings::from(code) {
+            if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+                return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
+            }
+        }
+        format!(
+            "<pre class=\"code\" data-lang=\"{escaped_lang}\"><code class=\"language-{escaped_lang}\">{}</code></pre>\n",
+            generator.finalize()
+        )
+    }
+}
+
+/// Gives every heading without an explicit `{#id}` one made from its text, so sections can
+/// be linked to; repeats get `-2`, `-3`.
+fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut used = std::collections::BTreeSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut text = String::new();
+            for e in &events[i + 1..] {
+                match e {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    _ => {}
+                }
+            }
+            let base = crate::model::Slug::suggest(&text);
+            let mut id = base.clone();
+            let mut n = 1;
+            while !used.insert(id.clone()) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                *slot = Some(CowStr::from(id));
+            }
+        } else if let Event::Start(Tag::Heading { id: Some(id), .. }) = &events[i] {
+            used.insert(id.to_string());
+        }
+        i += 1;
+    }
+    events
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The plain text of the first paragraph of some markdown, for summaries and hover cards.
+pub fn first_paragraph_text(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for event in Parser::new_ext(text, options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => depth += 1,
+            Event::End(TagEnd::Paragraph) if depth > 0 => return out.trim().to_string(),
+            Event::Text(t) | Event::Code(t) if depth > 0 => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if depth > 0 => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(text: &str) -> String {
+        Markdown::default().render(text, Path::new("a.md"), 1).unwrap()
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        let html = render("Hello <script>alert(1)</script> & <b>x</b>\n");
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn unsafe_links_are_errors_with_lines() {
+        let err = Markdown::default().render("x\n\n[a](javascript:alert(1))\n", Path::new("a.md"), 10).unwrap_err();
+        assert_eq!(err[0].line, 12);
+        assert!(render("[a](https://x.io) [b](../c/)").contains("href=\"https://x.io\""));
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough_and_heading_ids() {
+        let html = render("## The Base\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~no~~ yes[^1]\n\n[^1]: note\n\n## The Base\n");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<del>no</del>"), "{html}");
+        assert!(html.contains("id=\"the-base\""), "{html}");
+        assert!(html.contains("id=\"the-base-2\""), "{html}");
+        assert!(html.contains("footnote"), "{html}");
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let html = render("```rust\nfn main() {}\n```\n");
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(html.contains("data-lang=\"rust\""), "{html}");
+        let plain = render("```\n<x>\n```\n");
+        assert!(plain.contains("&lt;x&gt;"), "{plain}");
+    }
+
+    #[test]
+    fn first_paragraph() {
+        assert_eq!(first_paragraph_text("# T\n\nOne *two*\nthree.\n\nFour."), "One two three.");
+    }
+}

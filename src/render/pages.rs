@@ -1,0 +1,629 @@
+//! Every HTML page of the site: which template, which file, which values. Pages are
+//! independent jobs, rendered in parallel.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::prepare::Prepared;
+use super::views::*;
+use crate::annotate::site::{AnnotatedBrief, EntityKey};
+use crate::config::Config;
+use crate::graph::{EntityLinks, Graph, PriorReason};
+use crate::model::{ActorId, BriefId, Corpus, LocationId, Precision};
+use crate::urls::{Urls, output_file, root_prefix};
+
+/// What a build reads to render pages.
+pub struct Site<'a> {
+    /// Settings.
+    pub config: &'a Config,
+    /// The validated content.
+    pub corpus: &'a Corpus,
+    /// The site graph.
+    pub graph: &'a Graph,
+    /// Articles and mentions, per brief.
+    pub annotated: &'a [AnnotatedBrief],
+    /// Per-item values.
+    pub prepared: &'a Prepared,
+    /// Page paths for links.
+    pub urls: Urls,
+}
+
+/// One page to render.
+#[derive(Clone, Debug)]
+pub enum Job {
+    /// Page N of the front page.
+    Home(usize),
+    /// A brief.
+    Brief(BriefId),
+    /// An actor.
+    Actor(ActorId),
+    /// A location.
+    Location(LocationId),
+    /// An incident.
+    Incident(usize),
+    /// /actors/, /locations/ or /incidents/.
+    Section(&'static str),
+    /// A tag's page, by tag folder name.
+    Tag(String),
+    /// All tags.
+    Tags,
+    /// A plain page.
+    Page(usize),
+    /// /timeline/.
+    Timeline,
+    /// /search/.
+    Search,
+    /// /data/ (the "Open data" page).
+    Data,
+    /// 404.html.
+    NotFound,
+}
+
+/// Per-page metadata for `<head>`.
+#[derive(Clone, Debug, Serialize)]
+pub struct PageMeta {
+    /// `<title>` (without the site title).
+    pub title: String,
+    /// Meta description.
+    pub description: String,
+    /// Absolute URL.
+    pub canonical: String,
+    /// article or website.
+    pub og_type: &'static str,
+    /// JSON-LD document or "".
+    pub jsonld: String,
+    /// Site-root-relative path of this page's Atom feed, or "".
+    pub feed: String,
+    /// "" or "noindex".
+    pub robots: &'static str,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+}
+
+#[derive(Serialize)]
+struct Common<'a> {
+    site: SiteView<'a>,
+    root: String,
+    page: PageMeta,
+    nav: &'static str,
+    cards: String,
+    pages_nav: Vec<NavLink>,
+}
+
+#[derive(Serialize)]
+struct NavLink {
+    title: String,
+    path: String,
+}
+
+/// A rendered page: the template and its values, ready for Tera.
+pub struct PageJob {
+    /// Output file, relative to the output folder.
+    pub file: String,
+    /// Template name.
+    pub template: &'static str,
+    /// Values.
+    pub context: Context,
+}
+
+/// The list of every page of the site.
+pub fn jobs(site: &Site) -> Vec<Job> {
+    let c = site.corpus;
+    let pages = c.briefs.len().div_ceil(site.config.paginate_by).max(1);
+    let mut jobs: Vec<Job> = (1..=pages).map(Job::Home).collect();
+    jobs.extend((0..c.briefs.len() as u32).map(|i| Job::Brief(BriefId(i))));
+    jobs.extend((0..c.actors.len() as u32).map(|i| Job::Actor(ActorId(i))));
+    jobs.extend((0..c.locations.len() as u32).map(|i| Job::Location(LocationId(i))));
+    jobs.extend((0..c.incidents.len()).map(Job::Incident));
+    jobs.extend(["actors", "locations", "incidents"].map(Job::Section));
+    jobs.extend(site.graph.tags.keys().cloned().map(Job::Tag));
+    jobs.extend((0..c.pages.len()).map(Job::Page));
+    jobs.extend([Job::Tags, Job::Timeline, Job::Search, Job::Data, Job::NotFound]);
+    jobs
+}
+
+/// JSON for a `<script>` element: `<` is escaped so no string can close the element.
+pub fn script_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default().replace('<', "\\u003c")
+}
+
+impl Site<'_> {
+    fn meta(&self, path: &str, title: &str, description: &str, og_type: &'static str) -> PageMeta {
+        let canonical_path = path.strip_suffix("index.html").unwrap_or(path);
+        PageMeta {
+            title: title.to_string(),
+            description: description.to_string(),
+            canonical: format!("{}{}", self.config.base_url, canonical_path),
+            og_type,
+            jsonld: String::new(),
+            feed: String::new(),
+            robots: "",
+        }
+    }
+
+    fn context(&self, file: &str, page: PageMeta, nav: &'static str, cards: String) -> Context {
+        let common = Common {
+            site: SiteView {
+                title: &self.config.title,
+                description: &self.config.description,
+                language: &self.config.language,
+                base_url: &self.config.base_url,
+            },
+            root: root_prefix(file),
+            page,
+            nav,
+            cards,
+            pages_nav: self
+                .corpus
+                .pages
+                .iter()
+                .map(|p| NavLink { title: p.title.clone(), path: self.urls.plain_page(&p.slug) })
+                .collect(),
+        };
+        Context::from_serialize(&common).unwrap_or_default()
+    }
+
+    /// Builds the template values of one page.
+    pub fn page(&self, job: &Job) -> PageJob {
+        match job {
+            Job::Home(n) => self.home(*n),
+            Job::Brief(id) => self.brief(*id),
+            Job::Actor(id) => self.entity(EntityKey::Actor(*id)),
+            Job::Location(id) => self.entity(EntityKey::Location(*id)),
+            Job::Incident(i) => self.incident(*i),
+            Job::Section(key) => self.section(key),
+            Job::Tag(slug) => self.tag(slug),
+            Job::Tags => self.tags(),
+            Job::Page(i) => self.plain_page(*i),
+            Job::Timeline => self.timeline(),
+            Job::Search => self.simple("search", "search.html", "Search", "search"),
+            Job::Data => self.data(),
+            Job::NotFound => self.not_found(),
+        }
+    }
+
+    fn simple(&self, dir: &str, template: &'static str, title: &str, nav: &'static str) -> PageJob {
+        let path = self.urls.page(dir);
+        let file = output_file(&path);
+        let context = self.context(&file, self.meta(&path, title, &self.config.description, "website"), nav, String::new());
+        PageJob { file, template, context }
+    }
+
+    fn home(&self, n: usize) -> PageJob {
+        let per = self.config.paginate_by;
+        let total = self.corpus.briefs.len().div_ceil(per).max(1);
+        let path = self.urls.home(n);
+        let file = output_file(&path);
+        let title = if n == 1 { self.config.title.clone() } else { format!("Briefs, page {n}") };
+        let mut context = self.context(&file, self.meta(&path, &title, &self.config.description, "website"), "briefs", String::new());
+        let briefs: Vec<&BriefCard> = self.prepared.brief_cards.iter().skip((n - 1) * per).take(per).collect();
+        context.insert("briefs", &briefs);
+        context.insert("intro_html", if n == 1 { self.prepared.intro_html.as_str() } else { "" });
+        context.insert(
+            "pagination",
+            &serde_json::json!({
+                "current": n,
+                "total": total,
+                "prev": if n > 1 { self.urls.home(n - 1) } else { String::new() },
+                "next": if n < total { self.urls.home(n + 1) } else { String::new() },
+            }),
+        );
+        PageJob { file, template: "index.html", context }
+    }
+
+    fn card_data(&self, key: EntityKey) -> (String, CardData) {
+        let (kind_key, kind, links) = match key {
+            EntityKey::Actor(a) => ("actor", &self.corpus.actors[a.index()].kind, &self.graph.actors[a.index()]),
+            EntityKey::Location(l) => ("location", &self.corpus.locations[l.index()].kind, &self.graph.locations[l.index()]),
+        };
+        let slug = match key {
+            EntityKey::Actor(a) => &self.corpus.actors[a.index()].slug,
+            EntityKey::Location(l) => &self.corpus.locations[l.index()].slug,
+        };
+        let link = self.prepared.link(key);
+        let card = CardData {
+            name: link.name.clone(),
+            kind: kind.clone(),
+            summary: self.prepared.described(key).summary.clone(),
+            path: link.path.clone(),
+            briefs: links.backlinks.len(),
+        };
+        (format!("{kind_key}/{slug}"), card)
+    }
+
+    fn brief(&self, id: BriefId) -> PageJob {
+        let i = id.index();
+        let (brief, links, card) = (&self.corpus.briefs[i], &self.graph.briefs[i], &self.prepared.brief_cards[i]);
+        let path = card.path.clone();
+        let file = output_file(&path);
+        let sidebar = |key: EntityKey, role: &Option<String>, count: usize| {
+            let link = self.prepared.link(key);
+            let (slug, kind) = match key {
+                EntityKey::Actor(a) => (&self.corpus.actors[a.index()].slug, &self.corpus.actors[a.index()].kind),
+                EntityKey::Location(l) => (&self.corpus.locations[l.index()].slug, &self.corpus.locations[l.index()].kind),
+            };
+            SidebarEntity {
+                slug: slug.to_string(),
+                name: link.name.clone(),
+                path: link.path.clone(),
+                kind: kind.clone(),
+                role: role.clone().unwrap_or_default(),
+                summary: self.prepared.described(key).summary.clone(),
+                mentioned: count > 0,
+                count,
+            }
+        };
+        let actors: Vec<SidebarEntity> =
+            links.actors.iter().map(|e| sidebar(EntityKey::Actor(e.id), &e.role, e.mentions)).collect();
+        let locations: Vec<SidebarEntity> =
+            links.locations.iter().map(|e| sidebar(EntityKey::Location(e.id), &e.role, e.mentions)).collect();
+        let prior_incidents: Vec<PriorView> = links
+            .prior
+            .iter()
+            .map(|p| {
+                let incident = &self.corpus.incidents[p.incident.index()];
+                let (reason, shared) = match &p.reason {
+                    PriorReason::Listed => ("listed", vec![]),
+                    PriorReason::SharedActors(ids) => {
+                        ("shared actor", ids.iter().map(|a| self.corpus.actors[a.index()].name.clone()).collect())
+                    }
+                    PriorReason::SharedLocation(l) => ("shared location", vec![self.corpus.locations[l.index()].name.clone()]),
+                };
+                PriorView {
+                    incident: self.prepared.incident_refs[p.incident.index()].clone(),
+                    ago: incident.date.distance_to(&brief.date),
+                    reason,
+                    shared,
+                }
+            })
+            .collect();
+        let mentioned: BTreeMap<String, CardData> = links
+            .actors
+            .iter()
+            .filter(|e| e.mentions > 0)
+            .map(|e| EntityKey::Actor(e.id))
+            .chain(links.locations.iter().filter(|e| e.mentions > 0).map(|e| EntityKey::Location(e.id)))
+            .map(|key| self.card_data(key))
+            .collect();
+        let cards = if mentioned.is_empty() { String::new() } else { script_json(&mentioned) };
+        let view = BriefView {
+            card: card.clone(),
+            source: brief.source.as_ref().map(|s| SourceView {
+                outlet: s.outlet.clone(),
+                author: s.author.clone(),
+                url: s.url.clone(),
+                published: s.published.as_ref().map(DateView::from),
+            }),
+            body_html: self.prepared.brief_bodies[i].clone(),
+            article_html: self.annotated[i].article_html.clone(),
+            credits: brief.credits.clone(),
+            event: brief.event.map(|e| self.prepared.incident_refs[e.index()].clone()),
+            actors,
+            locations,
+            prior_incidents,
+            notes_count: brief.notes.len(),
+        };
+        let mut meta = self.meta(&path, &brief.title, &card.summary, "article");
+        if brief.draft {
+            meta.robots = "noindex";
+        }
+        let mut context = self.context(&file, meta, "briefs", cards);
+        context.insert("brief", &view);
+        PageJob { file, template: "brief.html", context }
+    }
+
+    fn entity(&self, key: EntityKey) -> PageJob {
+        let (links, template, nav): (&EntityLinks, _, _) = match key {
+            EntityKey::Actor(a) => (&self.graph.actors[a.index()], "actor.html", "actors"),
+            EntityKey::Location(l) => (&self.graph.locations[l.index()], "location.html", "locations"),
+        };
+        let link = self.prepared.link(key);
+        let described = self.prepared.described(key);
+        let path = link.path.clone();
+        let file = output_file(&path);
+        let actor_links = |ids: &[ActorId]| ids.iter().map(|a| self.prepared.actor_links[a.index()].clone()).collect();
+        let location_links =
+            |ids: &[LocationId]| ids.iter().map(|l| self.prepared.location_links[l.index()].clone()).collect();
+        let base_dir = path.strip_suffix("index.html").unwrap_or(&path);
+        let mut view = EntityView {
+            slug: String::new(),
+            name: link.name.clone(),
+            path: path.clone(),
+            kind: String::new(),
+            aliases: vec![],
+            summary: described.summary.clone(),
+            description_html: described.html.clone(),
+            wikidata: String::new(),
+            wikidata_url: String::new(),
+            affiliation: vec![],
+            members: vec![],
+            within: None,
+            contains: vec![],
+            coordinates: None,
+            country: String::new(),
+            feed: format!("{base_dir}atom.xml"),
+            related: links
+                .related
+                .iter()
+                .map(|(other, count)| {
+                    let l = self.prepared.link(*other);
+                    let kind = if matches!(other, EntityKey::Actor(_)) { "actor" } else { "location" };
+                    RelatedView { name: l.name.clone(), path: l.path.clone(), kind, count: *count }
+                })
+                .collect(),
+        };
+        let wikidata = match key {
+            EntityKey::Actor(a) => {
+                let actor = &self.corpus.actors[a.index()];
+                view.slug = actor.slug.to_string();
+                view.kind = actor.kind.clone();
+                view.aliases = actor.aliases.clone();
+                view.affiliation = actor_links(&actor.affiliation);
+                view.members = actor_links(&self.graph.members[a.index()]);
+                &actor.wikidata
+            }
+            EntityKey::Location(l) => {
+                let location = &self.corpus.locations[l.index()];
+                view.slug = location.slug.to_string();
+                view.kind = location.kind.clone();
+                view.aliases = location.aliases.clone();
+                view.within = location.within.map(|w| self.prepared.location_links[w.index()].clone());
+                view.contains = location_links(&self.graph.contains[l.index()]);
+                view.coordinates = location.coordinates.map(|(lat, lon)| Coordinates { lat, lon });
+                view.country = location.country.clone();
+                &location.wikidata
+            }
+        };
+        if let Some(q) = wikidata {
+            view.wikidata = q.clone();
+            view.wikidata_url = format!("https://www.wikidata.org/wiki/{q}");
+        }
+        let backlinks: Vec<BacklinkView> = links
+            .backlinks
+            .iter()
+            .map(|b| {
+                let brief_card = &self.prepared.brief_cards[b.brief.index()];
+                let mentions = &self.annotated[b.brief.index()].mentions;
+                BacklinkView {
+                    brief: brief_card.clone(),
+                    role: b.role.clone().unwrap_or_default(),
+                    mentions: b
+                        .mentions
+                        .iter()
+                        .map(|&m| {
+                            let m = &mentions[m];
+                            let at = |i: usize| m.sentence.get(..i).map_or(0, str::len);
+                            let (start, end) = (at(m.range.start), at(m.range.end));
+                            MentionView {
+                                path: format!("{}#p-{}", brief_card.path, m.paragraph),
+                                before: m.sentence[..start].to_string(),
+                                matched: m.sentence[start..end].to_string(),
+                                after: m.sentence[end..].to_string(),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let incidents: Vec<&IncidentRef> = links.incidents.iter().map(|i| &self.prepared.incident_refs[i.index()]).collect();
+        let mut meta = self.meta(&path, &link.name, &described.summary, "profile");
+        meta.feed = view.feed.clone();
+        let mut context = self.context(&file, meta, nav, String::new());
+        context.insert("entity", &view);
+        context.insert("backlinks", &backlinks);
+        context.insert("incidents", &incidents);
+        PageJob { file, template, context }
+    }
+
+    fn incident(&self, i: usize) -> PageJob {
+        let incident = &self.corpus.incidents[i];
+        let reference = &self.prepared.incident_refs[i];
+        let path = reference.path.clone();
+        let file = output_file(&path);
+        let view = IncidentView {
+            incident: reference.clone(),
+            location: incident.location.map(|l| self.prepared.location_links[l.index()].clone()),
+            actors: incident.actors.iter().map(|a| self.prepared.actor_links[a.index()].clone()).collect(),
+            casualties: incident.casualties.map(|c| CasualtiesView { killed: c.killed, injured: c.injured }),
+            sources: incident
+                .sources
+                .iter()
+                .map(|s| CitationView {
+                    outlet: s.outlet.clone(),
+                    url: s.url.clone(),
+                    published: s.published.as_ref().map(DateView::from),
+                })
+                .collect(),
+            description_html: self.prepared.incidents[i].html.clone(),
+        };
+        let links = &self.graph.incidents[i];
+        let cards = |ids: &[BriefId]| -> Vec<BriefCard> { ids.iter().map(|b| self.prepared.brief_cards[b.index()].clone()).collect() };
+        let mut context = self.context(&file, self.meta(&path, &incident.title, &self.prepared.incidents[i].summary, "article"), "incidents", String::new());
+        context.insert("incident", &view);
+        context.insert("reported_by", &cards(&links.reported_by));
+        context.insert("cited_by", &cards(&links.cited_by));
+        PageJob { file, template: "incident.html", context }
+    }
+
+    fn section(&self, key: &'static str) -> PageJob {
+        let path = self.urls.page(key);
+        let file = output_file(&path);
+        let mut groups: BTreeMap<String, Vec<SectionItem>> = BTreeMap::new();
+        let other = |kind: &str| if kind.is_empty() { "other".to_string() } else { kind.to_string() };
+        let title = match key {
+            "actors" => {
+                for (i, actor) in self.corpus.actors.iter().enumerate() {
+                    let key = EntityKey::Actor(ActorId(i as u32));
+                    groups.entry(other(&actor.kind)).or_default().push(self.entity_item(key, self.graph.actors[i].backlinks.len()));
+                }
+                "Actors"
+            }
+            "locations" => {
+                for (i, location) in self.corpus.locations.iter().enumerate() {
+                    let key = EntityKey::Location(LocationId(i as u32));
+                    groups.entry(other(&location.kind)).or_default().push(self.entity_item(key, self.graph.locations[i].backlinks.len()));
+                }
+                "Locations"
+            }
+            _ => {
+                for (i, incident) in self.corpus.incidents.iter().enumerate() {
+                    let r = &self.prepared.incident_refs[i];
+                    let links = &self.graph.incidents[i];
+                    groups.entry(other(&incident.kind)).or_default().push(SectionItem {
+                        name: r.title.clone(),
+                        path: r.path.clone(),
+                        summary: self.prepared.incidents[i].summary.clone(),
+                        count: links.reported_by.len() + links.cited_by.len(),
+                        date: Some(r.date.clone()),
+                        status: r.status.clone(),
+                    });
+                }
+                "Incidents"
+            }
+        };
+        let groups: Vec<SectionGroup> = groups
+            .into_iter()
+            .map(|(name, mut items)| {
+                if key == "incidents" {
+                    items.sort_by(|a, b| b.date.as_ref().map(|d| &d.iso).cmp(&a.date.as_ref().map(|d| &d.iso)));
+                } else {
+                    items.sort_by_key(|a| a.name.to_lowercase());
+                }
+                SectionGroup { name, items }
+            })
+            .collect();
+        let mut context = self.context(&file, self.meta(&path, title, &format!("{title} in {}", self.config.title), "website"), key, String::new());
+        context.insert("section", &serde_json::json!({ "title": title, "key": key }));
+        context.insert("groups", &groups);
+        PageJob { file, template: "section.html", context }
+    }
+
+    fn entity_item(&self, key: EntityKey, count: usize) -> SectionItem {
+        let link = self.prepared.link(key);
+        SectionItem {
+            name: link.name.clone(),
+            path: link.path.clone(),
+            summary: self.prepared.described(key).summary.clone(),
+            count,
+            date: None,
+            status: String::new(),
+        }
+    }
+
+    fn tag(&self, slug: &str) -> PageJob {
+        let Some(tag) = self.graph.tags.get(slug) else { return self.not_found() };
+        let path = self.urls.page(&format!("tags/{slug}"));
+        let file = output_file(&path);
+        let feed = format!("tags/{slug}/atom.xml");
+        let mut meta = self.meta(&path, &format!("Tagged “{}”", tag.name), &format!("Briefs tagged {}", tag.name), "website");
+        meta.feed = feed.clone();
+        let mut context = self.context(&file, meta, "briefs", String::new());
+        let briefs: Vec<&BriefCard> = tag.briefs.iter().map(|b| &self.prepared.brief_cards[b.index()]).collect();
+        context.insert("tag", &serde_json::json!({ "name": tag.name, "path": path, "feed": feed }));
+        context.insert("briefs", &briefs);
+        PageJob { file, template: "tag.html", context }
+    }
+
+    fn tags(&self) -> PageJob {
+        let path = self.urls.page("tags");
+        let file = output_file(&path);
+        let mut context = self.context(&file, self.meta(&path, "Tags", "All tags", "website"), "briefs", String::new());
+        let tags: Vec<serde_json::Value> = self
+            .graph
+            .tags
+            .iter()
+            .map(|(slug, t)| serde_json::json!({ "name": t.name, "path": self.urls.page(&format!("tags/{slug}")), "count": t.briefs.len() }))
+            .collect();
+        context.insert("tags", &tags);
+        PageJob { file, template: "tags.html", context }
+    }
+
+    fn plain_page(&self, i: usize) -> PageJob {
+        let page = &self.corpus.pages[i];
+        let path = self.urls.plain_page(&page.slug);
+        let file = output_file(&path);
+        let html = &self.prepared.pages[i];
+        let description = crate::render::markdown::first_paragraph_text(&page.body);
+        let mut context = self.context(&file, self.meta(&path, &page.title, &description, "website"), "pages", String::new());
+        context.insert("content", &serde_json::json!({ "title": page.title, "body_html": html }));
+        PageJob { file, template: "page.html", context }
+    }
+
+    fn timeline(&self) -> PageJob {
+        let path = self.urls.page("timeline");
+        let file = output_file(&path);
+        // (date, order within the day: incidents before the briefs that report them, item)
+        let mut items: Vec<(crate::model::PartialDate, u8, TimelineItem)> = Vec::new();
+        for (i, incident) in self.corpus.incidents.iter().enumerate() {
+            let r = &self.prepared.incident_refs[i];
+            items.push((incident.date, 0, TimelineItem {
+                kind: "incident",
+                anchor: r.slug.clone(),
+                title: r.title.clone(),
+                path: r.path.clone(),
+                date: r.date.clone(),
+                status: r.status.clone(),
+            }));
+        }
+        for (i, brief) in self.corpus.briefs.iter().enumerate() {
+            let card = &self.prepared.brief_cards[i];
+            items.push((brief.date, 1, TimelineItem {
+                kind: "brief",
+                anchor: format!("brief-{}", card.slug),
+                title: card.title.clone(),
+                path: card.path.clone(),
+                date: card.date.clone(),
+                status: String::new(),
+            }));
+        }
+        items.sort_by(|a, b| (a.0, a.1, &a.2.anchor).cmp(&(b.0, b.1, &b.2.anchor)));
+        let mut years: Vec<TimelineYear> = Vec::new();
+        for (date, _, item) in items {
+            if years.last().is_none_or(|y| y.year != date.year()) {
+                years.push(TimelineYear { year: date.year(), months: vec![] });
+            }
+            let Some(year) = years.last_mut() else { continue };
+            let (name, anchor) = match date.precision() {
+                Precision::Year => (format!("Date in {} unknown", date.year()), format!("{}", date.year())),
+                _ => (date.month_name().unwrap_or_default(), format!("{}-{:02}", date.year(), date.month().unwrap_or(0))),
+            };
+            if year.months.last().is_none_or(|m| m.anchor != anchor) {
+                year.months.push(TimelineMonth { name, anchor, items: vec![] });
+            }
+            if let Some(month) = year.months.last_mut() {
+                month.items.push(item);
+            }
+        }
+        let mut context = self.context(&file, self.meta(&path, "Timeline", "Incidents and briefs by date", "website"), "timeline", String::new());
+        context.insert("years", &years);
+        PageJob { file, template: "timeline.html", context }
+    }
+
+    fn data(&self) -> PageJob {
+        let path = self.urls.page("data");
+        let file = output_file(&path);
+        let mut context = self.context(&file, self.meta(&path, "Open data", "The data behind this site", "website"), "", String::new());
+        context.insert("files", &super::DATA_FILES.iter().map(|(name, format, description)| {
+            serde_json::json!({ "name": name, "path": format!("data/{name}"), "format": format, "description": description })
+        }).collect::<Vec<_>>());
+        PageJob { file, template: "data.html", context }
+    }
+
+    fn not_found(&self) -> PageJob {
+        let file = "404.html".to_string();
+        let mut context = self.context(&file, self.meta("404.html", "Page not found", "", "website"), "", String::new());
+        context.insert("root", self.config.base_path());
+        let mut page = self.meta("404.html", "Page not found", "", "website");
+        page.robots = "noindex";
+        context.insert("page", &page);
+        PageJob { file, template: "404.html", context }
+    }
+}

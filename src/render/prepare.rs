@@ -1,0 +1,167 @@
+//! The small per-item values every page draws from, computed once per build in parallel:
+//! cards, links, summaries and rendered descriptions.
+
+use rayon::prelude::*;
+
+use super::markdown::{Markdown, first_paragraph_text};
+use super::views::*;
+use crate::annotate::site::EntityKey;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::graph::Graph;
+use crate::model::{Brief, Corpus};
+use crate::urls::Urls;
+
+/// An entity's rendered description and the text of its first paragraph.
+#[derive(Clone, Debug, Default)]
+pub struct Described {
+    /// Rendered markdown.
+    pub html: String,
+    /// First paragraph, plain text.
+    pub summary: String,
+}
+
+/// Everything computed once and shared by the pages.
+pub struct Prepared {
+    /// One card per brief.
+    pub brief_cards: Vec<BriefCard>,
+    /// The editor's text of each brief.
+    pub brief_bodies: Vec<String>,
+    /// Link to each actor.
+    pub actor_links: Vec<LinkView>,
+    /// Each actor's description.
+    pub actors: Vec<Described>,
+    /// Link to each location.
+    pub location_links: Vec<LinkView>,
+    /// Each location's description.
+    pub locations: Vec<Described>,
+    /// Each incident, for lists.
+    pub incident_refs: Vec<IncidentRef>,
+    /// Each incident's description.
+    pub incidents: Vec<Described>,
+    /// Each plain page's HTML.
+    pub pages: Vec<String>,
+    /// The front page's intro.
+    pub intro_html: String,
+}
+
+fn describe(markdown: &Markdown, body: &str, file: &std::path::Path, line: usize) -> Result<Described, Vec<Diagnostic>> {
+    Ok(Described { html: markdown.render(body, file, line)?, summary: first_paragraph_text(body) })
+}
+
+fn collect<T>(results: Vec<Result<T, Vec<Diagnostic>>>, diagnostics: &mut Diagnostics) -> Vec<T> {
+    results.into_iter().filter_map(|r| r.map_err(|e| diagnostics.extend(e)).ok()).collect()
+}
+
+/// A brief's summary: the one given, else the first paragraph of the editor's text, else of
+/// the article.
+fn summary(brief: &Brief) -> String {
+    if let Some(summary) = &brief.summary {
+        return summary.clone();
+    }
+    let from_body = first_paragraph_text(&brief.body);
+    if !from_body.is_empty() {
+        return from_body;
+    }
+    match &brief.article {
+        crate::model::Article::Plain(paragraphs) => paragraphs.first().cloned().unwrap_or_default(),
+        crate::model::Article::Markdown { text, .. } => first_paragraph_text(text),
+        crate::model::Article::None => String::new(),
+    }
+}
+
+/// Computes the shared values.
+pub fn prepare(corpus: &Corpus, graph: &Graph, urls: Urls, markdown: &Markdown) -> Result<Prepared, Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    let actor_links: Vec<LinkView> =
+        corpus.actors.iter().map(|a| LinkView { name: a.name.clone(), path: urls.actor(&a.slug) }).collect();
+    let location_links: Vec<LinkView> =
+        corpus.locations.iter().map(|l| LinkView { name: l.name.clone(), path: urls.location(&l.slug) }).collect();
+    let incident_refs: Vec<IncidentRef> = corpus
+        .incidents
+        .iter()
+        .map(|i| IncidentRef {
+            slug: i.slug.to_string(),
+            title: i.title.clone(),
+            path: urls.incident(&i.slug),
+            date: (&i.date).into(),
+            status: i.status.map_or("", |s| s.as_str()).to_string(),
+            kind: i.kind.clone(),
+        })
+        .collect();
+    let brief_cards = corpus
+        .briefs
+        .par_iter()
+        .zip(&graph.briefs)
+        .map(|(brief, links)| BriefCard {
+            slug: brief.slug.to_string(),
+            title: brief.title.clone(),
+            path: urls.brief(&brief.slug),
+            date: (&brief.date).into(),
+            summary: summary(brief),
+            outlet: brief.source.as_ref().map(|s| s.outlet.clone()).unwrap_or_default(),
+            tags: brief.tags.iter().map(|t| LinkView { name: t.clone(), path: urls.tag(t) }).collect(),
+            actors: links.actors.iter().take(5).map(|e| actor_links[e.id.index()].clone()).collect(),
+            locations: links.locations.iter().take(5).map(|e| location_links[e.id.index()].clone()).collect(),
+            draft: brief.draft,
+        })
+        .collect();
+    let brief_bodies = collect(
+        corpus.briefs.par_iter().map(|b| markdown.render(&b.body, &b.file, b.body_line)).collect(),
+        &mut diagnostics,
+    );
+    let actors = collect(
+        corpus.actors.par_iter().map(|a| describe(markdown, &a.body, &a.file, a.body_line)).collect(),
+        &mut diagnostics,
+    );
+    let locations = collect(
+        corpus.locations.par_iter().map(|l| describe(markdown, &l.body, &l.file, l.body_line)).collect(),
+        &mut diagnostics,
+    );
+    let incidents = collect(
+        corpus.incidents.par_iter().map(|i| describe(markdown, &i.body, &i.file, i.body_line)).collect(),
+        &mut diagnostics,
+    );
+    let pages = collect(
+        corpus.pages.iter().map(|p| markdown.render(&p.body, &p.file, p.body_line)).collect(),
+        &mut diagnostics,
+    );
+    let intro_html = markdown
+        .render(&corpus.intro, std::path::Path::new("content/_index.md"), corpus.intro_line)
+        .unwrap_or_else(|e| {
+            diagnostics.extend(e);
+            String::new()
+        });
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(Prepared {
+        brief_cards,
+        brief_bodies,
+        actor_links,
+        actors,
+        location_links,
+        locations,
+        incident_refs,
+        incidents,
+        pages,
+        intro_html,
+    })
+}
+
+impl Prepared {
+    /// The link to an actor or location.
+    pub fn link(&self, key: EntityKey) -> &LinkView {
+        match key {
+            EntityKey::Actor(a) => &self.actor_links[a.index()],
+            EntityKey::Location(l) => &self.location_links[l.index()],
+        }
+    }
+
+    /// An actor's or location's description.
+    pub fn described(&self, key: EntityKey) -> &Described {
+        match key {
+            EntityKey::Actor(a) => &self.actors[a.index()],
+            EntityKey::Location(l) => &self.locations[l.index()],
+        }
+    }
+}

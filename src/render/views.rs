@@ -1,0 +1,349 @@
+//! The values templates see. Each entity's small view (a card, a link, a date) is computed
+//! once per build and cloned into the pages that show it, so no page gets a whole-site
+//! context. Field names are the theme's contract (see `templates/`).
+
+use serde::Serialize;
+
+use crate::model::PartialDate;
+
+/// A date as `<time datetime="{iso}">{display}</time>`.
+#[derive(Clone, Debug, Serialize)]
+pub struct DateView {
+    /// `2021-07-07`, `2020-05` or `2021`.
+    pub iso: String,
+    /// `7 July 2021`, `May 2020` or `2021`.
+    pub display: String,
+}
+
+impl From<&PartialDate> for DateView {
+    fn from(date: &PartialDate) -> Self {
+        DateView { iso: date.iso(), display: date.display() }
+    }
+}
+
+/// A named link to a page.
+#[derive(Clone, Debug, Serialize)]
+pub struct LinkView {
+    /// Link text.
+    pub name: String,
+    /// Site-root-relative path.
+    pub path: String,
+}
+
+/// A brief in lists (home, tags, incident pages).
+#[derive(Clone, Debug, Serialize)]
+pub struct BriefCard {
+    /// Slug.
+    pub slug: String,
+    /// Headline.
+    pub title: String,
+    /// Page path.
+    pub path: String,
+    /// Publication day.
+    pub date: DateView,
+    /// Summary, plain text.
+    pub summary: String,
+    /// Original outlet or "".
+    pub outlet: String,
+    /// Tag links.
+    pub tags: Vec<LinkView>,
+    /// Up to five actors.
+    pub actors: Vec<LinkView>,
+    /// Up to five locations.
+    pub locations: Vec<LinkView>,
+    /// A draft (only in `--drafts` builds).
+    pub draft: bool,
+}
+
+/// An incident in lists and sidebars.
+#[derive(Clone, Debug, Serialize)]
+pub struct IncidentRef {
+    /// Slug, also the timeline anchor.
+    pub slug: String,
+    /// Headline.
+    pub title: String,
+    /// Page path.
+    pub path: String,
+    /// When, at its precision.
+    pub date: DateView,
+    /// claimed, reported, confirmed, disputed or "".
+    pub status: String,
+    /// Kind of incident.
+    pub kind: String,
+}
+
+/// An actor or location in a brief's sidebar.
+#[derive(Clone, Debug, Serialize)]
+pub struct SidebarEntity {
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// Page path.
+    pub path: String,
+    /// Kind.
+    pub kind: String,
+    /// Role in this brief, or "".
+    pub role: String,
+    /// First paragraph of the description.
+    pub summary: String,
+    /// Is it named in the article?
+    pub mentioned: bool,
+    /// How often.
+    pub count: usize,
+}
+
+/// A prior incident in a brief's sidebar.
+#[derive(Clone, Debug, Serialize)]
+pub struct PriorView {
+    /// The incident.
+    #[serde(flatten)]
+    pub incident: IncidentRef,
+    /// "6 months earlier".
+    pub ago: String,
+    /// listed, shared actor or shared location.
+    pub reason: &'static str,
+    /// Names of what is shared.
+    pub shared: Vec<String>,
+}
+
+/// The original publication of a brief.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceView {
+    /// Outlet.
+    pub outlet: String,
+    /// Byline.
+    pub author: String,
+    /// Checked URL or "".
+    pub url: String,
+    /// Publication date.
+    pub published: Option<DateView>,
+}
+
+/// A brief's page.
+#[derive(Clone, Debug, Serialize)]
+pub struct BriefView {
+    /// The card fields (title, date, tags…).
+    #[serde(flatten)]
+    pub card: BriefCard,
+    /// Where the article appeared.
+    pub source: Option<SourceView>,
+    /// The editor's text.
+    pub body_html: String,
+    /// The annotated article.
+    pub article_html: String,
+    /// Contributor lines.
+    pub credits: Vec<String>,
+    /// The incident this brief reports.
+    pub event: Option<IncidentRef>,
+    /// Actors sidebar.
+    pub actors: Vec<SidebarEntity>,
+    /// Locations sidebar.
+    pub locations: Vec<SidebarEntity>,
+    /// Prior-incidents sidebar.
+    pub prior_incidents: Vec<PriorView>,
+    /// Number of passage notes.
+    pub notes_count: usize,
+}
+
+/// Latitude and longitude.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Coordinates {
+    /// Degrees north.
+    pub lat: f64,
+    /// Degrees east.
+    pub lon: f64,
+}
+
+/// A link with the number of briefs shared, for "often appears with".
+#[derive(Clone, Debug, Serialize)]
+pub struct RelatedView {
+    /// Name.
+    pub name: String,
+    /// Page path.
+    pub path: String,
+    /// actor or location.
+    pub kind: &'static str,
+    /// Briefs in common.
+    pub count: usize,
+}
+
+/// An actor's or location's page.
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityView {
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// Page path.
+    pub path: String,
+    /// Kind.
+    pub kind: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// First paragraph of the description.
+    pub summary: String,
+    /// The description.
+    pub description_html: String,
+    /// Wikidata id or "".
+    pub wikidata: String,
+    /// Wikidata page or "".
+    pub wikidata_url: String,
+    /// Groups this actor belongs to.
+    pub affiliation: Vec<LinkView>,
+    /// Actors affiliated with this one.
+    pub members: Vec<LinkView>,
+    /// The enclosing location.
+    pub within: Option<LinkView>,
+    /// Locations inside this one.
+    pub contains: Vec<LinkView>,
+    /// Where it is.
+    pub coordinates: Option<Coordinates>,
+    /// Country.
+    pub country: String,
+    /// The entity's Atom feed.
+    pub feed: String,
+    /// Entities named in the same briefs.
+    pub related: Vec<RelatedView>,
+}
+
+/// One place a brief mentions an entity.
+#[derive(Clone, Debug, Serialize)]
+pub struct MentionView {
+    /// `briefs/x/#p-7`.
+    pub path: String,
+    /// Sentence text before the mention.
+    pub before: String,
+    /// The mention as written.
+    #[serde(rename = "match")]
+    pub matched: String,
+    /// Sentence text after it.
+    pub after: String,
+}
+
+/// A brief on an entity's page.
+#[derive(Clone, Debug, Serialize)]
+pub struct BacklinkView {
+    /// The brief.
+    pub brief: BriefCard,
+    /// The entity's role there, or "".
+    pub role: String,
+    /// Where it is mentioned.
+    pub mentions: Vec<MentionView>,
+}
+
+/// Killed and injured.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct CasualtiesView {
+    /// Deaths, if known.
+    pub killed: Option<u32>,
+    /// Injured, if known.
+    pub injured: Option<u32>,
+}
+
+/// A source of an incident.
+#[derive(Clone, Debug, Serialize)]
+pub struct CitationView {
+    /// Outlet.
+    pub outlet: String,
+    /// URL or "".
+    pub url: String,
+    /// When.
+    pub published: Option<DateView>,
+}
+
+/// An incident's page.
+#[derive(Clone, Debug, Serialize)]
+pub struct IncidentView {
+    /// The list fields.
+    #[serde(flatten)]
+    pub incident: IncidentRef,
+    /// Where.
+    pub location: Option<LinkView>,
+    /// Who.
+    pub actors: Vec<LinkView>,
+    /// Killed and injured.
+    pub casualties: Option<CasualtiesView>,
+    /// Sources.
+    pub sources: Vec<CitationView>,
+    /// Description.
+    pub description_html: String,
+}
+
+/// An item of a section index.
+#[derive(Clone, Debug, Serialize)]
+pub struct SectionItem {
+    /// Name or title.
+    pub name: String,
+    /// Page path.
+    pub path: String,
+    /// First paragraph.
+    pub summary: String,
+    /// Briefs it appears in.
+    pub count: usize,
+    /// Incidents' date.
+    pub date: Option<DateView>,
+    /// Incidents' status.
+    pub status: String,
+}
+
+/// A kind's group in a section index.
+#[derive(Clone, Debug, Serialize)]
+pub struct SectionGroup {
+    /// The kind ("militia").
+    pub name: String,
+    /// Members, by name.
+    pub items: Vec<SectionItem>,
+}
+
+/// A timeline entry.
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelineItem {
+    /// incident or brief.
+    pub kind: &'static str,
+    /// Fragment id.
+    pub anchor: String,
+    /// Title.
+    pub title: String,
+    /// Page path.
+    pub path: String,
+    /// When.
+    pub date: DateView,
+    /// Incident status or "".
+    pub status: String,
+}
+
+/// A month of the timeline (or the part of a year whose month is unknown).
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelineMonth {
+    /// "July 2021" or "Date in 2021 unknown".
+    pub name: String,
+    /// Fragment id, `2021-07`.
+    pub anchor: String,
+    /// Oldest first.
+    pub items: Vec<TimelineItem>,
+}
+
+/// A year of the timeline.
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelineYear {
+    /// The year.
+    pub year: i32,
+    /// Months, oldest first.
+    pub months: Vec<TimelineMonth>,
+}
+
+/// A hover card's data.
+#[derive(Clone, Debug, Serialize)]
+pub struct CardData {
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: String,
+    /// First paragraph.
+    pub summary: String,
+    /// Page path.
+    pub path: String,
+    /// Briefs it appears in.
+    pub briefs: usize,
+}

@@ -1,0 +1,134 @@
+//! Where every page lives, decided in one place. Internal links are written relative to the
+//! page that holds them (`{{ root }}{{ path }}`), so one build works at a domain's root, under
+//! a GitHub Pages project path and opened from disk; only canonical URLs, feeds and the
+//! sitemap are absolute.
+
+use crate::model::Slug;
+
+/// Builds site-root-relative paths for every kind of page.
+#[derive(Clone, Copy, Debug)]
+pub struct Urls {
+    /// Links end in `index.html`, for sites opened from disk (`file://`).
+    pub file_urls: bool,
+}
+
+impl Urls {
+    /// The path of a folder-style page, e.g. `section/slug/`.
+    pub fn page(&self, dir: &str) -> String {
+        let dir = dir.trim_matches('/');
+        match (dir.is_empty(), self.file_urls) {
+            (true, true) => "index.html".to_string(),
+            (true, false) => String::new(),
+            (false, true) => format!("{dir}/index.html"),
+            (false, false) => format!("{dir}/"),
+        }
+    }
+
+    /// `briefs/<slug>/`.
+    pub fn brief(&self, slug: &Slug) -> String {
+        self.page(&format!("briefs/{slug}"))
+    }
+
+    /// `actors/<slug>/`.
+    pub fn actor(&self, slug: &Slug) -> String {
+        self.page(&format!("actors/{slug}"))
+    }
+
+    /// `locations/<slug>/`.
+    pub fn location(&self, slug: &Slug) -> String {
+        self.page(&format!("locations/{slug}"))
+    }
+
+    /// `incidents/<slug>/`.
+    pub fn incident(&self, slug: &Slug) -> String {
+        self.page(&format!("incidents/{slug}"))
+    }
+
+    /// `tags/<tag>/`.
+    pub fn tag(&self, tag: &str) -> String {
+        self.page(&format!("tags/{}", tag_slug(tag)))
+    }
+
+    /// `pages/<slug>/`.
+    pub fn plain_page(&self, slug: &Slug) -> String {
+        self.page(&format!("pages/{slug}"))
+    }
+
+    /// The home page or page N of it (`page/2/`).
+    pub fn home(&self, page: usize) -> String {
+        if page <= 1 { self.page("") } else { self.page(&format!("page/{page}")) }
+    }
+}
+
+/// The folder name of a tag's page: "rocket attacks" -> "rocket-attacks".
+pub fn tag_slug(tag: &str) -> String {
+    Slug::suggest(tag)
+}
+
+/// Where the file for a site-root-relative page path is written.
+pub fn output_file(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() }
+}
+
+/// `../` once per folder between a written file and the site root.
+pub fn root_prefix(file: &str) -> String {
+    "../".repeat(file.matches('/').count())
+}
+
+/// Is this an absolute http(s) URL with a host?
+pub fn is_web_url(url: &str) -> bool {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !url.contains(char::is_whitespace))
+}
+
+/// May a link with this destination appear in a page? Web and mail links, and links without
+/// a scheme (relative paths, fragments); never `javascript:`, `data:` and the like.
+pub fn is_safe_href(url: &str) -> bool {
+    let trimmed: String = url.trim().chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
+    let scheme_end = trimmed.find(':');
+    let first_delimiter = trimmed.find(['/', '?', '#']);
+    match (scheme_end, first_delimiter) {
+        (Some(colon), Some(delim)) if delim < colon => true,
+        (Some(colon), _) => {
+            let scheme = trimmed[..colon].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
+        }
+        (None, _) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_in_both_modes() {
+        let slug = Slug::parse("kh").unwrap();
+        assert_eq!(Urls { file_urls: false }.actor(&slug), "actors/kh/");
+        assert_eq!(Urls { file_urls: true }.actor(&slug), "actors/kh/index.html");
+        assert_eq!(Urls { file_urls: false }.home(1), "");
+        assert_eq!(Urls { file_urls: true }.home(2), "page/2/index.html");
+        assert_eq!(Urls { file_urls: false }.tag("Rocket attacks"), "tags/rocket-attacks/");
+    }
+
+    #[test]
+    fn output_files_and_roots() {
+        assert_eq!(output_file(""), "index.html");
+        assert_eq!(output_file("briefs/a/"), "briefs/a/index.html");
+        assert_eq!(root_prefix("briefs/a/index.html"), "../../");
+        assert_eq!(root_prefix("index.html"), "");
+    }
+
+    #[test]
+    fn unsafe_schemes_are_refused() {
+        assert!(is_safe_href("https://x.io/a"));
+        assert!(is_safe_href("../actors/kh/"));
+        assert!(is_safe_href("#note-1"));
+        assert!(is_safe_href("mailto:a@b.c"));
+        assert!(is_safe_href("a/b:c"));
+        assert!(!is_safe_href("javascript:alert(1)"));
+        assert!(!is_safe_href(" JaVa\tScript:alert(1)"));
+        assert!(!is_safe_href("data:text/html,x"));
+        assert!(!is_web_url("https:///x"));
+    }
+}
