@@ -258,7 +258,7 @@ mod tests {
         let file = source("ab\nçd ef\n");
         assert_eq!(file.position(0), (1, 1));
         assert_eq!(file.position(3), (2, 1));
-        assert_eq!(file.position(7), (2, 5));
+        assert_eq!(file.position(7), (2, 4));
     }
 
     #[test]
