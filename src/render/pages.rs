@@ -96,6 +96,7 @@ struct Common<'a> {
     nav: &'static str,
     cards: String,
     pages_nav: Vec<NavLink>,
+    links: BTreeMap<&'static str, String>,
 }
 
 #[derive(Serialize)]
@@ -149,6 +150,23 @@ impl Site<'_> {
         }
     }
 
+    /// Paths of the site's fixed pages, for navigation in every URL mode.
+    fn nav_links(&self) -> BTreeMap<&'static str, String> {
+        let about = self.corpus.pages.iter().find(|p| p.slug.as_str() == "about").map(|p| self.urls.plain_page(&p.slug));
+        BTreeMap::from([
+            ("home", self.urls.home(1)),
+            ("actors", self.urls.page("actors")),
+            ("locations", self.urls.page("locations")),
+            ("incidents", self.urls.page("incidents")),
+            ("timeline", self.urls.page("timeline")),
+            ("search", self.urls.page("search")),
+            ("tags", self.urls.page("tags")),
+            ("data", self.urls.page("data")),
+            ("about", about.unwrap_or_default()),
+            ("atom", "atom.xml".to_string()),
+        ])
+    }
+
     fn context(&self, file: &str, page: PageMeta, nav: &'static str, cards: String) -> Context {
         let common = Common {
             site: SiteView {
@@ -167,6 +185,7 @@ impl Site<'_> {
                 .iter()
                 .map(|p| NavLink { title: p.title.clone(), path: self.urls.plain_page(&p.slug) })
                 .collect(),
+            links: self.nav_links(),
         };
         Context::from_serialize(&common).unwrap_or_default()
     }
