@@ -9,10 +9,15 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
-            let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
             if hidden {
                 continue;
             } else if path.is_dir() {
@@ -27,16 +32,30 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn main() {
-    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let mut code = String::new();
     for (name, dir) in [("TEMPLATES", "templates"), ("STATIC", "static")] {
         let root = manifest.join(dir);
         println!("cargo:rerun-if-changed={}", root.display());
-        writeln!(code, "/// Files of the default theme's `{dir}/`, by path inside it.").unwrap();
+        writeln!(
+            code,
+            "/// Files of the default theme's `{dir}/`, by path inside it."
+        )
+        .unwrap();
         writeln!(code, "pub static {name}: &[(&str, &[u8])] = &[").unwrap();
         for file in files(&root) {
-            let relative = file.strip_prefix(&root).expect("walked below root").to_string_lossy().replace('\\', "/");
-            writeln!(code, "    ({relative:?}, include_bytes!({:?})),", file.display().to_string()).unwrap();
+            let relative = file
+                .strip_prefix(&root)
+                .expect("walked below root")
+                .to_string_lossy()
+                .replace('\\', "/");
+            writeln!(
+                code,
+                "    ({relative:?}, include_bytes!({:?})),",
+                file.display().to_string()
+            )
+            .unwrap();
         }
         writeln!(code, "];").unwrap();
     }

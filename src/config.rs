@@ -68,7 +68,9 @@ pub struct MentionsConfig {
 
 impl Default for MentionsConfig {
     fn default() -> Self {
-        MentionsConfig { link: default_link() }
+        MentionsConfig {
+            link: default_link(),
+        }
     }
 }
 
@@ -93,7 +95,9 @@ pub struct PriorIncidentsConfig {
 
 impl Default for PriorIncidentsConfig {
     fn default() -> Self {
-        PriorIncidentsConfig { max: default_prior_max() }
+        PriorIncidentsConfig {
+            max: default_prior_max(),
+        }
     }
 }
 
@@ -108,7 +112,9 @@ pub struct HighlightConfig {
 
 impl Default for HighlightConfig {
     fn default() -> Self {
-        HighlightConfig { theme: default_theme() }
+        HighlightConfig {
+            theme: default_theme(),
+        }
     }
 }
 
@@ -136,25 +142,33 @@ impl Config {
             Diagnostic::file_error("config.toml", format!("cannot read config.toml: {e}"))
                 .with_hint("run gloss from the site's folder, pass --root DIR, or create one with `gloss init DIR`")
         })?;
-        let source = SourceFile { path: "config.toml".into(), text };
+        let source = SourceFile {
+            path: "config.toml".into(),
+            text,
+        };
         Config::parse(&source)
     }
 
     /// Parses the text of `config.toml`, for tests and `load`.
     pub fn parse(source: &SourceFile) -> Result<Config, Diagnostic> {
-        let mut config: Config = toml::from_str(&source.text).map_err(|e| toml_error(source, 0, &e))?;
+        let mut config: Config =
+            toml::from_str(&source.text).map_err(|e| toml_error(source, 0, &e))?;
         config.base_url = normalize_base_url(&config.base_url)
             .map_err(|m| source_error_for_key(source, "base_url", m))?;
         if config.paginate_by == 0 {
-            return Err(source_error_for_key(source, "paginate_by", "paginate_by must be at least 1".into()));
+            return Err(source_error_for_key(
+                source,
+                "paginate_by",
+                "paginate_by must be at least 1".into(),
+            ));
         }
         Ok(config)
     }
 
     /// Replaces the base URL (from `--base-url`), with the same checks as the file's.
     pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
-        self.base_url = normalize_base_url(url)
-            .map_err(|m| Diagnostic::file_error("--base-url", m))?;
+        self.base_url =
+            normalize_base_url(url).map_err(|m| Diagnostic::file_error("--base-url", m))?;
         Ok(())
     }
 
@@ -189,7 +203,11 @@ fn normalize_base_url(url: &str) -> Result<String, String> {
     if rest.is_empty() || rest.starts_with('/') || url.contains(char::is_whitespace) {
         return Err(format!("base_url `{url}` has no host"));
     }
-    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
 }
 
 #[cfg(test)]
@@ -197,7 +215,10 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Config, Diagnostic> {
-        Config::parse(&SourceFile { path: "config.toml".into(), text: text.into() })
+        Config::parse(&SourceFile {
+            path: "config.toml".into(),
+            text: text.into(),
+        })
     }
 
     #[test]
@@ -211,7 +232,9 @@ mod tests {
 
     #[test]
     fn unknown_keys_name_the_line() {
-        let err = parse("title = \"T\"\nbase_url = \"https://x.io\"\n[mentions]\nlinks = \"all\"\n").unwrap_err();
+        let err =
+            parse("title = \"T\"\nbase_url = \"https://x.io\"\n[mentions]\nlinks = \"all\"\n")
+                .unwrap_err();
         assert_eq!(err.line, 4);
         assert!(err.message.contains("links"), "{}", err.message);
     }

@@ -66,7 +66,13 @@ impl Diagnostic {
     }
 
     fn sort_key(&self) -> (Severity, &Path, usize, usize, &str) {
-        (self.severity, &self.file, self.line, self.column, &self.message)
+        (
+            self.severity,
+            &self.file,
+            self.line,
+            self.column,
+            &self.message,
+        )
     }
 }
 
@@ -238,9 +244,15 @@ pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
 }
 
 /// "did you mean `x`?" or a pointer at where the valid names live.
-pub fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>, folder: &str) -> String {
+pub fn suggest<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    folder: &str,
+) -> String {
     match nearest(wanted, candidates) {
-        Some(close) => format!("did you mean `{close}`? (existing slugs are the file names in {folder})"),
+        Some(close) => {
+            format!("did you mean `{close}`? (existing slugs are the file names in {folder})")
+        }
         None => format!("no similar slug exists; create {folder}{wanted}.md or fix the spelling"),
     }
 }
@@ -250,7 +262,10 @@ mod tests {
     use super::*;
 
     fn source(text: &str) -> SourceFile {
-        SourceFile { path: "x.md".into(), text: text.into() }
+        SourceFile {
+            path: "x.md".into(),
+            text: text.into(),
+        }
     }
 
     #[test]
@@ -264,7 +279,10 @@ mod tests {
     #[test]
     fn renders_snippet_and_hint() {
         let file = source("+++\nactors = [\"kh\"]\n+++\n");
-        let text = file.error(15..19, "unknown actor").with_hint("did you mean `k`?").to_string();
+        let text = file
+            .error(15..19, "unknown actor")
+            .with_hint("did you mean `k`?")
+            .to_string();
         assert!(text.contains("x.md:2:12"), "{text}");
         assert!(text.contains("^^^^"), "{text}");
         assert!(text.contains("help: did you mean"), "{text}");
@@ -272,7 +290,10 @@ mod tests {
 
     #[test]
     fn nearest_ignores_far_names() {
-        assert_eq!(nearest("kataib-hezbolah", ["kataib-hezbollah", "iran"]), Some("kataib-hezbollah"));
+        assert_eq!(
+            nearest("kataib-hezbolah", ["kataib-hezbollah", "iran"]),
+            Some("kataib-hezbollah")
+        );
         assert_eq!(nearest("zzzzzzzz", ["iran"]), None);
     }
 }

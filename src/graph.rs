@@ -163,16 +163,32 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
             .chain(locations.iter().map(|e| EntityKey::Location(e.id)))
             .collect();
         for key in &keys {
-            let mentions = notes.mentions.iter().enumerate().filter(|(_, m)| m.entity == *key).map(|(i, _)| i).collect();
+            let mentions = notes
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.entity == *key)
+                .map(|(i, _)| i)
+                .collect();
             let role = match key {
-                EntityKey::Actor(a) => actors.iter().find(|e| e.id == *a).and_then(|e| e.role.clone()),
-                EntityKey::Location(l) => locations.iter().find(|e| e.id == *l).and_then(|e| e.role.clone()),
+                EntityKey::Actor(a) => actors
+                    .iter()
+                    .find(|e| e.id == *a)
+                    .and_then(|e| e.role.clone()),
+                EntityKey::Location(l) => locations
+                    .iter()
+                    .find(|e| e.id == *l)
+                    .and_then(|e| e.role.clone()),
             };
             let links = match key {
                 EntityKey::Actor(a) => &mut graph.actors[a.index()],
                 EntityKey::Location(l) => &mut graph.locations[l.index()],
             };
-            links.backlinks.push(Backlink { brief: id, role, mentions });
+            links.backlinks.push(Backlink {
+                brief: id,
+                role,
+                mentions,
+            });
             let counts = related.entry(*key).or_default();
             for other in keys.iter().filter(|o| *o != key) {
                 *counts.entry(*other).or_default() += 1;
@@ -189,11 +205,18 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
             graph
                 .tags
                 .entry(tag_slug(tag))
-                .or_insert_with(|| Tag { name: tag.to_string(), briefs: Vec::new() })
+                .or_insert_with(|| Tag {
+                    name: tag.to_string(),
+                    briefs: Vec::new(),
+                })
                 .briefs
                 .push(id);
         }
-        graph.briefs.push(BriefLinks { actors, locations, prior });
+        graph.briefs.push(BriefLinks {
+            actors,
+            locations,
+            prior,
+        });
     }
     for (key, counts) in related {
         let mut list: Vec<(EntityKey, usize)> = counts.into_iter().collect();
@@ -228,12 +251,21 @@ fn sidebar<I: Copy + Ord>(
     let listed_ids: BTreeSet<I> = listed.iter().map(|(id, _)| *id).collect();
     listed
         .iter()
-        .map(|(id, role)| SidebarEntry { id: *id, role: role.clone(), mentions: counts.get(id).copied().unwrap_or(0) })
-        .chain(order.into_iter().filter(|id| !listed_ids.contains(id)).map(|id| SidebarEntry {
-            id,
-            role: None,
-            mentions: counts[&id],
-        }))
+        .map(|(id, role)| SidebarEntry {
+            id: *id,
+            role: role.clone(),
+            mentions: counts.get(id).copied().unwrap_or(0),
+        })
+        .chain(
+            order
+                .into_iter()
+                .filter(|id| !listed_ids.contains(id))
+                .map(|id| SidebarEntry {
+                    id,
+                    role: None,
+                    mentions: counts[&id],
+                }),
+        )
         .collect()
 }
 
@@ -254,8 +286,15 @@ fn prior_incidents(
     }
     let earlier = |id: &IncidentId| corpus.incidents[id.index()].date.wholly_before(&brief.date);
     for actor in actors {
-        for id in graph.actors[actor.id.index()].incidents.iter().filter(|i| earlier(i)) {
-            match found.entry(*id).or_insert_with(|| PriorReason::SharedActors(Vec::new())) {
+        for id in graph.actors[actor.id.index()]
+            .incidents
+            .iter()
+            .filter(|i| earlier(i))
+        {
+            match found
+                .entry(*id)
+                .or_insert_with(|| PriorReason::SharedActors(Vec::new()))
+            {
                 PriorReason::SharedActors(list) => list.push(actor.id),
                 PriorReason::SharedLocation(_) => {}
                 PriorReason::Listed => {}
@@ -263,16 +302,28 @@ fn prior_incidents(
         }
     }
     for location in locations {
-        for id in graph.locations[location.id.index()].incidents.iter().filter(|i| earlier(i)) {
-            found.entry(*id).or_insert(PriorReason::SharedLocation(location.id));
+        for id in graph.locations[location.id.index()]
+            .incidents
+            .iter()
+            .filter(|i| earlier(i))
+        {
+            found
+                .entry(*id)
+                .or_insert(PriorReason::SharedLocation(location.id));
         }
     }
     if let Some(event) = brief.event {
         found.remove(&event);
     }
-    let mut prior: Vec<Prior> = found.into_iter().map(|(incident, reason)| Prior { incident, reason }).collect();
+    let mut prior: Vec<Prior> = found
+        .into_iter()
+        .map(|(incident, reason)| Prior { incident, reason })
+        .collect();
     prior.sort_by(|a, b| {
-        let (x, y) = (&corpus.incidents[a.incident.index()], &corpus.incidents[b.incident.index()]);
+        let (x, y) = (
+            &corpus.incidents[a.incident.index()],
+            &corpus.incidents[b.incident.index()],
+        );
         y.date.cmp(&x.date).then_with(|| x.slug.cmp(&y.slug))
     });
     prior.truncate(max);

@@ -45,7 +45,9 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// The output folder.
     pub fn output(&self) -> PathBuf {
-        self.output_dir.clone().unwrap_or_else(|| self.root.join("public"))
+        self.output_dir
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
     }
 }
 
@@ -97,29 +99,55 @@ pub fn generate(options: &BuildOptions) -> Result<(Vec<Output>, Report), Diagnos
     let mut clock = Clock(Instant::now(), Vec::new());
     let root = &options.root;
     let config = load_config(options)?;
-    let rules = article::ArticleRules::new(&config.article.drop, &config.article.credits).map_err(|e| {
-        let list = if e.credits { "credits" } else { "drop" };
-        Diagnostic::file_error("config.toml", format!("[article] {list} pattern {} is not a valid regular expression: {}", e.index + 1, e.message))
+    let rules =
+        article::ArticleRules::new(&config.article.drop, &config.article.credits).map_err(|e| {
+            let list = if e.credits { "credits" } else { "drop" };
+            Diagnostic::file_error(
+                "config.toml",
+                format!(
+                    "[article] {list} pattern {} is not a valid regular expression: {}",
+                    e.index + 1,
+                    e.message
+                ),
+            )
             .with_hint("patterns use Rust regex syntax and match a whole line")
-    })?;
+        })?;
     let theme = render::theme::Theme::load(root, &config.highlight.theme)?;
     clock.lap("theme");
     let loaded = load::load(root)?;
     clock.lap("load");
-    let corpus = resolve::resolve(loaded, &rules, resolve::ResolveOptions { drafts: options.drafts })?;
+    let corpus = resolve::resolve(
+        loaded,
+        &rules,
+        resolve::ResolveOptions {
+            drafts: options.drafts,
+        },
+    )?;
     clock.lap("resolve");
-    let urls = urls::Urls { file_urls: config.file_urls };
+    let urls = urls::Urls {
+        file_urls: config.file_urls,
+    };
     let markdown = render::markdown::Markdown::default();
     let annotated = annotate::site::annotate(&corpus, &config, urls, &markdown)?;
     clock.lap("annotate");
     let graph = graph::link(&corpus, &annotated.briefs, config.prior_incidents.max);
     clock.lap("link");
     let prepared = render::prepare::prepare(&corpus, &graph, urls, &markdown)?;
-    let site = render::Site { config: &config, corpus: &corpus, graph: &graph, annotated: &annotated.briefs, prepared: &prepared, urls };
+    let site = render::Site {
+        config: &config,
+        corpus: &corpus,
+        graph: &graph,
+        annotated: &annotated.briefs,
+        prepared: &prepared,
+        urls,
+    };
     let outputs = render::render(&site, &theme)?;
     clock.lap("render");
     let report = Report {
-        pages: outputs.iter().filter(|o| o.path().ends_with(".html")).count(),
+        pages: outputs
+            .iter()
+            .filter(|o| o.path().ends_with(".html"))
+            .count(),
         files: outputs.len(),
         briefs: corpus.briefs.len(),
         actors: corpus.actors.len(),

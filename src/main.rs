@@ -56,15 +56,27 @@ fn print_diagnostics(diagnostics: Diagnostics) {
 fn fail(diagnostics: Diagnostics) -> ExitCode {
     let errors = diagnostics.error_count();
     print_diagnostics(diagnostics);
-    eprintln!("gloss: {errors} error{} found; nothing was written", if errors == 1 { "" } else { "s" });
+    eprintln!(
+        "gloss: {errors} error{} found; nothing was written",
+        if errors == 1 { "" } else { "s" }
+    );
     ExitCode::from(1)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut options = BuildOptions { root: cli.root.clone(), ..BuildOptions::default() };
+    let mut options = BuildOptions {
+        root: cli.root.clone(),
+        ..BuildOptions::default()
+    };
     match cli.command {
-        Command::Build { base_url, output_dir, drafts, force, file_urls } => {
+        Command::Build {
+            base_url,
+            output_dir,
+            drafts,
+            force,
+            file_urls,
+        } => {
             options.base_url = base_url;
             options.output_dir = output_dir;
             options.drafts = drafts;
@@ -83,7 +95,11 @@ fn main() -> ExitCode {
                         report.locations,
                         report.incidents,
                         total * 1000.0,
-                        report.output.as_deref().unwrap_or(options.output().as_path()).display()
+                        report
+                            .output
+                            .as_deref()
+                            .unwrap_or(options.output().as_path())
+                            .display()
                     );
                     ExitCode::SUCCESS
                 }
@@ -103,7 +119,11 @@ fn main() -> ExitCode {
                         report.locations,
                         report.incidents,
                         report.pages,
-                        if warnings > 0 { format!("; {warnings} warnings") } else { String::new() }
+                        if warnings > 0 {
+                            format!("; {warnings} warnings")
+                        } else {
+                            String::new()
+                        }
                     );
                     ExitCode::SUCCESS
                 }

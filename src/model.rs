@@ -13,7 +13,9 @@ impl Slug {
     /// Checks a file or folder name; the error says what to rename it to.
     pub fn parse(name: &str) -> Result<Slug, String> {
         let valid = !name.is_empty()
-            && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !name.starts_with('-')
             && !name.ends_with('-')
             && !name.contains("--");
@@ -38,7 +40,11 @@ impl Slug {
             }
         }
         let trimmed = out.trim_end_matches('-');
-        if trimmed.is_empty() { "untitled".to_string() } else { trimmed.to_string() }
+        if trimmed.is_empty() {
+            "untitled".to_string()
+        } else {
+            trimmed.to_string()
+        }
     }
 
     /// The slug as text.
@@ -75,8 +81,18 @@ pub struct PartialDate {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl PartialDate {
@@ -85,11 +101,15 @@ impl PartialDate {
         let text = text.trim();
         let date = text.split(['T', 't', ' ']).next().unwrap_or("");
         if date.len() != text.len() && date.len() != 10 {
-            return Err(format!("`{text}` is not a date; write 2021-07-07, 2021-07 or 2021"));
+            return Err(format!(
+                "`{text}` is not a date; write 2021-07-07, 2021-07 or 2021"
+            ));
         }
         let parts: Vec<&str> = date.split('-').collect();
         let number = |s: &str, len: usize| -> Option<u32> {
-            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
         };
         let bad = || format!("`{text}` is not a date; write 2021-07-07, 2021-07 or 2021");
         let year = number(parts[0], 4).ok_or_else(bad)? as i32;
@@ -155,13 +175,19 @@ impl PartialDate {
         match self.precision() {
             Precision::Year => self.year.to_string(),
             Precision::Month => format!("{} {}", MONTHS[self.month as usize - 1], self.year),
-            Precision::Day => format!("{} {} {}", self.day, MONTHS[self.month as usize - 1], self.year),
+            Precision::Day => format!(
+                "{} {} {}",
+                self.day,
+                MONTHS[self.month as usize - 1],
+                self.year
+            ),
         }
     }
 
     /// The month's name and year (`July 2021`), used to group the timeline.
     pub fn month_name(&self) -> Option<String> {
-        self.month().map(|m| format!("{} {}", MONTHS[m as usize - 1], self.year))
+        self.month()
+            .map(|m| format!("{} {}", MONTHS[m as usize - 1], self.year))
     }
 
     /// Days since 1970-01-01 of the first day of the period.
@@ -172,7 +198,11 @@ impl PartialDate {
     /// Days since 1970-01-01 of the last day of the period.
     fn last_day(&self) -> i64 {
         let month = if self.month == 0 { 12 } else { self.month };
-        let day = if self.day == 0 { days_in_month(self.year, month) } else { self.day };
+        let day = if self.day == 0 {
+            days_in_month(self.year, month)
+        } else {
+            self.day
+        };
         days_from_civil(self.year, month, day)
     }
 
@@ -184,11 +214,19 @@ impl PartialDate {
     /// "6 days earlier", "3 months earlier", "2 years later": the distance from `self` to
     /// `later`, said no more precisely than the less precise of the two dates allows.
     pub fn distance_to(&self, later: &PartialDate) -> String {
-        let (from, to, word) = if self <= later { (self, later, "earlier") } else { (later, self, "later") };
+        let (from, to, word) = if self <= later {
+            (self, later, "earlier")
+        } else {
+            (later, self, "later")
+        };
         let precision = from.precision().min(to.precision());
         let months = (to.year - from.year) * 12 + i32::from(to.month) - i32::from(from.month);
         let plural = |n: i64, unit: &str| {
-            if n == 1 { format!("1 {unit} {word}") } else { format!("{n} {unit}s {word}") }
+            if n == 1 {
+                format!("1 {unit} {word}")
+            } else {
+                format!("{n} {unit}s {word}")
+            }
         };
         match precision {
             Precision::Day => {
@@ -196,8 +234,13 @@ impl PartialDate {
                 match days {
                     0 => "the same day".to_string(),
                     1..=59 => plural(days, "day"),
-                    _ if months < 24 => plural(i64::from(months - i32::from(to.day < from.day)), "month"),
-                    _ => plural(i64::from((months - i32::from(to.day < from.day)) / 12), "year"),
+                    _ if months < 24 => {
+                        plural(i64::from(months - i32::from(to.day < from.day)), "month")
+                    }
+                    _ => plural(
+                        i64::from((months - i32::from(to.day < from.day)) / 12),
+                        "year",
+                    ),
                 }
             }
             Precision::Month if months == 0 => "the same month".to_string(),
@@ -429,7 +472,10 @@ impl Status {
 
     /// The front-matter spelling, also used as a CSS class suffix.
     pub fn as_str(self) -> &'static str {
-        Status::ALL.iter().find(|(s, _)| *s == self).map_or("", |(_, name)| name)
+        Status::ALL
+            .iter()
+            .find(|(s, _)| *s == self)
+            .map_or("", |(_, name)| name)
     }
 }
 
@@ -526,7 +572,11 @@ mod tests {
     #[test]
     fn slugs_are_checked() {
         assert!(Slug::parse("ain-al-asad").is_ok());
-        assert!(Slug::parse("Ain Al Asad").unwrap_err().contains("`ain-al-asad`"));
+        assert!(
+            Slug::parse("Ain Al Asad")
+                .unwrap_err()
+                .contains("`ain-al-asad`")
+        );
         assert!(Slug::parse("a--b").is_err());
         assert!(Slug::parse("").is_err());
     }
@@ -537,9 +587,19 @@ mod tests {
         assert_eq!(may.display(), "May 2020");
         assert_eq!(may.iso(), "2020-05");
         assert_eq!(PartialDate::parse("2021").unwrap().display(), "2021");
-        assert_eq!(PartialDate::parse("2021-07-07").unwrap().display(), "7 July 2021");
-        assert_eq!(PartialDate::parse("2021-07-07T08:30:00Z").unwrap().iso(), "2021-07-07");
-        assert!(PartialDate::parse("2021-02-29").unwrap_err().contains("28 days"));
+        assert_eq!(
+            PartialDate::parse("2021-07-07").unwrap().display(),
+            "7 July 2021"
+        );
+        assert_eq!(
+            PartialDate::parse("2021-07-07T08:30:00Z").unwrap().iso(),
+            "2021-07-07"
+        );
+        assert!(
+            PartialDate::parse("2021-02-29")
+                .unwrap_err()
+                .contains("28 days")
+        );
         assert!(PartialDate::parse("2020-02-29").is_ok());
         assert!(PartialDate::parse("July 2021").is_err());
         assert!(PartialDate::parse("2021-13").is_err());
@@ -556,7 +616,12 @@ mod tests {
         assert_eq!(d("2020-05"), "14 months earlier");
         assert_eq!(d("2018"), "3 years earlier");
         assert_eq!(d("2021-07-07"), "the same day");
-        assert_eq!(PartialDate::parse("2021-07-09").unwrap().distance_to(&brief), "2 days later");
+        assert_eq!(
+            PartialDate::parse("2021-07-09")
+                .unwrap()
+                .distance_to(&brief),
+            "2 days later"
+        );
     }
 
     #[test]
@@ -565,6 +630,10 @@ mod tests {
         assert!(PartialDate::parse("2021-06").unwrap().wholly_before(&brief));
         assert!(!PartialDate::parse("2021-07").unwrap().wholly_before(&brief));
         assert!(!PartialDate::parse("2021").unwrap().wholly_before(&brief));
-        assert!(PartialDate::parse("2021-07-06").unwrap().wholly_before(&brief));
+        assert!(
+            PartialDate::parse("2021-07-06")
+                .unwrap()
+                .wholly_before(&brief)
+        );
     }
 }

@@ -11,7 +11,8 @@ use crate::annotate::split_notes;
 use crate::article::{ArticleRules, ingest};
 use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
 use crate::load::{
-    ActorFront, ArticleFile, BriefDocument, Document, EntityRef, IncidentFront, Loaded, LocationFront,
+    ActorFront, ArticleFile, BriefDocument, Document, EntityRef, IncidentFront, Loaded,
+    LocationFront,
 };
 use crate::model::*;
 use crate::urls::is_web_url;
@@ -24,8 +25,17 @@ struct Index<'a, I> {
 }
 
 impl<'a, I: Copy> Index<'a, I> {
-    fn new<F>(docs: &'a [Document<F>], make: fn(u32) -> I, folder: &'static str, noun: &'static str) -> Self {
-        let ids = docs.iter().enumerate().map(|(i, d)| (d.slug.as_str(), make(i as u32))).collect();
+    fn new<F>(
+        docs: &'a [Document<F>],
+        make: fn(u32) -> I,
+        folder: &'static str,
+        noun: &'static str,
+    ) -> Self {
+        let ids = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.slug.as_str(), make(i as u32)))
+            .collect();
         Index { ids, folder, noun }
     }
 
@@ -34,7 +44,12 @@ impl<'a, I: Copy> Index<'a, I> {
         self.get_str(doc, slug, slug.get_ref())
     }
 
-    fn get_str<F, T>(&self, doc: &Document<F>, at: &Spanned<T>, slug: &str) -> Result<I, Diagnostic> {
+    fn get_str<F, T>(
+        &self,
+        doc: &Document<F>,
+        at: &Spanned<T>,
+        slug: &str,
+    ) -> Result<I, Diagnostic> {
         self.ids.get(slug).copied().ok_or_else(|| {
             doc.error(at, format!("unknown {} `{slug}`", self.noun))
                 .with_hint(suggest(slug, self.ids.keys().copied(), self.folder))
@@ -56,18 +71,53 @@ pub struct ResolveOptions {
 }
 
 /// Resolves every reference; all problems are returned together.
-pub fn resolve(loaded: Loaded, rules: &ArticleRules, options: ResolveOptions) -> Result<Corpus, Diagnostics> {
+pub fn resolve(
+    loaded: Loaded,
+    rules: &ArticleRules,
+    options: ResolveOptions,
+) -> Result<Corpus, Diagnostics> {
     let indexes = Indexes {
         actors: Index::new(&loaded.actors, ActorId, "content/actors/", "actor"),
-        locations: Index::new(&loaded.locations, LocationId, "content/locations/", "location"),
-        incidents: Index::new(&loaded.incidents, IncidentId, "content/incidents/", "incident"),
+        locations: Index::new(
+            &loaded.locations,
+            LocationId,
+            "content/locations/",
+            "location",
+        ),
+        incidents: Index::new(
+            &loaded.incidents,
+            IncidentId,
+            "content/incidents/",
+            "incident",
+        ),
     };
     let mut diagnostics = Diagnostics::default();
-    let actors = collect(loaded.actors.iter().map(|d| actor(d, &indexes)).collect(), &mut diagnostics);
-    let locations = collect(loaded.locations.iter().map(|d| location(d, &indexes)).collect(), &mut diagnostics);
-    let incidents = collect(loaded.incidents.iter().map(|d| incident(d, &indexes)).collect(), &mut diagnostics);
+    let actors = collect(
+        loaded.actors.iter().map(|d| actor(d, &indexes)).collect(),
+        &mut diagnostics,
+    );
+    let locations = collect(
+        loaded
+            .locations
+            .iter()
+            .map(|d| location(d, &indexes))
+            .collect(),
+        &mut diagnostics,
+    );
+    let incidents = collect(
+        loaded
+            .incidents
+            .iter()
+            .map(|d| incident(d, &indexes))
+            .collect(),
+        &mut diagnostics,
+    );
     let briefs: Vec<Option<Brief>> = collect(
-        loaded.briefs.par_iter().map(|b| brief(b, &indexes, rules, options)).collect(),
+        loaded
+            .briefs
+            .par_iter()
+            .map(|b| brief(b, &indexes, rules, options))
+            .collect(),
         &mut diagnostics,
     );
     let mut briefs: Vec<Brief> = briefs.into_iter().flatten().collect();
@@ -103,61 +153,101 @@ pub fn resolve(loaded: Loaded, rules: &ArticleRules, options: ResolveOptions) ->
 
 /// Keeps the successes, moving every error into `diagnostics`.
 fn collect<T>(results: Vec<Result<T, Vec<Diagnostic>>>, diagnostics: &mut Diagnostics) -> Vec<T> {
-    results.into_iter().filter_map(|r| r.map_err(|e| diagnostics.extend(e)).ok()).collect()
+    results
+        .into_iter()
+        .filter_map(|r| r.map_err(|e| diagnostics.extend(e)).ok())
+        .collect()
 }
 
 /// Collects the errors of a list of lookups, keeping the successes.
-fn all<T>(results: impl IntoIterator<Item = Result<T, Diagnostic>>, errors: &mut Vec<Diagnostic>) -> Vec<T> {
-    results.into_iter().filter_map(|r| r.map_err(|e| errors.push(e)).ok()).collect()
+fn all<T>(
+    results: impl IntoIterator<Item = Result<T, Diagnostic>>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<T> {
+    results
+        .into_iter()
+        .filter_map(|r| r.map_err(|e| errors.push(e)).ok())
+        .collect()
 }
 
-fn nonempty<F>(doc: &Document<F>, value: &Spanned<String>, what: &str, errors: &mut Vec<Diagnostic>) -> String {
+fn nonempty<F>(
+    doc: &Document<F>,
+    value: &Spanned<String>,
+    what: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> String {
     let text = value.get_ref().trim();
     if text.is_empty() {
-        errors.push(doc.error(value, format!("the {what} is empty")).with_hint(format!("write a {what}")));
+        errors.push(
+            doc.error(value, format!("the {what} is empty"))
+                .with_hint(format!("write a {what}")),
+        );
     }
     text.to_string()
 }
 
-fn strings<F>(doc: &Document<F>, values: &[Spanned<String>], what: &str, errors: &mut Vec<Diagnostic>) -> Vec<String> {
+fn strings<F>(
+    doc: &Document<F>,
+    values: &[Spanned<String>],
+    what: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<String> {
     let mut seen = BTreeSet::new();
     values
         .iter()
         .filter_map(|v| {
             let text = nonempty(doc, v, what, errors);
             if !text.is_empty() && !seen.insert(text.clone()) {
-                errors.push(doc.error(v, format!("`{text}` is listed twice")).with_hint("remove one of them"));
+                errors.push(
+                    doc.error(v, format!("`{text}` is listed twice"))
+                        .with_hint("remove one of them"),
+                );
             }
             (!text.is_empty()).then_some(text)
         })
         .collect()
 }
 
-fn wikidata<F>(doc: &Document<F>, id: &Option<Spanned<String>>, errors: &mut Vec<Diagnostic>) -> Option<String> {
+fn wikidata<F>(
+    doc: &Document<F>,
+    id: &Option<Spanned<String>>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
     let id = id.as_ref()?;
     let text = id.get_ref().trim();
-    let valid = text.len() > 1 && text.starts_with('Q') && text[1..].bytes().all(|b| b.is_ascii_digit());
+    let valid =
+        text.len() > 1 && text.starts_with('Q') && text[1..].bytes().all(|b| b.is_ascii_digit());
     if !valid {
-        errors.push(doc.error(id, format!("`{text}` is not a Wikidata item id")).with_hint("write it as Q followed by digits, e.g. \"Q1140589\""));
+        errors.push(
+            doc.error(id, format!("`{text}` is not a Wikidata item id"))
+                .with_hint("write it as Q followed by digits, e.g. \"Q1140589\""),
+        );
     }
     valid.then(|| text.to_string())
 }
 
 /// A `date` value: a TOML date or date-time, or a string of one (partial dates allowed).
-fn date<F>(doc: &Document<F>, value: &Spanned<toml::Value>, partial: bool) -> Result<PartialDate, Diagnostic> {
+fn date<F>(
+    doc: &Document<F>,
+    value: &Spanned<toml::Value>,
+    partial: bool,
+) -> Result<PartialDate, Diagnostic> {
     let text = match value.get_ref() {
         toml::Value::Datetime(dt) if dt.date.is_some() => dt.to_string(),
         toml::Value::String(s) => s.clone(),
         _ => {
-            return Err(doc
-                .error(value, "the date is not a date")
-                .with_hint("write date = 2021-07-07 (or a string such as \"2020-05\" for a month)"));
+            return Err(doc.error(value, "the date is not a date").with_hint(
+                "write date = 2021-07-07 (or a string such as \"2020-05\" for a month)",
+            ));
         }
     };
     let parsed = PartialDate::parse(&text).map_err(|m| doc.error(value, m))?;
     if !partial && parsed.precision() != Precision::Day {
         return Err(doc
-            .error(value, format!("a brief's date must be a full day, not `{text}`"))
+            .error(
+                value,
+                format!("a brief's date must be a full day, not `{text}`"),
+            )
             .with_hint("write the day the brief was published, e.g. 2021-07-07"));
     }
     Ok(parsed)
@@ -168,7 +258,9 @@ fn web_url<F>(doc: &Document<F>, url: &Spanned<String>) -> Result<String, Diagno
     if is_web_url(text) {
         Ok(text.to_string())
     } else {
-        Err(doc.error(url, format!("`{text}` is not an http(s) URL")).with_hint("links to sources must start with https:// or http://"))
+        Err(doc
+            .error(url, format!("`{text}` is not an http(s) URL"))
+            .with_hint("links to sources must start with https:// or http://"))
     }
 }
 
@@ -176,9 +268,18 @@ fn actor(doc: &Document<ActorFront>, ix: &Indexes) -> Result<Actor, Vec<Diagnost
     let f = &doc.front;
     let mut errors = Vec::new();
     let name = nonempty(doc, &f.name, "name", &mut errors);
-    let affiliation = all(f.affiliation.iter().map(|s| ix.actors.get(doc, s)), &mut errors);
-    if affiliation.iter().any(|id| ix.actors.ids.get(doc.slug.as_str()) == Some(id)) {
-        errors.push(Diagnostic::file_error(&doc.source.path, "an actor cannot be affiliated with itself"));
+    let affiliation = all(
+        f.affiliation.iter().map(|s| ix.actors.get(doc, s)),
+        &mut errors,
+    );
+    if affiliation
+        .iter()
+        .any(|id| ix.actors.ids.get(doc.slug.as_str()) == Some(id))
+    {
+        errors.push(Diagnostic::file_error(
+            &doc.source.path,
+            "an actor cannot be affiliated with itself",
+        ));
     }
     let actor = Actor {
         slug: doc.slug.clone(),
@@ -192,7 +293,11 @@ fn actor(doc: &Document<ActorFront>, ix: &Indexes) -> Result<Actor, Vec<Diagnost
         body: doc.body.clone(),
         body_line: doc.body_line,
     };
-    if errors.is_empty() { Ok(actor) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(actor)
+    } else {
+        Err(errors)
+    }
 }
 
 fn location(doc: &Document<LocationFront>, ix: &Indexes) -> Result<Location, Vec<Diagnostic>> {
@@ -214,7 +319,10 @@ fn location(doc: &Document<LocationFront>, ix: &Indexes) -> Result<Location, Vec
             None
         }
     });
-    let within = f.within.as_ref().and_then(|w| ix.locations.get(doc, w).map_err(|e| errors.push(e)).ok());
+    let within = f
+        .within
+        .as_ref()
+        .and_then(|w| ix.locations.get(doc, w).map_err(|e| errors.push(e)).ok());
     let location = Location {
         slug: doc.slug.clone(),
         file: doc.source.path.clone(),
@@ -228,7 +336,11 @@ fn location(doc: &Document<LocationFront>, ix: &Indexes) -> Result<Location, Vec
         body: doc.body.clone(),
         body_line: doc.body_line,
     };
-    if errors.is_empty() { Ok(location) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(location)
+    } else {
+        Err(errors)
+    }
 }
 
 /// `within` chains must end: a location inside itself would hang every page that walks them.
@@ -258,9 +370,15 @@ fn incident(doc: &Document<IncidentFront>, ix: &Indexes) -> Result<Incident, Vec
     let mut errors = Vec::new();
     let when = date(doc, &f.date, true).map_err(|e| errors.push(e)).ok();
     let status = f.status.as_ref().and_then(|s| {
-        let found = Status::ALL.iter().find(|(_, name)| *name == s.get_ref().trim()).map(|(st, _)| *st);
+        let found = Status::ALL
+            .iter()
+            .find(|(_, name)| *name == s.get_ref().trim())
+            .map(|(st, _)| *st);
         if found.is_none() {
-            errors.push(doc.error(s, format!("unknown status `{}`", s.get_ref())).with_hint("use one of: claimed, reported, confirmed, disputed"));
+            errors.push(
+                doc.error(s, format!("unknown status `{}`", s.get_ref()))
+                    .with_hint("use one of: claimed, reported, confirmed, disputed"),
+            );
         }
         found
     });
@@ -271,7 +389,10 @@ fn incident(doc: &Document<IncidentFront>, ix: &Indexes) -> Result<Incident, Vec
             let c = s.get_ref();
             let url = match &c.url {
                 Some(u) if !is_web_url(u.trim()) => {
-                    errors.push(doc.error(s, format!("`{u}` is not an http(s) URL")).with_hint("links to sources must start with https:// or http://"));
+                    errors.push(
+                        doc.error(s, format!("`{u}` is not an http(s) URL"))
+                            .with_hint("links to sources must start with https:// or http://"),
+                    );
                     return None;
                 }
                 Some(u) => u.trim().to_string(),
@@ -287,24 +408,41 @@ fn incident(doc: &Document<IncidentFront>, ix: &Indexes) -> Result<Incident, Vec
                 },
                 None => None,
             };
-            Some(Citation { outlet: c.outlet.trim().to_string(), url, published })
+            Some(Citation {
+                outlet: c.outlet.trim().to_string(),
+                url,
+                published,
+            })
         })
         .collect();
     let incident = Incident {
         slug: doc.slug.clone(),
         file: doc.source.path.clone(),
         title: nonempty(doc, &f.title, "title", &mut errors),
-        date: when.unwrap_or(PartialDate::new(1970, 0, 0).map_err(|e| vec![Diagnostic::file_error(&doc.source.path, e)])?),
-        location: f.location.as_ref().and_then(|l| ix.locations.get(doc, l).map_err(|e| errors.push(e)).ok()),
+        date: when.unwrap_or(
+            PartialDate::new(1970, 0, 0)
+                .map_err(|e| vec![Diagnostic::file_error(&doc.source.path, e)])?,
+        ),
+        location: f
+            .location
+            .as_ref()
+            .and_then(|l| ix.locations.get(doc, l).map_err(|e| errors.push(e)).ok()),
         actors: all(f.actors.iter().map(|a| ix.actors.get(doc, a)), &mut errors),
         kind: f.kind.clone().unwrap_or_default(),
         status,
-        casualties: f.casualties.as_ref().map(|c| Casualties { killed: c.killed, injured: c.injured }),
+        casualties: f.casualties.as_ref().map(|c| Casualties {
+            killed: c.killed,
+            injured: c.injured,
+        }),
         sources,
         body: doc.body.clone(),
         body_line: doc.body_line,
     };
-    if errors.is_empty() { Ok(incident) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(incident)
+    } else {
+        Err(errors)
+    }
 }
 
 fn entity_refs<I: Copy + Ord>(
@@ -316,17 +454,34 @@ fn entity_refs<I: Copy + Ord>(
     let mut seen = BTreeSet::new();
     refs.iter()
         .filter_map(|r| {
-            let id = index.get_str(doc, r, r.get_ref().id()).map_err(|e| errors.push(e)).ok()?;
+            let id = index
+                .get_str(doc, r, r.get_ref().id())
+                .map_err(|e| errors.push(e))
+                .ok()?;
             if !seen.insert(id) {
-                errors.push(doc.error(r, format!("`{}` is listed twice", r.get_ref().id())).with_hint("keep one entry (with its role)"));
+                errors.push(
+                    doc.error(r, format!("`{}` is listed twice", r.get_ref().id()))
+                        .with_hint("keep one entry (with its role)"),
+                );
                 return None;
             }
-            Some((id, r.get_ref().role().map(|s| s.trim().to_string()).filter(|s| !s.is_empty())))
+            Some((
+                id,
+                r.get_ref()
+                    .role()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
+            ))
         })
         .collect()
 }
 
-fn brief(b: &BriefDocument, ix: &Indexes, rules: &ArticleRules, options: ResolveOptions) -> Result<Option<Brief>, Vec<Diagnostic>> {
+fn brief(
+    b: &BriefDocument,
+    ix: &Indexes,
+    rules: &ArticleRules,
+    options: ResolveOptions,
+) -> Result<Option<Brief>, Vec<Diagnostic>> {
     let doc = &b.document;
     let f = &doc.front;
     if f.draft && !options.drafts {
@@ -337,47 +492,99 @@ fn brief(b: &BriefDocument, ix: &Indexes, rules: &ArticleRules, options: Resolve
     let (body, notes) = match split_notes(&doc.body, doc.body_line) {
         Ok((body, notes)) => (body, notes),
         Err(e) => {
-            errors.push(doc.source.error_at_line(e.line, e.message).with_hint("a note is a `> quote` of the article followed by the note's text"));
+            errors.push(
+                doc.source
+                    .error_at_line(e.line, e.message)
+                    .with_hint("a note is a `> quote` of the article followed by the note's text"),
+            );
             (doc.body.clone(), vec![])
         }
     };
-    let notes: Vec<Note> = notes.into_iter().map(|n| Note { quote: n.quote, markdown: n.markdown, line: n.line }).collect();
+    let notes: Vec<Note> = notes
+        .into_iter()
+        .map(|n| Note {
+            quote: n.quote,
+            markdown: n.markdown,
+            line: n.line,
+        })
+        .collect();
     let (body, article, credits) = match (&b.article, b.single_file) {
         (_, true) => {
-            let article = Article::Markdown { text: body, file: doc.source.path.clone(), line: doc.body_line };
+            let article = Article::Markdown {
+                text: body,
+                file: doc.source.path.clone(),
+                line: doc.body_line,
+            };
             (String::new(), article, vec![])
         }
         (None, false) => (body, Article::None, vec![]),
         (Some(ArticleFile::Markdown(source)), false) => {
-            let article = Article::Markdown { text: source.text.clone(), file: source.path.clone(), line: 1 };
+            let article = Article::Markdown {
+                text: source.text.clone(),
+                file: source.path.clone(),
+                line: 1,
+            };
             (body, article, vec![])
         }
         (Some(ArticleFile::Text(source)), false) => {
             let ingested = ingest(&source.text, rules);
-            (body, Article::Plain(ingested.paragraphs.into_iter().map(|p| p.text).collect()), ingested.credits)
+            (
+                body,
+                Article::Plain(ingested.paragraphs.into_iter().map(|p| p.text).collect()),
+                ingested.credits,
+            )
         }
     };
     if matches!(article, Article::None) && !notes.is_empty() {
-        errors.push(doc.source.error_at_line(notes[0].line, "this brief has notes but no article for them to quote").with_hint("add article.txt or article.md beside index.md, or remove the Notes section"));
+        errors.push(
+            doc.source
+                .error_at_line(
+                    notes[0].line,
+                    "this brief has notes but no article for them to quote",
+                )
+                .with_hint(
+                    "add article.txt or article.md beside index.md, or remove the Notes section",
+                ),
+        );
     }
     let source = f.source.as_ref().map(|s| Source {
         outlet: s.outlet.clone().unwrap_or_default(),
         author: s.author.clone().unwrap_or_default(),
-        url: s.url.as_ref().and_then(|u| web_url(doc, u).map_err(|e| errors.push(e)).ok()).unwrap_or_default(),
-        published: s.published.as_ref().and_then(|p| date(doc, p, true).map_err(|e| errors.push(e)).ok()),
+        url: s
+            .url
+            .as_ref()
+            .and_then(|u| web_url(doc, u).map_err(|e| errors.push(e)).ok())
+            .unwrap_or_default(),
+        published: s
+            .published
+            .as_ref()
+            .and_then(|p| date(doc, p, true).map_err(|e| errors.push(e)).ok()),
     });
     let brief = Brief {
         slug: doc.slug.clone(),
         file: doc.source.path.clone(),
         title: nonempty(doc, &f.title, "title", &mut errors),
-        date: when.unwrap_or(PartialDate::new(1970, 1, 1).map_err(|e| vec![Diagnostic::file_error(&doc.source.path, e)])?),
-        summary: f.summary.clone().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        date: when.unwrap_or(
+            PartialDate::new(1970, 1, 1)
+                .map_err(|e| vec![Diagnostic::file_error(&doc.source.path, e)])?,
+        ),
+        summary: f
+            .summary
+            .clone()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         draft: f.draft,
         tags: strings(doc, &f.tags, "tag", &mut errors),
-        event: f.event.as_ref().and_then(|e| ix.incidents.get(doc, e).map_err(|e| errors.push(e)).ok()),
+        event: f
+            .event
+            .as_ref()
+            .and_then(|e| ix.incidents.get(doc, e).map_err(|e| errors.push(e)).ok()),
         actors: entity_refs(doc, &f.actors, &ix.actors, &mut errors),
         locations: entity_refs(doc, &f.locations, &ix.locations, &mut errors),
-        incidents: all(f.incidents.iter().map(|i| ix.incidents.get(doc, i)), &mut errors),
+        incidents: all(
+            f.incidents.iter().map(|i| ix.incidents.get(doc, i)),
+            &mut errors,
+        ),
         source,
         body,
         body_line: doc.body_line,
@@ -386,5 +593,9 @@ fn brief(b: &BriefDocument, ix: &Indexes, rules: &ArticleRules, options: Resolve
         credits,
         assets: b.assets.clone(),
     };
-    if errors.is_empty() { Ok(Some(brief)) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Some(brief))
+    } else {
+        Err(errors)
+    }
 }

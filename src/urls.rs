@@ -56,7 +56,11 @@ impl Urls {
 
     /// The home page or page N of it (`page/2/`).
     pub fn home(&self, page: usize) -> String {
-        if page <= 1 { self.page("") } else { self.page(&format!("page/{page}")) }
+        if page <= 1 {
+            self.page("")
+        } else {
+            self.page(&format!("page/{page}"))
+        }
     }
 }
 
@@ -67,7 +71,11 @@ pub fn tag_slug(tag: &str) -> String {
 
 /// Where the file for a site-root-relative page path is written.
 pub fn output_file(path: &str) -> String {
-    if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() }
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
 }
 
 /// `../` once per folder between a written file and the site root.
@@ -77,14 +85,20 @@ pub fn root_prefix(file: &str) -> String {
 
 /// Is this an absolute http(s) URL with a host?
 pub fn is_web_url(url: &str) -> bool {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
     rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !url.contains(char::is_whitespace))
 }
 
 /// May a link with this destination appear in a page? Web and mail links, and links without
 /// a scheme (relative paths, fragments); never `javascript:`, `data:` and the like.
 pub fn is_safe_href(url: &str) -> bool {
-    let trimmed: String = url.trim().chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
+    let trimmed: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect();
     let scheme_end = trimmed.find(':');
     let first_delimiter = trimmed.find(['/', '?', '#']);
     match (scheme_end, first_delimiter) {
@@ -105,10 +119,16 @@ mod tests {
     fn paths_in_both_modes() {
         let slug = Slug::parse("kh").unwrap();
         assert_eq!(Urls { file_urls: false }.actor(&slug), "actors/kh/");
-        assert_eq!(Urls { file_urls: true }.actor(&slug), "actors/kh/index.html");
+        assert_eq!(
+            Urls { file_urls: true }.actor(&slug),
+            "actors/kh/index.html"
+        );
         assert_eq!(Urls { file_urls: false }.home(1), "");
         assert_eq!(Urls { file_urls: true }.home(2), "page/2/index.html");
-        assert_eq!(Urls { file_urls: false }.tag("Rocket attacks"), "tags/rocket-attacks/");
+        assert_eq!(
+            Urls { file_urls: false }.tag("Rocket attacks"),
+            "tags/rocket-attacks/"
+        );
     }
 
     #[test]

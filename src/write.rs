@@ -17,7 +17,11 @@ pub const MARKER: &str = ".gloss-output";
 const MARKER_TEXT: &str = "This folder was written by gloss and is replaced on every build.\n";
 
 fn absolute(path: &Path) -> io::Result<PathBuf> {
-    if path.is_absolute() { Ok(path.to_path_buf()) } else { Ok(std::env::current_dir()?.join(path)) }
+    if path.is_absolute() {
+        Ok(path.to_path_buf())
+    } else {
+        Ok(std::env::current_dir()?.join(path))
+    }
 }
 
 /// Resolves `.` and `..` without touching the disk (the output folder may not exist yet),
@@ -36,7 +40,10 @@ fn normalize(path: &Path) -> io::Result<PathBuf> {
     let mut existing = clean.clone();
     let mut rest = Vec::new();
     while !existing.exists() {
-        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
             (Some(name), Some(parent)) => {
                 rest.push(name);
                 existing = parent.to_path_buf();
@@ -50,12 +57,18 @@ fn normalize(path: &Path) -> io::Result<PathBuf> {
 }
 
 fn refuse(out: &Path, why: &str, hint: &str) -> Diagnostic {
-    Diagnostic::file_error(out, format!("refusing to write the site to {}: {why}", out.display())).with_hint(hint.to_string())
+    Diagnostic::file_error(
+        out,
+        format!("refusing to write the site to {}: {why}", out.display()),
+    )
+    .with_hint(hint.to_string())
 }
 
 /// Checks that `out` may be (re)written for the site in `root`.
 pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<PathBuf, Diagnostic> {
-    let io_error = |e: io::Error| Diagnostic::file_error(out, format!("cannot resolve the output folder: {e}"));
+    let io_error = |e: io::Error| {
+        Diagnostic::file_error(out, format!("cannot resolve the output folder: {e}"))
+    };
     let root = normalize(root).map_err(io_error)?;
     let target = normalize(out).map_err(io_error)?;
     let hint = "choose a separate folder such as public/ with --output-dir";
@@ -64,7 +77,11 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<PathBuf,
     }
     for source in ["content", "templates", "static"] {
         if target.starts_with(root.join(source)) {
-            return Err(refuse(out, &format!("it is inside the site's {source}/ folder"), hint));
+            return Err(refuse(
+                out,
+                &format!("it is inside the site's {source}/ folder"),
+                hint,
+            ));
         }
     }
     if target.is_file() {
@@ -72,9 +89,16 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<PathBuf,
     }
     if target.is_dir() {
         if target.join("config.toml").exists() || target.join("content").exists() {
-            return Err(refuse(out, "it holds a site (config.toml or content/)", hint));
+            return Err(refuse(
+                out,
+                "it holds a site (config.toml or content/)",
+                hint,
+            ));
         }
-        let empty = std::fs::read_dir(&target).map_err(io_error)?.next().is_none();
+        let empty = std::fs::read_dir(&target)
+            .map_err(io_error)?
+            .next()
+            .is_none();
         if !empty && !target.join(MARKER).exists() && !force {
             return Err(refuse(
                 out,
@@ -87,12 +111,18 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<PathBuf,
 }
 
 fn sibling(target: &Path, label: &str) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     target.with_file_name(format!(".{name}.gloss-{label}-{}", std::process::id()))
 }
 
 fn write_all(dir: &Path, outputs: &[Output]) -> io::Result<()> {
-    let mut folders: Vec<PathBuf> = outputs.iter().filter_map(|o| dir.join(o.path()).parent().map(Path::to_path_buf)).collect();
+    let mut folders: Vec<PathBuf> = outputs
+        .iter()
+        .filter_map(|o| dir.join(o.path()).parent().map(Path::to_path_buf))
+        .collect();
     folders.sort();
     folders.dedup();
     for folder in &folders {
@@ -106,15 +136,25 @@ fn write_all(dir: &Path, outputs: &[Output]) -> io::Result<()> {
 }
 
 /// Writes the outputs to `out` (checked with [`check_output_dir`]) through a staging folder.
-pub fn write(root: &Path, out: &Path, outputs: &[Output], force: bool) -> Result<PathBuf, Diagnostic> {
+pub fn write(
+    root: &Path,
+    out: &Path,
+    outputs: &[Output],
+    force: bool,
+) -> Result<PathBuf, Diagnostic> {
     let target = check_output_dir(root, out, force)?;
-    let fail = |what: &str, e: io::Error| Diagnostic::file_error(out, format!("{what}: {e}")).with_hint("the previous site was left as it was");
+    let fail = |what: &str, e: io::Error| {
+        Diagnostic::file_error(out, format!("{what}: {e}"))
+            .with_hint("the previous site was left as it was")
+    };
     if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| fail("cannot create the output folder's parent", e))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| fail("cannot create the output folder's parent", e))?;
     }
     let staging = sibling(&target, "staging");
     if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(|e| fail("cannot clear an old staging folder", e))?;
+        std::fs::remove_dir_all(&staging)
+            .map_err(|e| fail("cannot clear an old staging folder", e))?;
     }
     if let Err(e) = write_all(&staging, outputs) {
         let _ = std::fs::remove_dir_all(&staging);
@@ -131,7 +171,12 @@ pub fn write(root: &Path, out: &Path, outputs: &[Output], force: bool) -> Result
             let _ = std::fs::remove_dir_all(&staging);
             return Err(fail("cannot move the new site into place", e));
         }
-        std::fs::remove_dir_all(&old).map_err(|e| fail("the site was written, but the previous one could not be removed", e))?;
+        std::fs::remove_dir_all(&old).map_err(|e| {
+            fail(
+                "the site was written, but the previous one could not be removed",
+                e,
+            )
+        })?;
     } else {
         std::fs::rename(&staging, &target).map_err(|e| {
             let _ = std::fs::remove_dir_all(&staging);
@@ -153,7 +198,10 @@ mod tests {
     }
 
     fn page(path: &str, text: &str) -> Output {
-        Output::Bytes { path: path.into(), bytes: text.as_bytes().to_vec() }
+        Output::Bytes {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
     }
 
     #[test]
@@ -174,19 +222,39 @@ mod tests {
         std::fs::create_dir(&out).unwrap();
         std::fs::write(out.join("mine.txt"), "keep").unwrap();
         let err = write(dir.path(), &out, &[page("index.html", "x")], false).unwrap_err();
-        assert!(err.message.contains("not written by gloss"), "{}", err.message);
-        assert_eq!(std::fs::read_to_string(out.join("mine.txt")).unwrap(), "keep");
+        assert!(
+            err.message.contains("not written by gloss"),
+            "{}",
+            err.message
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("mine.txt")).unwrap(),
+            "keep"
+        );
     }
 
     #[test]
     fn replaces_its_own_output_whole() {
         let dir = site();
         let out = dir.path().join("public");
-        write(dir.path(), &out, &[page("a/index.html", "one"), page("old.html", "x")], false).unwrap();
+        write(
+            dir.path(),
+            &out,
+            &[page("a/index.html", "one"), page("old.html", "x")],
+            false,
+        )
+        .unwrap();
         write(dir.path(), &out, &[page("a/index.html", "two")], false).unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "two"
+        );
         assert!(!out.join("old.html").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains("gloss-")).collect();
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("gloss-"))
+            .collect();
         assert!(leftovers.is_empty());
     }
 }

@@ -60,16 +60,28 @@ fn surfaces(corpus: &Corpus) -> Vec<Surface> {
     for (i, actor) in corpus.actors.iter().enumerate() {
         let entity = EntityId(i as u32);
         for text in std::iter::once(&actor.name).chain(&actor.aliases) {
-            out.push(Surface { entity, text: text.clone(), short: false });
+            out.push(Surface {
+                entity,
+                text: text.clone(),
+                short: false,
+            });
         }
         for text in &actor.short_names {
-            out.push(Surface { entity, text: text.clone(), short: true });
+            out.push(Surface {
+                entity,
+                text: text.clone(),
+                short: true,
+            });
         }
     }
     for (i, location) in corpus.locations.iter().enumerate() {
         let entity = EntityId(actors + i as u32);
         for text in std::iter::once(&location.name).chain(&location.aliases) {
-            out.push(Surface { entity, text: text.clone(), short: false });
+            out.push(Surface {
+                entity,
+                text: text.clone(),
+                short: false,
+            });
         }
     }
     out
@@ -77,12 +89,21 @@ fn surfaces(corpus: &Corpus) -> Vec<Surface> {
 
 fn key(corpus: &Corpus, id: EntityId) -> EntityKey {
     let actors = corpus.actors.len() as u32;
-    if id.0 < actors { EntityKey::Actor(ActorId(id.0)) } else { EntityKey::Location(LocationId(id.0 - actors)) }
+    if id.0 < actors {
+        EntityKey::Actor(ActorId(id.0))
+    } else {
+        EntityKey::Location(LocationId(id.0 - actors))
+    }
 }
 
 /// Annotates every brief. Notes that cannot be anchored are errors naming the brief's file
 /// and the quote's line, with the closest passage of the article.
-pub fn annotate(corpus: &Corpus, config: &Config, urls: Urls, markdown: &Markdown) -> Result<Annotated, Diagnostics> {
+pub fn annotate(
+    corpus: &Corpus,
+    config: &Config,
+    urls: Urls,
+    markdown: &Markdown,
+) -> Result<Annotated, Diagnostics> {
     let matcher = Matcher::new(surfaces(corpus));
     let mut warnings = Diagnostics::default();
     for (surface, ids) in matcher.ambiguous() {
@@ -94,9 +115,15 @@ pub fn annotate(corpus: &Corpus, config: &Config, urls: Urls, markdown: &Markdow
             })
             .collect();
         warnings.push(
-            Diagnostic::file_error(&owners[0], format!("the name `{surface}` belongs to {} entities, so it is never linked", owners.len()))
-                .with_hint(format!("keep it in one of: {}", owners.join(", ")))
-                .warning(),
+            Diagnostic::file_error(
+                &owners[0],
+                format!(
+                    "the name `{surface}` belongs to {} entities, so it is never linked",
+                    owners.len()
+                ),
+            )
+            .with_hint(format!("keep it in one of: {}", owners.join(", ")))
+            .warning(),
         );
     }
     let policy = config.mentions.link;
@@ -104,11 +131,19 @@ pub fn annotate(corpus: &Corpus, config: &Config, urls: Urls, markdown: &Markdow
         match key(corpus, id) {
             EntityKey::Actor(a) => {
                 let slug = &corpus.actors[a.index()].slug;
-                EntityLink { kind: "actor", slug: slug.to_string(), href: format!("../../{}", urls.actor(slug)) }
+                EntityLink {
+                    kind: "actor",
+                    slug: slug.to_string(),
+                    href: format!("../../{}", urls.actor(slug)),
+                }
             }
             EntityKey::Location(l) => {
                 let slug = &corpus.locations[l.index()].slug;
-                EntityLink { kind: "location", slug: slug.to_string(), href: format!("../../{}", urls.location(slug)) }
+                EntityLink {
+                    kind: "location",
+                    slug: slug.to_string(),
+                    href: format!("../../{}", urls.location(slug)),
+                }
             }
         }
     };
@@ -144,11 +179,17 @@ fn annotate_brief(
         .notes
         .iter()
         .map(|n| {
-            let html = markdown.render(&n.markdown, &brief.file, n.line).unwrap_or_else(|e| {
-                errors.extend(e);
-                String::new()
-            });
-            NoteSpec { quote: n.quote.clone(), html, line: n.line }
+            let html = markdown
+                .render(&n.markdown, &brief.file, n.line)
+                .unwrap_or_else(|e| {
+                    errors.extend(e);
+                    String::new()
+                });
+            NoteSpec {
+                quote: n.quote.clone(),
+                html,
+                line: n.line,
+            }
         })
         .collect();
     let mode = || match policy {
@@ -156,7 +197,13 @@ fn annotate_brief(
         LinkPolicy::All => LinkMode::All,
     };
     let result = match &brief.article {
-        Article::None => return if errors.is_empty() { Ok(AnnotatedBrief::default()) } else { Err(errors) },
+        Article::None => {
+            return if errors.is_empty() {
+                Ok(AnnotatedBrief::default())
+            } else {
+                Err(errors)
+            };
+        }
         Article::Plain(paragraphs) => annotate_plain(paragraphs, matcher, &notes, link, mode()),
         Article::Markdown { text, file, line } => {
             let events = match markdown.parse(text, file, *line) {
@@ -176,19 +223,29 @@ fn annotate_brief(
             mentions: report
                 .mentions
                 .into_iter()
-                .map(|m| Mention { entity: key(corpus, m.entity), paragraph: m.paragraph, sentence: m.sentence, range: m.range })
+                .map(|m| Mention {
+                    entity: key(corpus, m.entity),
+                    paragraph: m.paragraph,
+                    sentence: m.sentence,
+                    range: m.range,
+                })
                 .collect(),
         }),
         Ok(_) => Err(errors),
         Err(note_errors) => {
             errors.extend(note_errors.into_iter().map(|e| {
-                let d = Diagnostic { line: e.line, ..Diagnostic::file_error(&brief.file, "") };
+                let d = Diagnostic {
+                    line: e.line,
+                    ..Diagnostic::file_error(&brief.file, "")
+                };
                 match e.kind {
                     NoteErrorKind::NotFound { closest } => Diagnostic {
                         message: "this note's quote is not in the article".into(),
                         ..d
                     }
-                    .with_hint(format!("quote the article exactly; the closest passage is: \"{closest}\"")),
+                    .with_hint(format!(
+                        "quote the article exactly; the closest passage is: \"{closest}\""
+                    )),
                     NoteErrorKind::Ambiguous { count } => Diagnostic {
                         message: format!("this note's quote appears {count} times in the article"),
                         ..d

@@ -38,7 +38,10 @@ impl<F> Document<F> {
     /// An error about a spanned front-matter value.
     pub fn error<T>(&self, value: &toml::Spanned<T>, message: impl Into<String>) -> Diagnostic {
         let span = value.span();
-        self.source.error(self.front_offset + span.start..self.front_offset + span.end, message)
+        self.source.error(
+            self.front_offset + span.start..self.front_offset + span.end,
+            message,
+        )
     }
 }
 
@@ -113,7 +116,9 @@ fn classify(relative: &Path) -> Option<Entry> {
 }
 
 fn is_hidden(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
 }
 
 /// Reads a file as UTF-8; the error names the line and column of the first bad byte.
@@ -121,14 +126,21 @@ pub fn read_source(root: &Path, relative: &Path) -> Result<SourceFile, Diagnosti
     let bytes = std::fs::read(root.join(relative))
         .map_err(|e| Diagnostic::file_error(relative, format!("cannot read the file: {e}")))?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile { path: relative.to_path_buf(), text }),
+        Ok(text) => Ok(SourceFile {
+            path: relative.to_path_buf(),
+            text,
+        }),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-            let source = SourceFile { path: relative.to_path_buf(), text };
+            let source = SourceFile {
+                path: relative.to_path_buf(),
+                text,
+            };
             let (line, column) = source.position(valid);
-            let mut d = Diagnostic::file_error(relative, "the file is not valid UTF-8")
-                .with_hint("save the file as UTF-8 (in most editors: File > Save with Encoding > UTF-8)");
+            let mut d = Diagnostic::file_error(relative, "the file is not valid UTF-8").with_hint(
+                "save the file as UTF-8 (in most editors: File > Save with Encoding > UTF-8)",
+            );
             d.line = line;
             d.column = column;
             Err(d)
@@ -137,15 +149,28 @@ pub fn read_source(root: &Path, relative: &Path) -> Result<SourceFile, Diagnosti
 }
 
 /// Reads and parses one content file with front matter.
-fn parse_document<F: serde::de::DeserializeOwned>(root: &Path, relative: &Path, slug: &str) -> Result<Document<F>, Diagnostic> {
+fn parse_document<F: serde::de::DeserializeOwned>(
+    root: &Path,
+    relative: &Path,
+    slug: &str,
+) -> Result<Document<F>, Diagnostic> {
     let source = read_source(root, relative)?;
     let slug = Slug::parse(slug).map_err(|m| {
-        Diagnostic::file_error(relative, m).with_hint("rename the file or folder: the slug is its name")
+        Diagnostic::file_error(relative, m)
+            .with_hint("rename the file or folder: the slug is its name")
     })?;
     let parts = split::split(&source)?;
     let front = split::parse_front(&source, &parts)?;
-    let (front_offset, body, body_line) = (parts.front_offset, parts.body.to_string(), parts.body_line);
-    Ok(Document { slug, source: Arc::new(source), front_offset, front, body, body_line })
+    let (front_offset, body, body_line) =
+        (parts.front_offset, parts.body.to_string(), parts.body_line);
+    Ok(Document {
+        slug,
+        source: Arc::new(source),
+        front_offset,
+        front,
+        body,
+        body_line,
+    })
 }
 
 /// Walks `content/` under `root` and parses every file. All problems are collected.
@@ -158,12 +183,18 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
             .into());
     }
     let mut entries: Vec<(Entry, PathBuf)> = Vec::new();
-    let walker = WalkDir::new(&content).sort_by_file_name().into_iter().filter_entry(|e| !is_hidden(e.path()));
+    let walker = WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.path()));
     for item in walker {
         let item = match item {
             Ok(item) => item,
             Err(e) => {
-                let path = e.path().map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf()).unwrap_or_default();
+                let path = e
+                    .path()
+                    .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
+                    .unwrap_or_default();
                 diagnostics.push(Diagnostic::file_error(path, format!("cannot read: {e}")));
                 continue;
             }
@@ -171,7 +202,11 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         if !item.file_type().is_file() {
             continue;
         }
-        let relative = item.path().strip_prefix(root).unwrap_or(item.path()).to_path_buf();
+        let relative = item
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(item.path())
+            .to_path_buf();
         let in_content = item.path().strip_prefix(&content).unwrap_or(item.path());
         match classify(in_content) {
             Some(entry) => entries.push((entry, relative)),
@@ -184,8 +219,10 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     }
     entries.sort();
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> =
-        entries.par_iter().map(|(entry, path)| parse_entry(root, entry, path)).collect();
+    let parsed: Vec<Result<Parsed, Diagnostic>> = entries
+        .par_iter()
+        .map(|(entry, path)| parse_entry(root, entry, path))
+        .collect();
     let mut loaded = Loaded::default();
     let mut bundles: BTreeMap<String, Bundle> = BTreeMap::new();
     for result in parsed {
@@ -221,13 +258,22 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         if bundle.articles.len() > 1 {
             diagnostics.push(
                 Diagnostic::file_error(&folder, "the brief has both article.txt and article.md")
-                    .with_hint("keep one: article.txt for pasted plain text, article.md for markdown"),
+                    .with_hint(
+                        "keep one: article.txt for pasted plain text, article.md for markdown",
+                    ),
             );
         }
-        if let Some(other) = loaded.briefs.iter().find(|b| b.document.slug.as_str() == slug) {
+        if let Some(other) = loaded
+            .briefs
+            .iter()
+            .find(|b| b.document.slug.as_str() == slug)
+        {
             diagnostics.push(
-                Diagnostic::file_error(&other.document.source.path, format!("two briefs are named `{slug}`"))
-                    .with_hint(format!("rename this file or the folder {folder}")),
+                Diagnostic::file_error(
+                    &other.document.source.path,
+                    format!("two briefs are named `{slug}`"),
+                )
+                .with_hint(format!("rename this file or the folder {folder}")),
             );
         }
         loaded.briefs.push(BriefDocument {
@@ -237,7 +283,9 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
             assets: bundle.assets,
         });
     }
-    loaded.briefs.sort_by(|a, b| a.document.slug.cmp(&b.document.slug));
+    loaded
+        .briefs
+        .sort_by(|a, b| a.document.slug.cmp(&b.document.slug));
     diagnostics.into_result(loaded).map(|(loaded, _)| loaded)
 }
 
@@ -264,7 +312,9 @@ fn parse_entry(root: &Path, entry: &Entry, path: &Path) -> Result<Parsed, Diagno
     Ok(match entry {
         Entry::Intro => Parsed::Intro(parse_document(root, path, "index")?),
         Entry::BriefFile(slug) => Parsed::BriefFile(parse_document(root, path, slug)?),
-        Entry::BriefIndex(slug) => Parsed::BriefIndex(slug.clone(), parse_document(root, path, slug)?),
+        Entry::BriefIndex(slug) => {
+            Parsed::BriefIndex(slug.clone(), parse_document(root, path, slug)?)
+        }
         Entry::BriefArticle(slug) => {
             let source = read_source(root, path)?;
             let article = if path.extension().is_some_and(|e| e == "txt") {
@@ -288,11 +338,26 @@ mod tests {
 
     #[test]
     fn classifies_paths() {
-        assert_eq!(classify(Path::new("briefs/a/index.md")), Some(Entry::BriefIndex("a".into())));
-        assert_eq!(classify(Path::new("briefs/a/article.txt")), Some(Entry::BriefArticle("a".into())));
-        assert_eq!(classify(Path::new("briefs/a/photo.jpg")), Some(Entry::BriefAsset("a".into())));
-        assert_eq!(classify(Path::new("briefs/a.md")), Some(Entry::BriefFile("a".into())));
-        assert_eq!(classify(Path::new("actors/kh.md")), Some(Entry::Actor("kh".into())));
+        assert_eq!(
+            classify(Path::new("briefs/a/index.md")),
+            Some(Entry::BriefIndex("a".into()))
+        );
+        assert_eq!(
+            classify(Path::new("briefs/a/article.txt")),
+            Some(Entry::BriefArticle("a".into()))
+        );
+        assert_eq!(
+            classify(Path::new("briefs/a/photo.jpg")),
+            Some(Entry::BriefAsset("a".into()))
+        );
+        assert_eq!(
+            classify(Path::new("briefs/a.md")),
+            Some(Entry::BriefFile("a".into()))
+        );
+        assert_eq!(
+            classify(Path::new("actors/kh.md")),
+            Some(Entry::Actor("kh".into()))
+        );
         assert_eq!(classify(Path::new("actors/notes.txt")), None);
         assert_eq!(classify(Path::new("misc/x.md")), None);
     }

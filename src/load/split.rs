@@ -27,8 +27,13 @@ pub fn split(source: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let first_line_len = after_bom.find('\n').map_or(after_bom.len(), |i| i + 1);
     if after_bom[..first_line_len].trim_end() != "+++" {
         return Err(source
-            .error(bom..bom + first_line_len.saturating_sub(1), "the file does not start with `+++` front matter")
-            .with_hint("begin the file with a line `+++`, the TOML front matter, then another `+++` line"));
+            .error(
+                bom..bom + first_line_len.saturating_sub(1),
+                "the file does not start with `+++` front matter",
+            )
+            .with_hint(
+                "begin the file with a line `+++`, the TOML front matter, then another `+++` line",
+            ));
     }
     let front_offset = bom + first_line_len;
     let mut offset = front_offset;
@@ -50,7 +55,10 @@ pub fn split(source: &SourceFile) -> Result<Split<'_>, Diagnostic> {
 }
 
 /// Deserializes a front matter block; errors point into the whole file.
-pub fn parse_front<T: DeserializeOwned>(source: &SourceFile, split: &Split<'_>) -> Result<T, Diagnostic> {
+pub fn parse_front<T: DeserializeOwned>(
+    source: &SourceFile,
+    split: &Split<'_>,
+) -> Result<T, Diagnostic> {
     toml::from_str(split.front).map_err(|e| toml_error(source, split.front_offset, &e))
 }
 
@@ -61,7 +69,9 @@ pub fn toml_error(source: &SourceFile, offset: usize, error: &toml::de::Error) -
     let hint = if message.contains("unknown field") {
         Some("remove the key or fix its spelling; the accepted keys are listed in the message")
     } else if message.contains("untagged enum EntityRef") {
-        Some("write a slug such as \"kataib-hezbollah\" or a table { id = \"slug\", role = \"...\" }")
+        Some(
+            "write a slug such as \"kataib-hezbollah\" or a table { id = \"slug\", role = \"...\" }",
+        )
     } else if message.contains("missing field") {
         Some("add the key to the front matter")
     } else {
@@ -87,7 +97,10 @@ mod tests {
     use super::*;
 
     fn file(text: &str) -> SourceFile {
-        SourceFile { path: "a.md".into(), text: text.into() }
+        SourceFile {
+            path: "a.md".into(),
+            text: text.into(),
+        }
     }
 
     #[test]
@@ -102,7 +115,12 @@ mod tests {
     #[test]
     fn missing_and_unclosed_front_matter() {
         assert_eq!(split(&file("title = 1\n")).unwrap_err().line, 1);
-        assert!(split(&file("+++\ntitle = 1\n")).unwrap_err().message.contains("never closed"));
+        assert!(
+            split(&file("+++\ntitle = 1\n"))
+                .unwrap_err()
+                .message
+                .contains("never closed")
+        );
     }
 
     #[test]

@@ -34,16 +34,26 @@ impl Markdown {
     /// Parses markdown into events, ready for the annotator or [`Markdown::to_html`]. Raw HTML
     /// becomes text; a link or image with an unsafe scheme is an error at its line in `file`
     /// (`first_line` is the file line where `text` starts).
-    pub fn parse<'a>(&self, text: &'a str, file: &Path, first_line: usize) -> Result<Vec<Event<'a>>, Vec<Diagnostic>> {
+    pub fn parse<'a>(
+        &self,
+        text: &'a str,
+        file: &Path,
+        first_line: usize,
+    ) -> Result<Vec<Event<'a>>, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut events = Vec::new();
         for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
             let event = match event {
                 Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-                Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) if !is_safe_href(dest_url) => {
+                Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
+                    if !is_safe_href(dest_url) =>
+                {
                     let line = first_line + text[..range.start].matches('\n').count();
-                    let mut d = Diagnostic::file_error(file, format!("the link `{dest_url}` uses a scheme that is not allowed"))
-                        .with_hint("links may be http(s), mailto or relative paths");
+                    let mut d = Diagnostic::file_error(
+                        file,
+                        format!("the link `{dest_url}` uses a scheme that is not allowed"),
+                    )
+                    .with_hint("links may be http(s), mailto or relative paths");
                     d.line = line;
                     errors.push(d);
                     event
@@ -60,8 +70,14 @@ impl Markdown {
     }
 
     /// Parses and renders in one go.
-    pub fn render(&self, text: &str, file: &Path, first_line: usize) -> Result<String, Vec<Diagnostic>> {
-        self.parse(text, file, first_line).map(|events| self.to_html(events))
+    pub fn render(
+        &self,
+        text: &str,
+        file: &Path,
+        first_line: usize,
+    ) -> Result<String, Vec<Diagnostic>> {
+        self.parse(text, file, first_line)
+            .map(|events| self.to_html(events))
     }
 
     /// Renders events to HTML, highlighting fenced code with classes (see [`CLASS_STYLE`]).
@@ -72,7 +88,9 @@ impl Markdown {
             match (event, &mut code) {
                 (Event::Start(Tag::CodeBlock(kind)), None) => {
                     let lang = match kind {
-                        CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                        CodeBlockKind::Fenced(info) => {
+                            info.split_whitespace().next().unwrap_or("").to_string()
+                        }
                         CodeBlockKind::Indented => String::new(),
                     };
                     code = Some((lang, String::new()));
@@ -94,12 +112,19 @@ impl Markdown {
     fn highlight(&self, lang: &str, code: &str) -> String {
         let syntaxes = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
         let escaped_lang = escape(lang);
-        let Some(syntax) = (!lang.is_empty()).then(|| syntaxes.find_syntax_by_token(lang)).flatten() else {
+        let Some(syntax) = (!lang.is_empty())
+            .then(|| syntaxes.find_syntax_by_token(lang))
+            .flatten()
+        else {
             return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
         };
-        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
+        let mut generator =
+            ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
         for line in LinesWithEndings::from(code) {
-            if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+            if generator
+                .parse_html_for_line_which_includes_newline(line)
+                .is_err()
+            {
                 return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
             }
         }
@@ -180,7 +205,9 @@ mod tests {
     use super::*;
 
     fn render(text: &str) -> String {
-        Markdown::default().render(text, Path::new("a.md"), 1).unwrap()
+        Markdown::default()
+            .render(text, Path::new("a.md"), 1)
+            .unwrap()
     }
 
     #[test]
@@ -192,14 +219,18 @@ mod tests {
 
     #[test]
     fn unsafe_links_are_errors_with_lines() {
-        let err = Markdown::default().render("x\n\n[a](javascript:alert(1))\n", Path::new("a.md"), 10).unwrap_err();
+        let err = Markdown::default()
+            .render("x\n\n[a](javascript:alert(1))\n", Path::new("a.md"), 10)
+            .unwrap_err();
         assert_eq!(err[0].line, 12);
         assert!(render("[a](https://x.io) [b](../c/)").contains("href=\"https://x.io\""));
     }
 
     #[test]
     fn tables_footnotes_strikethrough_and_heading_ids() {
-        let html = render("## The Base\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~no~~ yes[^1]\n\n[^1]: note\n\n## The Base\n");
+        let html = render(
+            "## The Base\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~no~~ yes[^1]\n\n[^1]: note\n\n## The Base\n",
+        );
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("<del>no</del>"), "{html}");
         assert!(html.contains("id=\"the-base\""), "{html}");
@@ -218,6 +249,9 @@ mod tests {
 
     #[test]
     fn first_paragraph() {
-        assert_eq!(first_paragraph_text("# T\n\nOne *two*\nthree.\n\nFour."), "One two three.");
+        assert_eq!(
+            first_paragraph_text("# T\n\nOne *two*\nthree.\n\nFour."),
+            "One two three."
+        );
     }
 }

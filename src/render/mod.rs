@@ -48,10 +48,26 @@ impl Output {
 
 /// The files of the "Open data" page: name, format, what it holds.
 pub const DATA_FILES: [(&str, &str, &str); 4] = [
-    ("briefs.json", "JSON", "Every brief: metadata, actors, locations, prior incidents and URLs."),
-    ("entities.json", "JSON", "Actors, locations and incidents with their relations and backlinks."),
-    ("incidents.geojson", "GeoJSON (RFC 7946)", "Incidents with a located place, as points."),
-    ("incidents.csv", "CSV", "One row per incident, for spreadsheets."),
+    (
+        "briefs.json",
+        "JSON",
+        "Every brief: metadata, actors, locations, prior incidents and URLs.",
+    ),
+    (
+        "entities.json",
+        "JSON",
+        "Actors, locations and incidents with their relations and backlinks.",
+    ),
+    (
+        "incidents.geojson",
+        "GeoJSON (RFC 7946)",
+        "Incidents with a located place, as points.",
+    ),
+    (
+        "incidents.csv",
+        "CSV",
+        "One row per incident, for spreadsheets.",
+    ),
 ];
 
 /// Renders every page and asset of the site.
@@ -64,7 +80,10 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
             theme
                 .tera
                 .render(page.template, &page.context)
-                .map(|html| Output::Bytes { path: page.file.clone(), bytes: html.into_bytes() })
+                .map(|html| Output::Bytes {
+                    path: page.file.clone(),
+                    bytes: html.into_bytes(),
+                })
                 .map_err(|e| (page.file, template_error(&e)))
         })
         .collect();
@@ -74,26 +93,46 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
     for result in rendered {
         match result {
             Ok(output) => outputs.push(output),
-            Err((file, d)) => failures.entry(d.message.clone()).or_insert_with(|| (d, Vec::new())).1.push(file),
+            Err((file, d)) => failures
+                .entry(d.message.clone())
+                .or_insert_with(|| (d, Vec::new()))
+                .1
+                .push(file),
         }
     }
     if !failures.is_empty() {
         let mut diagnostics = Diagnostics::default();
         for (_, (mut d, files)) in failures {
-            let more = if files.len() > 1 { format!(" (and {} more pages)", files.len() - 1) } else { String::new() };
+            let more = if files.len() > 1 {
+                format!(" (and {} more pages)", files.len() - 1)
+            } else {
+                String::new()
+            };
             d.message = format!("cannot render {}{more}: {}", files[0], d.message);
             diagnostics.push(d);
         }
         return Err(diagnostics);
     }
     for (path, bytes) in &theme.assets {
-        outputs.push(Output::Bytes { path: path.clone(), bytes: bytes.clone() });
+        outputs.push(Output::Bytes {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        });
     }
-    outputs.push(Output::Bytes { path: "search-index.js".into(), bytes: search::index(site).into_bytes() });
+    outputs.push(Output::Bytes {
+        path: "search-index.js".into(),
+        bytes: search::index(site).into_bytes(),
+    });
     for brief in &site.corpus.briefs {
         for asset in &brief.assets {
-            let name = asset.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            outputs.push(Output::Copy { path: format!("briefs/{}/{name}", brief.slug), from: asset.clone() });
+            let name = asset
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            outputs.push(Output::Copy {
+                path: format!("briefs/{}/{name}", brief.slug),
+                from: asset.clone(),
+            });
         }
     }
     outputs.sort_by(|a, b| a.path().cmp(b.path()));

@@ -127,13 +127,21 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend(["actors", "locations", "incidents"].map(Job::Section));
     jobs.extend(site.graph.tags.keys().cloned().map(Job::Tag));
     jobs.extend((0..c.pages.len()).map(Job::Page));
-    jobs.extend([Job::Tags, Job::Timeline, Job::Search, Job::Data, Job::NotFound]);
+    jobs.extend([
+        Job::Tags,
+        Job::Timeline,
+        Job::Search,
+        Job::Data,
+        Job::NotFound,
+    ]);
     jobs
 }
 
 /// JSON for a `<script>` element: `<` is escaped so no string can close the element.
 pub fn script_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default().replace('<', "\\u003c")
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
 }
 
 impl Site<'_> {
@@ -152,7 +160,12 @@ impl Site<'_> {
 
     /// Paths of the site's fixed pages, for navigation in every URL mode.
     fn nav_links(&self) -> BTreeMap<&'static str, String> {
-        let about = self.corpus.pages.iter().find(|p| p.slug.as_str() == "about").map(|p| self.urls.plain_page(&p.slug));
+        let about = self
+            .corpus
+            .pages
+            .iter()
+            .find(|p| p.slug.as_str() == "about")
+            .map(|p| self.urls.plain_page(&p.slug));
         BTreeMap::from([
             ("home", self.urls.home(1)),
             ("actors", self.urls.page("actors")),
@@ -183,7 +196,10 @@ impl Site<'_> {
                 .corpus
                 .pages
                 .iter()
-                .map(|p| NavLink { title: p.title.clone(), path: self.urls.plain_page(&p.slug) })
+                .map(|p| NavLink {
+                    title: p.title.clone(),
+                    path: self.urls.plain_page(&p.slug),
+                })
                 .collect(),
             links: self.nav_links(),
         };
@@ -212,8 +228,17 @@ impl Site<'_> {
     fn simple(&self, dir: &str, template: &'static str, title: &str, nav: &'static str) -> PageJob {
         let path = self.urls.page(dir);
         let file = output_file(&path);
-        let context = self.context(&file, self.meta(&path, title, &self.config.description, "website"), nav, String::new());
-        PageJob { file, template, context }
+        let context = self.context(
+            &file,
+            self.meta(&path, title, &self.config.description, "website"),
+            nav,
+            String::new(),
+        );
+        PageJob {
+            file,
+            template,
+            context,
+        }
     }
 
     fn home(&self, n: usize) -> PageJob {
@@ -221,11 +246,33 @@ impl Site<'_> {
         let total = self.corpus.briefs.len().div_ceil(per).max(1);
         let path = self.urls.home(n);
         let file = output_file(&path);
-        let title = if n == 1 { self.config.title.clone() } else { format!("Briefs, page {n}") };
-        let mut context = self.context(&file, self.meta(&path, &title, &self.config.description, "website"), "briefs", String::new());
-        let briefs: Vec<&BriefCard> = self.prepared.brief_cards.iter().skip((n - 1) * per).take(per).collect();
+        let title = if n == 1 {
+            self.config.title.clone()
+        } else {
+            format!("Briefs, page {n}")
+        };
+        let mut context = self.context(
+            &file,
+            self.meta(&path, &title, &self.config.description, "website"),
+            "briefs",
+            String::new(),
+        );
+        let briefs: Vec<&BriefCard> = self
+            .prepared
+            .brief_cards
+            .iter()
+            .skip((n - 1) * per)
+            .take(per)
+            .collect();
         context.insert("briefs", &briefs);
-        context.insert("intro_html", if n == 1 { self.prepared.intro_html.as_str() } else { "" });
+        context.insert(
+            "intro_html",
+            if n == 1 {
+                self.prepared.intro_html.as_str()
+            } else {
+                ""
+            },
+        );
         context.insert(
             "pagination",
             &serde_json::json!({
@@ -235,13 +282,25 @@ impl Site<'_> {
                 "next": if n < total { self.urls.home(n + 1) } else { String::new() },
             }),
         );
-        PageJob { file, template: "index.html", context }
+        PageJob {
+            file,
+            template: "index.html",
+            context,
+        }
     }
 
     fn card_data(&self, key: EntityKey) -> (String, CardData) {
         let (kind_key, kind, links) = match key {
-            EntityKey::Actor(a) => ("actor", &self.corpus.actors[a.index()].kind, &self.graph.actors[a.index()]),
-            EntityKey::Location(l) => ("location", &self.corpus.locations[l.index()].kind, &self.graph.locations[l.index()]),
+            EntityKey::Actor(a) => (
+                "actor",
+                &self.corpus.actors[a.index()].kind,
+                &self.graph.actors[a.index()],
+            ),
+            EntityKey::Location(l) => (
+                "location",
+                &self.corpus.locations[l.index()].kind,
+                &self.graph.locations[l.index()],
+            ),
         };
         let slug = match key {
             EntityKey::Actor(a) => &self.corpus.actors[a.index()].slug,
@@ -260,14 +319,24 @@ impl Site<'_> {
 
     fn brief(&self, id: BriefId) -> PageJob {
         let i = id.index();
-        let (brief, links, card) = (&self.corpus.briefs[i], &self.graph.briefs[i], &self.prepared.brief_cards[i]);
+        let (brief, links, card) = (
+            &self.corpus.briefs[i],
+            &self.graph.briefs[i],
+            &self.prepared.brief_cards[i],
+        );
         let path = card.path.clone();
         let file = output_file(&path);
         let sidebar = |key: EntityKey, role: &Option<String>, count: usize| {
             let link = self.prepared.link(key);
             let (slug, kind) = match key {
-                EntityKey::Actor(a) => (&self.corpus.actors[a.index()].slug, &self.corpus.actors[a.index()].kind),
-                EntityKey::Location(l) => (&self.corpus.locations[l.index()].slug, &self.corpus.locations[l.index()].kind),
+                EntityKey::Actor(a) => (
+                    &self.corpus.actors[a.index()].slug,
+                    &self.corpus.actors[a.index()].kind,
+                ),
+                EntityKey::Location(l) => (
+                    &self.corpus.locations[l.index()].slug,
+                    &self.corpus.locations[l.index()].kind,
+                ),
             };
             SidebarEntity {
                 slug: slug.to_string(),
@@ -280,10 +349,16 @@ impl Site<'_> {
                 count,
             }
         };
-        let actors: Vec<SidebarEntity> =
-            links.actors.iter().map(|e| sidebar(EntityKey::Actor(e.id), &e.role, e.mentions)).collect();
-        let locations: Vec<SidebarEntity> =
-            links.locations.iter().map(|e| sidebar(EntityKey::Location(e.id), &e.role, e.mentions)).collect();
+        let actors: Vec<SidebarEntity> = links
+            .actors
+            .iter()
+            .map(|e| sidebar(EntityKey::Actor(e.id), &e.role, e.mentions))
+            .collect();
+        let locations: Vec<SidebarEntity> = links
+            .locations
+            .iter()
+            .map(|e| sidebar(EntityKey::Location(e.id), &e.role, e.mentions))
+            .collect();
         let prior_incidents: Vec<PriorView> = links
             .prior
             .iter()
@@ -291,10 +366,16 @@ impl Site<'_> {
                 let incident = &self.corpus.incidents[p.incident.index()];
                 let (reason, shared) = match &p.reason {
                     PriorReason::Listed => ("listed", vec![]),
-                    PriorReason::SharedActors(ids) => {
-                        ("shared actor", ids.iter().map(|a| self.corpus.actors[a.index()].name.clone()).collect())
-                    }
-                    PriorReason::SharedLocation(l) => ("shared location", vec![self.corpus.locations[l.index()].name.clone()]),
+                    PriorReason::SharedActors(ids) => (
+                        "shared actor",
+                        ids.iter()
+                            .map(|a| self.corpus.actors[a.index()].name.clone())
+                            .collect(),
+                    ),
+                    PriorReason::SharedLocation(l) => (
+                        "shared location",
+                        vec![self.corpus.locations[l.index()].name.clone()],
+                    ),
                 };
                 PriorView {
                     incident: self.prepared.incident_refs[p.incident.index()].clone(),
@@ -309,10 +390,20 @@ impl Site<'_> {
             .iter()
             .filter(|e| e.mentions > 0)
             .map(|e| EntityKey::Actor(e.id))
-            .chain(links.locations.iter().filter(|e| e.mentions > 0).map(|e| EntityKey::Location(e.id)))
+            .chain(
+                links
+                    .locations
+                    .iter()
+                    .filter(|e| e.mentions > 0)
+                    .map(|e| EntityKey::Location(e.id)),
+            )
             .map(|key| self.card_data(key))
             .collect();
-        let cards = if mentioned.is_empty() { String::new() } else { script_json(&mentioned) };
+        let cards = if mentioned.is_empty() {
+            String::new()
+        } else {
+            script_json(&mentioned)
+        };
         let view = BriefView {
             card: card.clone(),
             source: brief.source.as_ref().map(|s| SourceView {
@@ -324,7 +415,9 @@ impl Site<'_> {
             body_html: self.prepared.brief_bodies[i].clone(),
             article_html: self.annotated[i].article_html.clone(),
             credits: brief.credits.clone(),
-            event: brief.event.map(|e| self.prepared.incident_refs[e.index()].clone()),
+            event: brief
+                .event
+                .map(|e| self.prepared.incident_refs[e.index()].clone()),
             actors,
             locations,
             prior_incidents,
@@ -336,21 +429,36 @@ impl Site<'_> {
         }
         let mut context = self.context(&file, meta, "briefs", cards);
         context.insert("brief", &view);
-        PageJob { file, template: "brief.html", context }
+        PageJob {
+            file,
+            template: "brief.html",
+            context,
+        }
     }
 
     fn entity(&self, key: EntityKey) -> PageJob {
         let (links, template, nav): (&EntityLinks, _, _) = match key {
             EntityKey::Actor(a) => (&self.graph.actors[a.index()], "actor.html", "actors"),
-            EntityKey::Location(l) => (&self.graph.locations[l.index()], "location.html", "locations"),
+            EntityKey::Location(l) => (
+                &self.graph.locations[l.index()],
+                "location.html",
+                "locations",
+            ),
         };
         let link = self.prepared.link(key);
         let described = self.prepared.described(key);
         let path = link.path.clone();
         let file = output_file(&path);
-        let actor_links = |ids: &[ActorId]| ids.iter().map(|a| self.prepared.actor_links[a.index()].clone()).collect();
-        let location_links =
-            |ids: &[LocationId]| ids.iter().map(|l| self.prepared.location_links[l.index()].clone()).collect();
+        let actor_links = |ids: &[ActorId]| {
+            ids.iter()
+                .map(|a| self.prepared.actor_links[a.index()].clone())
+                .collect()
+        };
+        let location_links = |ids: &[LocationId]| {
+            ids.iter()
+                .map(|l| self.prepared.location_links[l.index()].clone())
+                .collect()
+        };
         let base_dir = path.strip_suffix("index.html").unwrap_or(&path);
         let mut view = EntityView {
             slug: String::new(),
@@ -374,8 +482,17 @@ impl Site<'_> {
                 .iter()
                 .map(|(other, count)| {
                     let l = self.prepared.link(*other);
-                    let kind = if matches!(other, EntityKey::Actor(_)) { "actor" } else { "location" };
-                    RelatedView { name: l.name.clone(), path: l.path.clone(), kind, count: *count }
+                    let kind = if matches!(other, EntityKey::Actor(_)) {
+                        "actor"
+                    } else {
+                        "location"
+                    };
+                    RelatedView {
+                        name: l.name.clone(),
+                        path: l.path.clone(),
+                        kind,
+                        count: *count,
+                    }
                 })
                 .collect(),
         };
@@ -394,9 +511,13 @@ impl Site<'_> {
                 view.slug = location.slug.to_string();
                 view.kind = location.kind.clone();
                 view.aliases = location.aliases.clone();
-                view.within = location.within.map(|w| self.prepared.location_links[w.index()].clone());
+                view.within = location
+                    .within
+                    .map(|w| self.prepared.location_links[w.index()].clone());
                 view.contains = location_links(&self.graph.contains[l.index()]);
-                view.coordinates = location.coordinates.map(|(lat, lon)| Coordinates { lat, lon });
+                view.coordinates = location
+                    .coordinates
+                    .map(|(lat, lon)| Coordinates { lat, lon });
                 view.country = location.country.clone();
                 &location.wikidata
             }
@@ -432,14 +553,22 @@ impl Site<'_> {
                 }
             })
             .collect();
-        let incidents: Vec<&IncidentRef> = links.incidents.iter().map(|i| &self.prepared.incident_refs[i.index()]).collect();
+        let incidents: Vec<&IncidentRef> = links
+            .incidents
+            .iter()
+            .map(|i| &self.prepared.incident_refs[i.index()])
+            .collect();
         let mut meta = self.meta(&path, &link.name, &described.summary, "profile");
         meta.feed = view.feed.clone();
         let mut context = self.context(&file, meta, nav, String::new());
         context.insert("entity", &view);
         context.insert("backlinks", &backlinks);
         context.insert("incidents", &incidents);
-        PageJob { file, template, context }
+        PageJob {
+            file,
+            template,
+            context,
+        }
     }
 
     fn incident(&self, i: usize) -> PageJob {
@@ -449,9 +578,18 @@ impl Site<'_> {
         let file = output_file(&path);
         let view = IncidentView {
             incident: reference.clone(),
-            location: incident.location.map(|l| self.prepared.location_links[l.index()].clone()),
-            actors: incident.actors.iter().map(|a| self.prepared.actor_links[a.index()].clone()).collect(),
-            casualties: incident.casualties.map(|c| CasualtiesView { killed: c.killed, injured: c.injured }),
+            location: incident
+                .location
+                .map(|l| self.prepared.location_links[l.index()].clone()),
+            actors: incident
+                .actors
+                .iter()
+                .map(|a| self.prepared.actor_links[a.index()].clone())
+                .collect(),
+            casualties: incident.casualties.map(|c| CasualtiesView {
+                killed: c.killed,
+                injured: c.injured,
+            }),
             sources: incident
                 .sources
                 .iter()
@@ -464,31 +602,61 @@ impl Site<'_> {
             description_html: self.prepared.incidents[i].html.clone(),
         };
         let links = &self.graph.incidents[i];
-        let cards = |ids: &[BriefId]| -> Vec<BriefCard> { ids.iter().map(|b| self.prepared.brief_cards[b.index()].clone()).collect() };
-        let mut context = self.context(&file, self.meta(&path, &incident.title, &self.prepared.incidents[i].summary, "article"), "incidents", String::new());
+        let cards = |ids: &[BriefId]| -> Vec<BriefCard> {
+            ids.iter()
+                .map(|b| self.prepared.brief_cards[b.index()].clone())
+                .collect()
+        };
+        let mut context = self.context(
+            &file,
+            self.meta(
+                &path,
+                &incident.title,
+                &self.prepared.incidents[i].summary,
+                "article",
+            ),
+            "incidents",
+            String::new(),
+        );
         context.insert("incident", &view);
         context.insert("reported_by", &cards(&links.reported_by));
         context.insert("cited_by", &cards(&links.cited_by));
-        PageJob { file, template: "incident.html", context }
+        PageJob {
+            file,
+            template: "incident.html",
+            context,
+        }
     }
 
     fn section(&self, key: &'static str) -> PageJob {
         let path = self.urls.page(key);
         let file = output_file(&path);
         let mut groups: BTreeMap<String, Vec<SectionItem>> = BTreeMap::new();
-        let other = |kind: &str| if kind.is_empty() { "other".to_string() } else { kind.to_string() };
+        let other = |kind: &str| {
+            if kind.is_empty() {
+                "other".to_string()
+            } else {
+                kind.to_string()
+            }
+        };
         let title = match key {
             "actors" => {
                 for (i, actor) in self.corpus.actors.iter().enumerate() {
                     let key = EntityKey::Actor(ActorId(i as u32));
-                    groups.entry(other(&actor.kind)).or_default().push(self.entity_item(key, self.graph.actors[i].backlinks.len()));
+                    groups
+                        .entry(other(&actor.kind))
+                        .or_default()
+                        .push(self.entity_item(key, self.graph.actors[i].backlinks.len()));
                 }
                 "Actors"
             }
             "locations" => {
                 for (i, location) in self.corpus.locations.iter().enumerate() {
                     let key = EntityKey::Location(LocationId(i as u32));
-                    groups.entry(other(&location.kind)).or_default().push(self.entity_item(key, self.graph.locations[i].backlinks.len()));
+                    groups
+                        .entry(other(&location.kind))
+                        .or_default()
+                        .push(self.entity_item(key, self.graph.locations[i].backlinks.len()));
                 }
                 "Locations"
             }
@@ -496,14 +664,17 @@ impl Site<'_> {
                 for (i, incident) in self.corpus.incidents.iter().enumerate() {
                     let r = &self.prepared.incident_refs[i];
                     let links = &self.graph.incidents[i];
-                    groups.entry(other(&incident.kind)).or_default().push(SectionItem {
-                        name: r.title.clone(),
-                        path: r.path.clone(),
-                        summary: self.prepared.incidents[i].summary.clone(),
-                        count: links.reported_by.len() + links.cited_by.len(),
-                        date: Some(r.date.clone()),
-                        status: r.status.clone(),
-                    });
+                    groups
+                        .entry(other(&incident.kind))
+                        .or_default()
+                        .push(SectionItem {
+                            name: r.title.clone(),
+                            path: r.path.clone(),
+                            summary: self.prepared.incidents[i].summary.clone(),
+                            count: links.reported_by.len() + links.cited_by.len(),
+                            date: Some(r.date.clone()),
+                            status: r.status.clone(),
+                        });
                 }
                 "Incidents"
             }
@@ -512,17 +683,39 @@ impl Site<'_> {
             .into_iter()
             .map(|(name, mut items)| {
                 if key == "incidents" {
-                    items.sort_by(|a, b| b.date.as_ref().map(|d| &d.iso).cmp(&a.date.as_ref().map(|d| &d.iso)));
+                    items.sort_by(|a, b| {
+                        b.date
+                            .as_ref()
+                            .map(|d| &d.iso)
+                            .cmp(&a.date.as_ref().map(|d| &d.iso))
+                    });
                 } else {
                     items.sort_by_key(|a| a.name.to_lowercase());
                 }
                 SectionGroup { name, items }
             })
             .collect();
-        let mut context = self.context(&file, self.meta(&path, title, &format!("{title} in {}", self.config.title), "website"), key, String::new());
-        context.insert("section", &serde_json::json!({ "title": title, "key": key }));
+        let mut context = self.context(
+            &file,
+            self.meta(
+                &path,
+                title,
+                &format!("{title} in {}", self.config.title),
+                "website",
+            ),
+            key,
+            String::new(),
+        );
+        context.insert(
+            "section",
+            &serde_json::json!({ "title": title, "key": key }),
+        );
         context.insert("groups", &groups);
-        PageJob { file, template: "section.html", context }
+        PageJob {
+            file,
+            template: "section.html",
+            context,
+        }
     }
 
     fn entity_item(&self, key: EntityKey, count: usize) -> SectionItem {
@@ -538,23 +731,46 @@ impl Site<'_> {
     }
 
     fn tag(&self, slug: &str) -> PageJob {
-        let Some(tag) = self.graph.tags.get(slug) else { return self.not_found() };
+        let Some(tag) = self.graph.tags.get(slug) else {
+            return self.not_found();
+        };
         let path = self.urls.page(&format!("tags/{slug}"));
         let file = output_file(&path);
         let feed = format!("tags/{slug}/atom.xml");
-        let mut meta = self.meta(&path, &format!("Tagged “{}”", tag.name), &format!("Briefs tagged {}", tag.name), "website");
+        let mut meta = self.meta(
+            &path,
+            &format!("Tagged “{}”", tag.name),
+            &format!("Briefs tagged {}", tag.name),
+            "website",
+        );
         meta.feed = feed.clone();
         let mut context = self.context(&file, meta, "briefs", String::new());
-        let briefs: Vec<&BriefCard> = tag.briefs.iter().map(|b| &self.prepared.brief_cards[b.index()]).collect();
-        context.insert("tag", &serde_json::json!({ "name": tag.name, "path": path, "feed": feed }));
+        let briefs: Vec<&BriefCard> = tag
+            .briefs
+            .iter()
+            .map(|b| &self.prepared.brief_cards[b.index()])
+            .collect();
+        context.insert(
+            "tag",
+            &serde_json::json!({ "name": tag.name, "path": path, "feed": feed }),
+        );
         context.insert("briefs", &briefs);
-        PageJob { file, template: "tag.html", context }
+        PageJob {
+            file,
+            template: "tag.html",
+            context,
+        }
     }
 
     fn tags(&self) -> PageJob {
         let path = self.urls.page("tags");
         let file = output_file(&path);
-        let mut context = self.context(&file, self.meta(&path, "Tags", "All tags", "website"), "briefs", String::new());
+        let mut context = self.context(
+            &file,
+            self.meta(&path, "Tags", "All tags", "website"),
+            "briefs",
+            String::new(),
+        );
         let tags: Vec<serde_json::Value> = self
             .graph
             .tags
@@ -562,7 +778,11 @@ impl Site<'_> {
             .map(|(slug, t)| serde_json::json!({ "name": t.name, "path": self.urls.page(&format!("tags/{slug}")), "count": t.briefs.len() }))
             .collect();
         context.insert("tags", &tags);
-        PageJob { file, template: "tags.html", context }
+        PageJob {
+            file,
+            template: "tags.html",
+            context,
+        }
     }
 
     fn plain_page(&self, i: usize) -> PageJob {
@@ -571,9 +791,21 @@ impl Site<'_> {
         let file = output_file(&path);
         let html = &self.prepared.pages[i];
         let description = crate::render::markdown::first_paragraph_text(&page.body);
-        let mut context = self.context(&file, self.meta(&path, &page.title, &description, "website"), "pages", String::new());
-        context.insert("content", &serde_json::json!({ "title": page.title, "body_html": html }));
-        PageJob { file, template: "page.html", context }
+        let mut context = self.context(
+            &file,
+            self.meta(&path, &page.title, &description, "website"),
+            "pages",
+            String::new(),
+        );
+        context.insert(
+            "content",
+            &serde_json::json!({ "title": page.title, "body_html": html }),
+        );
+        PageJob {
+            file,
+            template: "page.html",
+            context,
+        }
     }
 
     fn timeline(&self) -> PageJob {
@@ -583,66 +815,116 @@ impl Site<'_> {
         let mut items: Vec<(crate::model::PartialDate, u8, TimelineItem)> = Vec::new();
         for (i, incident) in self.corpus.incidents.iter().enumerate() {
             let r = &self.prepared.incident_refs[i];
-            items.push((incident.date, 0, TimelineItem {
-                kind: "incident",
-                anchor: r.slug.clone(),
-                title: r.title.clone(),
-                path: r.path.clone(),
-                date: r.date.clone(),
-                status: r.status.clone(),
-            }));
+            items.push((
+                incident.date,
+                0,
+                TimelineItem {
+                    kind: "incident",
+                    anchor: r.slug.clone(),
+                    title: r.title.clone(),
+                    path: r.path.clone(),
+                    date: r.date.clone(),
+                    status: r.status.clone(),
+                },
+            ));
         }
         for (i, brief) in self.corpus.briefs.iter().enumerate() {
             let card = &self.prepared.brief_cards[i];
-            items.push((brief.date, 1, TimelineItem {
-                kind: "brief",
-                anchor: format!("brief-{}", card.slug),
-                title: card.title.clone(),
-                path: card.path.clone(),
-                date: card.date.clone(),
-                status: String::new(),
-            }));
+            items.push((
+                brief.date,
+                1,
+                TimelineItem {
+                    kind: "brief",
+                    anchor: format!("brief-{}", card.slug),
+                    title: card.title.clone(),
+                    path: card.path.clone(),
+                    date: card.date.clone(),
+                    status: String::new(),
+                },
+            ));
         }
         items.sort_by(|a, b| (a.0, a.1, &a.2.anchor).cmp(&(b.0, b.1, &b.2.anchor)));
         let mut years: Vec<TimelineYear> = Vec::new();
         for (date, _, item) in items {
             if years.last().is_none_or(|y| y.year != date.year()) {
-                years.push(TimelineYear { year: date.year(), months: vec![] });
+                years.push(TimelineYear {
+                    year: date.year(),
+                    months: vec![],
+                });
             }
-            let Some(year) = years.last_mut() else { continue };
+            let Some(year) = years.last_mut() else {
+                continue;
+            };
             let (name, anchor) = match date.precision() {
-                Precision::Year => (format!("Date in {} unknown", date.year()), format!("{}", date.year())),
-                _ => (date.month_name().unwrap_or_default(), format!("{}-{:02}", date.year(), date.month().unwrap_or(0))),
+                Precision::Year => (
+                    format!("Date in {} unknown", date.year()),
+                    format!("{}", date.year()),
+                ),
+                _ => (
+                    date.month_name().unwrap_or_default(),
+                    format!("{}-{:02}", date.year(), date.month().unwrap_or(0)),
+                ),
             };
             if year.months.last().is_none_or(|m| m.anchor != anchor) {
-                year.months.push(TimelineMonth { name, anchor, items: vec![] });
+                year.months.push(TimelineMonth {
+                    name,
+                    anchor,
+                    items: vec![],
+                });
             }
             if let Some(month) = year.months.last_mut() {
                 month.items.push(item);
             }
         }
-        let mut context = self.context(&file, self.meta(&path, "Timeline", "Incidents and briefs by date", "website"), "timeline", String::new());
+        let mut context = self.context(
+            &file,
+            self.meta(&path, "Timeline", "Incidents and briefs by date", "website"),
+            "timeline",
+            String::new(),
+        );
         context.insert("years", &years);
-        PageJob { file, template: "timeline.html", context }
+        PageJob {
+            file,
+            template: "timeline.html",
+            context,
+        }
     }
 
     fn data(&self) -> PageJob {
         let path = self.urls.page("data");
         let file = output_file(&path);
-        let mut context = self.context(&file, self.meta(&path, "Open data", "The data behind this site", "website"), "", String::new());
+        let mut context = self.context(
+            &file,
+            self.meta(&path, "Open data", "The data behind this site", "website"),
+            "",
+            String::new(),
+        );
         context.insert("files", &super::DATA_FILES.iter().map(|(name, format, description)| {
             serde_json::json!({ "name": name, "path": format!("data/{name}"), "format": format, "description": description })
         }).collect::<Vec<_>>());
-        PageJob { file, template: "data.html", context }
+        PageJob {
+            file,
+            template: "data.html",
+            context,
+        }
     }
 
     fn not_found(&self) -> PageJob {
         let file = "404.html".to_string();
-        let mut context = self.context(&file, self.meta("404.html", "Page not found", "", "website"), "", String::new());
+        let mut context = self.context(
+            &file,
+            self.meta("404.html", "Page not found", "", "website"),
+            "",
+            String::new(),
+        );
         context.insert("root", self.config.base_path());
         let mut page = self.meta("404.html", "Page not found", "", "website");
         page.robots = "noindex";
         context.insert("page", &page);
-        PageJob { file, template: "404.html", context }
+        PageJob {
+            file,
+            template: "404.html",
+            context,
+        }
     }
 }

@@ -44,12 +44,23 @@ pub struct Prepared {
     pub intro_html: String,
 }
 
-fn describe(markdown: &Markdown, body: &str, file: &std::path::Path, line: usize) -> Result<Described, Vec<Diagnostic>> {
-    Ok(Described { html: markdown.render(body, file, line)?, summary: first_paragraph_text(body) })
+fn describe(
+    markdown: &Markdown,
+    body: &str,
+    file: &std::path::Path,
+    line: usize,
+) -> Result<Described, Vec<Diagnostic>> {
+    Ok(Described {
+        html: markdown.render(body, file, line)?,
+        summary: first_paragraph_text(body),
+    })
 }
 
 fn collect<T>(results: Vec<Result<T, Vec<Diagnostic>>>, diagnostics: &mut Diagnostics) -> Vec<T> {
-    results.into_iter().filter_map(|r| r.map_err(|e| diagnostics.extend(e)).ok()).collect()
+    results
+        .into_iter()
+        .filter_map(|r| r.map_err(|e| diagnostics.extend(e)).ok())
+        .collect()
 }
 
 /// A brief's summary: the one given, else the first paragraph of the editor's text, else of
@@ -70,12 +81,29 @@ fn summary(brief: &Brief) -> String {
 }
 
 /// Computes the shared values.
-pub fn prepare(corpus: &Corpus, graph: &Graph, urls: Urls, markdown: &Markdown) -> Result<Prepared, Diagnostics> {
+pub fn prepare(
+    corpus: &Corpus,
+    graph: &Graph,
+    urls: Urls,
+    markdown: &Markdown,
+) -> Result<Prepared, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
-    let actor_links: Vec<LinkView> =
-        corpus.actors.iter().map(|a| LinkView { name: a.name.clone(), path: urls.actor(&a.slug) }).collect();
-    let location_links: Vec<LinkView> =
-        corpus.locations.iter().map(|l| LinkView { name: l.name.clone(), path: urls.location(&l.slug) }).collect();
+    let actor_links: Vec<LinkView> = corpus
+        .actors
+        .iter()
+        .map(|a| LinkView {
+            name: a.name.clone(),
+            path: urls.actor(&a.slug),
+        })
+        .collect();
+    let location_links: Vec<LinkView> = corpus
+        .locations
+        .iter()
+        .map(|l| LinkView {
+            name: l.name.clone(),
+            path: urls.location(&l.slug),
+        })
+        .collect();
     let incident_refs: Vec<IncidentRef> = corpus
         .incidents
         .iter()
@@ -98,35 +126,80 @@ pub fn prepare(corpus: &Corpus, graph: &Graph, urls: Urls, markdown: &Markdown) 
             path: urls.brief(&brief.slug),
             date: (&brief.date).into(),
             summary: summary(brief),
-            outlet: brief.source.as_ref().map(|s| s.outlet.clone()).unwrap_or_default(),
-            tags: brief.tags.iter().map(|t| LinkView { name: t.clone(), path: urls.tag(t) }).collect(),
-            actors: links.actors.iter().take(5).map(|e| actor_links[e.id.index()].clone()).collect(),
-            locations: links.locations.iter().take(5).map(|e| location_links[e.id.index()].clone()).collect(),
+            outlet: brief
+                .source
+                .as_ref()
+                .map(|s| s.outlet.clone())
+                .unwrap_or_default(),
+            tags: brief
+                .tags
+                .iter()
+                .map(|t| LinkView {
+                    name: t.clone(),
+                    path: urls.tag(t),
+                })
+                .collect(),
+            actors: links
+                .actors
+                .iter()
+                .take(5)
+                .map(|e| actor_links[e.id.index()].clone())
+                .collect(),
+            locations: links
+                .locations
+                .iter()
+                .take(5)
+                .map(|e| location_links[e.id.index()].clone())
+                .collect(),
             draft: brief.draft,
         })
         .collect();
     let brief_bodies = collect(
-        corpus.briefs.par_iter().map(|b| markdown.render(&b.body, &b.file, b.body_line)).collect(),
+        corpus
+            .briefs
+            .par_iter()
+            .map(|b| markdown.render(&b.body, &b.file, b.body_line))
+            .collect(),
         &mut diagnostics,
     );
     let actors = collect(
-        corpus.actors.par_iter().map(|a| describe(markdown, &a.body, &a.file, a.body_line)).collect(),
+        corpus
+            .actors
+            .par_iter()
+            .map(|a| describe(markdown, &a.body, &a.file, a.body_line))
+            .collect(),
         &mut diagnostics,
     );
     let locations = collect(
-        corpus.locations.par_iter().map(|l| describe(markdown, &l.body, &l.file, l.body_line)).collect(),
+        corpus
+            .locations
+            .par_iter()
+            .map(|l| describe(markdown, &l.body, &l.file, l.body_line))
+            .collect(),
         &mut diagnostics,
     );
     let incidents = collect(
-        corpus.incidents.par_iter().map(|i| describe(markdown, &i.body, &i.file, i.body_line)).collect(),
+        corpus
+            .incidents
+            .par_iter()
+            .map(|i| describe(markdown, &i.body, &i.file, i.body_line))
+            .collect(),
         &mut diagnostics,
     );
     let pages = collect(
-        corpus.pages.iter().map(|p| markdown.render(&p.body, &p.file, p.body_line)).collect(),
+        corpus
+            .pages
+            .iter()
+            .map(|p| markdown.render(&p.body, &p.file, p.body_line))
+            .collect(),
         &mut diagnostics,
     );
     let intro_html = markdown
-        .render(&corpus.intro, std::path::Path::new("content/_index.md"), corpus.intro_line)
+        .render(
+            &corpus.intro,
+            std::path::Path::new("content/_index.md"),
+            corpus.intro_line,
+        )
         .unwrap_or_else(|e| {
             diagnostics.extend(e);
             String::new()

@@ -34,7 +34,12 @@ fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> BTreeMap
     for entry in WalkDir::new(&base).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                let relative = e.path().strip_prefix(&base).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+                let relative = e
+                    .path()
+                    .strip_prefix(&base)
+                    .unwrap_or(e.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 if relative.split('/').any(|part| part.starts_with('.')) {
                     continue;
                 }
@@ -42,11 +47,16 @@ fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> BTreeMap
                     Ok(bytes) => {
                         files.insert(relative, bytes);
                     }
-                    Err(err) => diagnostics.push(Diagnostic::file_error(format!("{dir}/{relative}"), format!("cannot read: {err}"))),
+                    Err(err) => diagnostics.push(Diagnostic::file_error(
+                        format!("{dir}/{relative}"),
+                        format!("cannot read: {err}"),
+                    )),
                 }
             }
             Ok(_) => {}
-            Err(err) => diagnostics.push(Diagnostic::file_error(dir, format!("cannot read: {err}"))),
+            Err(err) => {
+                diagnostics.push(Diagnostic::file_error(dir, format!("cannot read: {err}")))
+            }
         }
     }
     files
@@ -56,18 +66,25 @@ impl Theme {
     /// Loads the embedded theme with the site's overrides and compiles the templates.
     pub fn load(root: &Path, highlight_theme: &str) -> Result<Theme, Diagnostics> {
         let mut diagnostics = Diagnostics::default();
-        let mut templates: BTreeMap<String, Vec<u8>> =
-            embedded::TEMPLATES.iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())).collect();
+        let mut templates: BTreeMap<String, Vec<u8>> = embedded::TEMPLATES
+            .iter()
+            .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
+            .collect();
         templates.extend(site_files(root, "templates", &mut diagnostics));
-        let mut assets: BTreeMap<String, Vec<u8>> =
-            embedded::STATIC.iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())).collect();
+        let mut assets: BTreeMap<String, Vec<u8>> = embedded::STATIC
+            .iter()
+            .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
+            .collect();
         assets.extend(site_files(root, "static", &mut diagnostics));
 
         let mut sources = Vec::new();
         for (name, bytes) in &templates {
             match std::str::from_utf8(bytes) {
                 Ok(text) => sources.push((name.clone(), text.to_string())),
-                Err(_) => diagnostics.push(Diagnostic::file_error(format!("templates/{name}"), "the template is not valid UTF-8")),
+                Err(_) => diagnostics.push(Diagnostic::file_error(
+                    format!("templates/{name}"),
+                    "the template is not valid UTF-8",
+                )),
             }
         }
         let mut tera = Tera::new();
@@ -107,8 +124,15 @@ fn highlight_css(name: &str) -> Result<String, Diagnostic> {
     let theme = themes.themes.get(name).ok_or_else(|| {
         let names: Vec<&str> = themes.themes.keys().map(String::as_str).collect();
         Diagnostic::file_error("config.toml", format!("unknown highlight theme `{name}`"))
-            .with_hint(format!("[highlight] theme must be one of: {}", names.join(", ")))
+            .with_hint(format!(
+                "[highlight] theme must be one of: {}",
+                names.join(", ")
+            ))
     })?;
-    css_for_theme_with_class_style(theme, CLASS_STYLE)
-        .map_err(|e| Diagnostic::file_error("config.toml", format!("cannot make CSS for theme `{name}`: {e}")))
+    css_for_theme_with_class_style(theme, CLASS_STYLE).map_err(|e| {
+        Diagnostic::file_error(
+            "config.toml",
+            format!("cannot make CSS for theme `{name}`: {e}"),
+        )
+    })
 }

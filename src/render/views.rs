@@ -17,7 +17,10 @@ pub struct DateView {
 
 impl From<&PartialDate> for DateView {
     fn from(date: &PartialDate) -> Self {
-        DateView { iso: date.iso(), display: date.display() }
+        DateView {
+            iso: date.iso(),
+            display: date.display(),
+        }
     }
 }
 

@@ -24,9 +24,17 @@ pub struct Run {
 impl Site {
     /// An empty site with a config.
     pub fn empty() -> Site {
-        let site = Site { dir: tempfile::tempdir().expect("temp dir") };
-        site.write("config.toml", "title = \"Fixture briefs\"\nbase_url = \"https://example.github.io/repo\"\n");
-        site.write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nAnnotated fixture briefs.\n");
+        let site = Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        site.write(
+            "config.toml",
+            "title = \"Fixture briefs\"\nbase_url = \"https://example.github.io/repo\"\n",
+        );
+        site.write(
+            "content/_index.md",
+            "+++\ntitle = \"Home\"\n+++\nAnnotated fixture briefs.\n",
+        );
         site
     }
 
@@ -37,8 +45,14 @@ impl Site {
         site.write("content/actors/popular-mobilization-forces.md", "+++\nname = \"Popular Mobilization Forces\"\naliases = [\"PMF\"]\nkind = \"organization\"\n+++\nAn umbrella of paramilitary groups.\n");
         site.write("content/actors/wayne-marotto.md", "+++\nname = \"Wayne Marotto\"\nshort_names = [\"Marotto\"]\nkind = \"person\"\n+++\nCoalition spokesman.\n");
         site.write("content/actors/iran.md", "+++\nname = \"Iran\"\nkind = \"government\"\nwikidata = \"Q794\"\n+++\nThe Islamic Republic.\n");
-        site.write("content/actors/us-forces.md", "+++\nname = \"U.S. forces\"\nkind = \"military\"\n+++\nAmerican troops.\n");
-        site.write("content/locations/iraq.md", "+++\nname = \"Iraq\"\nkind = \"country\"\n+++\nA country.\n");
+        site.write(
+            "content/actors/us-forces.md",
+            "+++\nname = \"U.S. forces\"\nkind = \"military\"\n+++\nAmerican troops.\n",
+        );
+        site.write(
+            "content/locations/iraq.md",
+            "+++\nname = \"Iraq\"\nkind = \"country\"\n+++\nA country.\n",
+        );
         site.write("content/locations/anbar-province.md", "+++\nname = \"Anbar province\"\nkind = \"province\"\nwithin = \"iraq\"\n+++\nWestern Iraq.\n");
         site.write("content/locations/ain-al-asad-air-base.md", "+++\nname = \"Ain al-Asad Air Base\"\naliases = [\"al-Asad\"]\nkind = \"military base\"\ncoordinates = [33.80, 42.44]\nwithin = \"anbar-province\"\n+++\nA large air base.\n");
         site.write("content/incidents/2018-06-01-listed.md", "+++\ntitle = \"An unrelated incident listed by hand\"\ndate = 2018-06-01\nstatus = \"reported\"\n+++\nListed.\n");
@@ -50,8 +64,14 @@ impl Site {
         site.write("content/briefs/rockets/index.md", "+++\ntitle = \"Rockets hit Ain al-Asad\"\ndate = 2021-07-07\ntags = [\"Iraq\", \"rocket attacks\"]\nevent = \"2021-07-07-rockets\"\nactors = [{ id = \"wayne-marotto\", role = \"coalition spokesman\" }, \"kataib-hezbollah\"]\nlocations = [\"ain-al-asad-air-base\"]\nincidents = [\"2018-06-01-listed\"]\n[source]\noutlet = \"The Daily Fixture\"\nauthor = \"A. Writer\"\nurl = \"https://example.com/story\"\npublished = 2021-07-07\n+++\nThe editor's summary of the attack.\n\n## Notes\n\n> two U.S. service members\n\nThe Pentagon's count.\n");
         site.write("content/briefs/rockets/article.txt", "At least 14 rockets hit Ain al-Asad Air Base in Iraq on Wednesday, injuring two U.S. service members.\nKata’ib Hezbollah did not comment. Col. Wayne Marotto condemned the attack; Marotto spoke on Twitter.\nAdvertisement\nThe [launcher] was found <burned> & abandoned.\n• A. Reporter contributed to this report.\n");
         site.write("content/briefs/missiles.md", "+++\ntitle = \"Missiles on the base\"\ndate = 2020-01-09\ntags = [\"iraq\"]\nevent = \"2020-01-08-missiles\"\nactors = [\"iran\"]\n+++\nIran fired missiles at al-Asad.\n");
-        site.write("content/briefs/draft.md", "+++\ntitle = \"Unfinished\"\ndate = 2021-07-08\ndraft = true\n+++\nNot yet.\n");
-        site.write("content/pages/about.md", "+++\ntitle = \"About\"\n+++\nAbout this fixture.\n");
+        site.write(
+            "content/briefs/draft.md",
+            "+++\ntitle = \"Unfinished\"\ndate = 2021-07-08\ndraft = true\n+++\nNot yet.\n",
+        );
+        site.write(
+            "content/pages/about.md",
+            "+++\ntitle = \"About\"\n+++\nAbout this fixture.\n",
+        );
         site
     }
 
@@ -98,7 +118,8 @@ impl Site {
     /// The built file at a path under `public/`.
     pub fn read(&self, path: &str) -> String {
         let full = self.public().join(path);
-        std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("cannot read {}: {e}", full.display()))
+        std::fs::read_to_string(&full)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", full.display()))
     }
 
     /// A built page, parsed.
@@ -127,7 +148,10 @@ pub fn walk(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                files.insert(path.strip_prefix(dir).expect("below").to_path_buf(), std::fs::read(&path).expect("read"));
+                files.insert(
+                    path.strip_prefix(dir).expect("below").to_path_buf(),
+                    std::fs::read(&path).expect("read"),
+                );
             }
         }
     }
@@ -138,12 +162,20 @@ pub fn walk(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 pub fn texts(html: &Html, selector: &str) -> Vec<String> {
     let selector = Selector::parse(selector).expect("valid selector");
     html.select(&selector)
-        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect()
 }
 
 /// The value of an attribute on every element matching a CSS selector.
 pub fn attrs(html: &Html, selector: &str, attr: &str) -> Vec<String> {
     let selector = Selector::parse(selector).expect("valid selector");
-    html.select(&selector).filter_map(|e| e.value().attr(attr).map(str::to_string)).collect()
+    html.select(&selector)
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
 }
