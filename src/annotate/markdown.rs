@@ -333,7 +333,7 @@ mod tests {
             "<p id=\"p-1\">Rockets <em><mark class=\"noted\" data-note=\"1\" id=\"mark-1\">hit the base</mark></em>\
              <mark class=\"noted\" data-note=\"1\"> and </mark>\
              <a href=\"/c\"><mark class=\"noted\" data-note=\"1\">the camp</mark></a>\
-             <a class=\"note-ref\" href=\"#note-1\" aria-label=\"Note 1\"></a> today.</p>\n\
+             <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\"></a> today.</p>\n\
              <aside class=\"note\" id=\"note-1\"><a class=\"note-back\" href=\"#mark-1\">1</a> <p>N</p></aside>\n\
              <p id=\"p-2\">Next.</p>\n"
         );
@@ -349,7 +349,7 @@ mod tests {
         assert!(html.contains(&format!(
             "<p id=\"p-1\">quoted {A}<mark class=\"noted\" data-note=\"1\" id=\"mark-1\">Iraq</mark></a>\
              <mark class=\"noted\" data-note=\"1\"> text\nmore</mark>\
-             <a class=\"note-ref\" href=\"#note-1\" aria-label=\"Note 1\"></a></p>"
+             <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\"></a></p>"
         )));
     }
 
