@@ -73,7 +73,7 @@ pub const DATA_FILES: [(&str, &str, &str); 4] = [
 /// Renders every page and asset of the site.
 pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
     let jobs = pages::jobs(site);
-    let rendered: Vec<Result<Output, (String, Diagnostic)>> = jobs
+    let rendered: Vec<Result<Output, (String, Box<Diagnostic>)>> = jobs
         .par_iter()
         .map(|job| {
             let page = site.page(job);
@@ -84,7 +84,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
                     path: page.file.clone(),
                     bytes: html.into_bytes(),
                 })
-                .map_err(|e| (page.file, template_error(&e)))
+                .map_err(|e| (page.file, Box::new(template_error(&e))))
         })
         .collect();
     // One template mistake fails every page that uses it: report it once, with a count.
@@ -95,7 +95,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
             Ok(output) => outputs.push(output),
             Err((file, d)) => failures
                 .entry(d.message.clone())
-                .or_insert_with(|| (d, Vec::new()))
+                .or_insert_with(|| (*d, Vec::new()))
                 .1
                 .push(file),
         }
