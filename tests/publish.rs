@@ -618,3 +618,21 @@ fn every_link_resolves_on_disk_with_file_urls() {
     let run = site.run(&["check", "--file-urls"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+#[test]
+fn drafts_stay_out_of_feeds_sitemaps_and_data() {
+    let site = fixture();
+    let output = site.root().join("drafts");
+    let options = BuildOptions {
+        root: site.root().to_path_buf(),
+        output_dir: Some(output.clone()),
+        drafts: true,
+        ..BuildOptions::default()
+    };
+    gloss::build(&options).unwrap_or_else(|e| panic!("build failed: {:?}", e.sorted()));
+    assert!(output.join("briefs/draft/index.html").is_file());
+    for file in ["atom.xml", "sitemap.xml", "data/briefs.json"] {
+        assert!(!read(&output, file).contains("briefs/draft"), "{file}");
+    }
+    assert!(read(&output, "atom.xml").contains("<updated>2021-07-07T00:00:00Z</updated>"));
+}
