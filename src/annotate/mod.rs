@@ -1,108 +1,38 @@
-//! TEMPORARY: replaced by the annotation engine.
+//! Annotation: mentions, notes and paragraph ids merged into an article's HTML.
+//!
+//! The build gives this module an article (plain paragraphs or markdown events), the
+//! site's [`Matcher`] and a brief's notes; it returns the article's HTML (or events) and a
+//! [`Report`] of the mentions for the site graph. Nothing here reads files or knows about
+//! slugs beyond what the caller passes in, so each piece can be tested on its own.
+//!
+//! - `fold`: quote, dash and space folding with a map back to the original text
+//! - `matcher`: the Aho-Corasick automaton of all surface forms
+//! - `mentions`: which occurrences become mentions, in document order
+//! - `notes`: anchoring note quotes; `split`: the `## Notes` section of a brief
+//! - `sentence`, `report`: sentences and the mention report for backlinks
+//! - `html`: escaping and well-nested writing; `plain`, `markdown`: the two inputs;
+//!   `layout`: the visible text of a markdown article's blocks
+
+mod fold;
+mod html;
+mod layout;
+mod markdown;
+mod matcher;
+mod mentions;
+mod notes;
+mod plain;
+mod report;
+mod sentence;
 pub mod site;
-use pulldown_cmark::Event;
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
-pub struct EntityId(pub u32);
-pub struct Surface {
-    pub entity: EntityId,
-    pub text: String,
-    pub short: bool,
-}
-pub struct EntityLink {
-    pub kind: &'static str,
-    pub slug: String,
-    pub href: String,
-}
-pub enum LinkMode {
-    First,
-    All,
-}
-pub struct Matcher {
-    ambiguous: Vec<(String, Vec<EntityId>)>,
-}
-impl Matcher {
-    pub fn new(_s: Vec<Surface>) -> Matcher {
-        Matcher { ambiguous: vec![] }
-    }
-    pub fn ambiguous(&self) -> &[(String, Vec<EntityId>)] {
-        &self.ambiguous
-    }
-}
-pub struct NoteSpec {
-    pub quote: String,
-    pub html: String,
-    pub line: usize,
-}
-pub struct NoteError {
-    pub line: usize,
-    pub kind: NoteErrorKind,
-}
-pub enum NoteErrorKind {
-    NotFound { closest: String },
-    Ambiguous { count: usize },
-}
-pub struct FoundMention {
-    pub entity: EntityId,
-    pub paragraph: usize,
-    pub sentence: String,
-    pub range: std::ops::Range<usize>,
-}
-pub struct Report {
-    pub mentions: Vec<FoundMention>,
-    pub paragraphs: usize,
-}
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-pub fn annotate_plain(
-    paragraphs: &[String],
-    _m: &Matcher,
-    _n: &[NoteSpec],
-    _l: &dyn Fn(EntityId) -> EntityLink,
-    _mode: LinkMode,
-) -> Result<(String, Report), Vec<NoteError>> {
-    let html = paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| format!("<p id=\"p-{}\">{}</p>\n", i + 1, esc(p)))
-        .collect();
-    Ok((
-        html,
-        Report {
-            mentions: vec![],
-            paragraphs: paragraphs.len(),
-        },
-    ))
-}
-pub fn annotate_markdown<'a>(
-    events: Vec<Event<'a>>,
-    _m: &Matcher,
-    _n: &[NoteSpec],
-    _l: &dyn Fn(EntityId) -> EntityLink,
-    _mode: LinkMode,
-) -> Result<(Vec<Event<'a>>, Report), Vec<NoteError>> {
-    Ok((
-        events,
-        Report {
-            mentions: vec![],
-            paragraphs: 0,
-        },
-    ))
-}
-pub struct NoteSource {
-    pub quote: String,
-    pub markdown: String,
-    pub line: usize,
-}
-pub struct NoteSyntaxError {
-    pub line: usize,
-    pub message: String,
-}
-pub fn split_notes(
-    body: &str,
-    _first_line: usize,
-) -> Result<(String, Vec<NoteSource>), NoteSyntaxError> {
-    Ok((body.to_string(), vec![]))
-}
+mod split;
+
+#[cfg(test)]
+mod proptests;
+
+pub use markdown::annotate_markdown;
+pub use matcher::{EntityId, Matcher, Surface};
+pub use mentions::{EntityLink, LinkMode};
+pub use notes::{NoteError, NoteErrorKind, NoteSpec};
+pub use plain::annotate_plain;
+pub use report::{FoundMention, Report};
+pub use split::{NoteSource, NoteSyntaxError, split_notes};

@@ -125,24 +125,17 @@ fn is_hidden(path: &Path) -> bool {
 pub fn read_source(root: &Path, relative: &Path) -> Result<SourceFile, Diagnostic> {
     let bytes = std::fs::read(root.join(relative))
         .map_err(|e| Diagnostic::file_error(relative, format!("cannot read the file: {e}")))?;
-    match String::from_utf8(bytes) {
+    match crate::article::decode(&bytes) {
         Ok(text) => Ok(SourceFile {
             path: relative.to_path_buf(),
-            text,
+            text: text.to_string(),
         }),
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-            let source = SourceFile {
-                path: relative.to_path_buf(),
-                text,
-            };
-            let (line, column) = source.position(valid);
+        Err(problem) => {
             let mut d = Diagnostic::file_error(relative, "the file is not valid UTF-8").with_hint(
                 "save the file as UTF-8 (in most editors: File > Save with Encoding > UTF-8)",
             );
-            d.line = line;
-            d.column = column;
+            d.line = problem.line;
+            d.column = problem.column;
             Err(d)
         }
     }
@@ -247,7 +240,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     for (slug, bundle) in bundles {
         let folder = format!("content/briefs/{slug}/");
         let Some(index) = bundle.index else {
-            if bundle.articles.iter().any(|_| true) || !bundle.assets.is_empty() {
+            if !bundle.articles.is_empty() || !bundle.assets.is_empty() {
                 diagnostics.push(
                     Diagnostic::file_error(&folder, "this brief folder has no index.md")
                         .with_hint("add index.md with the brief's front matter"),
