@@ -30,8 +30,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it, such as the nearest existing slug.
     pub hint: Option<String>,
-    /// The offending source line and the width of the part to underline.
-    pub snippet: Option<(String, usize)>,
+    /// The offending source line and the width of the part to underline. Boxed to keep
+    /// `Result<_, Diagnostic>` small on the success path (clippy's `result_large_err`).
+    pub snippet: Option<Box<(String, usize)>>,
 }
 
 impl Diagnostic {
@@ -89,7 +90,7 @@ impl fmt::Display for Diagnostic {
             (line, 0) => writeln!(f, "  --> {file}:{line}")?,
             (line, column) => writeln!(f, "  --> {file}:{line}:{column}")?,
         }
-        if let Some((text, width)) = &self.snippet {
+        if let Some((text, width)) = self.snippet.as_deref() {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
             writeln!(f, "{pad} |")?;
@@ -216,7 +217,7 @@ impl SourceFile {
             column,
             message: message.into(),
             hint: None,
-            snippet: Some((line_text.to_string(), width)),
+            snippet: Some(Box::new((line_text.to_string(), width))),
         }
     }
 

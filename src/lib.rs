@@ -8,6 +8,7 @@
 
 pub mod annotate;
 pub mod article;
+pub mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod graph;
@@ -172,9 +173,20 @@ pub fn build(options: &BuildOptions) -> Result<Report, Diagnostics> {
     Ok(report)
 }
 
-/// Everything `build` checks, without writing.
+/// Everything `build` checks, without writing, and then the built pages' links: every
+/// internal `href`, `src` and `#fragment` must resolve in the URL mode the site is built for.
 pub fn check(options: &BuildOptions) -> Result<Report, Diagnostics> {
-    generate(options).map(|(_, report)| report)
+    let config = load_config(options)?;
+    let (outputs, report) = generate(options)?;
+    let mode = check::Mode {
+        base_path: config.base_path(),
+        file_urls: config.file_urls,
+    };
+    let broken = check::links(&outputs, mode);
+    if broken.has_errors() {
+        return Err(broken);
+    }
+    Ok(report)
 }
 
 /// Does `path` look like a site folder?

@@ -44,6 +44,9 @@ enum Command {
         /// Include drafts.
         #[arg(long)]
         drafts: bool,
+        /// Check links as in a --file-urls build (every link must name a file).
+        #[arg(long)]
+        file_urls: bool,
     },
 }
 
@@ -106,8 +109,9 @@ fn main() -> ExitCode {
                 Err(diagnostics) => fail(diagnostics),
             }
         }
-        Command::Check { drafts } => {
+        Command::Check { drafts, file_urls } => {
             options.drafts = drafts;
+            options.file_urls = file_urls;
             match gloss::check(&options) {
                 Ok(report) => {
                     let warnings = report.warnings.iter().count();

@@ -69,6 +69,11 @@ pub fn tag_slug(tag: &str) -> String {
     Slug::suggest(tag)
 }
 
+/// The Wikidata page of an item id such as `Q1140589`.
+pub fn wikidata_url(id: &str) -> String {
+    format!("https://www.wikidata.org/wiki/{id}")
+}
+
 /// Where the file for a site-root-relative page path is written.
 pub fn output_file(path: &str) -> String {
     if path.is_empty() || path.ends_with('/') {

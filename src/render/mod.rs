@@ -1,12 +1,18 @@
 //! Stage 5, render: markdown, highlighting and Tera, producing every output file in memory.
 //! Nothing is written here; a failed render leaves the disk untouched.
 
+mod data;
+mod feeds;
+mod jsonld;
 pub mod markdown;
 mod pages;
 pub mod prepare;
+mod public;
 mod search;
+mod sitemap;
 pub mod theme;
 pub mod views;
+mod xml;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -70,10 +76,31 @@ pub const DATA_FILES: [(&str, &str, &str); 4] = [
     ),
 ];
 
+/// Files GitHub Pages reads: `.nojekyll`, so folders and files are served as written
+/// instead of through Jekyll, and `CNAME` for a custom domain.
+fn hosting(config: &crate::config::Config) -> Vec<Output> {
+    let mut files = vec![Output::Bytes {
+        path: ".nojekyll".into(),
+        bytes: Vec::new(),
+    }];
+    if let Some(domain) = config
+        .cname
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        files.push(Output::Bytes {
+            path: "CNAME".into(),
+            bytes: format!("{domain}\n").into_bytes(),
+        });
+    }
+    files
+}
+
 /// Renders every page and asset of the site.
 pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
     let jobs = pages::jobs(site);
-    let rendered: Vec<Result<Output, (String, Diagnostic)>> = jobs
+    let rendered: Vec<Result<Output, (String, Box<Diagnostic>)>> = jobs
         .par_iter()
         .map(|job| {
             let page = site.page(job);
@@ -84,7 +111,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
                     path: page.file.clone(),
                     bytes: html.into_bytes(),
                 })
-                .map_err(|e| (page.file, template_error(&e)))
+                .map_err(|e| (page.file, Box::new(template_error(&e))))
         })
         .collect();
     // One template mistake fails every page that uses it: report it once, with a count.
@@ -95,7 +122,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
             Ok(output) => outputs.push(output),
             Err((file, d)) => failures
                 .entry(d.message.clone())
-                .or_insert_with(|| (d, Vec::new()))
+                .or_insert_with(|| (*d, Vec::new()))
                 .1
                 .push(file),
         }
@@ -123,6 +150,11 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
         path: "search-index.js".into(),
         bytes: search::index(site).into_bytes(),
     });
+    outputs.extend(feeds::feeds(site));
+    outputs.extend(data::files(site).map_err(Diagnostics::from)?);
+    outputs.extend(hosting(site.config));
+    let sitemaps = sitemap::files(site, &outputs);
+    outputs.extend(sitemaps);
     for brief in &site.corpus.briefs {
         for asset in &brief.assets {
             let name = asset

@@ -6,13 +6,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Context;
 
+use super::jsonld;
 use super::prepare::Prepared;
 use super::views::*;
 use crate::annotate::site::{AnnotatedBrief, EntityKey};
 use crate::config::Config;
 use crate::graph::{EntityLinks, Graph, PriorReason};
 use crate::model::{ActorId, BriefId, Corpus, LocationId, Precision};
-use crate::urls::{Urls, output_file, root_prefix};
+use crate::urls::{Urls, output_file, root_prefix, wikidata_url};
 
 /// What a build reads to render pages.
 pub struct Site<'a> {
@@ -146,11 +147,10 @@ pub fn script_json<T: Serialize>(value: &T) -> String {
 
 impl Site<'_> {
     fn meta(&self, path: &str, title: &str, description: &str, og_type: &'static str) -> PageMeta {
-        let canonical_path = path.strip_suffix("index.html").unwrap_or(path);
         PageMeta {
             title: title.to_string(),
             description: description.to_string(),
-            canonical: format!("{}{}", self.config.base_url, canonical_path),
+            canonical: self.absolute(path),
             og_type,
             jsonld: String::new(),
             feed: String::new(),
@@ -251,12 +251,11 @@ impl Site<'_> {
         } else {
             format!("Briefs, page {n}")
         };
-        let mut context = self.context(
-            &file,
-            self.meta(&path, &title, &self.config.description, "website"),
-            "briefs",
-            String::new(),
-        );
+        let mut meta = self.meta(&path, &title, &self.config.description, "website");
+        if n == 1 {
+            meta.jsonld = jsonld::website(self);
+        }
+        let mut context = self.context(&file, meta, "briefs", String::new());
         let briefs: Vec<&BriefCard> = self
             .prepared
             .brief_cards
@@ -424,6 +423,7 @@ impl Site<'_> {
             notes_count: brief.notes.len(),
         };
         let mut meta = self.meta(&path, &brief.title, &card.summary, "article");
+        meta.jsonld = jsonld::brief(self, id);
         if brief.draft {
             meta.robots = "noindex";
         }
@@ -524,7 +524,7 @@ impl Site<'_> {
         };
         if let Some(q) = wikidata {
             view.wikidata = q.clone();
-            view.wikidata_url = format!("https://www.wikidata.org/wiki/{q}");
+            view.wikidata_url = wikidata_url(q);
         }
         let backlinks: Vec<BacklinkView> = links
             .backlinks
@@ -607,17 +607,14 @@ impl Site<'_> {
                 .map(|b| self.prepared.brief_cards[b.index()].clone())
                 .collect()
         };
-        let mut context = self.context(
-            &file,
-            self.meta(
-                &path,
-                &incident.title,
-                &self.prepared.incidents[i].summary,
-                "article",
-            ),
-            "incidents",
-            String::new(),
+        let mut meta = self.meta(
+            &path,
+            &incident.title,
+            &self.prepared.incidents[i].summary,
+            "article",
         );
+        meta.jsonld = jsonld::incident(self, i);
+        let mut context = self.context(&file, meta, "incidents", String::new());
         context.insert("incident", &view);
         context.insert("reported_by", &cards(&links.reported_by));
         context.insert("cited_by", &cards(&links.cited_by));

@@ -1,0 +1,501 @@
+//! The data behind the pages, under `/data/`, for researchers: `briefs.json`,
+//! `entities.json`, `incidents.geojson` (RFC 7946) and `incidents.csv` (RFC 4180). Records
+//! refer to each other by slug and to pages by absolute URL; lists keep the corpus order
+//! (briefs newest first, the rest by slug), so the files are identical across builds.
+
+use serde::Serialize;
+
+use super::Output;
+use super::pages::Site;
+use super::public::precision_name;
+use crate::diagnostics::Diagnostic;
+use crate::graph::{EntityLinks, PriorReason};
+use crate::model::{ActorId, BriefId, Incident, LocationId};
+
+#[derive(Serialize)]
+struct SourceRecord<'a> {
+    outlet: &'a str,
+    author: &'a str,
+    url: &'a str,
+    published: Option<String>,
+}
+
+/// An actor or location as it appears in one brief.
+#[derive(Serialize)]
+struct RoleRecord<'a> {
+    slug: &'a str,
+    name: &'a str,
+    role: Option<&'a str>,
+    mentions: usize,
+}
+
+#[derive(Serialize)]
+struct PriorRecord<'a> {
+    slug: &'a str,
+    /// `listed`, `shared_actor` or `shared_location`.
+    reason: &'static str,
+    /// Slugs of the shared actors or location.
+    shared: Vec<&'a str>,
+    ago: String,
+}
+
+#[derive(Serialize)]
+struct BriefRecord<'a> {
+    slug: &'a str,
+    title: &'a str,
+    date: String,
+    summary: &'a str,
+    url: String,
+    source: Option<SourceRecord<'a>>,
+    tags: &'a [String],
+    actors: Vec<RoleRecord<'a>>,
+    locations: Vec<RoleRecord<'a>>,
+    event: Option<&'a str>,
+    prior_incidents: Vec<PriorRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct ActorRecord<'a> {
+    slug: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    kind: &'a str,
+    affiliation: Vec<&'a str>,
+    members: Vec<&'a str>,
+    wikidata: Option<&'a str>,
+    summary: &'a str,
+    url: String,
+    /// Public briefs that mention or list the actor, newest first.
+    briefs: Vec<&'a str>,
+    /// Incidents it took part in, newest first.
+    incidents: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LocationRecord<'a> {
+    slug: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    kind: &'a str,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    country: &'a str,
+    within: Option<&'a str>,
+    contains: Vec<&'a str>,
+    wikidata: Option<&'a str>,
+    summary: &'a str,
+    url: String,
+    briefs: Vec<&'a str>,
+    incidents: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CitationRecord<'a> {
+    outlet: &'a str,
+    url: &'a str,
+    published: Option<String>,
+}
+
+/// Also the `properties` of a GeoJSON feature.
+#[derive(Serialize)]
+struct IncidentRecord<'a> {
+    slug: &'a str,
+    title: &'a str,
+    /// ISO 8601 at the precision known: `2021-07-07`, `2020-05` or `2021`.
+    date: String,
+    date_precision: &'static str,
+    kind: &'a str,
+    status: Option<&'static str>,
+    location: Option<&'a str>,
+    actors: Vec<&'a str>,
+    killed: Option<u32>,
+    injured: Option<u32>,
+    sources: Vec<CitationRecord<'a>>,
+    summary: &'a str,
+    url: String,
+    /// Public briefs whose event this is.
+    reported_by: Vec<&'a str>,
+    /// Public briefs that list it among their prior incidents.
+    cited_by: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Entities<'a> {
+    actors: Vec<ActorRecord<'a>>,
+    locations: Vec<LocationRecord<'a>>,
+    incidents: Vec<IncidentRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct Geometry {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// RFC 7946 order: longitude first.
+    coordinates: [f64; 2],
+}
+
+#[derive(Serialize)]
+struct Properties<'a> {
+    #[serde(flatten)]
+    incident: &'a IncidentRecord<'a>,
+    /// The location whose coordinates place the point: the incident's own, or the nearest
+    /// one it lies `within` that has coordinates.
+    located_at: &'a str,
+}
+
+#[derive(Serialize)]
+struct Feature<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    id: &'a str,
+    geometry: Geometry,
+    properties: Properties<'a>,
+}
+
+#[derive(Serialize)]
+struct FeatureCollection<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    features: Vec<Feature<'a>>,
+}
+
+/// The four data files.
+pub fn files(site: &Site) -> Result<Vec<Output>, Diagnostic> {
+    let briefs: Vec<BriefRecord> = site
+        .published()
+        .map(|(id, _)| brief_record(site, id))
+        .collect();
+    let entities = Entities {
+        actors: (0..site.corpus.actors.len())
+            .map(|i| actor_record(site, ActorId(i as u32)))
+            .collect(),
+        locations: (0..site.corpus.locations.len())
+            .map(|i| location_record(site, LocationId(i as u32)))
+            .collect(),
+        incidents: (0..site.corpus.incidents.len())
+            .map(|i| incident_record(site, i))
+            .collect(),
+    };
+    let features: Vec<Feature> = entities
+        .incidents
+        .iter()
+        .zip(&site.corpus.incidents)
+        .filter_map(|(record, incident)| {
+            let (at, (lat, lon)) = place(site, incident)?;
+            Some(Feature {
+                kind: "Feature",
+                id: record.slug,
+                geometry: Geometry {
+                    kind: "Point",
+                    coordinates: [lon, lat],
+                },
+                properties: Properties {
+                    incident: record,
+                    located_at: site.corpus.locations[at.index()].slug.as_str(),
+                },
+            })
+        })
+        .collect();
+    let geojson = FeatureCollection {
+        kind: "FeatureCollection",
+        features,
+    };
+    Ok(vec![
+        json("data/briefs.json", &briefs)?,
+        json("data/entities.json", &entities)?,
+        json("data/incidents.geojson", &geojson)?,
+        Output::Bytes {
+            path: "data/incidents.csv".into(),
+            bytes: incidents_csv(site, &entities.incidents).into_bytes(),
+        },
+    ])
+}
+
+fn json<T: Serialize>(path: &str, value: &T) -> Result<Output, Diagnostic> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|e| Diagnostic::file_error(path, format!("cannot write {path}: {e}")))?;
+    text.push('\n');
+    Ok(Output::Bytes {
+        path: path.into(),
+        bytes: text.into_bytes(),
+    })
+}
+
+/// Slugs of the public briefs among `ids`.
+fn public_slugs<'a>(site: &'a Site, ids: impl IntoIterator<Item = BriefId>) -> Vec<&'a str> {
+    ids.into_iter()
+        .map(|b| &site.corpus.briefs[b.index()])
+        .filter(|b| !b.draft)
+        .map(|b| b.slug.as_str())
+        .collect()
+}
+
+fn brief_record<'a>(site: &'a Site, id: BriefId) -> BriefRecord<'a> {
+    let c = site.corpus;
+    let brief = &c.briefs[id.index()];
+    let card = &site.prepared.brief_cards[id.index()];
+    let links = &site.graph.briefs[id.index()];
+    let actors = links
+        .actors
+        .iter()
+        .map(|e| {
+            let actor = &c.actors[e.id.index()];
+            RoleRecord {
+                slug: actor.slug.as_str(),
+                name: &actor.name,
+                role: e.role.as_deref(),
+                mentions: e.mentions,
+            }
+        })
+        .collect();
+    let locations = links
+        .locations
+        .iter()
+        .map(|e| {
+            let location = &c.locations[e.id.index()];
+            RoleRecord {
+                slug: location.slug.as_str(),
+                name: &location.name,
+                role: e.role.as_deref(),
+                mentions: e.mentions,
+            }
+        })
+        .collect();
+    let prior_incidents = links
+        .prior
+        .iter()
+        .map(|p| {
+            let incident = &c.incidents[p.incident.index()];
+            let (reason, shared) = match &p.reason {
+                PriorReason::Listed => ("listed", vec![]),
+                PriorReason::SharedActors(ids) => (
+                    "shared_actor",
+                    ids.iter()
+                        .map(|a| c.actors[a.index()].slug.as_str())
+                        .collect(),
+                ),
+                PriorReason::SharedLocation(l) => (
+                    "shared_location",
+                    vec![c.locations[l.index()].slug.as_str()],
+                ),
+            };
+            PriorRecord {
+                slug: incident.slug.as_str(),
+                reason,
+                shared,
+                ago: incident.date.distance_to(&brief.date),
+            }
+        })
+        .collect();
+    BriefRecord {
+        slug: brief.slug.as_str(),
+        title: &brief.title,
+        date: brief.date.iso(),
+        summary: &card.summary,
+        url: site.absolute(&card.path),
+        source: brief.source.as_ref().map(|s| SourceRecord {
+            outlet: &s.outlet,
+            author: &s.author,
+            url: &s.url,
+            published: s.published.map(|d| d.iso()),
+        }),
+        tags: &brief.tags,
+        actors,
+        locations,
+        event: brief.event.map(|e| c.incidents[e.index()].slug.as_str()),
+        prior_incidents,
+    }
+}
+
+fn backlinks<'a>(site: &'a Site, links: &EntityLinks) -> (Vec<&'a str>, Vec<&'a str>) {
+    (
+        public_slugs(site, links.backlinks.iter().map(|b| b.brief)),
+        links
+            .incidents
+            .iter()
+            .map(|i| site.corpus.incidents[i.index()].slug.as_str())
+            .collect(),
+    )
+}
+
+fn actor_record<'a>(site: &'a Site, id: ActorId) -> ActorRecord<'a> {
+    let actors = &site.corpus.actors;
+    let actor = &actors[id.index()];
+    let slugs = |ids: &[ActorId]| {
+        ids.iter()
+            .map(|a| actors[a.index()].slug.as_str())
+            .collect()
+    };
+    let (briefs, incidents) = backlinks(site, &site.graph.actors[id.index()]);
+    ActorRecord {
+        slug: actor.slug.as_str(),
+        name: &actor.name,
+        aliases: &actor.aliases,
+        kind: &actor.kind,
+        affiliation: slugs(&actor.affiliation),
+        members: slugs(&site.graph.members[id.index()]),
+        wikidata: actor.wikidata.as_deref(),
+        summary: &site.prepared.actors[id.index()].summary,
+        url: site.absolute(&site.prepared.actor_links[id.index()].path),
+        briefs,
+        incidents,
+    }
+}
+
+fn location_record<'a>(site: &'a Site, id: LocationId) -> LocationRecord<'a> {
+    let locations = &site.corpus.locations;
+    let location = &locations[id.index()];
+    let (briefs, incidents) = backlinks(site, &site.graph.locations[id.index()]);
+    LocationRecord {
+        slug: location.slug.as_str(),
+        name: &location.name,
+        aliases: &location.aliases,
+        kind: &location.kind,
+        latitude: location.coordinates.map(|(lat, _)| lat),
+        longitude: location.coordinates.map(|(_, lon)| lon),
+        country: &location.country,
+        within: location.within.map(|w| locations[w.index()].slug.as_str()),
+        contains: site.graph.contains[id.index()]
+            .iter()
+            .map(|l| locations[l.index()].slug.as_str())
+            .collect(),
+        wikidata: location.wikidata.as_deref(),
+        summary: &site.prepared.locations[id.index()].summary,
+        url: site.absolute(&site.prepared.location_links[id.index()].path),
+        briefs,
+        incidents,
+    }
+}
+
+fn incident_record<'a>(site: &'a Site, i: usize) -> IncidentRecord<'a> {
+    let incident = &site.corpus.incidents[i];
+    let links = &site.graph.incidents[i];
+    IncidentRecord {
+        slug: incident.slug.as_str(),
+        title: &incident.title,
+        date: incident.date.iso(),
+        date_precision: precision_name(&incident.date),
+        kind: &incident.kind,
+        status: incident.status.map(|s| s.as_str()),
+        location: incident
+            .location
+            .map(|l| site.corpus.locations[l.index()].slug.as_str()),
+        actors: incident
+            .actors
+            .iter()
+            .map(|a| site.corpus.actors[a.index()].slug.as_str())
+            .collect(),
+        killed: incident.casualties.and_then(|c| c.killed),
+        injured: incident.casualties.and_then(|c| c.injured),
+        sources: incident
+            .sources
+            .iter()
+            .map(|s| CitationRecord {
+                outlet: &s.outlet,
+                url: &s.url,
+                published: s.published.map(|d| d.iso()),
+            })
+            .collect(),
+        summary: &site.prepared.incidents[i].summary,
+        url: site.absolute(&site.prepared.incident_refs[i].path),
+        reported_by: public_slugs(site, links.reported_by.iter().copied()),
+        cited_by: public_slugs(site, links.cited_by.iter().copied()),
+    }
+}
+
+/// Where an incident can be put on a map: its location's coordinates, or those of the
+/// nearest location it lies `within`. Resolve refuses `within` cycles; the walk is bounded
+/// anyway.
+fn place(site: &Site, incident: &Incident) -> Option<(LocationId, (f64, f64))> {
+    let locations = &site.corpus.locations;
+    let mut next = incident.location;
+    for _ in 0..locations.len() {
+        let id = next?;
+        let location = &locations[id.index()];
+        if let Some(coordinates) = location.coordinates {
+            return Some((id, coordinates));
+        }
+        next = location.within;
+    }
+    None
+}
+
+/// One row per incident; CRLF line ends and quoting as RFC 4180 asks.
+fn incidents_csv(site: &Site, records: &[IncidentRecord]) -> String {
+    const HEADER: [&str; 14] = [
+        "id",
+        "date",
+        "date_precision",
+        "title",
+        "kind",
+        "status",
+        "location",
+        "latitude",
+        "longitude",
+        "actors",
+        "killed",
+        "injured",
+        "sources",
+        "url",
+    ];
+    let mut out = csv_row(HEADER.map(String::from));
+    for (record, incident) in records.iter().zip(&site.corpus.incidents) {
+        let (lat, lon) = place(site, incident)
+            .map(|(_, (lat, lon))| (lat.to_string(), lon.to_string()))
+            .unwrap_or_default();
+        let count = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        let sources: Vec<&str> = record
+            .sources
+            .iter()
+            .map(|s| if s.url.is_empty() { s.outlet } else { s.url })
+            .collect();
+        out.push_str(&csv_row([
+            record.slug.to_string(),
+            record.date.clone(),
+            record.date_precision.to_string(),
+            record.title.to_string(),
+            record.kind.to_string(),
+            record.status.unwrap_or_default().to_string(),
+            record.location.unwrap_or_default().to_string(),
+            lat,
+            lon,
+            record.actors.join("; "),
+            count(record.killed),
+            count(record.injured),
+            sources.join("; "),
+            record.url.clone(),
+        ]));
+    }
+    out
+}
+
+fn csv_row<const N: usize>(fields: [String; N]) -> String {
+    let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    format!("{}\r\n", quoted.join(","))
+}
+
+/// A field quoted only when it must be: when it holds a comma, a quote or a line break.
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_when_needed() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(
+            csv_row(["a".to_string(), "b,c".to_string(), String::new()]),
+            "a,\"b,c\",\r\n"
+        );
+    }
+}

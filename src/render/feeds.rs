@@ -1,0 +1,192 @@
+//! Atom feeds (RFC 4287): the whole site's newest briefs at `/atom.xml`, and one feed per
+//! actor, location and tag beside its page, so a reader can follow a militia or a base.
+//! Every URL is absolute and every id is the entry's canonical page URL, which never changes
+//! between builds; `updated` is the brief's date, never the build time.
+
+use super::Output;
+use super::pages::Site;
+use super::public::timestamp;
+use super::xml::Xml;
+use crate::annotate::site::EntityKey;
+use crate::graph::EntityLinks;
+use crate::model::{ActorId, BriefId, LocationId};
+use crate::urls::tag_slug;
+
+/// Entries per feed: feed readers poll often, so older briefs add weight and nothing else.
+pub const FEED_SIZE: usize = 20;
+
+/// One feed before it is written.
+struct Feed {
+    /// Output file, e.g. `actors/kh/atom.xml`.
+    file: String,
+    /// Site-root-relative path of the HTML page the feed follows.
+    page: String,
+    title: String,
+    subtitle: String,
+    /// Newest first.
+    briefs: Vec<BriefId>,
+}
+
+/// Every feed of the site.
+pub fn feeds(site: &Site) -> Vec<Output> {
+    let mut feeds = vec![Feed {
+        file: "atom.xml".into(),
+        page: site.urls.home(1),
+        title: site.config.title.clone(),
+        subtitle: site.config.description.clone(),
+        briefs: site.published().map(|(id, _)| id).collect(),
+    }];
+    for i in 0..site.corpus.actors.len() {
+        let key = EntityKey::Actor(ActorId(i as u32));
+        feeds.push(entity_feed(site, key, &site.graph.actors[i]));
+    }
+    for i in 0..site.corpus.locations.len() {
+        let key = EntityKey::Location(LocationId(i as u32));
+        feeds.push(entity_feed(site, key, &site.graph.locations[i]));
+    }
+    for (slug, tag) in &site.graph.tags {
+        feeds.push(Feed {
+            file: format!("tags/{slug}/atom.xml"),
+            page: site.urls.page(&format!("tags/{slug}")),
+            title: format!("Tagged “{}” · {}", tag.name, site.config.title),
+            subtitle: format!("Briefs tagged {}", tag.name),
+            briefs: tag.briefs.clone(),
+        });
+    }
+    feeds
+        .into_iter()
+        .map(|feed| Output::Bytes {
+            bytes: write_feed(site, &feed).into_bytes(),
+            path: feed.file,
+        })
+        .collect()
+}
+
+/// The feed beside an actor's or location's page, of the briefs that mention or list it.
+fn entity_feed(site: &Site, key: EntityKey, links: &EntityLinks) -> Feed {
+    let link = site.prepared.link(key);
+    let dir = link.path.strip_suffix("index.html").unwrap_or(&link.path);
+    Feed {
+        file: format!("{dir}atom.xml"),
+        page: link.path.clone(),
+        title: format!("{} · {}", link.name, site.config.title),
+        subtitle: site.prepared.described(key).summary.clone(),
+        briefs: links.backlinks.iter().map(|b| b.brief).collect(),
+    }
+}
+
+fn write_feed(site: &Site, feed: &Feed) -> String {
+    let briefs: Vec<BriefId> = feed
+        .briefs
+        .iter()
+        .copied()
+        .filter(|b| !site.corpus.briefs[b.index()].draft)
+        .take(FEED_SIZE)
+        .collect();
+    // With no entries, the site's newest brief (or the epoch, for an empty site) keeps the
+    // required `updated` deterministic.
+    let updated = briefs
+        .iter()
+        .map(|b| site.corpus.briefs[b.index()].date)
+        .max()
+        .or_else(|| site.newest())
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| timestamp(&d));
+    let self_url = site.absolute(&feed.file);
+    let mut xml = Xml::document();
+    xml.open(
+        "feed",
+        &[
+            ("xmlns", "http://www.w3.org/2005/Atom"),
+            ("xml:lang", &site.config.language),
+        ],
+    )
+    .text("title", &[], &feed.title);
+    if !feed.subtitle.is_empty() {
+        xml.text("subtitle", &[], &feed.subtitle);
+    }
+    xml.empty(
+        "link",
+        &[
+            ("rel", "self"),
+            ("type", "application/atom+xml"),
+            ("href", &self_url),
+        ],
+    )
+    .empty(
+        "link",
+        &[
+            ("rel", "alternate"),
+            ("type", "text/html"),
+            ("href", &site.absolute(&feed.page)),
+        ],
+    )
+    .text("id", &[], &self_url)
+    .text("updated", &[], &updated)
+    .open("author", &[])
+    .text("name", &[], &site.config.title)
+    .text("uri", &[], &site.config.base_url)
+    .close("author")
+    .text("generator", &[], "gloss");
+    for id in briefs {
+        entry(site, &mut xml, id);
+    }
+    xml.close("feed");
+    xml.finish()
+}
+
+/// One brief as an Atom entry, with its actors, locations and tags as categories.
+fn entry(site: &Site, xml: &mut Xml, id: BriefId) {
+    let brief = &site.corpus.briefs[id.index()];
+    let card = &site.prepared.brief_cards[id.index()];
+    let links = &site.graph.briefs[id.index()];
+    let url = site.absolute(&card.path);
+    let date = timestamp(&brief.date);
+    let author = brief
+        .source
+        .as_ref()
+        .map(|s| s.author.as_str())
+        .filter(|a| !a.is_empty())
+        .unwrap_or(&site.config.title);
+    xml.open("entry", &[])
+        .text("title", &[], &brief.title)
+        .empty(
+            "link",
+            &[("rel", "alternate"), ("type", "text/html"), ("href", &url)],
+        )
+        .text("id", &[], &url)
+        .text("published", &[], &date)
+        .text("updated", &[], &date)
+        .open("author", &[])
+        .text("name", &[], author)
+        .close("author");
+    if !card.summary.is_empty() {
+        xml.text("summary", &[], &card.summary);
+    }
+    let actors_scheme = site.absolute("actors/");
+    for entry in &links.actors {
+        let actor = &site.corpus.actors[entry.id.index()];
+        category(xml, actor.slug.as_str(), &actors_scheme, &actor.name);
+    }
+    let locations_scheme = site.absolute("locations/");
+    for entry in &links.locations {
+        let location = &site.corpus.locations[entry.id.index()];
+        category(
+            xml,
+            location.slug.as_str(),
+            &locations_scheme,
+            &location.name,
+        );
+    }
+    let tags_scheme = site.absolute("tags/");
+    for tag in &brief.tags {
+        category(xml, &tag_slug(tag), &tags_scheme, tag);
+    }
+    xml.close("entry");
+}
+
+fn category(xml: &mut Xml, term: &str, scheme: &str, label: &str) {
+    xml.empty(
+        "category",
+        &[("term", term), ("scheme", scheme), ("label", label)],
+    );
+}
