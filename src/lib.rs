@@ -16,6 +16,8 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod resolve;
+pub mod scaffold;
+pub mod serve;
 pub mod urls;
 pub mod write;
 

@@ -1,12 +1,14 @@
 //! The `gloss` command: parses arguments, calls the library, prints diagnostics and sets the
 //! exit code (0 success, 1 the site has errors, 2 bad usage).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use gloss::BuildOptions;
 use gloss::diagnostics::Diagnostics;
+use gloss::scaffold::Kind;
+use gloss::serve::ServeOptions;
 
 /// A static site generator for annotated news briefs.
 #[derive(Parser)]
@@ -47,6 +49,28 @@ enum Command {
         /// Check links as in a --file-urls build (every link must name a file).
         #[arg(long)]
         file_urls: bool,
+    },
+    /// Preview the site at http://127.0.0.1:PORT/, rebuilt and reloaded on every change.
+    Serve {
+        /// The port on 127.0.0.1 (0: any free port).
+        #[arg(long, default_value_t = gloss::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Include briefs marked draft = true.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a brief, actor, location or incident from a template.
+    New {
+        /// What to create.
+        #[arg(value_enum)]
+        kind: Kind,
+        /// Its title or name; the slug is made from it.
+        name: String,
+    },
+    /// Create a new site, with a sample brief and a GitHub Pages workflow, in DIR.
+    Init {
+        /// A new or empty folder.
+        dir: PathBuf,
     },
 }
 
@@ -134,7 +158,50 @@ fn main() -> ExitCode {
                 Err(diagnostics) => fail(diagnostics),
             }
         }
+        Command::Serve { port, drafts } => {
+            options.drafts = drafts;
+            match gloss::serve::serve(&ServeOptions { build: options, port }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::New { kind, name } => match gloss::scaffold::new(&cli.root, kind, &name, gloss::scaffold::today()) {
+            Ok(created) => {
+                for path in created {
+                    println!("Created {}", shown(&cli.root, &path).display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(d) => refuse(d),
+        },
+        Command::Init { dir } => match gloss::scaffold::init(&dir) {
+            Ok(written) => {
+                println!("Created a new site in {} ({} files)", dir.display(), written.len());
+                println!("Next: cd {} && gloss serve", dir.display());
+                println!(
+                    "To publish, see \"Publish to GitHub Pages\" in its README.md. Its {} installs gloss from {}: edit GLOSS_FROM there if yours lives elsewhere.",
+                    gloss::scaffold::WORKFLOW_PATH,
+                    gloss::scaffold::gloss_repository()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => refuse(d),
+        },
     }
+}
+
+/// A path in the site folder, as the editor would type it.
+fn shown(root: &Path, relative: &Path) -> PathBuf {
+    if root == Path::new(".") { relative.to_path_buf() } else { root.join(relative) }
+}
+
+/// `new` and `init` stop at their first problem.
+fn refuse(diagnostics: Diagnostics) -> ExitCode {
+    print_diagnostics(diagnostics);
+    ExitCode::from(1)
 }
 
 fn report_warnings(report: &gloss::Report) -> Diagnostics {

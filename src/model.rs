@@ -142,6 +142,13 @@ impl PartialDate {
         Ok(PartialDate { year, month, day })
     }
 
+    /// The calendar day `days` after 1970-01-01, so callers that read the clock (`gloss new`)
+    /// need no date library.
+    pub fn from_days_since_epoch(days: i64) -> PartialDate {
+        let (year, month, day) = civil_from_days(days);
+        PartialDate { year, month, day }
+    }
+
     /// How much of the date is known.
     pub fn precision(&self) -> Precision {
         match (self.month, self.day) {
@@ -280,6 +287,22 @@ fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// The proleptic Gregorian date of a day count from 1970-01-01: the inverse of
+/// [`days_from_civil`], by the same method.
+fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    // In range by construction: month 1..=12, day 1..=31; years beyond i32 are clamped.
+    (year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32, month as u8, day as u8)
 }
 
 macro_rules! id_type {
@@ -603,6 +626,17 @@ mod tests {
         assert!(PartialDate::parse("2020-02-29").is_ok());
         assert!(PartialDate::parse("July 2021").is_err());
         assert!(PartialDate::parse("2021-13").is_err());
+    }
+
+    #[test]
+    fn day_counts_round_trip() {
+        assert_eq!(PartialDate::from_days_since_epoch(0).iso(), "1970-01-01");
+        assert_eq!(PartialDate::from_days_since_epoch(18_815).iso(), "2021-07-07");
+        assert_eq!(PartialDate::from_days_since_epoch(-1).iso(), "1969-12-31");
+        for days in (-800_000..800_000).step_by(997) {
+            let date = PartialDate::from_days_since_epoch(days);
+            assert_eq!(date.first_day(), days, "{}", date.iso());
+        }
     }
 
     #[test]

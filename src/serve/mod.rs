@@ -1,0 +1,216 @@
+//! `gloss serve`: a preview of the site at `http://127.0.0.1:PORT/` that rebuilds when a
+//! source changes and reloads the browser. The site is built in memory with the same
+//! pipeline as `gloss build` and served from there, so previewing never writes into the
+//! repository. A failed rebuild keeps the last good site up and shows its errors in the
+//! browser. Only the loopback interface is bound: a preview is not for the network.
+
+mod connection;
+mod http;
+mod inject;
+mod live;
+mod mime;
+mod site;
+mod watch;
+
+use std::fmt;
+use std::io;
+use std::net::{Ipv4Addr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::BuildOptions;
+use crate::diagnostics::Diagnostics;
+use live::Live;
+use site::SiteFiles;
+
+/// The port `gloss serve` uses without `--port`.
+pub const DEFAULT_PORT: u16 = 1111;
+
+/// What to serve.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    /// The site and build settings; the base URL is replaced by the server's own.
+    pub build: BuildOptions,
+    /// The port on 127.0.0.1; 0 lets the system choose one (it is printed).
+    pub port: u16,
+}
+
+/// Why the server could not start.
+#[derive(Debug)]
+pub enum ServeError {
+    /// Something else listens on the port.
+    PortInUse(u16),
+    /// Another failure to listen.
+    Listen(u16, io::Error),
+    /// The site folder cannot be resolved.
+    Root(PathBuf, io::Error),
+}
+
+impl fmt::Display for ServeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ServeError::PortInUse(port) => write!(
+                f,
+                "port {port} on 127.0.0.1 is already in use (another gloss serve?)\n  = help: stop the other server, or choose another port, e.g. --port {}",
+                port.checked_add(1).unwrap_or(DEFAULT_PORT)
+            ),
+            ServeError::Listen(port, e) => write!(f, "cannot listen on 127.0.0.1:{port}: {e}"),
+            ServeError::Root(root, e) => {
+                write!(f, "cannot open the site folder {}: {e}", root.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ServeError {}
+
+/// Builds the site, serves it, and rebuilds on every change until the process is stopped.
+/// Progress goes to stdout (one line per build) and diagnostics to stderr, as with `build`.
+pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
+    let listener = match TcpListener::bind((Ipv4Addr::LOCALHOST, options.port)) {
+        Ok(listener) => listener,
+        Err(e) if e.kind() == io::ErrorKind::AddrInUse => {
+            return Err(ServeError::PortInUse(options.port));
+        }
+        Err(e) => return Err(ServeError::Listen(options.port, e)),
+    };
+    let port = listener
+        .local_addr()
+        .map_err(|e| ServeError::Listen(options.port, e))?
+        .port();
+    let root = std::fs::canonicalize(&options.build.root)
+        .map_err(|e| ServeError::Root(options.build.root.clone(), e))?;
+    let url = format!("http://127.0.0.1:{port}/");
+    let build = BuildOptions {
+        root: root.clone(),
+        base_url: Some(url.clone()),
+        ..options.build.clone()
+    };
+
+    let live = Arc::new(match build_site(&build, &[]) {
+        Ok(site) => Live::new(site, None),
+        Err(error) => Live::new(SiteFiles::default(), Some(error)),
+    });
+    let title = site_title(&build);
+    start_rebuilder(&root, build, Arc::clone(&live));
+    // Printed once the watcher runs, so every change after this line is seen.
+    println!("Serving {title} at {url} (Ctrl+C to stop)");
+
+    for stream in listener.incoming() {
+        let stream = match stream {
+            Ok(stream) => stream,
+            Err(e) => {
+                eprintln!("warning: a connection failed: {e}");
+                continue;
+            }
+        };
+        let live = Arc::clone(&live);
+        let spawned = std::thread::Builder::new()
+            .name("gloss-connection".into())
+            .spawn(move || connection::handle(stream, &live));
+        if let Err(e) = spawned {
+            eprintln!("warning: cannot start a thread for a connection: {e}");
+        }
+    }
+    Ok(())
+}
+
+/// The title for the "Serving" line: the config's, or the folder's name when the config
+/// does not load (its errors were printed by the first build).
+fn site_title(build: &BuildOptions) -> String {
+    match crate::load_config(build) {
+        Ok(config) => config.title,
+        Err(_) => build.root.file_name().map_or_else(
+            || build.root.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        ),
+    }
+}
+
+/// Watches the sources on a thread of its own and swaps in each rebuild. Without a watcher
+/// (the system refused one) the site is still served, as built at start.
+fn start_rebuilder(root: &Path, build: BuildOptions, live: Arc<Live>) {
+    let mut watcher = match watch::Watcher::start(root) {
+        Ok(watcher) => watcher,
+        Err(e) => {
+            eprintln!(
+                "warning: cannot watch the site for changes ({e}); restart gloss serve to see edits"
+            );
+            return;
+        }
+    };
+    let spawned = std::thread::Builder::new()
+        .name("gloss-rebuild".into())
+        .spawn(move || {
+            while let Some(changed) = watcher.next_change() {
+                match build_site(&build, &changed) {
+                    Ok(site) => live.succeeded(site),
+                    Err(error) => live.failed(error),
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!(
+            "warning: cannot start the rebuild thread ({e}); restart gloss serve to see edits"
+        );
+    }
+}
+
+/// One build in memory, reported on the terminal. On failure, the diagnostics as text for
+/// the browser's error overlay.
+fn build_site(build: &BuildOptions, changed: &[PathBuf]) -> Result<SiteFiles, String> {
+    let started = Instant::now();
+    let verb = if changed.is_empty() {
+        "Built"
+    } else {
+        "Rebuilt"
+    };
+    let cause = describe_change(changed);
+    match crate::generate(build) {
+        Ok((outputs, report)) => {
+            print_diagnostics(&report.warnings);
+            let site = SiteFiles::new(outputs);
+            println!(
+                "{verb} {} pages in {} ms{cause}",
+                site.pages(),
+                started.elapsed().as_millis()
+            );
+            Ok(site)
+        }
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            let errors = diagnostics.error_count();
+            let plural = if errors == 1 { "" } else { "s" };
+            let serving = if changed.is_empty() {
+                "the browser shows them until a change fixes them"
+            } else {
+                "still serving the last good site"
+            };
+            println!(
+                "Build failed with {errors} error{plural} in {} ms{cause}; {serving}",
+                started.elapsed().as_millis()
+            );
+            Err(diagnostics.to_string())
+        }
+    }
+}
+
+fn print_diagnostics(diagnostics: &Diagnostics) {
+    if !diagnostics.is_empty() {
+        eprint!("{diagnostics}");
+    }
+}
+
+/// ` after a change to content/x.md (and 2 more)`, or nothing for the first build.
+fn describe_change(changed: &[PathBuf]) -> String {
+    match changed {
+        [] => String::new(),
+        [one] => format!(" after a change to {}", one.display()),
+        [first, rest @ ..] => format!(
+            " after a change to {} (and {} more)",
+            first.display(),
+            rest.len()
+        ),
+    }
+}

@@ -1,0 +1,290 @@
+//! The commands an editor starts with: `gloss init`, `gloss new` and `gloss serve`, run as
+//! the real binary on sites in temporary folders.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+
+fn gloss() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_gloss"))
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = gloss()
+        .args(args)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("gloss runs");
+    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
+    (
+        output.status.code().unwrap_or(-1),
+        text(output.stdout),
+        text(output.stderr),
+    )
+}
+
+/// A new site made by `gloss init` in a temporary folder; returns the folder and the site.
+fn new_site() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let (code, _, stderr) = run(&["init", site.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 0, "{stderr}");
+    (dir, site)
+}
+
+fn root_arg(site: &Path) -> &str {
+    site.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn init_makes_a_site_that_builds_and_checks() {
+    let (_dir, site) = new_site();
+    for file in [
+        "config.toml",
+        ".gitignore",
+        "README.md",
+        ".github/workflows/pages.yml",
+        "content/_index.md",
+        "content/pages/about.md",
+    ] {
+        assert!(site.join(file).is_file(), "{file} is missing");
+    }
+    let (code, stdout, stderr) = run(&["--root", root_arg(&site), "build"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(site.join("public/index.html").is_file());
+    let brief =
+        std::fs::read_to_string(site.join("public/briefs/northbridge-pier-reopens/index.html"))
+            .expect("brief page");
+    assert!(brief.contains("Northbridge Ferry Pier reopens"));
+    assert!(
+        !brief.contains("__gloss"),
+        "the live-reload script is for serve only"
+    );
+    let (code, stdout, stderr) = run(&["--root", root_arg(&site), "check"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+}
+
+#[test]
+fn init_refuses_a_folder_with_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("notes.txt"), "keep me").expect("write");
+    let (code, _, stderr) = run(&["init", root_arg(dir.path())]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("not empty"), "{stderr}");
+    assert!(!dir.path().join("config.toml").exists());
+}
+
+#[test]
+fn new_creates_once_and_never_overwrites() {
+    let (_dir, site) = new_site();
+    let root = root_arg(&site);
+    let (code, stdout, stderr) = run(&["--root", root, "new", "actor", "Kata'ib Hezbollah"]);
+    assert_eq!(code, 0, "{stderr}");
+    let actor = site.join("content/actors/kata-ib-hezbollah.md");
+    assert!(
+        stdout.contains("content/actors/kata-ib-hezbollah.md"),
+        "{stdout}"
+    );
+    std::fs::write(&actor, "+++\nname = \"Kata'ib Hezbollah\"\n+++\nEdited.\n").expect("edit");
+    let (code, _, stderr) = run(&["--root", root, "new", "actor", "Kata'ib Hezbollah"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("already exists"), "{stderr}");
+    assert!(
+        std::fs::read_to_string(&actor)
+            .expect("read")
+            .contains("Edited.")
+    );
+
+    let (code, _, stderr) = run(&["--root", root, "new", "brief", "Rockets hit the base"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        site.join("content/briefs/rockets-hit-the-base/index.md")
+            .is_file()
+    );
+    assert!(
+        site.join("content/briefs/rockets-hit-the-base/article.txt")
+            .is_file()
+    );
+    let (code, stdout, _) = run(&["--root", root, "new", "incident", "Erbil airport fire"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("-erbil-airport-fire.md"), "{stdout}");
+    let (code, _, _) = run(&["--root", root, "new", "location", "Ain al-Asad Air Base"]);
+    assert_eq!(code, 0);
+    assert!(
+        site.join("content/locations/ain-al-asad-air-base.md")
+            .is_file()
+    );
+
+    // Every template is valid input: the site still checks, with the new draft included.
+    let (code, stdout, stderr) = run(&["--root", root, "check", "--drafts"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("2 briefs, 2 actors, 2 locations, 2 incidents"),
+        "{stdout}"
+    );
+}
+
+/// Kills the server when the test ends, however it ends.
+struct Server {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(site: &Path) -> Server {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .args(["--root", root_arg(site), "serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("gloss serve starts");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (sender, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Server { child, lines }
+    }
+
+    /// Waits (boundedly) for a line of output that contains `text`.
+    fn line_with(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) if line.contains(text) => return line,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        panic!("gloss serve printed no line with {text:?}");
+    }
+}
+
+fn connect(port: u16) -> TcpStream {
+    let stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to loopback");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    stream
+        .set_write_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    stream
+}
+
+/// One GET on its own connection: the status and the whole response.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = connect(port);
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = Vec::new();
+    stream
+        .read_to_end(&mut response)
+        .expect("read the response");
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status line");
+    (status, response)
+}
+
+#[test]
+fn serve_previews_and_reloads_on_change() {
+    let (_dir, site) = new_site();
+    let server = Server::start(&site);
+    let line = server.line_with("Serving");
+    assert!(
+        line.starts_with("Serving Annotated briefs at http://127.0.0.1:"),
+        "{line}"
+    );
+    let port: u16 = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|port| port.parse().ok())
+        .expect("a port in the Serving line");
+
+    let (status, home) = get(port, "/");
+    assert_eq!(status, 200, "{home}");
+    assert!(home.contains("text/html"));
+    assert!(
+        home.contains("new EventSource(\"/__gloss/events"),
+        "live reload is injected"
+    );
+    let (status, missing) = get(port, "/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(
+        missing.contains("Page not found"),
+        "the site's 404 page is served"
+    );
+    let (status, redirect) = get(port, "/actors");
+    assert_eq!(status, 301);
+    assert!(redirect.contains("Location: /actors/\r\n"));
+    assert_eq!(get(port, "/../config.toml").0, 400);
+    assert!(
+        !site.join("public").exists(),
+        "serve writes nothing into the site"
+    );
+
+    let mut events = connect(port);
+    write!(
+        events,
+        "GET /__gloss/events?build=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .expect("send");
+    let mut reader = BufReader::new(events);
+    let mut received = String::new();
+    while !received.contains("retry:") {
+        assert!(reader.read_line(&mut received).expect("event stream head") > 0);
+    }
+    assert!(received.contains("text/event-stream"), "{received}");
+
+    let actor = site.join("content/actors/northbridge-port-authority.md");
+    let text = std::fs::read_to_string(&actor).expect("read");
+    std::fs::write(&actor, format!("{text}\nEdited while serving.\n")).expect("edit");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut line = String::new();
+    while !line.starts_with("data: reload") {
+        assert!(Instant::now() < deadline, "no reload event after a change");
+        line.clear();
+        assert!(
+            reader.read_line(&mut line).expect("an event") > 0,
+            "the event stream closed"
+        );
+    }
+    let (_, actor_page) = get(port, "/actors/northbridge-port-authority/");
+    assert!(actor_page.contains("Edited while serving."));
+}
+
+#[test]
+fn serve_says_when_the_port_is_taken() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let port = taken.local_addr().expect("address").port().to_string();
+    let (_dir, site) = new_site();
+    let (code, _, stderr) = run(&["--root", root_arg(&site), "serve", "--port", &port]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("already in use") && stderr.contains("--port"),
+        "{stderr}"
+    );
+}
