@@ -151,8 +151,11 @@ fn generate(root: &Path, briefs: usize) -> (std::path::PathBuf, std::path::PathB
             1 + (i / 28) % 12,
             1 + i % 28
         );
-        let actors: Vec<&str> = (0..2)
-            .map(|_| corpus.actors[rng.below(corpus.actors.len())].0.as_str())
+        let first = rng.below(corpus.actors.len());
+        let second = (first + 1 + rng.below(corpus.actors.len() - 1)) % corpus.actors.len();
+        let actors: Vec<&str> = [first, second]
+            .iter()
+            .map(|&a| corpus.actors[a].0.as_str())
             .collect();
         let location = corpus.locations[rng.below(corpus.locations.len())]
             .0

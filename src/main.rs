@@ -160,7 +160,10 @@ fn main() -> ExitCode {
         }
         Command::Serve { port, drafts } => {
             options.drafts = drafts;
-            match gloss::serve::serve(&ServeOptions { build: options, port }) {
+            match gloss::serve::serve(&ServeOptions {
+                build: options,
+                port,
+            }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -168,18 +171,24 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::New { kind, name } => match gloss::scaffold::new(&cli.root, kind, &name, gloss::scaffold::today()) {
-            Ok(created) => {
-                for path in created {
-                    println!("Created {}", shown(&cli.root, &path).display());
+        Command::New { kind, name } => {
+            match gloss::scaffold::new(&cli.root, kind, &name, gloss::scaffold::today()) {
+                Ok(created) => {
+                    for path in created {
+                        println!("Created {}", shown(&cli.root, &path).display());
+                    }
+                    ExitCode::SUCCESS
                 }
-                ExitCode::SUCCESS
+                Err(d) => refuse(d),
             }
-            Err(d) => refuse(d),
-        },
+        }
         Command::Init { dir } => match gloss::scaffold::init(&dir) {
             Ok(written) => {
-                println!("Created a new site in {} ({} files)", dir.display(), written.len());
+                println!(
+                    "Created a new site in {} ({} files)",
+                    dir.display(),
+                    written.len()
+                );
                 println!("Next: cd {} && gloss serve", dir.display());
                 println!(
                     "To publish, see \"Publish to GitHub Pages\" in its README.md. Its {} installs gloss from {}: edit GLOSS_FROM there if yours lives elsewhere.",
@@ -195,7 +204,11 @@ fn main() -> ExitCode {
 
 /// A path in the site folder, as the editor would type it.
 fn shown(root: &Path, relative: &Path) -> PathBuf {
-    if root == Path::new(".") { relative.to_path_buf() } else { root.join(relative) }
+    if root == Path::new(".") {
+        relative.to_path_buf()
+    } else {
+        root.join(relative)
+    }
 }
 
 /// `new` and `init` stop at their first problem.

@@ -302,7 +302,11 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     // In range by construction: month 1..=12, day 1..=31; years beyond i32 are clamped.
-    (year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32, month as u8, day as u8)
+    (
+        year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+        month as u8,
+        day as u8,
+    )
 }
 
 macro_rules! id_type {
@@ -631,7 +635,10 @@ mod tests {
     #[test]
     fn day_counts_round_trip() {
         assert_eq!(PartialDate::from_days_since_epoch(0).iso(), "1970-01-01");
-        assert_eq!(PartialDate::from_days_since_epoch(18_815).iso(), "2021-07-07");
+        assert_eq!(
+            PartialDate::from_days_since_epoch(18_815).iso(),
+            "2021-07-07"
+        );
         assert_eq!(PartialDate::from_days_since_epoch(-1).iso(), "1969-12-31");
         for days in (-800_000..800_000).step_by(997) {
             let date = PartialDate::from_days_since_epoch(days);
