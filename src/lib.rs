@@ -130,7 +130,7 @@ pub fn generate(options: &BuildOptions) -> Result<(Vec<Output>, Report), Diagnos
     let urls = urls::Urls {
         file_urls: config.file_urls,
     };
-    let markdown = render::markdown::Markdown::default();
+    let markdown = render::markdown::Markdown::new(config.file_urls);
     let annotated = annotate::site::annotate(&corpus, &config, urls, &markdown)?;
     clock.lap("annotate");
     let graph = graph::link(&corpus, &annotated.briefs, config.prior_incidents.max);

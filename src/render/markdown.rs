@@ -21,6 +21,17 @@ pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" }
 #[derive(Default)]
 pub struct Markdown {
     syntaxes: OnceLock<SyntaxSet>,
+    /// Relative links to folders get `index.html`, as every generated link does in
+    /// file-URL mode, so hand-written links also work opened from disk.
+    file_urls: bool,
+}
+
+/// `../x/#a` -> `../x/index.html#a`, for relative links that end in a folder.
+fn with_index_html(url: &str) -> Option<String> {
+    let relative = !url.starts_with(['#', '/']) && !url.contains("://") && !url.contains(':');
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    (relative && url[..end].ends_with('/'))
+        .then(|| format!("{}index.html{}", &url[..end], &url[end..]))
 }
 
 fn options() -> Options {
@@ -31,6 +42,14 @@ fn options() -> Options {
 }
 
 impl Markdown {
+    /// A renderer for a build in the given URL mode.
+    pub fn new(file_urls: bool) -> Markdown {
+        Markdown {
+            syntaxes: OnceLock::new(),
+            file_urls,
+        }
+    }
+
     /// Parses markdown into events, ready for the annotator or [`Markdown::to_html`]. Raw HTML
     /// becomes text; a link or image with an unsafe scheme is an error at its line in `file`
     /// (`first_line` is the file line where `text` starts).
@@ -57,6 +76,20 @@ impl Markdown {
                     d.line = line;
                     errors.push(d);
                     event
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) if self.file_urls => {
+                    let dest_url = with_index_html(&dest_url).map_or(dest_url, CowStr::from);
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
                 }
                 other => other,
             };
@@ -245,6 +278,26 @@ mod tests {
         assert!(html.contains("data-lang=\"rust\""), "{html}");
         let plain = render("```\n<x>\n```\n");
         assert!(plain.contains("&lt;x&gt;"), "{plain}");
+    }
+
+    #[test]
+    fn folder_links_get_index_html_in_file_url_mode() {
+        let md = Markdown::new(true);
+        let html = md
+            .render(
+                "[a](../x/) [b](../y/#p-2) [c](https://x.io/) [d](#n) [e](z.png)",
+                Path::new("a.md"),
+                1,
+            )
+            .unwrap();
+        assert!(html.contains("href=\"../x/index.html\""), "{html}");
+        assert!(html.contains("href=\"../y/index.html#p-2\""), "{html}");
+        assert!(html.contains("href=\"https://x.io/\""), "{html}");
+        assert!(
+            html.contains("href=\"#n\"") && html.contains("href=\"z.png\""),
+            "{html}"
+        );
+        assert!(render("[a](../x/)").contains("href=\"../x/\""));
     }
 
     #[test]
