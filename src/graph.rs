@@ -57,7 +57,7 @@ pub struct Backlink {
     pub brief: BriefId,
     /// The entity's role in that brief, if listed with one.
     pub role: Option<String>,
-    /// Indices into that brief's [`AnnotatedBrief::mentions`].
+    /// Indices into that brief's [`AnnotatedBrief::mentions`], one per distinct sentence.
     pub mentions: Vec<usize>,
 }
 
@@ -163,11 +163,15 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
             .chain(locations.iter().map(|e| EntityKey::Location(e.id)))
             .collect();
         for key in &keys {
+            // A sentence that names the entity twice, or repeats in a table, is cited once.
+            let mut cited = BTreeSet::new();
             let mentions = notes
                 .mentions
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.entity == *key)
+                .filter(|(_, m)| {
+                    m.entity == *key && cited.insert((m.paragraph, m.sentence.as_str()))
+                })
                 .map(|(i, _)| i)
                 .collect();
             let role = match key {

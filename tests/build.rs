@@ -196,3 +196,20 @@ fn file_urls_link_to_index_html() {
     let hrefs = attrs(&page, ".sidebar-actors a", "href");
     assert!(hrefs.iter().all(|h| h.ends_with("index.html")), "{hrefs:?}");
 }
+
+#[test]
+fn backlinks_cite_each_sentence_once() {
+    let site = Site::fixture();
+    site.write(
+        "content/briefs/repeat.md",
+        "+++\ntitle = \"Repeats\"\ndate = 2021-07-08\n+++\nIran said Iran would answer.\n\n| who |\n|---|\n| Iran and others |\n| Iran and others |\n",
+    );
+    site.build();
+    let iran = site.page("actors/iran/index.html");
+    let cited = texts(&iran, ".backlinks .mention-quote");
+    let quotes: Vec<&String> = cited
+        .iter()
+        .filter(|t| t.contains("Iran said") || t.contains("Iran and others"))
+        .collect();
+    assert_eq!(quotes.len(), 2, "{cited:?}");
+}
