@@ -29,6 +29,7 @@ mod split;
 #[cfg(test)]
 mod proptests;
 
+pub(crate) use html::escape_into;
 pub use markdown::annotate_markdown;
 pub use matcher::{EntityId, Matcher, Surface};
 pub use mentions::{EntityLink, LinkMode};
