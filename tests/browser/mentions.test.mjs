@@ -1,0 +1,195 @@
+// 2. Mentions in the central brief: linked names of actors and places, a hover card on
+//    pointer hover and on keyboard focus, Escape to close it, and a click through to the
+//    entity page, whose backlinks list the brief.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import {
+  CENTRAL_BRIEF, siteDir, startServer, launchBrowser, newWatchedContext, until, overlaps, sitePath,
+} from "./support.mjs";
+
+let server, browser, context, problems;
+
+before(async () => {
+  server = await startServer(siteDir());
+  browser = await launchBrowser();
+  ({ context, problems } = await newWatchedContext(browser, { viewport: { width: 1280, height: 900 } }));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const CARD = "[role=tooltip]";
+
+async function openBrief() {
+  const page = await context.newPage();
+  const res = await page.goto(server.url(CENTRAL_BRIEF));
+  assert.equal(res.status(), 200);
+  return page;
+}
+
+/** The visible hover card's name line, or null when no card is shown. */
+async function shownCard(page) {
+  return page.evaluate((sel) => {
+    const cards = [...document.querySelectorAll(sel)].filter((c) => {
+      if (c.hidden) return false;
+      const r = c.getBoundingClientRect();
+      const s = getComputedStyle(c);
+      return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && s.display !== "none";
+    });
+    if (cards.length !== 1) return cards.length ? { error: `${cards.length} cards shown` } : null;
+    const c = cards[0];
+    const r = c.getBoundingClientRect();
+    return {
+      text: c.textContent,
+      name: (c.querySelector(".gc-name") || c).textContent.trim(),
+      id: c.id,
+      rect: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
+    };
+  }, CARD);
+}
+
+/** The name an entity page gives itself (its h1), read from a second tab. */
+async function entityName(href) {
+  const p = await context.newPage();
+  await p.goto(href);
+  const name = (await p.locator("h1").first().textContent()).trim();
+  await p.close();
+  return name;
+}
+
+test("the article links actors and locations to their pages", { timeout: 30_000 }, async () => {
+  const page = await openBrief();
+  const actors = page.locator(".article a.mention[data-kind=actor]");
+  const places = page.locator(".article a.mention[data-kind=location]");
+  assert.ok((await actors.count()) > 0, "the article has a.mention[data-kind=actor] links");
+  assert.ok((await places.count()) > 0, "the article has a.mention[data-kind=location] links");
+
+  const links = await page.$$eval(".article a.mention", (els) =>
+    els.map((a) => ({ kind: a.dataset.kind, entity: a.dataset.entity, href: a.href, text: a.textContent })),
+  );
+  for (const l of links) {
+    const want = l.kind === "actor" ? `actors/${l.entity}/` : `locations/${l.entity}/`;
+    assert.equal(sitePath(l.href, server.base), want, `mention "${l.text}" links to its ${l.kind} page`);
+  }
+  // Known names of the demo article are linked (apostrophes as printed in the article).
+  const slugs = new Set(links.map((l) => l.entity));
+  for (const slug of ["kataib-hezbollah", "wayne-marotto", "ain-al-asad-air-base", "anbar-province"]) {
+    assert.ok(slugs.has(slug), `the article links a mention of ${slug}`);
+  }
+  await page.close();
+});
+
+test("hovering a mention shows a hover card with the entity's name; leaving hides it", { timeout: 30_000 }, async () => {
+  const page = await openBrief();
+  for (const kind of ["actor", "location"]) {
+    const m = page.locator(`.article a.mention[data-kind=${kind}]`).first();
+    const href = await m.evaluate((a) => a.href);
+    const name = await entityName(href);
+
+    assert.equal(await shownCard(page), null, "no card is shown before hovering");
+    await m.scrollIntoViewIfNeeded();
+    await m.hover();
+    const card = await until(() => shownCard(page), { message: `a hover card for the ${kind} mention` });
+    assert.equal(card.error, undefined, card.error);
+    assert.equal(card.name, name, `the card names the ${kind} as its page does`);
+    assert.equal(await m.getAttribute("aria-describedby"), card.id, "the mention is described by the card");
+
+    // The card must not cover the name it is about, and must stay in the viewport.
+    const box = await m.evaluate((a) => {
+      const r = a.getClientRects()[0];
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    });
+    assert.ok(!overlaps(card.rect, box), `the card does not cover the mention (${JSON.stringify({ card: card.rect, box })})`);
+    const vw = await page.evaluate(() => document.documentElement.clientWidth);
+    assert.ok(card.rect.left >= 0 && card.rect.right <= vw, "the card fits the viewport horizontally");
+
+    // Move the pointer far away: the card goes after its short delay.
+    await page.mouse.move(2, 2);
+    await until(async () => (await shownCard(page)) === null, { message: "the card to hide after the pointer leaves" });
+  }
+  await page.close();
+});
+
+test("Tab onto a mention shows its card, Escape hides it", { timeout: 30_000 }, async () => {
+  const page = await openBrief();
+  // Tab from the top of the page until focus lands on a mention in the article.
+  let focused = null;
+  for (let i = 0; i < 120 && !focused; i++) {
+    await page.keyboard.press("Tab");
+    focused = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a && a.matches(".article a.mention") ? { href: a.href, entity: a.dataset.entity } : null;
+    });
+  }
+  assert.ok(focused, "Tab reaches a mention in the article");
+  const name = await entityName(focused.href);
+
+  const card = await until(() => shownCard(page), { message: "a card for the focused mention" });
+  assert.equal(card.name, name, "the card names the focused entity");
+
+  await page.keyboard.press("Escape");
+  await until(async () => (await shownCard(page)) === null, { message: "Escape to hide the card" });
+  const still = await page.evaluate(() => document.activeElement?.dataset?.entity);
+  assert.equal(still, focused.entity, "focus stays on the mention after Escape");
+
+  // The next Tab moves on to another link; if it is a mention, its card shows.
+  await page.keyboard.press("Tab");
+  const next = await page.evaluate(() => {
+    const a = document.activeElement;
+    return a && a.matches(".article a.mention") ? a.href : null;
+  });
+  if (next) {
+    const card2 = await until(() => shownCard(page), { message: "a card for the next mention" });
+    assert.equal(card2.name, await entityName(next));
+  }
+  await page.close();
+});
+
+test("clicking a mention opens the entity page, whose backlinks list the brief", { timeout: 30_000 }, async () => {
+  const page = await openBrief();
+  const briefTitle = (await page.locator("h1").first().textContent()).trim();
+  for (const sel of [
+    '.article a.mention[data-kind=actor][data-entity="kataib-hezbollah"]',
+    ".article a.mention[data-kind=location]",
+  ]) {
+    const m = page.locator(sel).first();
+    assert.equal(await m.count(), 1, `${sel} exists`);
+    const href = await m.evaluate((a) => a.href);
+    await m.scrollIntoViewIfNeeded();
+    await m.click();
+    await page.waitForURL(href);
+    const backlinks = page.locator(".backlinks");
+    assert.equal(await backlinks.count(), 1, `${href} has a .backlinks section`);
+    await backlinks.scrollIntoViewIfNeeded();
+    assert.ok(await backlinks.isVisible(), ".backlinks is visible");
+    const targets = await backlinks.locator("a[href]").evaluateAll((as) => as.map((a) => ({ href: a.href, text: a.textContent.trim() })));
+    const toBrief = targets.filter((t) => sitePath(t.href, server.base) === CENTRAL_BRIEF);
+    assert.ok(toBrief.length > 0, `${href}: .backlinks links to the brief`);
+    assert.ok(toBrief.some((t) => t.text === briefTitle), `${href}: .backlinks names the brief "${briefTitle}"`);
+    await page.goBack();
+    await page.waitForURL(server.url(CENTRAL_BRIEF));
+  }
+  await page.close();
+});
+
+test("every entity linked from the brief lists the brief in its backlinks", { timeout: 30_000 }, async () => {
+  const page = await openBrief();
+  const hrefs = [...new Set(await page.$$eval(".article a.mention", (as) => as.map((a) => a.href)))];
+  assert.ok(hrefs.length > 0);
+  const missing = [];
+  for (const href of hrefs) {
+    await page.goto(href);
+    const paths = await page
+      .locator(".backlinks a[href]")
+      .evaluateAll((as) => as.map((a) => a.href));
+    if (!paths.some((p) => sitePath(p, server.base) === CENTRAL_BRIEF)) missing.push(sitePath(href, server.base));
+  }
+  assert.deepEqual(missing, [], "entity pages whose .backlinks do not list the brief");
+  await page.close();
+});
+
+test("mention pages: no console errors, failed or off-site requests", () => {
+  assert.deepEqual([...new Set(problems)], []);
+});

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Browser tests of the demo site in headless Chromium. Run from anywhere:
+#   bash tests/browser/run.sh
+# Installs what it needs (Debian's chromium if /usr/bin/chromium is missing, the Node packages
+# in package-lock.json), builds the demo site twice into a temporary folder (served over
+# http://127.0.0.1:<port>/repo/, and a --file-urls build opened from disk), then runs every
+# tests/browser/*.test.mjs with Node's test runner. Exits non-zero if any test fails.
+#
+# Environment:
+#   GLOSS_BIN=path        use this gloss binary instead of `cargo run --release`
+#   GLOSS_SCREENSHOT_DIR  where screenshots go (default: ${TMPDIR:-/tmp}/gloss-browser-screenshots)
+#   GLOSS_BROWSER_TESTS   only run these test files (space-separated paths)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+cd "$repo"
+
+say() { printf '[browser] %s\n' "$*"; }
+
+if [[ ! -x /usr/bin/chromium ]]; then
+  say "installing Debian's chromium"
+  sudo=""
+  if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends chromium
+fi
+
+say "installing Node packages (npm ci)"
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/gloss-browser.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+# A free port for the server, known before the build so the site's base URL names it.
+port="$(node -e '
+  const s = require("net").createServer();
+  s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });
+')"
+
+gloss() {
+  if [[ -n "${GLOSS_BIN:-}" ]]; then
+    "$GLOSS_BIN" --root "$repo" "$@"
+  else
+    cargo run --release --quiet -- "$@"
+  fi
+}
+
+say "building the demo site for http://127.0.0.1:$port/repo/"
+gloss build --output-dir "$work/repo" --base-url "http://127.0.0.1:$port/repo/"
+say "building the demo site with --file-urls"
+gloss build --file-urls --output-dir "$work/disk"
+
+export GLOSS_SITE_DIR="$work/repo"
+export GLOSS_FILE_SITE_DIR="$work/disk"
+export GLOSS_PORT="$port"
+export GLOSS_SCREENSHOT_DIR="${GLOSS_SCREENSHOT_DIR:-${TMPDIR:-/tmp}/gloss-browser-screenshots}"
+mkdir -p "$GLOSS_SCREENSHOT_DIR"
+
+# shellcheck disable=SC2206
+targets=(${GLOSS_BROWSER_TESTS:-tests/browser/})
+say "running ${targets[*]} (screenshots in $GLOSS_SCREENSHOT_DIR)"
+# One file at a time (they share the port); a hard bound on the whole run.
+status=0
+timeout --kill-after=10 300 node --test --test-concurrency=1 "${targets[@]}" || status=$?
+if [[ $status == 124 || $status == 137 ]]; then
+  say "the browser tests did not finish within 5 minutes"
+fi
+exit "$status"
