@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::annotate::site::{AnnotatedBrief, EntityKey};
 use crate::model::{ActorId, BriefId, Corpus, IncidentId, LocationId};
 use crate::urls::tag_slug;
@@ -69,7 +71,7 @@ pub struct EntityLinks {
     /// Incidents it took part in (actors) or that happened there (locations), newest first.
     pub incidents: Vec<IncidentId>,
     /// Entities that appear in the same briefs, most shared first.
-    pub related: Vec<(EntityKey, usize)>,
+    pub related: Related,
 }
 
 /// An incident's links.
@@ -89,6 +91,12 @@ pub struct Tag {
     /// Newest first.
     pub briefs: Vec<BriefId>,
 }
+
+/// For each entity in a brief's sidebars, the indices of the mentions its page cites.
+type Cited = Vec<(EntityKey, Vec<usize>)>;
+
+/// The entities most often named alongside one entity, with the number of shared briefs.
+type Related = Vec<(EntityKey, usize)>;
 
 /// The site graph.
 #[derive(Clone, Debug, Default)]
@@ -146,63 +154,43 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
         }
     }
 
-    let mut related: BTreeMap<EntityKey, BTreeMap<EntityKey, usize>> = BTreeMap::new();
-    for (b, (brief, notes)) in corpus.briefs.iter().zip(annotated).enumerate() {
+    // Each brief's links depend only on the corpus and the incident index: in parallel.
+    let per_brief: Vec<(BriefLinks, Cited)> = corpus
+        .briefs
+        .par_iter()
+        .zip(annotated)
+        .map(|(brief, notes)| brief_links(corpus, &graph, brief, notes, max_prior))
+        .collect();
+    for (b, (links, cited)) in per_brief.into_iter().enumerate() {
         let id = BriefId(b as u32);
-        let actors = sidebar(&brief.actors, notes, |k| match k {
-            EntityKey::Actor(a) => Some(a),
-            EntityKey::Location(_) => None,
-        });
-        let locations = sidebar(&brief.locations, notes, |k| match k {
-            EntityKey::Location(l) => Some(l),
-            EntityKey::Actor(_) => None,
-        });
-        let keys: Vec<EntityKey> = actors
-            .iter()
-            .map(|e| EntityKey::Actor(e.id))
-            .chain(locations.iter().map(|e| EntityKey::Location(e.id)))
-            .collect();
-        for key in &keys {
-            // A sentence that names the entity twice, or repeats in a table, is cited once.
-            let mut cited = BTreeSet::new();
-            let mentions = notes
-                .mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| {
-                    m.entity == *key && cited.insert((m.paragraph, m.sentence.as_str()))
-                })
-                .map(|(i, _)| i)
-                .collect();
+        let brief = &corpus.briefs[b];
+        for (key, mentions) in cited {
             let role = match key {
-                EntityKey::Actor(a) => actors
+                EntityKey::Actor(a) => links
+                    .actors
                     .iter()
-                    .find(|e| e.id == *a)
+                    .find(|e| e.id == a)
                     .and_then(|e| e.role.clone()),
-                EntityKey::Location(l) => locations
+                EntityKey::Location(l) => links
+                    .locations
                     .iter()
-                    .find(|e| e.id == *l)
+                    .find(|e| e.id == l)
                     .and_then(|e| e.role.clone()),
             };
-            let links = match key {
+            let entity = match key {
                 EntityKey::Actor(a) => &mut graph.actors[a.index()],
                 EntityKey::Location(l) => &mut graph.locations[l.index()],
             };
-            links.backlinks.push(Backlink {
+            entity.backlinks.push(Backlink {
                 brief: id,
                 role,
                 mentions,
             });
-            let counts = related.entry(*key).or_default();
-            for other in keys.iter().filter(|o| *o != key) {
-                *counts.entry(*other).or_default() += 1;
-            }
         }
-        let prior = prior_incidents(corpus, &graph, b, &actors, &locations, max_prior);
         if let Some(event) = brief.event {
             graph.incidents[event.index()].reported_by.push(id);
         }
-        for p in &prior {
+        for p in &links.prior {
             graph.incidents[p.incident.index()].cited_by.push(id);
         }
         for tag in &brief.tags {
@@ -216,22 +204,117 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
                 .briefs
                 .push(id);
         }
-        graph.briefs.push(BriefLinks {
+        graph.briefs.push(links);
+    }
+    let (actors, locations) = related(&graph, corpus.actors.len(), corpus.locations.len());
+    for (links, list) in graph.actors.iter_mut().zip(actors) {
+        links.related = list;
+    }
+    for (links, list) in graph.locations.iter_mut().zip(locations) {
+        links.related = list;
+    }
+    graph
+}
+
+/// One brief's sidebars and prior incidents, and for each entity in its sidebars the
+/// mentions to cite (one per distinct sentence).
+fn brief_links(
+    corpus: &Corpus,
+    graph: &Graph,
+    brief: &crate::model::Brief,
+    notes: &AnnotatedBrief,
+    max_prior: usize,
+) -> (BriefLinks, Cited) {
+    let actors = sidebar(&brief.actors, notes, |k| match k {
+        EntityKey::Actor(a) => Some(a),
+        EntityKey::Location(_) => None,
+    });
+    let locations = sidebar(&brief.locations, notes, |k| match k {
+        EntityKey::Location(l) => Some(l),
+        EntityKey::Actor(_) => None,
+    });
+    // A sentence that names the entity twice, or repeats in a table, is cited once.
+    let mut cited: BTreeMap<EntityKey, Vec<usize>> = actors
+        .iter()
+        .map(|e| (EntityKey::Actor(e.id), Vec::new()))
+        .chain(
+            locations
+                .iter()
+                .map(|e| (EntityKey::Location(e.id), Vec::new())),
+        )
+        .collect();
+    let mut seen = BTreeSet::new();
+    for (i, m) in notes.mentions.iter().enumerate() {
+        if seen.insert((m.entity, m.paragraph, m.sentence.as_str())) {
+            if let Some(list) = cited.get_mut(&m.entity) {
+                list.push(i);
+            }
+        }
+    }
+    let prior = prior_incidents(corpus, graph, brief, &actors, &locations, max_prior);
+    (
+        BriefLinks {
             actors,
             locations,
             prior,
-        });
-    }
-    for (key, counts) in related {
-        let mut list: Vec<(EntityKey, usize)> = counts.into_iter().collect();
+        },
+        cited.into_iter().collect(),
+    )
+}
+
+/// For every actor and location, the eight entities that share the most briefs with it.
+/// Counted per entity over its own briefs with a dense counter, so the cost is the sum of
+/// sidebar sizes over each entity's briefs, without any map of pairs.
+fn related(graph: &Graph, actors: usize, locations: usize) -> (Vec<Related>, Vec<Related>) {
+    let dense = |key: EntityKey| match key {
+        EntityKey::Actor(a) => a.index(),
+        EntityKey::Location(l) => actors + l.index(),
+    };
+    let key_of = |i: usize| {
+        if i < actors {
+            EntityKey::Actor(ActorId(i as u32))
+        } else {
+            EntityKey::Location(LocationId((i - actors) as u32))
+        }
+    };
+    let top = |me: usize, backlinks: &[Backlink]| -> Related {
+        let mut counts = vec![0usize; actors + locations];
+        let mut touched = Vec::new();
+        for b in backlinks {
+            let links = &graph.briefs[b.brief.index()];
+            let keys = links
+                .actors
+                .iter()
+                .map(|e| EntityKey::Actor(e.id))
+                .chain(links.locations.iter().map(|e| EntityKey::Location(e.id)));
+            for other in keys.map(dense).filter(|&o| o != me) {
+                if counts[other] == 0 {
+                    touched.push(other);
+                }
+                counts[other] += 1;
+            }
+        }
+        let mut list: Vec<(EntityKey, usize)> = touched
+            .into_iter()
+            .map(|i| (key_of(i), counts[i]))
+            .collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         list.truncate(8);
-        match key {
-            EntityKey::Actor(a) => graph.actors[a.index()].related = list,
-            EntityKey::Location(l) => graph.locations[l.index()].related = list,
-        }
-    }
-    graph
+        list
+    };
+    let actor_lists = graph
+        .actors
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| top(i, &e.backlinks))
+        .collect();
+    let location_lists = graph
+        .locations
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| top(actors + i, &e.backlinks))
+        .collect();
+    (actor_lists, location_lists)
 }
 
 /// Hand-listed entities keep their order and roles; mentioned ones follow in the order the
@@ -278,12 +361,11 @@ fn sidebar<I: Copy + Ord>(
 fn prior_incidents(
     corpus: &Corpus,
     graph: &Graph,
-    brief: usize,
+    brief: &crate::model::Brief,
     actors: &[SidebarEntry<ActorId>],
     locations: &[SidebarEntry<LocationId>],
     max: usize,
 ) -> Vec<Prior> {
-    let brief = &corpus.briefs[brief];
     let mut found: BTreeMap<IncidentId, PriorReason> = BTreeMap::new();
     for id in &brief.incidents {
         found.insert(*id, PriorReason::Listed);

@@ -3,7 +3,7 @@
 //! One direction of data flow, each stage a module with one job:
 //! [`load`] (read `content/`) → [`resolve`] (references to ids) → [`annotate`] (mentions and
 //! notes in each article) → [`graph`] (backlinks, sidebars, prior incidents) → [`render`]
-//! (markdown and Tera, in memory) → [`write`] (staging folder, atomic swap).
+//! (markdown and Tera, in memory) → [`write`] (only once everything rendered; see there).
 //! The site graph needs the mentions, so annotation comes before linking.
 
 pub mod annotate;
@@ -75,6 +75,8 @@ pub struct Report {
     pub timings: Vec<(&'static str, Duration)>,
     /// Where the site was written (none for `check`).
     pub output: Option<PathBuf>,
+    /// How many files the write changed and left alone.
+    pub written: write::Written,
 }
 
 struct Clock(Instant, Vec<(&'static str, Duration)>);
@@ -136,6 +138,7 @@ pub fn generate(options: &BuildOptions) -> Result<(Vec<Output>, Report), Diagnos
     let graph = graph::link(&corpus, &annotated.briefs, config.prior_incidents.max);
     clock.lap("link");
     let prepared = render::prepare::prepare(&corpus, &graph, urls, &markdown)?;
+    clock.lap("prepare");
     let site = render::Site {
         config: &config,
         corpus: &corpus,
@@ -159,6 +162,7 @@ pub fn generate(options: &BuildOptions) -> Result<(Vec<Output>, Report), Diagnos
         warnings: annotated.warnings,
         timings: clock.1,
         output: None,
+        written: write::Written::default(),
     };
     Ok((outputs, report))
 }
@@ -169,9 +173,10 @@ pub fn build(options: &BuildOptions) -> Result<Report, Diagnostics> {
     write::check_output_dir(&options.root, &out, options.force)?;
     let (outputs, mut report) = generate(options)?;
     let started = Instant::now();
-    let written = write::write(&options.root, &out, &outputs, options.force)?;
+    let (written, files) = write::write(&options.root, &out, &outputs, options.force)?;
     report.timings.push(("write", started.elapsed()));
     report.output = Some(written);
+    report.written = files;
     Ok(report)
 }
 

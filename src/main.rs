@@ -40,6 +40,9 @@ enum Command {
         /// Make links end in index.html so the site works opened from disk.
         #[arg(long)]
         file_urls: bool,
+        /// Print how long each stage took.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Check the site for errors without writing anything.
     Check {
@@ -103,6 +106,7 @@ fn main() -> ExitCode {
             drafts,
             force,
             file_urls,
+            verbose,
         } => {
             options.base_url = base_url;
             options.output_dir = output_dir;
@@ -112,6 +116,13 @@ fn main() -> ExitCode {
             match gloss::build(&options) {
                 Ok(report) => {
                     print_diagnostics(std::mem::take(&mut report_warnings(&report)));
+                    if verbose {
+                        for (stage, time) in &report.timings {
+                            println!("{stage:>10} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+                        }
+                        let w = report.written;
+                        println!("{} files written, {} unchanged", w.changed, w.unchanged);
+                    }
                     let total: f64 = report.timings.iter().map(|(_, d)| d.as_secs_f64()).sum();
                     println!(
                         "Built {} pages ({} files) from {} briefs, {} actors, {} locations, {} incidents in {:.0} ms into {}",

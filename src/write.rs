@@ -1,7 +1,12 @@
-//! Stage 6, write: the site goes into a fresh staging folder beside the output folder and is
-//! swapped in only when every file is written, so a failed build leaves the previous site
-//! exactly as it was. gloss writes nowhere else, and refuses output folders that could hold
-//! the site's own sources.
+//! Stage 6, write. Every file of the site is already rendered in memory when this stage
+//! starts, so a build with errors never gets here and leaves the previous site exactly as it
+//! was. A new output folder is written as a staging folder beside it and renamed into place.
+//! An output folder gloss wrote before is synced in place: unchanged files are left alone,
+//! each changed file is written under a temporary name and renamed over the old one (so no
+//! reader ever sees a torn file), and files the site no longer has are removed last. On
+//! ordinary disks creating and deleting thousands of folders costs far more than rendering,
+//! so rebuilding everything beside the old site made every build pay for the whole site.
+//! gloss writes nowhere else, and refuses output folders that could hold the site's sources.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -118,35 +123,162 @@ fn sibling(target: &Path, label: &str) -> PathBuf {
     target.with_file_name(format!(".{name}.gloss-{label}-{}", std::process::id()))
 }
 
-fn write_all(dir: &Path, outputs: &[Output]) -> io::Result<()> {
+/// Every folder the outputs need below `dir`, parents before children.
+fn folders(dir: &Path, outputs: &[Output]) -> Vec<PathBuf> {
     let mut folders: Vec<PathBuf> = outputs
         .iter()
-        .filter_map(|o| dir.join(o.path()).parent().map(Path::to_path_buf))
+        .flat_map(|o| Path::new(o.path()).ancestors().skip(1).map(|a| dir.join(a)))
+        .filter(|f| f != dir)
         .collect();
     folders.sort();
     folders.dedup();
-    for folder in &folders {
-        std::fs::create_dir_all(folder)?;
-    }
-    outputs.par_iter().try_for_each(|output| match output {
-        Output::Bytes { path, bytes } => std::fs::write(dir.join(path), bytes),
-        Output::Copy { path, from } => std::fs::copy(from, dir.join(path)).map(|_| ()),
-    })?;
-    std::fs::write(dir.join(MARKER), MARKER_TEXT)
+    folders.sort_by_key(|f| f.components().count());
+    folders
 }
 
-/// Writes the outputs to `out` (checked with [`check_output_dir`]) through a staging folder.
+/// Creates the folders level by level, each level in parallel (a folder's parent always
+/// exists before it). A file standing where a folder must go is removed.
+fn create_folders(folders: &[PathBuf]) -> io::Result<()> {
+    let depth = |f: &PathBuf| f.components().count();
+    for level in folders.chunk_by(|a, b| depth(a) == depth(b)) {
+        level
+            .par_iter()
+            .try_for_each(|folder| match std::fs::create_dir(folder) {
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && !folder.is_dir() => {
+                    std::fs::remove_file(folder)?;
+                    std::fs::create_dir(folder)
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+                other => other,
+            })?;
+    }
+    Ok(())
+}
+
+/// The bytes an output should have.
+fn content(output: &Output) -> io::Result<std::borrow::Cow<'_, [u8]>> {
+    match output {
+        Output::Bytes { bytes, .. } => Ok(std::borrow::Cow::Borrowed(bytes)),
+        Output::Copy { from, .. } => std::fs::read(from).map(std::borrow::Cow::Owned),
+    }
+}
+
+/// Writes one file unless it already holds exactly these bytes; a changed file is replaced
+/// by renaming a complete temporary file over it. Returns whether it was written.
+fn sync_file(path: &Path, bytes: &[u8]) -> io::Result<bool> {
+    match std::fs::metadata(path) {
+        Ok(meta)
+            if meta.is_file()
+                && meta.len() == bytes.len() as u64
+                && std::fs::read(path)? == bytes =>
+        {
+            return Ok(false);
+        }
+        Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(path)?,
+        _ => {}
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.gloss-tmp"));
+    std::fs::write(&temporary, bytes)?;
+    std::fs::rename(&temporary, path)?;
+    Ok(true)
+}
+
+/// Removes every file and folder under `dir` that is not part of the site.
+fn remove_stale(dir: &Path, outputs: &[Output], folders: &[PathBuf]) -> io::Result<()> {
+    let keep: std::collections::HashSet<PathBuf> = outputs
+        .iter()
+        .map(|o| dir.join(o.path()))
+        .chain(folders.iter().cloned())
+        .chain([dir.join(MARKER), dir.to_path_buf()])
+        .collect();
+    // Deepest first, so folders are empty by the time they are removed.
+    for entry in walkdir::WalkDir::new(dir).contents_first(true) {
+        let entry = entry.map_err(io::Error::other)?;
+        if keep.contains(entry.path()) {
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            std::fs::remove_dir(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// What the write stage did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Files created or changed.
+    pub changed: usize,
+    /// Files left as they were.
+    pub unchanged: usize,
+}
+
+/// Brings `dir` to exactly the outputs (plus the marker). A `fresh` folder is one nobody
+/// reads yet (staging), where files are written straight away: on many filesystems the
+/// extra rename per file is what writing a site costs most.
+fn sync(dir: &Path, outputs: &[Output], fresh: bool) -> io::Result<Written> {
+    let folders = folders(dir, outputs);
+    std::fs::create_dir_all(dir)?;
+    create_folders(&folders)?;
+    let put = |path: &Path, bytes: &[u8]| {
+        if fresh {
+            std::fs::write(path, bytes).map(|()| true)
+        } else {
+            sync_file(path, bytes)
+        }
+    };
+    let changed = outputs
+        .par_iter()
+        .map(|o| content(o).and_then(|bytes| put(&dir.join(o.path()), &bytes)))
+        .try_fold(|| 0usize, |n, written| written.map(|w| n + usize::from(w)))
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
+    sync_file(&dir.join(MARKER), MARKER_TEXT.as_bytes())?;
+    remove_stale(dir, outputs, &folders)?;
+    Ok(Written {
+        changed,
+        unchanged: outputs.len() - changed,
+    })
+}
+
+/// Threads for writing: creating files and folders mostly waits on the filesystem's
+/// journal, not the CPU, so many more writers than cores keep the disk busy.
+const WRITERS: usize = 16;
+
+/// Writes the outputs to `out` (checked with [`check_output_dir`]): a new folder through a
+/// staging folder renamed into place, an existing one by syncing it in place.
 pub fn write(
     root: &Path,
     out: &Path,
     outputs: &[Output],
     force: bool,
-) -> Result<PathBuf, Diagnostic> {
+) -> Result<(PathBuf, Written), Diagnostic> {
+    match rayon::ThreadPoolBuilder::new().num_threads(WRITERS).build() {
+        Ok(pool) => pool.install(|| write_with(root, out, outputs, force)),
+        Err(_) => write_with(root, out, outputs, force),
+    }
+}
+
+fn write_with(
+    root: &Path,
+    out: &Path,
+    outputs: &[Output],
+    force: bool,
+) -> Result<(PathBuf, Written), Diagnostic> {
     let target = check_output_dir(root, out, force)?;
-    let fail = |what: &str, e: io::Error| {
-        Diagnostic::file_error(out, format!("{what}: {e}"))
-            .with_hint("the previous site was left as it was")
-    };
+    let fail = |what: &str, e: io::Error| Diagnostic::file_error(out, format!("{what}: {e}"));
+    if target.is_dir() {
+        let written = sync(&target, outputs, false).map_err(|e| {
+            fail("cannot write the site", e)
+                .with_hint("files already written are complete; fix the problem and build again")
+        })?;
+        return Ok((target, written));
+    }
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| fail("cannot create the output folder's parent", e))?;
@@ -156,34 +288,15 @@ pub fn write(
         std::fs::remove_dir_all(&staging)
             .map_err(|e| fail("cannot clear an old staging folder", e))?;
     }
-    if let Err(e) = write_all(&staging, outputs) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(fail("cannot write the site", e));
-    }
-    if target.exists() {
-        let old = sibling(&target, "old");
-        std::fs::rename(&target, &old).map_err(|e| {
+    let written =
+        sync(&staging, outputs, true).and_then(|w| std::fs::rename(&staging, &target).map(|()| w));
+    match written {
+        Ok(written) => Ok((target, written)),
+        Err(e) => {
             let _ = std::fs::remove_dir_all(&staging);
-            fail("cannot move the previous site aside", e)
-        })?;
-        if let Err(e) = std::fs::rename(&staging, &target) {
-            let _ = std::fs::rename(&old, &target);
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(fail("cannot move the new site into place", e));
+            Err(fail("cannot write the site", e).with_hint("nothing was written"))
         }
-        std::fs::remove_dir_all(&old).map_err(|e| {
-            fail(
-                "the site was written, but the previous one could not be removed",
-                e,
-            )
-        })?;
-    } else {
-        std::fs::rename(&staging, &target).map_err(|e| {
-            let _ = std::fs::remove_dir_all(&staging);
-            fail("cannot move the new site into place", e)
-        })?;
     }
-    Ok(target)
 }
 
 #[cfg(test)]
@@ -256,5 +369,82 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains("gloss-"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn rebuilds_touch_only_what_changed() {
+        let dir = site();
+        let out = dir.path().join("public");
+        let first = [
+            page("a/index.html", "same"),
+            page("b/index.html", "old"),
+            page("gone/deep/x.html", "x"),
+        ];
+        write(dir.path(), &out, &first, false).unwrap();
+        let stamp = |p: &str| std::fs::metadata(out.join(p)).unwrap().modified().unwrap();
+        let before = stamp("a/index.html");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let (_, written) = write(
+            dir.path(),
+            &out,
+            &[page("a/index.html", "same"), page("b/index.html", "new")],
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            written,
+            Written {
+                changed: 1,
+                unchanged: 1
+            }
+        );
+        assert_eq!(
+            stamp("a/index.html"),
+            before,
+            "an unchanged file was rewritten"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("b/index.html")).unwrap(),
+            "new"
+        );
+        assert!(!out.join("gone").exists(), "stale folders stay behind");
+        assert!(out.join(MARKER).is_file());
+        let temporaries = walkdir::WalkDir::new(&out)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("gloss-tmp"))
+            .count();
+        assert_eq!(temporaries, 0);
+    }
+
+    #[test]
+    fn files_and_folders_can_trade_places() {
+        let dir = site();
+        let out = dir.path().join("public");
+        write(
+            dir.path(),
+            &out,
+            &[page("x", "file"), page("y/index.html", "in folder")],
+            false,
+        )
+        .unwrap();
+        write(
+            dir.path(),
+            &out,
+            &[
+                page("x/index.html", "now a folder"),
+                page("y", "now a file"),
+            ],
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("x/index.html")).unwrap(),
+            "now a folder"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("y")).unwrap(),
+            "now a file"
+        );
     }
 }

@@ -7,6 +7,8 @@ use super::Output;
 use super::pages::Site;
 use super::public::timestamp;
 use super::xml::Xml;
+use rayon::prelude::*;
+
 use crate::annotate::site::EntityKey;
 use crate::graph::EntityLinks;
 use crate::model::{ActorId, BriefId, LocationId};
@@ -54,7 +56,7 @@ pub fn feeds(site: &Site) -> Vec<Output> {
         });
     }
     feeds
-        .into_iter()
+        .into_par_iter()
         .map(|feed| Output::Bytes {
             bytes: write_feed(site, &feed).into_bytes(),
             path: feed.file,

@@ -100,20 +100,25 @@ fn hosting(config: &crate::config::Config) -> Vec<Output> {
 /// Renders every page and asset of the site.
 pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
     let jobs = pages::jobs(site);
-    let rendered: Vec<Result<Output, (String, Box<Diagnostic>)>> = jobs
-        .par_iter()
-        .map(|job| {
-            let page = site.page(job);
-            theme
-                .tera
-                .render(page.template, &page.context)
-                .map(|html| Output::Bytes {
-                    path: page.file.clone(),
-                    bytes: html.into_bytes(),
+    // Pages, feeds and data files are independent: rayon interleaves all three.
+    let (rendered, (feeds, data)) = rayon::join(
+        || -> Vec<Result<Output, (String, Box<Diagnostic>)>> {
+            jobs.par_iter()
+                .map(|job| {
+                    let page = site.page(job);
+                    theme
+                        .tera
+                        .render(page.template, &page.context)
+                        .map(|html| Output::Bytes {
+                            path: page.file.clone(),
+                            bytes: html.into_bytes(),
+                        })
+                        .map_err(|e| (page.file, Box::new(template_error(&e))))
                 })
-                .map_err(|e| (page.file, Box::new(template_error(&e))))
-        })
-        .collect();
+                .collect()
+        },
+        || rayon::join(|| feeds::feeds(site), || data::files(site)),
+    );
     // One template mistake fails every page that uses it: report it once, with a count.
     let mut failures: BTreeMap<String, (Diagnostic, Vec<String>)> = BTreeMap::new();
     let mut outputs = Vec::with_capacity(rendered.len());
@@ -150,8 +155,8 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
         path: "search-index.js".into(),
         bytes: search::index(site).into_bytes(),
     });
-    outputs.extend(feeds::feeds(site));
-    outputs.extend(data::files(site).map_err(Diagnostics::from)?);
+    outputs.extend(feeds);
+    outputs.extend(data.map_err(Diagnostics::from)?);
     outputs.extend(hosting(site.config));
     let sitemaps = sitemap::files(site, &outputs);
     outputs.extend(sitemaps);

@@ -533,8 +533,12 @@ impl Site<'_> {
                 let brief_card = &self.prepared.brief_cards[b.brief.index()];
                 let mentions = &self.annotated[b.brief.index()].mentions;
                 BacklinkView {
-                    brief: brief_card.clone(),
-                    role: b.role.clone().unwrap_or_default(),
+                    brief: BriefHead {
+                        title: &brief_card.title,
+                        path: &brief_card.path,
+                        date: &brief_card.date,
+                    },
+                    role: b.role.as_deref().unwrap_or_default(),
                     mentions: b
                         .mentions
                         .iter()
@@ -544,9 +548,9 @@ impl Site<'_> {
                             let (start, end) = (at(m.range.start), at(m.range.end));
                             MentionView {
                                 path: format!("{}#p-{}", brief_card.path, m.paragraph),
-                                before: m.sentence[..start].to_string(),
-                                matched: m.sentence[start..end].to_string(),
-                                after: m.sentence[end..].to_string(),
+                                before: &m.sentence[..start],
+                                matched: &m.sentence[start..end],
+                                after: &m.sentence[end..],
                             }
                         })
                         .collect(),
@@ -617,7 +621,19 @@ impl Site<'_> {
         let mut context = self.context(&file, meta, "incidents", String::new());
         context.insert("incident", &view);
         context.insert("reported_by", &cards(&links.reported_by));
-        context.insert("cited_by", &cards(&links.cited_by));
+        let heads: Vec<BriefHead> = links
+            .cited_by
+            .iter()
+            .map(|b| {
+                let card = &self.prepared.brief_cards[b.index()];
+                BriefHead {
+                    title: &card.title,
+                    path: &card.path,
+                    date: &card.date,
+                }
+            })
+            .collect();
+        context.insert("cited_by", &heads);
         PageJob {
             file,
             template: "incident.html",

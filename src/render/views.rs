@@ -210,29 +210,41 @@ pub struct EntityView {
     pub related: Vec<RelatedView>,
 }
 
-/// One place a brief mentions an entity.
+/// One place a brief mentions an entity. Borrowed from the annotated briefs: entity pages
+/// of busy actors cite hundreds of sentences, which need not be copied to be shown.
 #[derive(Clone, Debug, Serialize)]
-pub struct MentionView {
+pub struct MentionView<'a> {
     /// `briefs/x/#p-7`.
     pub path: String,
     /// Sentence text before the mention.
-    pub before: String,
+    pub before: &'a str,
     /// The mention as written.
     #[serde(rename = "match")]
-    pub matched: String,
+    pub matched: &'a str,
     /// Sentence text after it.
-    pub after: String,
+    pub after: &'a str,
+}
+
+/// The brief of a backlink: just what the entity page shows of it.
+#[derive(Clone, Debug, Serialize)]
+pub struct BriefHead<'a> {
+    /// Headline.
+    pub title: &'a str,
+    /// Page path.
+    pub path: &'a str,
+    /// Publication day.
+    pub date: &'a DateView,
 }
 
 /// A brief on an entity's page.
 #[derive(Clone, Debug, Serialize)]
-pub struct BacklinkView {
+pub struct BacklinkView<'a> {
     /// The brief.
-    pub brief: BriefCard,
+    pub brief: BriefHead<'a>,
     /// The entity's role there, or "".
-    pub role: String,
+    pub role: &'a str,
     /// Where it is mentioned.
-    pub mentions: Vec<MentionView>,
+    pub mentions: Vec<MentionView<'a>>,
 }
 
 /// Killed and injured.
