@@ -101,6 +101,14 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Diagnostics> {
 
 /// Runs every stage but writing: the files of the site, in memory.
 pub fn generate(options: &BuildOptions) -> Result<(Vec<Output>, Report), Diagnostics> {
+    generate_into(options, None)
+}
+
+/// [`generate`], handing pages to a staging folder as they are rendered.
+fn generate_into(
+    options: &BuildOptions,
+    staging: Option<&write::Staging>,
+) -> Result<(Vec<Output>, Report), Diagnostics> {
     let mut clock = Clock(Instant::now(), Vec::new());
     let root = &options.root;
     let config = load_config(options)?;
@@ -147,7 +155,7 @@ pub fn generate(options: &BuildOptions) -> Result<(Vec<Output>, Report), Diagnos
         prepared: &prepared,
         urls,
     };
-    let outputs = render::render(&site, &theme)?;
+    let outputs = render::render(&site, &theme, staging)?;
     clock.lap("render");
     let report = Report {
         pages: outputs
@@ -170,10 +178,14 @@ pub fn generate(options: &BuildOptions) -> Result<(Vec<Output>, Report), Diagnos
 /// Builds the site and writes it to the output folder.
 pub fn build(options: &BuildOptions) -> Result<Report, Diagnostics> {
     let out = options.output();
-    write::check_output_dir(&options.root, &out, options.force)?;
-    let (outputs, mut report) = generate(options)?;
+    // A new output folder is staged while rendering; a failed build drops (and deletes) it.
+    let staging = write::Staging::begin(&options.root, &out, options.force)?;
+    let (outputs, mut report) = generate_into(options, staging.as_ref())?;
     let started = Instant::now();
-    let (written, files) = write::write(&options.root, &out, &outputs, options.force)?;
+    let (written, files) = match staging {
+        Some(staging) => staging.finish(&out, &outputs)?,
+        None => write::write(&options.root, &out, &outputs, options.force)?,
+    };
     report.timings.push(("write", started.elapsed()));
     report.output = Some(written);
     report.written = files;

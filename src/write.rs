@@ -246,6 +246,133 @@ fn sync(dir: &Path, outputs: &[Output], fresh: bool) -> io::Result<Written> {
     })
 }
 
+/// A fresh staging folder that takes pages while the rest of the site is still rendering.
+///
+/// Nobody reads a staging folder, and it is deleted if the build fails, so writing into it
+/// early is safe; it becomes the output folder only in [`Staging::finish`], once every file
+/// is written. Writer threads overlap the filesystem's latency with rendering, which is
+/// most of the cost of a first build on ordinary disks.
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    sender: Option<std::sync::mpsc::Sender<(PathBuf, Vec<u8>)>>,
+    writers: Vec<std::thread::JoinHandle<io::Result<()>>>,
+}
+
+impl Staging {
+    /// Starts a staging folder when `out` does not exist yet (checked with
+    /// [`check_output_dir`]); `None` when it does, to be synced in place by [`write`].
+    pub fn begin(root: &Path, out: &Path, force: bool) -> Result<Option<Staging>, Diagnostic> {
+        let target = check_output_dir(root, out, force)?;
+        if target.is_dir() {
+            return Ok(None);
+        }
+        let fail = |e: io::Error| {
+            Diagnostic::file_error(out, format!("cannot create the output folder: {e}"))
+        };
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(fail)?;
+        }
+        let dir = sibling(&target, "staging");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(fail)?;
+        }
+        std::fs::create_dir(&dir).map_err(fail)?;
+        let (sender, receiver) = std::sync::mpsc::channel::<(PathBuf, Vec<u8>)>();
+        let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
+        let writers = (0..WRITERS)
+            .map(|_| {
+                let receiver = std::sync::Arc::clone(&receiver);
+                std::thread::spawn(move || -> io::Result<()> {
+                    loop {
+                        let next = receiver
+                            .lock()
+                            .map_err(|_| io::Error::other("a writer thread failed"))?
+                            .recv();
+                        let Ok((path, bytes)) = next else {
+                            return Ok(());
+                        };
+                        if let Some(parent) = path.parent() {
+                            std::fs::create_dir_all(parent)?;
+                        }
+                        std::fs::write(&path, bytes)?;
+                    }
+                })
+            })
+            .collect();
+        Ok(Some(Staging {
+            dir,
+            target,
+            sender: Some(sender),
+            writers,
+        }))
+    }
+
+    /// Queues one finished file for writing.
+    pub fn send(&self, output: &Output) {
+        if let (Some(sender), Output::Bytes { path, bytes }) = (&self.sender, output) {
+            // A closed channel means a writer failed; `finish` reports it.
+            let _ = sender.send((self.dir.join(path), bytes.clone()));
+        }
+    }
+
+    fn join(&mut self) -> io::Result<()> {
+        self.sender = None;
+        let mut result = Ok(());
+        for writer in self.writers.drain(..) {
+            let outcome = writer
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("a writer thread panicked")));
+            result = result.and(outcome);
+        }
+        result
+    }
+
+    /// Writes what was not sent yet, then renames the folder into place.
+    pub fn finish(
+        mut self,
+        out: &Path,
+        outputs: &[Output],
+    ) -> Result<(PathBuf, Written), Diagnostic> {
+        let dir = self.dir.clone();
+        let result = self.join().and_then(|()| {
+            let folders = folders(&dir, outputs);
+            create_folders(&folders)?;
+            outputs
+                .par_iter()
+                .filter(|o| !dir.join(o.path()).exists())
+                .try_for_each(|o| {
+                    content(o).and_then(|bytes| std::fs::write(dir.join(o.path()), bytes))
+                })?;
+            std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
+            std::fs::rename(&dir, &self.target)
+        });
+        match result {
+            Ok(()) => Ok((
+                self.target.clone(),
+                Written {
+                    changed: outputs.len(),
+                    unchanged: 0,
+                },
+            )),
+            Err(e) => Err(
+                Diagnostic::file_error(out, format!("cannot write the site: {e}"))
+                    .with_hint("nothing was written"),
+            ),
+        }
+    }
+}
+
+impl Drop for Staging {
+    /// An unfinished staging folder (a failed build) is removed.
+    fn drop(&mut self) {
+        let _ = self.join();
+        if self.dir.exists() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
 /// Threads for writing: creating files and folders mostly waits on the filesystem's
 /// journal, not the CPU, so many more writers than cores keep the disk busy.
 const WRITERS: usize = 16;

@@ -336,3 +336,23 @@ fn a_new_output_folder_anywhere_is_fine() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(out.join("index.html").is_file());
 }
+
+#[test]
+fn a_failed_first_build_leaves_no_folder_behind() {
+    let site = Site::fixture();
+    // Most pages render (and are staged) before the one broken template fails.
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{{ content.nope }}{% endblock content %}",
+    );
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(!site.public().exists(), "a half-built public/ was left");
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("gloss-"))
+        .map(|e| e.file_name())
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -97,8 +97,13 @@ fn hosting(config: &crate::config::Config) -> Vec<Output> {
     files
 }
 
-/// Renders every page and asset of the site.
-pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
+/// Renders every page and asset of the site. Pages go to `staging` as soon as they are
+/// rendered, when the build writes into a fresh folder.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    staging: Option<&crate::write::Staging>,
+) -> Result<Vec<Output>, Diagnostics> {
     let jobs = pages::jobs(site);
     // Pages, feeds and data files are independent: rayon interleaves all three.
     let (rendered, (feeds, data)) = rayon::join(
@@ -109,9 +114,15 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
                     theme
                         .tera
                         .render(page.template, &page.context)
-                        .map(|html| Output::Bytes {
-                            path: page.file.clone(),
-                            bytes: html.into_bytes(),
+                        .map(|html| {
+                            let output = Output::Bytes {
+                                path: page.file.clone(),
+                                bytes: html.into_bytes(),
+                            };
+                            if let Some(staging) = staging {
+                                staging.send(&output);
+                            }
+                            output
                         })
                         .map_err(|e| (page.file, Box::new(template_error(&e))))
                 })

@@ -1,25 +1,14 @@
 // 1. The home page lists the newest briefs first; clicking a title opens that brief, with its
 //    article and its three sidebars on screen.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import {
-  CENTRAL_BRIEF, siteDir, startServer, launchBrowser, newWatchedContext, sitePath,
+  CENTRAL_BRIEF, servedSite, siteDir, sitePath,
 } from "./support.mjs";
 
-let server, browser, context, problems;
-
-before(async () => {
-  server = await startServer(siteDir());
-  browser = await launchBrowser();
-  ({ context, problems } = await newWatchedContext(browser, { viewport: { width: 1280, height: 900 } }));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = servedSite({ viewport: { width: 1280, height: 900 } });
 
 /** Title, link and date of every brief card on the page. */
 async function cards(page) {
@@ -33,8 +22,8 @@ async function cards(page) {
 }
 
 test("home page lists every brief, newest first, across its pages", { timeout: 30_000 }, async () => {
-  const page = await context.newPage();
-  const res = await page.goto(server.url(""));
+  const page = await site.context.newPage();
+  const res = await page.goto(site.server.url(""));
   assert.equal(res.status(), 200);
 
   const first = await cards(page);
@@ -66,20 +55,20 @@ test("home page lists every brief, newest first, across its pages", { timeout: 3
     .filter((d) => d.isDirectory())
     .map((d) => `briefs/${d.name}/`)
     .sort();
-  const listed = all.map((c) => sitePath(c.href, server.base)).sort();
+  const listed = all.map((c) => sitePath(c.href, site.server.base)).sort();
   assert.deepEqual(listed, onDisk, "the home pages list each built brief exactly once");
   await page.close();
 });
 
 test("clicking the central brief's title opens it with article and sidebars visible", { timeout: 30_000 }, async () => {
-  const page = await context.newPage();
-  await page.goto(server.url(""));
+  const page = await site.context.newPage();
+  await page.goto(site.server.url(""));
   const link = page.locator(`.brief-card .card-title a[href$="${CENTRAL_BRIEF}"]`);
   assert.equal(await link.count(), 1, "the central brief is on the first home page");
   const title = (await link.textContent()).trim();
 
   await link.click();
-  await page.waitForURL(server.url(CENTRAL_BRIEF));
+  await page.waitForURL(site.server.url(CENTRAL_BRIEF));
   assert.equal((await page.locator("h1").first().textContent()).trim(), title, "the brief's h1 is the title clicked");
   for (const sel of [".article", ".sidebar-actors", ".sidebar-locations", ".sidebar-incidents"]) {
     const loc = page.locator(sel);
@@ -97,8 +86,8 @@ test("clicking the central brief's title opens it with article and sidebars visi
 });
 
 test("every brief title on the first home page opens its brief", { timeout: 30_000 }, async () => {
-  const page = await context.newPage();
-  await page.goto(server.url(""));
+  const page = await site.context.newPage();
+  await page.goto(site.server.url(""));
   const n = await page.locator(".brief-card .card-title a").count();
   for (let i = 0; i < n; i++) {
     const link = page.locator(".brief-card .card-title a").nth(i);
@@ -110,11 +99,11 @@ test("every brief title on the first home page opens its brief", { timeout: 30_0
     assert.ok(await page.locator(".article").isVisible(), `.article is visible on ${href}`);
     assert.ok(await page.locator(".sidebar-actors").isVisible(), `.sidebar-actors is visible on ${href}`);
     await page.goBack();
-    await page.waitForURL(server.url(""));
+    await page.waitForURL(site.server.url(""));
   }
   await page.close();
 });
 
 test("home and brief pages: no console errors, failed or off-site requests", () => {
-  assert.deepEqual([...new Set(problems)], []);
+  assert.deepEqual([...new Set(site.problems)], []);
 });

@@ -1,30 +1,19 @@
 // 2. Mentions in the central brief: linked names of actors and places, a hover card on
 //    pointer hover and on keyboard focus, Escape to close it, and a click through to the
 //    entity page, whose backlinks list the brief.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CENTRAL_BRIEF, siteDir, startServer, launchBrowser, newWatchedContext, until, overlaps, sitePath,
+  CENTRAL_BRIEF, servedSite, until, overlaps, sitePath,
 } from "./support.mjs";
 
-let server, browser, context, problems;
-
-before(async () => {
-  server = await startServer(siteDir());
-  browser = await launchBrowser();
-  ({ context, problems } = await newWatchedContext(browser, { viewport: { width: 1280, height: 900 } }));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = servedSite({ viewport: { width: 1280, height: 900 } });
 
 const CARD = "[role=tooltip]";
 
 async function openBrief() {
-  const page = await context.newPage();
-  const res = await page.goto(server.url(CENTRAL_BRIEF));
+  const page = await site.context.newPage();
+  const res = await page.goto(site.server.url(CENTRAL_BRIEF));
   assert.equal(res.status(), 200);
   return page;
 }
@@ -52,7 +41,7 @@ async function shownCard(page) {
 
 /** The name an entity page gives itself (its h1), read from a second tab. */
 async function entityName(href) {
-  const p = await context.newPage();
+  const p = await site.context.newPage();
   await p.goto(href);
   const name = (await p.locator("h1").first().textContent()).trim();
   await p.close();
@@ -71,7 +60,7 @@ test("the article links actors and locations to their pages", { timeout: 30_000 
   );
   for (const l of links) {
     const want = l.kind === "actor" ? `actors/${l.entity}/` : `locations/${l.entity}/`;
-    assert.equal(sitePath(l.href, server.base), want, `mention "${l.text}" links to its ${l.kind} page`);
+    assert.equal(sitePath(l.href, site.server.base), want, `mention "${l.text}" links to its ${l.kind} page`);
   }
   // Known names of the demo article are linked (apostrophes as printed in the article).
   const slugs = new Set(links.map((l) => l.entity));
@@ -165,11 +154,11 @@ test("clicking a mention opens the entity page, whose backlinks list the brief",
     await backlinks.scrollIntoViewIfNeeded();
     assert.ok(await backlinks.isVisible(), ".backlinks is visible");
     const targets = await backlinks.locator("a[href]").evaluateAll((as) => as.map((a) => ({ href: a.href, text: a.textContent.trim() })));
-    const toBrief = targets.filter((t) => sitePath(t.href, server.base) === CENTRAL_BRIEF);
+    const toBrief = targets.filter((t) => sitePath(t.href, site.server.base) === CENTRAL_BRIEF);
     assert.ok(toBrief.length > 0, `${href}: .backlinks links to the brief`);
     assert.ok(toBrief.some((t) => t.text === briefTitle), `${href}: .backlinks names the brief "${briefTitle}"`);
     await page.goBack();
-    await page.waitForURL(server.url(CENTRAL_BRIEF));
+    await page.waitForURL(site.server.url(CENTRAL_BRIEF));
   }
   await page.close();
 });
@@ -184,12 +173,12 @@ test("every entity linked from the brief lists the brief in its backlinks", { ti
     const paths = await page
       .locator(".backlinks a[href]")
       .evaluateAll((as) => as.map((a) => a.href));
-    if (!paths.some((p) => sitePath(p, server.base) === CENTRAL_BRIEF)) missing.push(sitePath(href, server.base));
+    if (!paths.some((p) => sitePath(p, site.server.base) === CENTRAL_BRIEF)) missing.push(sitePath(href, site.server.base));
   }
   assert.deepEqual(missing, [], "entity pages whose .backlinks do not list the brief");
   await page.close();
 });
 
 test("mention pages: no console errors, failed or off-site requests", () => {
-  assert.deepEqual([...new Set(problems)], []);
+  assert.deepEqual([...new Set(site.problems)], []);
 });

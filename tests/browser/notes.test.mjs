@@ -1,29 +1,18 @@
 // 3. Passage notes on the central brief: marked passages, numbered references that lead to
 //    their note, notes in the right margin on a wide screen and in the text flow on a phone,
 //    never on top of the article's words.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CENTRAL_BRIEF, siteDir, startServer, launchBrowser, newWatchedContext, until, overlaps,
+  CENTRAL_BRIEF, servedSite, until, overlaps,
 } from "./support.mjs";
 
-let server, browser, context, problems;
-
-before(async () => {
-  server = await startServer(siteDir());
-  browser = await launchBrowser();
-  ({ context, problems } = await newWatchedContext(browser));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = servedSite();
 
 async function openBrief(width, height = 900) {
-  const page = await context.newPage();
+  const page = await site.context.newPage();
   await page.setViewportSize({ width, height });
-  const res = await page.goto(server.url(CENTRAL_BRIEF));
+  const res = await page.goto(site.server.url(CENTRAL_BRIEF));
   assert.equal(res.status(), 200);
   await page.evaluate(() => document.fonts.ready);
   return page;
@@ -163,5 +152,5 @@ test("at 400px notes are inline in the article column, between paragraphs", { ti
 });
 
 test("notes pages: no console errors, failed or off-site requests", () => {
-  assert.deepEqual([...new Set(problems)], []);
+  assert.deepEqual([...new Set(site.problems)], []);
 });

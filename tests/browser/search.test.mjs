@@ -1,23 +1,12 @@
 // 4. Client-side search: a query in the address, results that follow typing, and result
 //    links that open the page found.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  siteDir, startServer, launchBrowser, newWatchedContext, until, sitePath,
+  servedSite, until, sitePath,
 } from "./support.mjs";
 
-let server, browser, context, problems;
-
-before(async () => {
-  server = await startServer(siteDir());
-  browser = await launchBrowser();
-  ({ context, problems } = await newWatchedContext(browser, { viewport: { width: 1280, height: 900 } }));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = servedSite({ viewport: { width: 1280, height: 900 } });
 
 const INPUT = "#search-q, form[role=search] input[type=search]";
 
@@ -51,22 +40,22 @@ async function resultsMatching(page, predicate, message) {
 }
 
 test("search/?q=hezbollah lists the Kata'ib Hezbollah actor", { timeout: 30_000 }, async () => {
-  const page = await context.newPage();
-  const res = await page.goto(server.url("search/?q=hezbollah"));
+  const page = await site.context.newPage();
+  const res = await page.goto(site.server.url("search/?q=hezbollah"));
   assert.equal(res.status(), 200);
   const r = await resultsMatching(page, (r) => r.length > 0, "results for ?q=hezbollah");
   const kh = r.find((x) => x.title === "Kata'ib Hezbollah" || x.title === "Kata’ib Hezbollah");
   assert.ok(kh, `Kata'ib Hezbollah is among the results: ${JSON.stringify(r.map((x) => x.title))}`);
-  assert.equal(sitePath(kh.href, server.base), "actors/kataib-hezbollah/");
+  assert.equal(sitePath(kh.href, site.server.base), "actors/kataib-hezbollah/");
   assert.match(kh.kind ?? "", /actor/i, "the result is badged as an actor");
   assert.equal(await page.locator(INPUT).first().inputValue(), "hezbollah", "the box shows the query");
-  for (const x of r) assert.ok(x.href && sitePath(x.href, server.base) !== null, `result "${x.title}" links inside the site`);
+  for (const x of r) assert.ok(x.href && sitePath(x.href, site.server.base) !== null, `result "${x.title}" links inside the site`);
   await page.close();
 });
 
 test("typing in the box updates the results, and a result opens its page", { timeout: 30_000 }, async () => {
-  const page = await context.newPage();
-  await page.goto(server.url("search/"));
+  const page = await site.context.newPage();
+  await page.goto(site.server.url("search/"));
   const input = page.locator(INPUT).first();
   assert.ok(await input.isVisible(), "the search box is visible");
   assert.equal((await results(page)).length, 0, "no results before typing");
@@ -104,23 +93,23 @@ test("typing in the box updates the results, and a result opens its page", { tim
   const erbil = list.find((x) => x.title === "Erbil");
   await page.locator("#search-results a", { hasText: /^Erbil$/ }).first().click();
   await page.waitForURL(erbil.href);
-  assert.equal(sitePath(page.url(), server.base), "locations/erbil/");
+  assert.equal(sitePath(page.url(), site.server.base), "locations/erbil/");
   assert.equal((await page.locator("h1").first().textContent()).trim(), "Erbil");
   await page.close();
 });
 
 test("pressing Enter in the box keeps the reader on the search page with results", { timeout: 30_000 }, async () => {
-  const page = await context.newPage();
-  await page.goto(server.url("search/"));
+  const page = await site.context.newPage();
+  await page.goto(site.server.url("search/"));
   const input = page.locator(INPUT).first();
   await input.fill("soleimani");
   await input.press("Enter");
   const r = await resultsMatching(page, (r) => r.some((x) => x.title === "Qassem Soleimani"), "results after Enter");
   assert.ok(r.length > 0);
-  assert.equal(sitePath(page.url(), server.base), "search/");
+  assert.equal(sitePath(page.url(), site.server.base), "search/");
   await page.close();
 });
 
 test("search pages: no console errors, failed or off-site requests", () => {
-  assert.deepEqual([...new Set(problems)], []);
+  assert.deepEqual([...new Set(site.problems)], []);
 });

@@ -1,3 +1,4 @@
+import { before, after } from "node:test";
 // Shared setup for the browser tests: where the built sites are, a small static server for
 // them, headless Chromium, and a guard that records console errors, failed requests and any
 // request that tries to leave 127.0.0.1.
@@ -258,4 +259,23 @@ export function overlaps(a, b, slack = 1) {
     Math.min(a.right, b.right) - Math.max(a.left, b.left) > slack &&
     Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > slack
   );
+}
+
+/**
+ * Serves the built site and opens a watched browser context for the tests of one file:
+ * the returned object's `context` and `problems` are filled in before the first test, and
+ * everything is closed after the last.
+ */
+export function servedSite(contextOptions = {}) {
+  const site = {};
+  before(async () => {
+    site.server = await startServer(siteDir());
+    site.browser = await launchBrowser();
+    Object.assign(site, await newWatchedContext(site.browser, contextOptions));
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.stop();
+  });
+  return site;
 }
