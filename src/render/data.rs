@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::Output;
 use super::pages::Site;
 use super::public::precision_name;
+use crate::annotate::site::EntityKey;
 use crate::diagnostics::Diagnostic;
 use crate::graph::{EntityLinks, PriorReason};
 use crate::model::{ActorId, BriefId, Incident, LocationId};
@@ -54,39 +55,39 @@ struct BriefRecord<'a> {
     prior_incidents: Vec<PriorRecord<'a>>,
 }
 
+/// What actors and locations share in `entities.json`.
 #[derive(Serialize)]
-struct ActorRecord<'a> {
+struct EntityRecord<'a> {
     slug: &'a str,
     name: &'a str,
     aliases: &'a [String],
     kind: &'a str,
-    affiliation: Vec<&'a str>,
-    members: Vec<&'a str>,
     wikidata: Option<&'a str>,
     summary: &'a str,
     url: String,
-    /// Public briefs that mention or list the actor, newest first.
+    /// Public briefs that mention or list the entity, newest first.
     briefs: Vec<&'a str>,
-    /// Incidents it took part in, newest first.
+    /// Incidents it took part in (actors) or that happened there (locations), newest first.
     incidents: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
+struct ActorRecord<'a> {
+    #[serde(flatten)]
+    entity: EntityRecord<'a>,
+    affiliation: Vec<&'a str>,
+    members: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
 struct LocationRecord<'a> {
-    slug: &'a str,
-    name: &'a str,
-    aliases: &'a [String],
-    kind: &'a str,
+    #[serde(flatten)]
+    entity: EntityRecord<'a>,
     latitude: Option<f64>,
     longitude: Option<f64>,
     country: &'a str,
     within: Option<&'a str>,
     contains: Vec<&'a str>,
-    wikidata: Option<&'a str>,
-    summary: &'a str,
-    url: String,
-    briefs: Vec<&'a str>,
-    incidents: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -318,39 +319,65 @@ fn backlinks<'a>(site: &'a Site, links: &EntityLinks) -> (Vec<&'a str>, Vec<&'a 
     )
 }
 
+fn entity_record<'a>(site: &'a Site, key: EntityKey) -> EntityRecord<'a> {
+    let (slug, name, aliases, kind, wikidata, links) = match key {
+        EntityKey::Actor(a) => {
+            let actor = &site.corpus.actors[a.index()];
+            (
+                &actor.slug,
+                &actor.name,
+                &actor.aliases,
+                &actor.kind,
+                &actor.wikidata,
+                &site.graph.actors[a.index()],
+            )
+        }
+        EntityKey::Location(l) => {
+            let location = &site.corpus.locations[l.index()];
+            let graph = &site.graph.locations[l.index()];
+            (
+                &location.slug,
+                &location.name,
+                &location.aliases,
+                &location.kind,
+                &location.wikidata,
+                graph,
+            )
+        }
+    };
+    let (briefs, incidents) = backlinks(site, links);
+    EntityRecord {
+        slug: slug.as_str(),
+        name,
+        aliases,
+        kind,
+        wikidata: wikidata.as_deref(),
+        summary: &site.prepared.described(key).summary,
+        url: site.absolute(&site.prepared.link(key).path),
+        briefs,
+        incidents,
+    }
+}
+
 fn actor_record<'a>(site: &'a Site, id: ActorId) -> ActorRecord<'a> {
     let actors = &site.corpus.actors;
-    let actor = &actors[id.index()];
     let slugs = |ids: &[ActorId]| {
         ids.iter()
             .map(|a| actors[a.index()].slug.as_str())
             .collect()
     };
-    let (briefs, incidents) = backlinks(site, &site.graph.actors[id.index()]);
     ActorRecord {
-        slug: actor.slug.as_str(),
-        name: &actor.name,
-        aliases: &actor.aliases,
-        kind: &actor.kind,
-        affiliation: slugs(&actor.affiliation),
+        entity: entity_record(site, EntityKey::Actor(id)),
+        affiliation: slugs(&actors[id.index()].affiliation),
         members: slugs(&site.graph.members[id.index()]),
-        wikidata: actor.wikidata.as_deref(),
-        summary: &site.prepared.actors[id.index()].summary,
-        url: site.absolute(&site.prepared.actor_links[id.index()].path),
-        briefs,
-        incidents,
     }
 }
 
 fn location_record<'a>(site: &'a Site, id: LocationId) -> LocationRecord<'a> {
     let locations = &site.corpus.locations;
     let location = &locations[id.index()];
-    let (briefs, incidents) = backlinks(site, &site.graph.locations[id.index()]);
     LocationRecord {
-        slug: location.slug.as_str(),
-        name: &location.name,
-        aliases: &location.aliases,
-        kind: &location.kind,
+        entity: entity_record(site, EntityKey::Location(id)),
         latitude: location.coordinates.map(|(lat, _)| lat),
         longitude: location.coordinates.map(|(_, lon)| lon),
         country: &location.country,
@@ -359,11 +386,6 @@ fn location_record<'a>(site: &'a Site, id: LocationId) -> LocationRecord<'a> {
             .iter()
             .map(|l| locations[l.index()].slug.as_str())
             .collect(),
-        wikidata: location.wikidata.as_deref(),
-        summary: &site.prepared.locations[id.index()].summary,
-        url: site.absolute(&site.prepared.location_links[id.index()].path),
-        briefs,
-        incidents,
     }
 }
 
