@@ -219,23 +219,13 @@ pub struct Written {
     pub unchanged: usize,
 }
 
-/// Brings `dir` to exactly the outputs (plus the marker). A `fresh` folder is one nobody
-/// reads yet (staging), where files are written straight away: on many filesystems the
-/// extra rename per file is what writing a site costs most.
-fn sync(dir: &Path, outputs: &[Output], fresh: bool) -> io::Result<Written> {
+/// Brings an existing output folder to exactly the outputs (plus the marker).
+fn sync(dir: &Path, outputs: &[Output]) -> io::Result<Written> {
     let folders = folders(dir, outputs);
-    std::fs::create_dir_all(dir)?;
     create_folders(&folders)?;
-    let put = |path: &Path, bytes: &[u8]| {
-        if fresh {
-            std::fs::write(path, bytes).map(|()| true)
-        } else {
-            sync_file(path, bytes)
-        }
-    };
     let changed = outputs
         .par_iter()
-        .map(|o| content(o).and_then(|bytes| put(&dir.join(o.path()), &bytes)))
+        .map(|o| content(o).and_then(|bytes| sync_file(&dir.join(o.path()), &bytes)))
         .try_fold(|| 0usize, |n, written| written.map(|w| n + usize::from(w)))
         .try_reduce(|| 0, |a, b| Ok(a + b))?;
     sync_file(&dir.join(MARKER), MARKER_TEXT.as_bytes())?;
@@ -397,33 +387,15 @@ fn write_with(
     outputs: &[Output],
     force: bool,
 ) -> Result<(PathBuf, Written), Diagnostic> {
+    if let Some(staging) = Staging::begin(root, out, force)? {
+        return staging.finish(out, outputs);
+    }
     let target = check_output_dir(root, out, force)?;
-    let fail = |what: &str, e: io::Error| Diagnostic::file_error(out, format!("{what}: {e}"));
-    if target.is_dir() {
-        let written = sync(&target, outputs, false).map_err(|e| {
-            fail("cannot write the site", e)
-                .with_hint("files already written are complete; fix the problem and build again")
-        })?;
-        return Ok((target, written));
-    }
-    if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| fail("cannot create the output folder's parent", e))?;
-    }
-    let staging = sibling(&target, "staging");
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging)
-            .map_err(|e| fail("cannot clear an old staging folder", e))?;
-    }
-    let written =
-        sync(&staging, outputs, true).and_then(|w| std::fs::rename(&staging, &target).map(|()| w));
-    match written {
-        Ok(written) => Ok((target, written)),
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            Err(fail("cannot write the site", e).with_hint("nothing was written"))
-        }
-    }
+    let written = sync(&target, outputs).map_err(|e| {
+        Diagnostic::file_error(out, format!("cannot write the site: {e}"))
+            .with_hint("files already written are complete; fix the problem and build again")
+    })?;
+    Ok((target, written))
 }
 
 #[cfg(test)]

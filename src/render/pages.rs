@@ -924,16 +924,11 @@ impl Site<'_> {
 
     fn not_found(&self) -> PageJob {
         let file = "404.html".to_string();
-        let mut context = self.context(
-            &file,
-            self.meta("404.html", "Page not found", "", "website"),
-            "",
-            String::new(),
-        );
-        context.insert("root", self.config.base_path());
         let mut page = self.meta("404.html", "Page not found", "", "website");
         page.robots = "noindex";
-        context.insert("page", &page);
+        let mut context = self.context(&file, page, "", String::new());
+        // Served at any depth, so its links are absolute from the base path.
+        context.insert("root", self.config.base_path());
         PageJob {
             file,
             template: "404.html",
