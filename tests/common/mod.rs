@@ -38,41 +38,29 @@ impl Site {
         site
     }
 
-    /// The standard fixture: entities, incidents around one brief, and a second brief.
+    /// The standard fixture (`tests/fixtures/sites/base/`): entities, incidents around one
+    /// brief, and a second brief.
     pub fn fixture() -> Site {
-        let site = Site::empty();
-        site.write("content/actors/kataib-hezbollah.md", "+++\nname = \"Kata'ib Hezbollah\"\naliases = [\"KH\", \"Hezbollah Brigades\"]\nkind = \"militia\"\naffiliation = [\"popular-mobilization-forces\"]\n+++\nAn Iran-backed Iraqi militia.\n\nMore detail.\n");
-        site.write("content/actors/popular-mobilization-forces.md", "+++\nname = \"Popular Mobilization Forces\"\naliases = [\"PMF\"]\nkind = \"organization\"\n+++\nAn umbrella of paramilitary groups.\n");
-        site.write("content/actors/wayne-marotto.md", "+++\nname = \"Wayne Marotto\"\nshort_names = [\"Marotto\"]\nkind = \"person\"\n+++\nCoalition spokesman.\n");
-        site.write("content/actors/iran.md", "+++\nname = \"Iran\"\nkind = \"government\"\nwikidata = \"Q794\"\n+++\nThe Islamic Republic.\n");
-        site.write(
-            "content/actors/us-forces.md",
-            "+++\nname = \"U.S. forces\"\nkind = \"military\"\n+++\nAmerican troops.\n",
-        );
-        site.write(
-            "content/locations/iraq.md",
-            "+++\nname = \"Iraq\"\nkind = \"country\"\n+++\nA country.\n",
-        );
-        site.write("content/locations/anbar-province.md", "+++\nname = \"Anbar province\"\nkind = \"province\"\nwithin = \"iraq\"\n+++\nWestern Iraq.\n");
-        site.write("content/locations/ain-al-asad-air-base.md", "+++\nname = \"Ain al-Asad Air Base\"\naliases = [\"al-Asad\"]\nkind = \"military base\"\ncoordinates = [33.80, 42.44]\nwithin = \"anbar-province\"\n+++\nA large air base.\n");
-        site.write("content/incidents/2018-06-01-listed.md", "+++\ntitle = \"An unrelated incident listed by hand\"\ndate = 2018-06-01\nstatus = \"reported\"\n+++\nListed.\n");
-        site.write("content/incidents/2019-03-unrelated.md", "+++\ntitle = \"Unrelated incident\"\ndate = \"2019-03\"\nactors = [\"iran\"]\n+++\nNot shared.\n");
-        site.write("content/incidents/2020-01-08-missiles.md", "+++\ntitle = \"Iranian missiles strike the base\"\ndate = 2020-01-08\nlocation = \"ain-al-asad-air-base\"\nactors = [\"iran\", \"us-forces\"]\nkind = \"missile strike\"\nstatus = \"confirmed\"\ncasualties = { killed = 0, injured = 110 }\nsources = [{ outlet = \"Pentagon\", url = \"https://example.com/a\", published = 2020-01-10 }]\n+++\nBallistic missiles.\n");
-        site.write("content/incidents/2020-05-claim.md", "+++\ntitle = \"A claimed attack\"\ndate = \"2020-05\"\nactors = [\"kataib-hezbollah\"]\nstatus = \"claimed\"\n+++\nClaimed only.\n");
-        site.write("content/incidents/2021-07-07-rockets.md", "+++\ntitle = \"Rockets hit the base\"\ndate = 2021-07-07\nlocation = \"ain-al-asad-air-base\"\nactors = [\"kataib-hezbollah\"]\nstatus = \"confirmed\"\n+++\nFourteen rockets.\n");
-        site.write("content/incidents/2021-08-01-later.md", "+++\ntitle = \"A later attack\"\ndate = 2021-08-01\nactors = [\"kataib-hezbollah\"]\n+++\nAfter the brief.\n");
-        site.write("content/briefs/rockets/index.md", "+++\ntitle = \"Rockets hit Ain al-Asad\"\ndate = 2021-07-07\ntags = [\"Iraq\", \"rocket attacks\"]\nevent = \"2021-07-07-rockets\"\nactors = [{ id = \"wayne-marotto\", role = \"coalition spokesman\" }, \"kataib-hezbollah\"]\nlocations = [\"ain-al-asad-air-base\"]\nincidents = [\"2018-06-01-listed\"]\n[source]\noutlet = \"The Daily Fixture\"\nauthor = \"A. Writer\"\nurl = \"https://example.com/story\"\npublished = 2021-07-07\n+++\nThe editor's summary of the attack.\n\n## Notes\n\n> two U.S. service members\n\nThe Pentagon's count.\n");
-        site.write("content/briefs/rockets/article.txt", "At least 14 rockets hit Ain al-Asad Air Base in Iraq on Wednesday, injuring two U.S. service members.\nKata’ib Hezbollah did not comment. Col. Wayne Marotto condemned the attack; Marotto spoke on Twitter.\nAdvertisement\nThe [launcher] was found <burned> & abandoned.\n• A. Reporter contributed to this report.\n");
-        site.write("content/briefs/missiles.md", "+++\ntitle = \"Missiles on the base\"\ndate = 2020-01-09\ntags = [\"iraq\"]\nevent = \"2020-01-08-missiles\"\nactors = [\"iran\"]\n+++\nIran fired missiles at al-Asad.\n");
-        site.write(
-            "content/briefs/draft.md",
-            "+++\ntitle = \"Unfinished\"\ndate = 2021-07-08\ndraft = true\n+++\nNot yet.\n",
-        );
-        site.write(
-            "content/pages/about.md",
-            "+++\ntitle = \"About\"\n+++\nAbout this fixture.\n",
-        );
+        Site::from_fixture("base")
+    }
+
+    /// A copy of the fixture site folder `tests/fixtures/sites/<name>/`, in a temporary folder
+    /// so a test may change and build it freely.
+    pub fn from_fixture(name: &str) -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        site.overlay(&fixtures().join("sites").join(name));
         site
+    }
+
+    /// Copies every file below `dir` into the site, over what is there.
+    pub fn overlay(&self, dir: &Path) {
+        for (path, bytes) in walk(dir) {
+            let full = self.dir.path().join(path);
+            std::fs::create_dir_all(full.parent().expect("has parent")).expect("mkdir");
+            std::fs::write(full, bytes).expect("write");
+        }
     }
 
     /// The site folder.
@@ -136,6 +124,11 @@ impl Site {
     pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         walk(&self.public())
     }
+}
+
+/// `tests/fixtures/`.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 /// Every file under a folder with its bytes.
