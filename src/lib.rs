@@ -13,6 +13,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod graph;
 pub mod load;
+pub mod map;
 pub mod model;
 pub mod render;
 pub mod resolve;

@@ -54,6 +54,11 @@ impl Urls {
         self.page(&format!("pages/{slug}"))
     }
 
+    /// `map/`: every located incident and location on one map.
+    pub fn map(&self) -> String {
+        self.page("map")
+    }
+
     /// The home page or page N of it (`page/2/`).
     pub fn home(&self, page: usize) -> String {
         if page <= 1 {
@@ -130,6 +135,8 @@ mod tests {
         );
         assert_eq!(Urls { file_urls: false }.home(1), "");
         assert_eq!(Urls { file_urls: true }.home(2), "page/2/index.html");
+        assert_eq!(Urls { file_urls: false }.map(), "map/");
+        assert_eq!(Urls { file_urls: true }.map(), "map/index.html");
         assert_eq!(
             Urls { file_urls: false }.tag("Rocket attacks"),
             "tags/rocket-attacks/"

@@ -4,6 +4,7 @@
 mod data;
 mod feeds;
 mod jsonld;
+mod mappage;
 pub mod markdown;
 mod pages;
 pub mod prepare;

@@ -58,6 +58,8 @@ pub enum Job {
     Search,
     /// /data/ (the "Open data" page).
     Data,
+    /// /map/.
+    Map,
     /// 404.html.
     NotFound,
 }
@@ -133,6 +135,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         Job::Timeline,
         Job::Search,
         Job::Data,
+        Job::Map,
         Job::NotFound,
     ]);
     jobs
@@ -146,7 +149,13 @@ pub fn script_json<T: Serialize>(value: &T) -> String {
 }
 
 impl Site<'_> {
-    fn meta(&self, path: &str, title: &str, description: &str, og_type: &'static str) -> PageMeta {
+    pub(super) fn meta(
+        &self,
+        path: &str,
+        title: &str,
+        description: &str,
+        og_type: &'static str,
+    ) -> PageMeta {
         PageMeta {
             title: title.to_string(),
             description: description.to_string(),
@@ -175,12 +184,19 @@ impl Site<'_> {
             ("search", self.urls.page("search")),
             ("tags", self.urls.page("tags")),
             ("data", self.urls.page("data")),
+            ("map", self.urls.map()),
             ("about", about.unwrap_or_default()),
             ("atom", "atom.xml".to_string()),
         ])
     }
 
-    fn context(&self, file: &str, page: PageMeta, nav: &'static str, cards: String) -> Context {
+    pub(super) fn context(
+        &self,
+        file: &str,
+        page: PageMeta,
+        nav: &'static str,
+        cards: String,
+    ) -> Context {
         let common = Common {
             site: SiteView {
                 title: &self.config.title,
@@ -221,6 +237,7 @@ impl Site<'_> {
             Job::Timeline => self.timeline(),
             Job::Search => self.simple("search", "search.html", "Search", "search"),
             Job::Data => self.data(),
+            Job::Map => self.map_page(),
             Job::NotFound => self.not_found(),
         }
     }
@@ -566,6 +583,9 @@ impl Site<'_> {
         meta.feed = view.feed.clone();
         let mut context = self.context(&file, meta, nav, String::new());
         context.insert("entity", &view);
+        if let EntityKey::Location(l) = key {
+            context.insert("locator_svg", &self.location_locator(l, &file));
+        }
         context.insert("backlinks", &backlinks);
         context.insert("incidents", &incidents);
         PageJob {
@@ -620,6 +640,7 @@ impl Site<'_> {
         meta.jsonld = jsonld::incident(self, i);
         let mut context = self.context(&file, meta, "incidents", String::new());
         context.insert("incident", &view);
+        context.insert("locator_svg", &self.incident_locator(i, &file));
         context.insert("reported_by", &cards(&links.reported_by));
         let heads: Vec<BriefHead> = links
             .cited_by

@@ -1,0 +1,231 @@
+//! The `/map/` page and the locator maps of location and incident pages: which points, which
+//! links, which names. The drawing itself is [`crate::map`].
+
+use serde::Serialize;
+
+use super::pages::{PageJob, Site};
+use super::views::{DateView, LinkView};
+use crate::map::{Frame, Marker, MarkerKind, draw};
+use crate::model::LocationId;
+use crate::urls::{output_file, root_prefix};
+
+/// A located incident in the list below the map.
+#[derive(Serialize)]
+struct MapIncident {
+    title: String,
+    path: String,
+    date: DateView,
+    status: String,
+    location: LinkView,
+}
+
+/// A location in the list below the map.
+#[derive(Serialize)]
+struct MapLocation {
+    name: String,
+    path: String,
+    kind: String,
+    lat: f64,
+    lon: f64,
+    incidents: usize,
+}
+
+/// What `/map/` cannot show, and why, so nothing is left out silently.
+#[derive(Serialize)]
+struct Unmapped {
+    name: String,
+    path: String,
+    why: String,
+}
+
+/// The site map's frame.
+fn full_frame(title: String) -> Frame {
+    Frame {
+        size: (960.0, 600.0),
+        padding: 0.3,
+        min_span: 11.0,
+        font: 14.0,
+        title,
+        class: "map-full",
+    }
+}
+
+/// A locator map's frame: the point with its country and neighbours around it.
+fn locator_frame(title: String) -> Frame {
+    Frame {
+        size: (300.0, 210.0),
+        padding: 0.0,
+        min_span: 11.0,
+        font: 12.0,
+        title,
+        class: "map-locator",
+    }
+}
+
+/// The accessible name of an incident's point: what, when, how sure, where.
+fn incident_name(title: &str, date: &str, status: &str, place: &str) -> String {
+    let status = if status.is_empty() {
+        String::new()
+    } else {
+        format!(", {status}")
+    };
+    format!("{title} ({date}{status}), incident at {place}")
+}
+
+impl Site<'_> {
+    /// The (lat, lon) of a location, if it has coordinates.
+    fn coordinates(&self, l: LocationId) -> Option<(f64, f64)> {
+        self.corpus.locations[l.index()].coordinates
+    }
+
+    /// `/map/`: every located incident and location on one map, with a legend and the same
+    /// points as plain lists.
+    pub(super) fn map_page(&self) -> PageJob {
+        let path = self.urls.map();
+        let file = output_file(&path);
+        let root = root_prefix(&file);
+        let mut counts = vec![0usize; self.corpus.locations.len()];
+        let mut incidents = Vec::new();
+        let mut unmapped = Vec::new();
+        let mut incident_markers = Vec::new();
+        for (i, incident) in self.corpus.incidents.iter().enumerate() {
+            let r = &self.prepared.incident_refs[i];
+            let Some(l) = incident.location else {
+                unmapped.push(Unmapped {
+                    name: r.title.clone(),
+                    path: r.path.clone(),
+                    why: "incident with no location".into(),
+                });
+                continue;
+            };
+            let place = &self.prepared.location_links[l.index()];
+            let Some((lat, lon)) = self.coordinates(l) else {
+                unmapped.push(Unmapped {
+                    name: r.title.clone(),
+                    path: r.path.clone(),
+                    why: format!("its location, {}, has no coordinates", place.name),
+                });
+                continue;
+            };
+            counts[l.index()] += 1;
+            incident_markers.push(Marker {
+                lat,
+                lon,
+                kind: MarkerKind::Incident,
+                name: incident_name(&r.title, &r.date.display, &r.status, &place.name),
+                label: String::new(),
+                href: format!("{root}{}", r.path),
+            });
+            incidents.push(MapIncident {
+                title: r.title.clone(),
+                path: r.path.clone(),
+                date: r.date.clone(),
+                status: r.status.clone(),
+                location: place.clone(),
+            });
+        }
+        incidents.sort_by(|a, b| b.date.iso.cmp(&a.date.iso).then(a.title.cmp(&b.title)));
+        let mut locations = Vec::new();
+        for (i, location) in self.corpus.locations.iter().enumerate() {
+            let link = &self.prepared.location_links[i];
+            match location.coordinates {
+                Some((lat, lon)) => locations.push(MapLocation {
+                    name: link.name.clone(),
+                    path: link.path.clone(),
+                    kind: location.kind.clone(),
+                    lat,
+                    lon,
+                    incidents: counts[i],
+                }),
+                None => unmapped.push(Unmapped {
+                    name: link.name.clone(),
+                    path: link.path.clone(),
+                    why: "location with no coordinates".into(),
+                }),
+            }
+        }
+        // Busiest places first: they get their labels when space runs out.
+        locations.sort_by(|a, b| b.incidents.cmp(&a.incidents).then(a.name.cmp(&b.name)));
+        let mut markers: Vec<Marker> = locations
+            .iter()
+            .map(|l| Marker {
+                lat: l.lat,
+                lon: l.lon,
+                kind: MarkerKind::Location,
+                name: format!("{}, location", l.name),
+                label: l.name.clone(),
+                href: format!("{root}{}", l.path),
+            })
+            .collect();
+        markers.extend(incident_markers);
+        let title = format!(
+            "Map of {} located incident{} and {} location{}",
+            incidents.len(),
+            if incidents.len() == 1 { "" } else { "s" },
+            locations.len(),
+            if locations.len() == 1 { "" } else { "s" },
+        );
+        let svg = if markers.is_empty() {
+            String::new()
+        } else {
+            draw(&markers, &full_frame(title.clone()))
+        };
+        locations.sort_by_key(|l| l.name.to_lowercase());
+        let mut context = self.context(
+            &file,
+            self.meta(&path, "Map", &title, "website"),
+            "map",
+            String::new(),
+        );
+        context.insert("map_svg", &svg);
+        context.insert("map_incidents", &incidents);
+        context.insert("map_locations", &locations);
+        context.insert("unmapped", &unmapped);
+        PageJob {
+            file,
+            template: "map.html",
+            context,
+        }
+    }
+
+    /// The locator map of a location page (`file` is the page's output file), or "" when the
+    /// location has no coordinates.
+    pub(super) fn location_locator(&self, l: LocationId, file: &str) -> String {
+        let Some((lat, lon)) = self.coordinates(l) else {
+            return String::new();
+        };
+        let name = &self.prepared.location_links[l.index()].name;
+        let marker = Marker {
+            lat,
+            lon,
+            kind: MarkerKind::Subject,
+            name: format!("{name}, on the site map"),
+            label: name.clone(),
+            href: format!("{}{}", root_prefix(file), self.urls.map()),
+        };
+        draw(&[marker], &locator_frame(format!("Locator map: {name}")))
+    }
+
+    /// The locator map of an incident page: its location's point, linked to the location.
+    pub(super) fn incident_locator(&self, i: usize, file: &str) -> String {
+        let Some(l) = self.corpus.incidents[i].location else {
+            return String::new();
+        };
+        let Some((lat, lon)) = self.coordinates(l) else {
+            return String::new();
+        };
+        let place = &self.prepared.location_links[l.index()];
+        let marker = Marker {
+            lat,
+            lon,
+            kind: MarkerKind::Subject,
+            name: format!("{}, location", place.name),
+            label: place.name.clone(),
+            href: format!("{}{}", root_prefix(file), place.path),
+        };
+        draw(
+            &[marker],
+            &locator_frame(format!("Locator map: {}", place.name)),
+        )
+    }
+}
