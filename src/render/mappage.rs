@@ -50,6 +50,19 @@ fn full_frame(title: String) -> Frame {
     }
 }
 
+/// The site map's phone crop: portrait, with larger type, shown instead of the wide map on
+/// narrow screens (by `map.css`), so labels stay readable without zooming.
+fn phone_frame(title: String) -> Frame {
+    Frame {
+        size: (420.0, 540.0),
+        padding: 0.15,
+        min_span: 8.0,
+        font: 16.0,
+        title,
+        class: "map-phone",
+    }
+}
+
 /// A locator map's frame: the point with its country and neighbours around it.
 fn locator_frame(title: String) -> Frame {
     Frame {
@@ -165,10 +178,13 @@ impl Site<'_> {
             locations.len(),
             if locations.len() == 1 { "" } else { "s" },
         );
-        let svg = if markers.is_empty() {
-            String::new()
+        let (svg, phone_svg) = if markers.is_empty() {
+            (String::new(), String::new())
         } else {
-            draw(&markers, &full_frame(title.clone()))
+            (
+                draw(&markers, &full_frame(title.clone())),
+                draw(&markers, &phone_frame(title.clone())),
+            )
         };
         locations.sort_by_key(|l| l.name.to_lowercase());
         let mut context = self.context(
@@ -178,6 +194,7 @@ impl Site<'_> {
             String::new(),
         );
         context.insert("map_svg", &svg);
+        context.insert("map_phone_svg", &phone_svg);
         context.insert("map_incidents", &incidents);
         context.insert("map_locations", &locations);
         context.insert("unmapped", &unmapped);
