@@ -183,6 +183,46 @@ struct Spread {
     fan: f64,
 }
 
+/// The part of a projected ring inside the view: the middle of its visible bounding box and
+/// that box's size.
+#[derive(Clone, Copy, Debug)]
+struct VisiblePart {
+    centre: (f64, f64),
+    size: (f64, f64),
+}
+
+/// Where the name of a partly visible country can go: the middle of the ring's box within the
+/// view, if that middle is inside the ring (not in a bay or a neighbour).
+fn visible_part(ring: &[(f64, f64)], (w, h): (f64, f64)) -> Option<VisiblePart> {
+    if ring.len() < 3 {
+        return None;
+    }
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in ring {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    let (x0, y0, x1, y1) = (x0.max(0.0), y0.max(0.0), x1.min(w), y1.min(h));
+    if x1 <= x0 || y1 <= y0 {
+        return None;
+    }
+    let centre = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let mut inside = false;
+    let mut j = ring.len() - 1;
+    for i in 0..ring.len() {
+        let ((xi, yi), (xj, yj)) = (ring[i], ring[j]);
+        if (yi > centre.1) != (yj > centre.1)
+            && centre.0 < (xj - xi) * (centre.1 - yi) / (yj - yi) + xi
+        {
+            inside = !inside;
+        }
+        j = i;
+    }
+    inside.then_some(VisiblePart {
+        centre,
+        size: (x1 - x0, y1 - y0),
+    })
+}
+
 /// A ring as an SVG path segment (`M…Z`), points closer than half a unit to the last one
 /// dropped.
 fn ring_path(out: &mut String, points: &[(f64, f64)]) {
@@ -238,7 +278,9 @@ pub fn draw(markers: &[Marker], frame: &Frame) -> String {
     };
     let [vw, vs, ve, vn] = projection.bounds();
     let clip = [-8.0, -8.0, w + 8.0, h + 8.0];
-    let mut visible: Vec<(&world::Country, f64)> = Vec::new();
+    // Each drawn country, its longitude shift, and the middle and size of its largest part
+    // seen in the view (where its name goes when its usual label point is out of view).
+    let mut visible: Vec<(&world::Country, f64, Option<VisiblePart>)> = Vec::new();
     let _ = write!(
         svg,
         r#"<g class="map-land" aria-hidden="true" fill="{}" stroke="{}" stroke-width="0.7" stroke-linejoin="round" fill-rule="evenodd">"#,
@@ -252,17 +294,24 @@ pub fn draw(markers: &[Marker], frame: &Frame) -> String {
                 continue;
             }
             let mut d = String::new();
+            let mut part: Option<VisiblePart> = None;
             for ring in &country.rings {
                 let projected: Vec<(f64, f64)> = ring
                     .iter()
                     .map(|&(lon, lat)| projection.project((lon + shift, lat)))
                     .collect();
-                ring_path(&mut d, &clip_ring(&projected, clip));
+                let clipped = clip_ring(&projected, clip);
+                if let Some(p) = visible_part(&clipped, frame.size) {
+                    if part.is_none_or(|q| p.size.0 * p.size.1 > q.size.0 * q.size.1) {
+                        part = Some(p);
+                    }
+                }
+                ring_path(&mut d, &clipped);
             }
             if d.is_empty() {
                 continue;
             }
-            visible.push((country, shift));
+            visible.push((country, shift, part));
             if highlighted(country) {
                 let _ = write!(
                     svg,
@@ -318,7 +367,7 @@ pub fn draw(markers: &[Marker], frame: &Frame) -> String {
         .map(|(_, &i)| markers[i].label.to_lowercase())
         .collect();
     let mut country_labels = String::new();
-    for (country, shift) in &visible {
+    for (country, shift, part) in &visible {
         let name = country.name.to_uppercase();
         let text_w = labels::text_width(&name, country_font, 1.0) * 1.1;
         let (x, y) = projection.project((country.label.0 + shift, country.label.1));
@@ -326,31 +375,36 @@ pub fn draw(markers: &[Marker], frame: &Frame) -> String {
         if span < text_w * 0.8 || named.contains(&country.name.to_lowercase()) {
             continue;
         }
-        // At the label point, else a line above or below it, else a little to either side.
+        // At the label point, else a line above or below it, else a little to either side;
+        // then the middle of the part in view, if the name fits in it.
         let step = country_font * 1.6;
-        let tries = [
-            (0.0, 0.0),
-            (0.0, -step),
-            (0.0, step),
-            (-text_w * 0.4, 0.0),
-            (text_w * 0.4, 0.0),
+        let mut tries = vec![
+            (x, y),
+            (x, y - step),
+            (x, y + step),
+            (x - text_w * 0.4, y),
+            (x + text_w * 0.4, y),
         ];
-        let fits = tries
-            .iter()
-            .map(|&(dx, dy)| (x + dx, y + dy))
-            .find(|&(x, y)| {
-                let rect = [
-                    x - text_w / 2.0,
-                    y - country_font * 0.6,
-                    x + text_w / 2.0,
-                    y + country_font * 0.6,
-                ];
-                rect[0] >= 2.0
-                    && rect[1] >= 2.0
-                    && rect[2] <= w - 2.0
-                    && rect[3] <= h - 2.0
-                    && !taken.iter().any(|t| labels::overlaps(t, &rect))
-            });
+        if let Some(p) = part.filter(|p| p.size.0 > text_w + 16.0 && p.size.1 > step * 2.0) {
+            tries.extend([
+                p.centre,
+                (p.centre.0, p.centre.1 - step),
+                (p.centre.0, p.centre.1 + step),
+            ]);
+        }
+        let fits = tries.into_iter().find(|&(x, y)| {
+            let rect = [
+                x - text_w / 2.0,
+                y - country_font * 0.6,
+                x + text_w / 2.0,
+                y + country_font * 0.6,
+            ];
+            rect[0] >= 2.0
+                && rect[1] >= 2.0
+                && rect[2] <= w - 2.0
+                && rect[3] <= h - 2.0
+                && !taken.iter().any(|t| labels::overlaps(t, &rect))
+        });
         let Some((x, y)) = fits else {
             continue;
         };
