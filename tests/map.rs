@@ -90,12 +90,21 @@ fn every_located_incident_is_a_named_link_on_the_map() {
     );
     // The location is a point too, and labelled on the map.
     assert_eq!(
-        attrs(&page, "a.map-point[data-kind=location]", "href"),
+        attrs(
+            &page,
+            "svg.map-full a.map-point[data-kind=location]",
+            "href"
+        ),
         ["../locations/ain-al-asad-air-base/"]
     );
     assert!(
-        texts(&page, "a.map-point[data-kind=location] text")
+        texts(&page, "svg.map-full a.map-point[data-kind=location] text")
             .contains(&"Ain al-Asad Air Base".to_string())
+    );
+    // The phone crop holds the same points.
+    assert_eq!(
+        attrs(&page, "svg.map-phone a.map-point", "href").len(),
+        attrs(&page, "svg.map-full a.map-point", "href").len()
     );
     // The same points as plain links below the map, and what is not on it, said.
     let listed: BTreeSet<String> = attrs(&page, ".map-list a", "href").into_iter().collect();
