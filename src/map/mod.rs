@@ -123,7 +123,6 @@ fn spread(projection: &Projection, markers: &[Marker]) -> Vec<Spread> {
         .iter()
         .map(|m| projection.project((m.lon, m.lat)))
         .collect();
-    let mut group_of: Vec<usize> = vec![usize::MAX; markers.len()];
     let mut groups: Vec<Vec<usize>> = Vec::new();
     // Locations first, so a group is centred on a place rather than on an incident.
     let mut order: Vec<usize> = (0..markers.len()).collect();
@@ -137,7 +136,6 @@ fn spread(projection: &Projection, markers: &[Marker]) -> Vec<Spread> {
             Some(g) => groups[g].push(i),
             None => groups.push(vec![i]),
         }
-        group_of[i] = groups.iter().position(|g| g.contains(&i)).unwrap_or(0);
     }
     let mut out: Vec<Spread> = at
         .iter()

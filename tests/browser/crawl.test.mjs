@@ -68,7 +68,8 @@ async function walk() {
       h1: document.querySelectorAll("h1").length,
       ids: [...document.querySelectorAll("[id]")].map((e) => e.id)
         .concat([...document.querySelectorAll("a[name]")].map((e) => e.getAttribute("name"))),
-      links: [...document.querySelectorAll("a[href]")].map((a) => a.href),
+      // getAttribute, not .href: an SVG link's (the map's points) is an SVGAnimatedString.
+      links: [...document.querySelectorAll("a[href]")].map((a) => { try { return new URL(a.getAttribute("href"), document.baseURI).href; } catch { return ""; } }),
       type: document.contentType,
     }));
     pages.set(url, { ids: new Set(info.ids), title: info.title, h1: info.h1, type: info.type });

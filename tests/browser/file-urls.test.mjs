@@ -98,8 +98,10 @@ test("every page of the disk build links only to files that exist", { timeout: 6
   while (queue.length && seen.size <= 200) {
     const url = queue.shift();
     await page.goto(url);
-    const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => a.href));
+    // SVG links (the map's points) have an SVGAnimatedString `href`: resolve it by hand.
+    const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => { try { return new URL(a.getAttribute("href"), document.baseURI).href; } catch { return ""; } }));
     for (const href of hrefs) {
+      if (!href) continue;
       const u = new URL(href);
       if (u.protocol !== "file:") continue;
       u.hash = "";
