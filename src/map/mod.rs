@@ -119,9 +119,16 @@ pub fn escape(text: &str) -> String {
 /// marker kept at the centre of a fan the fan's radius (its label must clear the fan).
 fn spread(projection: &Projection, markers: &[Marker]) -> Vec<Spread> {
     const NEAR: f64 = 7.0;
+    // A point past what the projection shows (within a few degrees of a pole) is pinned to
+    // the edge of the view rather than drawn where no one can see or click it.
+    let (w, h) = projection.size;
     let at: Vec<(f64, f64)> = markers
         .iter()
-        .map(|m| projection.project((m.lon, m.lat)))
+        .map(|m| {
+            let (x, y) = projection.project((m.lon, m.lat));
+            let r = m.kind.radius() + 2.0;
+            (x.clamp(r, w - r), y.clamp(r, h - r))
+        })
         .collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     // Locations first, so a group is centred on a place rather than on an incident.
@@ -159,9 +166,10 @@ fn spread(projection: &Projection, markers: &[Marker]) -> Vec<Spread> {
         }
         for (k, &i) in ring.iter().enumerate() {
             let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * k as f64 / n;
+            let r = markers[i].kind.radius() + 2.0;
             let p = (
-                centre.0 + radius * angle.cos(),
-                centre.1 + radius * angle.sin(),
+                (centre.0 + radius * angle.cos()).clamp(r, w - r),
+                (centre.1 + radius * angle.sin()).clamp(r, h - r),
             );
             out[i] = Spread {
                 at: p,
@@ -573,6 +581,28 @@ mod tests {
         assert_eq!(svg.matches("map-country-focus").count(), 1);
         assert!(svg.contains(">SYRIA<") || svg.contains(">IRAN<"), "{svg}");
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    }
+
+    #[test]
+    fn points_past_the_view_are_pinned_inside_it() {
+        let markers = vec![
+            marker(89.99, -180.0, MarkerKind::Location, "North"),
+            marker(-90.0, 0.0, MarkerKind::Incident, ""),
+            marker(-16.5, 179.99, MarkerKind::Incident, ""),
+        ];
+        let svg = draw(&markers, &frame());
+        for cap in svg.split("<circle cx=\"").skip(1) {
+            let mut nums = cap
+                .split('"')
+                .step_by(2)
+                .take(2)
+                .map(|n| n.parse::<f64>().expect(n));
+            let (x, y) = (nums.next().expect("cx"), nums.next().expect("cy"));
+            assert!(
+                (0.0..=960.0).contains(&x) && (0.0..=560.0).contains(&y),
+                "{x},{y}"
+            );
+        }
     }
 
     #[test]
