@@ -180,3 +180,38 @@ fn the_map_is_in_the_nav_and_sitemap_and_works_from_disk() {
         "{hrefs:?}"
     );
 }
+
+#[test]
+fn crowded_sites_draw_one_point_per_place() {
+    let site = Site::fixture();
+    // More located incidents than /map/ draws one by one (MAX_INCIDENT_POINTS = 400).
+    for i in 0..401 {
+        site.write(
+            &format!("content/incidents/crowd-{i}.md"),
+            &format!("+++\ntitle = \"Crowd {i}\"\ndate = 2021-01-01\nlocation = \"ain-al-asad-air-base\"\n+++\nX.\n"),
+        );
+    }
+    site.build();
+    let page = site.page("map/index.html");
+    assert!(
+        attrs(
+            &page,
+            "svg.map-full a.map-point[data-kind=incident]",
+            "href"
+        )
+        .is_empty()
+    );
+    let names = attrs(
+        &page,
+        "svg.map-full a.map-point[data-kind=location]",
+        "aria-label",
+    );
+    assert_eq!(names, ["Ain al-Asad Air Base, location, 403 incidents"]);
+    assert_eq!(
+        texts(&page, ".map-note"),
+        [
+            "403 incidents are located: too many to draw one by one, so each place's point and entry below counts them, and its page lists them."
+        ]
+    );
+    assert!(site.read("map/index.html").len() < 60_000);
+}

@@ -38,6 +38,11 @@ struct Unmapped {
     why: String,
 }
 
+/// Above this many located incidents, `/map/` draws one point per place (its name counting
+/// its incidents) instead of one per incident, and lists places rather than incidents: a
+/// point per incident would make the page megabytes long and the map a solid blot.
+pub const MAX_INCIDENT_POINTS: usize = 400;
+
 /// The site map's frame.
 fn full_frame(title: String) -> Frame {
     Frame {
@@ -165,12 +170,19 @@ impl Site<'_> {
                 lat: l.lat,
                 lon: l.lon,
                 kind: MarkerKind::Location,
-                name: format!("{}, location", l.name),
+                name: match l.incidents {
+                    0 => format!("{}, location", l.name),
+                    1 => format!("{}, location, 1 incident", l.name),
+                    n => format!("{}, location, {n} incidents", l.name),
+                },
                 label: l.name.clone(),
                 href: format!("{root}{}", l.path),
             })
             .collect();
-        markers.extend(incident_markers);
+        let aggregated = incidents.len() > MAX_INCIDENT_POINTS;
+        if !aggregated {
+            markers.extend(incident_markers);
+        }
         let title = format!(
             "Map of {} located incident{} and {} location{}",
             incidents.len(),
@@ -195,6 +207,11 @@ impl Site<'_> {
         );
         context.insert("map_svg", &svg);
         context.insert("map_phone_svg", &phone_svg);
+        context.insert("map_aggregated", &aggregated);
+        context.insert("map_incident_count", &incidents.len());
+        if aggregated {
+            incidents.clear();
+        }
         context.insert("map_incidents", &incidents);
         context.insert("map_locations", &locations);
         context.insert("unmapped", &unmapped);
