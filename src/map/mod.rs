@@ -5,13 +5,17 @@
 //! bytes.
 
 pub mod labels;
+mod outline;
 pub mod project;
+mod spread;
 pub mod world;
 
 use std::fmt::Write as _;
 
 use labels::{Anchor, Rect, Request};
+use outline::{VisiblePart, ring_path, visible_part};
 use project::{Projection, clip_ring};
+use spread::{Spread, spread};
 
 /// What a point on the map stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,149 +115,6 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// Markers that fall on (nearly) the same spot, fanned out on a small circle around it so
-/// every one stays visible and clickable; a location keeps the centre. Returns each marker's
-/// drawn position, for fanned ones the true position its leader line starts from, and for a
-/// marker kept at the centre of a fan the fan's radius (its label must clear the fan).
-fn spread(projection: &Projection, markers: &[Marker]) -> Vec<Spread> {
-    const NEAR: f64 = 7.0;
-    // A point past what the projection shows (within a few degrees of a pole) is pinned to
-    // the edge of the view rather than drawn where no one can see or click it.
-    let (w, h) = projection.size;
-    let at: Vec<(f64, f64)> = markers
-        .iter()
-        .map(|m| {
-            let (x, y) = projection.project((m.lon, m.lat));
-            let r = m.kind.radius() + 2.0;
-            (x.clamp(r, w - r), y.clamp(r, h - r))
-        })
-        .collect();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    // Locations first, so a group is centred on a place rather than on an incident.
-    let mut order: Vec<usize> = (0..markers.len()).collect();
-    order.sort_by_key(|&i| (markers[i].kind == MarkerKind::Incident, i));
-    for &i in &order {
-        let found = groups.iter().position(|g| {
-            let (cx, cy) = at[g[0]];
-            (at[i].0 - cx).hypot(at[i].1 - cy) < NEAR
-        });
-        match found {
-            Some(g) => groups[g].push(i),
-            None => groups.push(vec![i]),
-        }
-    }
-    let mut out: Vec<Spread> = at
-        .iter()
-        .map(|&p| Spread {
-            at: p,
-            origin: None,
-            fan: 0.0,
-        })
-        .collect();
-    for group in &groups {
-        if group.len() < 2 {
-            continue;
-        }
-        let centre = at[group[0]];
-        let keep = markers[group[0]].kind != MarkerKind::Incident;
-        let ring: &[usize] = if keep { &group[1..] } else { group };
-        let n = ring.len() as f64;
-        let radius = (n * 12.0 / std::f64::consts::TAU).max(11.0);
-        if keep {
-            out[group[0]].fan = radius + MarkerKind::Incident.radius();
-        }
-        for (k, &i) in ring.iter().enumerate() {
-            let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * k as f64 / n;
-            let r = markers[i].kind.radius() + 2.0;
-            let p = (
-                (centre.0 + radius * angle.cos()).clamp(r, w - r),
-                (centre.1 + radius * angle.sin()).clamp(r, h - r),
-            );
-            out[i] = Spread {
-                at: p,
-                origin: Some(centre),
-                fan: 0.0,
-            };
-        }
-    }
-    out
-}
-
-/// Where a marker is drawn; see [`spread`].
-#[derive(Clone, Copy, Debug)]
-struct Spread {
-    at: (f64, f64),
-    origin: Option<(f64, f64)>,
-    fan: f64,
-}
-
-/// The part of a projected ring inside the view: the middle of its visible bounding box and
-/// that box's size.
-#[derive(Clone, Copy, Debug)]
-struct VisiblePart {
-    centre: (f64, f64),
-    size: (f64, f64),
-}
-
-/// Where the name of a partly visible country can go: the middle of the ring's box within the
-/// view, if that middle is inside the ring (not in a bay or a neighbour).
-fn visible_part(ring: &[(f64, f64)], (w, h): (f64, f64)) -> Option<VisiblePart> {
-    if ring.len() < 3 {
-        return None;
-    }
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for &(x, y) in ring {
-        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
-    }
-    let (x0, y0, x1, y1) = (x0.max(0.0), y0.max(0.0), x1.min(w), y1.min(h));
-    if x1 <= x0 || y1 <= y0 {
-        return None;
-    }
-    let centre = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    let mut inside = false;
-    let mut j = ring.len() - 1;
-    for i in 0..ring.len() {
-        let ((xi, yi), (xj, yj)) = (ring[i], ring[j]);
-        if (yi > centre.1) != (yj > centre.1)
-            && centre.0 < (xj - xi) * (centre.1 - yi) / (yj - yi) + xi
-        {
-            inside = !inside;
-        }
-        j = i;
-    }
-    inside.then_some(VisiblePart {
-        centre,
-        size: (x1 - x0, y1 - y0),
-    })
-}
-
-/// A ring as an SVG path segment (`M…Z`), points closer than half a unit to the last one
-/// dropped.
-fn ring_path(out: &mut String, points: &[(f64, f64)]) {
-    let mut last: Option<(f64, f64)> = None;
-    let mut count = 0;
-    let mut segment = String::new();
-    for &(x, y) in points {
-        if last.is_some_and(|(lx, ly)| (x - lx).abs() < 0.5 && (y - ly).abs() < 0.5) {
-            continue;
-        }
-        segment.push(if count == 0 {
-            'M'
-        } else if count == 1 {
-            'L'
-        } else {
-            ' '
-        });
-        let _ = write!(segment, "{},{}", num(x), num(y));
-        last = Some((x, y));
-        count += 1;
-    }
-    if count >= 3 {
-        out.push_str(&segment);
-        out.push('Z');
-    }
 }
 
 /// Draws the map of `markers` as an inline `<svg>` element.
