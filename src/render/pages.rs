@@ -421,6 +421,11 @@ impl Site<'_> {
             locations,
             prior_incidents,
             notes_count: brief.notes.len(),
+            lang: brief
+                .language
+                .clone()
+                .unwrap_or_else(|| self.config.language.clone()),
+            dir: text_direction(brief.language.as_deref().unwrap_or(&self.config.language)),
         };
         let mut meta = self.meta(&path, &brief.title, &card.summary, "article");
         meta.jsonld = jsonld::brief(self, id);

@@ -147,6 +147,38 @@ pub struct BriefView {
     pub prior_incidents: Vec<PriorView>,
     /// Number of passage notes.
     pub notes_count: usize,
+    /// The brief's language tag (`lang` of its article).
+    pub lang: String,
+    /// `rtl` or `ltr`, from `lang`.
+    pub dir: &'static str,
+}
+
+/// The writing direction of a BCP 47 tag, for the `dir` attribute: an explicit script subtag
+/// decides (`az-Arab` is right-to-left, `ku-Latn` left-to-right), else the language does.
+pub fn text_direction(tag: &str) -> &'static str {
+    const RTL_SCRIPTS: [&str; 8] = [
+        "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand",
+    ];
+    const RTL_LANGUAGES: [&str; 17] = [
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ku", "ps", "sd", "syr", "ug",
+        "ur", "yi", "prs",
+    ];
+    let lower = tag.to_ascii_lowercase();
+    let mut parts = lower.split('-');
+    let language = parts.next().unwrap_or_default();
+    if let Some(script) = parts.find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        return if RTL_SCRIPTS.contains(&script) {
+            "rtl"
+        } else {
+            "ltr"
+        };
+    }
+    if RTL_LANGUAGES.contains(&language) {
+        "rtl"
+    } else {
+        "ltr"
+    }
 }
 
 /// Latitude and longitude.
@@ -361,4 +393,19 @@ pub struct CardData {
     pub path: String,
     /// Briefs it appears in.
     pub briefs: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_direction;
+
+    #[test]
+    fn right_to_left_languages_and_scripts() {
+        for tag in ["ar", "AR", "fa-IR", "he", "ur", "az-Arab", "ckb"] {
+            assert_eq!(text_direction(tag), "rtl", "{tag}");
+        }
+        for tag in ["en", "en-GB", "ku-Latn", "fr", "tr"] {
+            assert_eq!(text_direction(tag), "ltr", "{tag}");
+        }
+    }
 }
