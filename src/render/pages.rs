@@ -343,21 +343,27 @@ impl Site<'_> {
                 path: link.path.clone(),
                 kind: kind.clone(),
                 role: role.clone().unwrap_or_default(),
-                summary: self.prepared.described(key).summary.clone(),
+                summary: first_sentence(&self.prepared.described(key).summary, SUMMARY_CHARS),
                 mentioned: count > 0,
                 count,
             }
         };
-        let actors: Vec<SidebarEntity> = links
-            .actors
-            .iter()
-            .map(|e| sidebar(EntityKey::Actor(e.id), &e.role, e.mentions))
-            .collect();
-        let locations: Vec<SidebarEntity> = links
-            .locations
-            .iter()
-            .map(|e| sidebar(EntityKey::Location(e.id), &e.role, e.mentions))
-            .collect();
+        let (actors, actors_more) = fold_sidebar(
+            links
+                .actors
+                .iter()
+                .map(|e| sidebar(EntityKey::Actor(e.id), &e.role, e.mentions))
+                .collect(),
+            brief.actors.len(),
+        );
+        let (locations, locations_more) = fold_sidebar(
+            links
+                .locations
+                .iter()
+                .map(|e| sidebar(EntityKey::Location(e.id), &e.role, e.mentions))
+                .collect(),
+            brief.locations.len(),
+        );
         let prior_incidents: Vec<PriorView> = links
             .prior
             .iter()
@@ -418,7 +424,10 @@ impl Site<'_> {
                 .event
                 .map(|e| self.prepared.incident_refs[e.index()].clone()),
             actors,
+            actors_more,
             locations,
+            locations_more,
+            prior_more: prior_incidents.len().saturating_sub(PRIOR_SHOWN),
             prior_incidents,
             notes_count: brief.notes.len(),
             lang: brief
@@ -940,4 +949,27 @@ impl Site<'_> {
             context,
         }
     }
+}
+
+/// Entities a brief's sidebar shows before folding the rest behind "N more".
+const SIDEBAR_SHOWN: usize = 5;
+/// Prior incidents shown before "N more".
+const PRIOR_SHOWN: usize = 4;
+/// Longest one-sentence summary in a sidebar, in characters.
+const SUMMARY_CHARS: usize = 160;
+
+/// Orders a sidebar by what matters to the story and splits it into the entries shown and
+/// those folded behind "N more". `items` holds the `listed` hand-listed entities first (the
+/// graph's order); the order is: listed with a role, other listed, then the rest, each by
+/// mentions (ties in article order). Entities listed with a role are never folded.
+fn fold_sidebar(
+    items: Vec<SidebarEntity>,
+    listed: usize,
+) -> (Vec<SidebarEntity>, Vec<SidebarEntity>) {
+    let mut ranked: Vec<(usize, SidebarEntity)> = items.into_iter().enumerate().collect();
+    ranked.sort_by_key(|(i, e)| (e.role.is_empty(), *i >= listed, std::cmp::Reverse(e.count)));
+    let mut items: Vec<SidebarEntity> = ranked.into_iter().map(|(_, e)| e).collect();
+    let with_role = items.iter().filter(|e| !e.role.is_empty()).count();
+    let more = items.split_off(SIDEBAR_SHOWN.max(with_role).min(items.len()));
+    (items, more)
 }

@@ -139,18 +139,78 @@ pub struct BriefView {
     pub credits: Vec<String>,
     /// The incident this brief reports.
     pub event: Option<IncidentRef>,
-    /// Actors sidebar.
+    /// Actors sidebar: listed with a role, then the most-mentioned.
     pub actors: Vec<SidebarEntity>,
-    /// Locations sidebar.
+    /// The other actors, folded behind "N more".
+    pub actors_more: Vec<SidebarEntity>,
+    /// Locations sidebar, ordered like the actors.
     pub locations: Vec<SidebarEntity>,
+    /// The other locations, folded.
+    pub locations_more: Vec<SidebarEntity>,
     /// Prior-incidents sidebar.
     pub prior_incidents: Vec<PriorView>,
+    /// How many prior incidents after the first few are folded behind "N more".
+    pub prior_more: usize,
     /// Number of passage notes.
     pub notes_count: usize,
     /// The brief's language tag (`lang` of its article).
     pub lang: String,
     /// `rtl` or `ltr`, from `lang`.
     pub dir: &'static str,
+}
+
+/// The first sentence of a plain-text summary, for the brief sidebars' one-line summaries: it
+/// ends at `.`, `!` or `?` followed by a space and a capital (or the end), but not after an
+/// initial or a short abbreviation (`U.S.`, `Gen.`, `Col.`). A sentence longer than `max`
+/// characters is cut at the last whole word before it, with `…`; a word is never cut.
+pub fn first_sentence(text: &str, max: usize) -> String {
+    const ABBREVIATIONS: [&str; 12] = [
+        "gen", "col", "lt", "maj", "capt", "sgt", "mr", "mrs", "ms", "dr", "st", "no",
+    ];
+    let text = text.trim();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut end = text.len();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '؟') {
+            continue;
+        }
+        let after = &text[i + c.len_utf8()..];
+        let next = after.trim_start_matches(['"', '”', '’', ')']);
+        let closer = after.len() - next.len();
+        if !(next.is_empty() || next.starts_with(char::is_whitespace)) {
+            continue;
+        }
+        let following = next.trim_start().chars().next();
+        if following.is_some_and(|f| f.is_lowercase() || f.is_ascii_digit()) {
+            continue;
+        }
+        if c == '.' {
+            let word: String = chars[..k]
+                .iter()
+                .rev()
+                .map(|&(_, ch)| ch)
+                .take_while(|ch| !ch.is_whitespace())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let bare = word.trim_start_matches(['(', '"', '“']).to_lowercase();
+            let initial = bare.chars().count() == 1 || bare.contains('.');
+            if initial || ABBREVIATIONS.contains(&bare.as_str()) {
+                continue;
+            }
+        }
+        end = i + c.len_utf8() + closer;
+        break;
+    }
+    let sentence = text[..end].trim();
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(max).collect();
+    let at = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    let words = cut[..at].trim_end_matches([',', ';', ':', ' ', '—', '–', '-']);
+    format!("{words}…")
 }
 
 /// The writing direction of a BCP 47 tag, for the `dir` attribute: an explicit script subtag
@@ -397,7 +457,40 @@ pub struct CardData {
 
 #[cfg(test)]
 mod tests {
-    use super::text_direction;
+    use super::{first_sentence, text_direction};
+
+    #[test]
+    fn first_sentence_skips_abbreviations_and_never_cuts_a_word() {
+        assert_eq!(
+            first_sentence(
+                "U.S. Army colonel and spokesman. He reports on attacks.",
+                200
+            ),
+            "U.S. Army colonel and spokesman."
+        );
+        assert_eq!(
+            first_sentence("Led by Gen. Qassem Soleimani until 2020. Then others.", 200),
+            "Led by Gen. Qassem Soleimani until 2020."
+        );
+        assert_eq!(
+            first_sentence("No full stop at all", 200),
+            "No full stop at all"
+        );
+        assert_eq!(
+            first_sentence("It said \"30 rockets.\" Nobody checked.", 200),
+            "It said \"30 rockets.\""
+        );
+        assert_eq!(
+            first_sentence("Version 1.5 of it. More.", 200),
+            "Version 1.5 of it."
+        );
+        let long = first_sentence(
+            "An Iran-backed Iraqi Shiite militia within the forces, named in 2021 by the Pentagon.",
+            40,
+        );
+        assert_eq!(long, "An Iran-backed Iraqi Shiite militia…");
+        assert!(first_sentence("قاعدة جوية كبيرة. وهي في الأنبار.", 200).ends_with("كبيرة."));
+    }
 
     #[test]
     fn right_to_left_languages_and_scripts() {
