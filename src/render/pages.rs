@@ -8,6 +8,7 @@ use tera::Context;
 
 use super::jsonld;
 use super::prepare::Prepared;
+use super::reading::{PRIOR_SHOWN, SUMMARY_CHARS, first_sentence, fold_sidebar, text_direction};
 use super::views::*;
 use crate::annotate::site::{AnnotatedBrief, EntityKey};
 use crate::config::Config;
@@ -949,27 +950,4 @@ impl Site<'_> {
             context,
         }
     }
-}
-
-/// Entities a brief's sidebar shows before folding the rest behind "N more".
-const SIDEBAR_SHOWN: usize = 5;
-/// Prior incidents shown before "N more".
-const PRIOR_SHOWN: usize = 4;
-/// Longest one-sentence summary in a sidebar, in characters.
-const SUMMARY_CHARS: usize = 160;
-
-/// Orders a sidebar by what matters to the story and splits it into the entries shown and
-/// those folded behind "N more". `items` holds the `listed` hand-listed entities first (the
-/// graph's order); the order is: listed with a role, other listed, then the rest, each by
-/// mentions (ties in article order). Entities listed with a role are never folded.
-fn fold_sidebar(
-    items: Vec<SidebarEntity>,
-    listed: usize,
-) -> (Vec<SidebarEntity>, Vec<SidebarEntity>) {
-    let mut ranked: Vec<(usize, SidebarEntity)> = items.into_iter().enumerate().collect();
-    ranked.sort_by_key(|(i, e)| (e.role.is_empty(), *i >= listed, std::cmp::Reverse(e.count)));
-    let mut items: Vec<SidebarEntity> = ranked.into_iter().map(|(_, e)| e).collect();
-    let with_role = items.iter().filter(|e| !e.role.is_empty()).count();
-    let more = items.split_off(SIDEBAR_SHOWN.max(with_role).min(items.len()));
-    (items, more)
 }
