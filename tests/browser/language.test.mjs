@@ -3,16 +3,20 @@
 //    the English site around it stays left-to-right.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { servedSite } from "./support.mjs";
+import path from "node:path";
+import { servedSite, screenshotDir } from "./support.mjs";
 
 const ARABIC = "briefs/ain-al-asad-rockets-2021-07-07-ar/";
 const site = servedSite({ viewport: { width: 1400, height: 900 } });
 
 for (const width of [1400, 400]) {
-  test(`the Arabic brief reads right-to-left at ${width}px`, { timeout: 30_000 }, async () => {
+  test(`the Arabic brief reads right-to-left at ${width}px`, { timeout: 30_000 }, async (t) => {
     const page = await site.context.newPage();
     await page.setViewportSize({ width, height: 900 });
     await page.goto(site.server.url(ARABIC));
+    const file = path.join(screenshotDir(), `brief-arabic-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    t.diagnostic(`screenshot: ${file}`);
     const info = await page.evaluate(() => {
       const article = document.querySelector("article.brief");
       const p = document.querySelector(".article p");
