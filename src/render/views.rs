@@ -56,6 +56,10 @@ pub struct BriefCard {
     pub locations: Vec<LinkView>,
     /// A draft (only in `--drafts` builds).
     pub draft: bool,
+    /// The brief's own language tag for its title and summary, or "" for the site's.
+    pub title_lang: String,
+    /// `rtl` or `ltr` with `title_lang`, else "".
+    pub title_dir: &'static str,
 }
 
 /// An incident in lists and sidebars.
