@@ -409,6 +409,8 @@ pub struct Brief {
     pub incidents: Vec<IncidentId>,
     /// The original article's publication.
     pub source: Option<Source>,
+    /// BCP 47 language tag from `language` or `[source] language`; none means the site's.
+    pub language: Option<String>,
     /// The editor's own text (markdown), without the notes section.
     pub body: String,
     /// 1-based line of the file where `body` starts, for errors in it.

@@ -253,6 +253,25 @@ fn date<F>(
     Ok(parsed)
 }
 
+/// A BCP 47 language tag as written in front matter: subtags of letters and digits joined by
+/// `-`, the first 2 to 8 letters (`ar`, `en-GB`, `az-Arab`). It lands in `lang` attributes.
+fn language_tag<F>(doc: &Document<F>, tag: &Spanned<String>) -> Result<String, Diagnostic> {
+    let text = tag.get_ref().trim();
+    let mut parts = text.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let rest_ok =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if first_ok && rest_ok {
+        Ok(text.to_string())
+    } else {
+        Err(doc
+            .error(tag, format!("`{text}` is not a language tag"))
+            .with_hint("write a BCP 47 tag such as \"ar\", \"en\" or \"fa-IR\""))
+    }
+}
+
 fn web_url<F>(doc: &Document<F>, url: &Spanned<String>) -> Result<String, Diagnostic> {
     let text = url.get_ref().trim();
     if is_web_url(text) {
@@ -586,6 +605,11 @@ fn brief(
             &mut errors,
         ),
         source,
+        language: f
+            .language
+            .as_ref()
+            .or(f.source.as_ref().and_then(|s| s.language.as_ref()))
+            .and_then(|l| language_tag(doc, l).map_err(|e| errors.push(e)).ok()),
         body,
         body_line: doc.body_line,
         article,

@@ -213,3 +213,34 @@ fn backlinks_cite_each_sentence_once() {
         .collect();
     assert_eq!(quotes.len(), 2, "{cited:?}");
 }
+
+#[test]
+fn brief_language_sets_lang_and_dir_on_its_article() {
+    let site = Site::fixture();
+    site.write(
+        "content/briefs/arabic.md",
+        "+++\ntitle = \"صواريخ\"\ndate = 2021-07-08\n[source]\nlanguage = \"ar\"\n+++\nسقطت صواريخ على القاعدة.\n",
+    );
+    site.write(
+        "content/briefs/farsi.md",
+        "+++\ntitle = \"Farsi\"\ndate = 2021-07-08\nlanguage = \"fa-IR\"\n[source]\nlanguage = \"en\"\n+++\nText.\n",
+    );
+    site.build();
+    let page = site.page("briefs/arabic/index.html");
+    assert_eq!(attrs(&page, "article.brief", "lang"), ["ar"]);
+    assert_eq!(attrs(&page, "article.brief", "dir"), ["rtl"]);
+    assert_eq!(
+        attrs(&page, "html", "lang"),
+        ["en"],
+        "the page stays in the site's language"
+    );
+    let page = site.page("briefs/farsi/index.html");
+    assert_eq!(
+        attrs(&page, "article.brief", "lang"),
+        ["fa-IR"],
+        "the brief's own key wins"
+    );
+    assert_eq!(attrs(&page, "article.brief", "dir"), ["rtl"]);
+    let page = site.page("briefs/rockets/index.html");
+    assert_eq!(attrs(&page, "article.brief", "dir"), ["ltr"]);
+}

@@ -70,6 +70,9 @@ pub struct BriefFront {
     /// The original publication.
     #[serde(default)]
     pub source: Option<SourceFront>,
+    /// BCP 47 tag of the brief's language (`ar`), when it is not the site's.
+    #[serde(default)]
+    pub language: Option<Spanned<String>>,
 }
 
 /// `[source]` of a brief.
@@ -88,6 +91,9 @@ pub struct SourceFront {
     /// Publication date.
     #[serde(default)]
     pub published: Option<Spanned<toml::Value>>,
+    /// BCP 47 tag of the original's language, used when the brief names none.
+    #[serde(default)]
+    pub language: Option<Spanned<String>>,
 }
 
 /// An actor's front matter.

@@ -9,6 +9,7 @@ pub mod markdown;
 mod pages;
 pub mod prepare;
 mod public;
+mod reading;
 mod search;
 mod sitemap;
 pub mod theme;

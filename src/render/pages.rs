@@ -8,6 +8,7 @@ use tera::Context;
 
 use super::jsonld;
 use super::prepare::Prepared;
+use super::reading::{PRIOR_SHOWN, SUMMARY_CHARS, first_sentence, fold_sidebar, text_direction};
 use super::views::*;
 use crate::annotate::site::{AnnotatedBrief, EntityKey};
 use crate::config::Config;
@@ -360,21 +361,27 @@ impl Site<'_> {
                 path: link.path.clone(),
                 kind: kind.clone(),
                 role: role.clone().unwrap_or_default(),
-                summary: self.prepared.described(key).summary.clone(),
+                summary: first_sentence(&self.prepared.described(key).summary, SUMMARY_CHARS),
                 mentioned: count > 0,
                 count,
             }
         };
-        let actors: Vec<SidebarEntity> = links
-            .actors
-            .iter()
-            .map(|e| sidebar(EntityKey::Actor(e.id), &e.role, e.mentions))
-            .collect();
-        let locations: Vec<SidebarEntity> = links
-            .locations
-            .iter()
-            .map(|e| sidebar(EntityKey::Location(e.id), &e.role, e.mentions))
-            .collect();
+        let (actors, actors_more) = fold_sidebar(
+            links
+                .actors
+                .iter()
+                .map(|e| sidebar(EntityKey::Actor(e.id), &e.role, e.mentions))
+                .collect(),
+            brief.actors.len(),
+        );
+        let (locations, locations_more) = fold_sidebar(
+            links
+                .locations
+                .iter()
+                .map(|e| sidebar(EntityKey::Location(e.id), &e.role, e.mentions))
+                .collect(),
+            brief.locations.len(),
+        );
         let prior_incidents: Vec<PriorView> = links
             .prior
             .iter()
@@ -435,9 +442,17 @@ impl Site<'_> {
                 .event
                 .map(|e| self.prepared.incident_refs[e.index()].clone()),
             actors,
+            actors_more,
             locations,
+            locations_more,
+            prior_more: prior_incidents.len().saturating_sub(PRIOR_SHOWN),
             prior_incidents,
             notes_count: brief.notes.len(),
+            lang: brief
+                .language
+                .clone()
+                .unwrap_or_else(|| self.config.language.clone()),
+            dir: text_direction(brief.language.as_deref().unwrap_or(&self.config.language)),
         };
         let mut meta = self.meta(&path, &brief.title, &card.summary, "article");
         meta.jsonld = jsonld::brief(self, id);

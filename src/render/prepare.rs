@@ -152,6 +152,12 @@ pub fn prepare(
                 .map(|e| location_links[e.id.index()].clone())
                 .collect(),
             draft: brief.draft,
+            title_lang: brief.language.clone().unwrap_or_default(),
+            title_dir: brief
+                .language
+                .as_deref()
+                .map(super::reading::text_direction)
+                .unwrap_or_default(),
         })
         .collect();
     let brief_bodies = collect(

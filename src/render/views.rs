@@ -56,6 +56,10 @@ pub struct BriefCard {
     pub locations: Vec<LinkView>,
     /// A draft (only in `--drafts` builds).
     pub draft: bool,
+    /// The brief's own language tag for its title and summary, or "" for the site's.
+    pub title_lang: String,
+    /// `rtl` or `ltr` with `title_lang`, else "".
+    pub title_dir: &'static str,
 }
 
 /// An incident in lists and sidebars.
@@ -139,14 +143,24 @@ pub struct BriefView {
     pub credits: Vec<String>,
     /// The incident this brief reports.
     pub event: Option<IncidentRef>,
-    /// Actors sidebar.
+    /// Actors sidebar: listed with a role, then the most-mentioned.
     pub actors: Vec<SidebarEntity>,
-    /// Locations sidebar.
+    /// The other actors, folded behind "N more".
+    pub actors_more: Vec<SidebarEntity>,
+    /// Locations sidebar, ordered like the actors.
     pub locations: Vec<SidebarEntity>,
+    /// The other locations, folded.
+    pub locations_more: Vec<SidebarEntity>,
     /// Prior-incidents sidebar.
     pub prior_incidents: Vec<PriorView>,
+    /// How many prior incidents after the first few are folded behind "N more".
+    pub prior_more: usize,
     /// Number of passage notes.
     pub notes_count: usize,
+    /// The brief's language tag (`lang` of its article).
+    pub lang: String,
+    /// `rtl` or `ltr`, from `lang`.
+    pub dir: &'static str,
 }
 
 /// Latitude and longitude.

@@ -61,7 +61,7 @@ test("home → brief → actor, clicking links of a --file-urls build opened fro
   // The hover cards' script runs from disk too.
   const mention = page.locator(".article a.mention[data-kind=actor]").first();
   await mention.hover();
-  await until(() => page.locator("[role=tooltip]:visible").count(), { message: "a hover card from disk" });
+  await until(() => page.locator(".gloss-card:visible").count(), { message: "a hover card from disk" });
 
   const actor = page.locator(".sidebar-actors a[href]").first();
   const href = await actor.evaluate((a) => a.href);

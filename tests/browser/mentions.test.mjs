@@ -1,6 +1,7 @@
-// 2. Mentions in the central brief: linked names of actors and places, a hover card on
-//    pointer hover and on keyboard focus, Escape to close it, and a click through to the
-//    entity page, whose backlinks list the brief.
+// 2. Mentions in the central brief: linked names of actors and places, a hover card after a
+//    short delay on pointer hover and on keyboard focus (a disclosure whose link Tab
+//    reaches), Escape to close it, never off-screen, and a click through to the entity page,
+//    whose backlinks list the brief.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -9,7 +10,7 @@ import {
 
 const site = servedSite({ viewport: { width: 1280, height: 900 } });
 
-const CARD = "[role=tooltip]";
+const CARD = ".gloss-card";
 
 async function openBrief() {
   const page = await site.context.newPage();
@@ -79,11 +80,17 @@ test("hovering a mention shows a hover card with the entity's name; leaving hide
 
     assert.equal(await shownCard(page), null, "no card is shown before hovering");
     await m.scrollIntoViewIfNeeded();
+    const hoveredAt = Date.now();
     await m.hover();
+    await page.waitForTimeout(120);
+    assert.equal(await shownCard(page), null, "no card flashes the instant the pointer arrives");
     const card = await until(() => shownCard(page), { message: `a hover card for the ${kind} mention` });
+    assert.ok(Date.now() - hoveredAt >= 300, "the card opens after a delay of about 400 ms");
     assert.equal(card.error, undefined, card.error);
     assert.equal(card.name, name, `the card names the ${kind} as its page does`);
-    assert.equal(await m.getAttribute("aria-describedby"), card.id, "the mention is described by the card");
+    assert.equal(await m.getAttribute("aria-expanded"), "true", "the mention says its card is open");
+    assert.equal(await m.getAttribute("aria-controls"), card.id, "the mention controls the card");
+    assert.notEqual(await page.locator(CARD).getAttribute("role"), "tooltip", "a card holding a link is not a tooltip");
 
     // The card must not cover the name it is about, and must stay in the viewport.
     const box = await m.evaluate((a) => {
@@ -132,6 +139,60 @@ test("Tab onto a mention shows its card, Escape hides it", { timeout: 30_000 }, 
   if (next) {
     const card2 = await until(() => shownCard(page), { message: "a card for the next mention" });
     assert.equal(card2.name, await entityName(next));
+  }
+  await page.close();
+});
+
+test("a card opened by keyboard: Tab enters it and reaches its link; Escape returns to the mention", { timeout: 30_000 }, async () => {
+  const page = await openBrief();
+  const m = page.locator(".article a.mention").first();
+  await m.focus();
+  const entity = await m.getAttribute("data-entity");
+  const card = await until(() => shownCard(page), { message: "a card for the focused mention" });
+  assert.equal(card.error, undefined, card.error);
+  await page.keyboard.press("Tab");
+  const inCard = await page.evaluate(() => {
+    const a = document.activeElement;
+    return a && a.closest(".gloss-card") && a.matches("a[href]") ? a.getAttribute("href") : null;
+  });
+  assert.ok(inCard, "Tab from the mention moves focus to the link in its card");
+  assert.ok(inCard.endsWith(`/${entity}/`), `the card's link goes to the entity's page (${inCard})`);
+  assert.ok(await shownCard(page), "the card stays open while focus is inside it");
+  await page.keyboard.press("Escape");
+  await until(async () => (await shownCard(page)) === null, { message: "Escape to close the card" });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.entity), entity,
+    "Escape inside the card returns focus to its mention");
+  await page.waitForTimeout(600);
+  assert.equal(await shownCard(page), null, "the card does not reopen when focus returns");
+  // Tab past the card: it closes when focus leaves both mention and card.
+  await page.keyboard.press("Tab");
+  await page.waitForTimeout(500);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  const open = await shownCard(page);
+  if (open) {
+    const active = await page.evaluate(() => document.activeElement?.dataset?.entity || null);
+    assert.ok(active, "a card is only open while its mention or the card has focus");
+  }
+  await page.close();
+});
+
+test("on a phone the card never leaves the screen", { timeout: 30_000 }, async () => {
+  const page = await site.context.newPage();
+  await page.setViewportSize({ width: 400, height: 700 });
+  await page.goto(site.server.url(CENTRAL_BRIEF));
+  const mentions = page.locator(".article a.mention");
+  const n = Math.min(await mentions.count(), 6);
+  for (let i = 0; i < n; i++) {
+    const m = mentions.nth(i);
+    await m.scrollIntoViewIfNeeded();
+    await m.focus();
+    const card = await until(() => shownCard(page), { message: `a card for mention ${i}` });
+    const vw = await page.evaluate(() => document.documentElement.clientWidth);
+    const vh = await page.evaluate(() => window.innerHeight);
+    assert.ok(card.rect.left >= 0 && card.rect.right <= vw, `card ${i} fits horizontally (${JSON.stringify(card.rect)})`);
+    assert.ok(card.rect.top >= 0 && card.rect.bottom <= vh, `card ${i} fits vertically (${JSON.stringify(card.rect)})`);
+    await page.keyboard.press("Escape");
   }
   await page.close();
 });

@@ -4,7 +4,9 @@
 # Installs what it needs (Debian's chromium if /usr/bin/chromium is missing, the Node packages
 # in package-lock.json), builds the demo site twice into a temporary folder (served over
 # http://127.0.0.1:<port>/repo/, and a --file-urls build opened from disk), then runs every
-# tests/browser/*.test.mjs with Node's test runner. Exits non-zero if any test fails.
+# tests/browser/*.test.mjs with Node's test runner. Before the tests, the Nu HTML checker
+# (vnu.sh; installs a Java runtime if there is none) must find 0 errors in both builds.
+# Exits non-zero if any check or test fails.
 #
 # Environment:
 #   GLOSS_BIN=path        use this gloss binary instead of `cargo run --release`
@@ -24,6 +26,14 @@ if [[ ! -x /usr/bin/chromium ]]; then
   if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends chromium
+fi
+
+if ! command -v java >/dev/null; then
+  say "installing a Java runtime for the Nu HTML checker"
+  sudo=""
+  if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends default-jre-headless
 fi
 
 say "installing Node packages (npm ci)"
@@ -50,6 +60,10 @@ say "building the demo site for http://127.0.0.1:$port/repo/"
 gloss build --output-dir "$work/repo" --base-url "http://127.0.0.1:$port/repo/"
 say "building the demo site with --file-urls"
 gloss build --file-urls --output-dir "$work/disk"
+
+say "checking every page with the Nu HTML checker (vnu-jar)"
+bash "$here/vnu.sh" "$work/repo"
+bash "$here/vnu.sh" "$work/disk"
 
 export GLOSS_SITE_DIR="$work/repo"
 export GLOSS_FILE_SITE_DIR="$work/disk"

@@ -74,7 +74,7 @@ for (const [width, height] of [[1400, 900], [400, 800]]) {
     const m = page.locator(".article a.mention").nth(2);
     await m.scrollIntoViewIfNeeded();
     await m.hover();
-    await until(() => page.locator("[role=tooltip]:visible").count(), { message: "a hover card" });
+    await until(() => page.locator(".gloss-card:visible").count(), { message: "a hover card" });
     const cardFile = path.join(dir, `brief-${width}-card.png`);
     await page.screenshot({ path: cardFile, animations: "disabled" });
     t.diagnostic(`screenshot: ${cardFile}`);

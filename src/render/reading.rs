@@ -1,0 +1,190 @@
+//! Reading helpers for the brief page: the writing direction of its language, one-sentence
+//! sidebar summaries, and which sidebar entries are shown before "N more". Kept apart from
+//! the page assembly so each rule is small and tested on its own.
+
+use super::views::SidebarEntity;
+
+/// The first sentence of a plain-text summary, for the brief sidebars' one-line summaries: it
+/// ends at `.`, `!` or `?` followed by a space and a capital (or the end), but not after an
+/// initial or a short abbreviation (`U.S.`, `Gen.`, `Col.`). A sentence longer than `max`
+/// characters is cut at the last whole word before it, with `…`; a word is never cut.
+pub fn first_sentence(text: &str, max: usize) -> String {
+    const ABBREVIATIONS: [&str; 12] = [
+        "gen", "col", "lt", "maj", "capt", "sgt", "mr", "mrs", "ms", "dr", "st", "no",
+    ];
+    let text = text.trim();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut end = text.len();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '؟') {
+            continue;
+        }
+        let after = &text[i + c.len_utf8()..];
+        let next = after.trim_start_matches(['"', '”', '’', ')']);
+        let closer = after.len() - next.len();
+        if !(next.is_empty() || next.starts_with(char::is_whitespace)) {
+            continue;
+        }
+        let following = next.trim_start().chars().next();
+        if following.is_some_and(|f| f.is_lowercase() || f.is_ascii_digit()) {
+            continue;
+        }
+        if c == '.' {
+            let word: String = chars[..k]
+                .iter()
+                .rev()
+                .map(|&(_, ch)| ch)
+                .take_while(|ch| !ch.is_whitespace())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let bare = word.trim_start_matches(['(', '"', '“']).to_lowercase();
+            let initial = bare.chars().count() == 1 || bare.contains('.');
+            if initial || ABBREVIATIONS.contains(&bare.as_str()) {
+                continue;
+            }
+        }
+        end = i + c.len_utf8() + closer;
+        break;
+    }
+    let sentence = text[..end].trim();
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(max).collect();
+    let at = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    let words = cut[..at].trim_end_matches([',', ';', ':', ' ', '—', '–', '-']);
+    format!("{words}…")
+}
+
+/// The writing direction of a BCP 47 tag, for the `dir` attribute: an explicit script subtag
+/// decides (`az-Arab` is right-to-left, `ku-Latn` left-to-right), else the language does.
+pub fn text_direction(tag: &str) -> &'static str {
+    const RTL_SCRIPTS: [&str; 8] = [
+        "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand",
+    ];
+    const RTL_LANGUAGES: [&str; 17] = [
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ku", "ps", "sd", "syr", "ug",
+        "ur", "yi", "prs",
+    ];
+    let lower = tag.to_ascii_lowercase();
+    let mut parts = lower.split('-');
+    let language = parts.next().unwrap_or_default();
+    if let Some(script) = parts.find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        return if RTL_SCRIPTS.contains(&script) {
+            "rtl"
+        } else {
+            "ltr"
+        };
+    }
+    if RTL_LANGUAGES.contains(&language) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// Entities a brief's sidebar shows before folding the rest behind "N more".
+pub const SIDEBAR_SHOWN: usize = 5;
+/// Prior incidents shown before "N more".
+pub const PRIOR_SHOWN: usize = 4;
+/// Longest one-sentence summary in a sidebar, in characters.
+pub const SUMMARY_CHARS: usize = 160;
+
+/// Orders a sidebar by what matters to the story and splits it into the entries shown and
+/// those folded behind "N more". `items` holds the `listed` hand-listed entities first (the
+/// graph's order); the order is: listed with a role, other listed, then the rest, each by
+/// mentions (ties in article order). Entities listed with a role are never folded.
+pub fn fold_sidebar(
+    items: Vec<SidebarEntity>,
+    listed: usize,
+) -> (Vec<SidebarEntity>, Vec<SidebarEntity>) {
+    let mut ranked: Vec<(usize, SidebarEntity)> = items.into_iter().enumerate().collect();
+    ranked.sort_by_key(|(i, e)| (e.role.is_empty(), *i >= listed, std::cmp::Reverse(e.count)));
+    let mut items: Vec<SidebarEntity> = ranked.into_iter().map(|(_, e)| e).collect();
+    let with_role = items.iter().filter(|e| !e.role.is_empty()).count();
+    let more = items.split_off(SIDEBAR_SHOWN.max(with_role).min(items.len()));
+    (items, more)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SIDEBAR_SHOWN, SidebarEntity, first_sentence, fold_sidebar, text_direction};
+
+    fn entity(name: &str, role: &str, count: usize) -> SidebarEntity {
+        SidebarEntity {
+            slug: name.to_lowercase(),
+            name: name.into(),
+            path: String::new(),
+            kind: String::new(),
+            role: role.into(),
+            summary: String::new(),
+            mentioned: count > 0,
+            count,
+        }
+    }
+
+    #[test]
+    fn sidebars_put_roles_then_listed_then_most_mentioned_first() {
+        // Listed: A (no role), B (role). Found in the article: C..H.
+        let mut items = vec![entity("A", "", 1), entity("B", "spokesman", 0)];
+        for (i, name) in ["C", "D", "E", "F", "G", "H"].iter().enumerate() {
+            items.push(entity(name, "", i + 1));
+        }
+        let (shown, more) = fold_sidebar(items, 2);
+        let names: Vec<&str> = shown.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["B", "A", "H", "G", "F"]);
+        assert_eq!(shown.len(), SIDEBAR_SHOWN);
+        let rest: Vec<&str> = more.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(rest, ["E", "D", "C"]);
+        // Entities with roles are never folded, however many.
+        let many: Vec<SidebarEntity> = (0..7).map(|i| entity(&i.to_string(), "role", 0)).collect();
+        let (shown, more) = fold_sidebar(many, 7);
+        assert_eq!((shown.len(), more.len()), (7, 0));
+    }
+
+    #[test]
+    fn first_sentence_skips_abbreviations_and_never_cuts_a_word() {
+        assert_eq!(
+            first_sentence(
+                "U.S. Army colonel and spokesman. He reports on attacks.",
+                200
+            ),
+            "U.S. Army colonel and spokesman."
+        );
+        assert_eq!(
+            first_sentence("Led by Gen. Qassem Soleimani until 2020. Then others.", 200),
+            "Led by Gen. Qassem Soleimani until 2020."
+        );
+        assert_eq!(
+            first_sentence("No full stop at all", 200),
+            "No full stop at all"
+        );
+        assert_eq!(
+            first_sentence("It said \"30 rockets.\" Nobody checked.", 200),
+            "It said \"30 rockets.\""
+        );
+        assert_eq!(
+            first_sentence("Version 1.5 of it. More.", 200),
+            "Version 1.5 of it."
+        );
+        let long = first_sentence(
+            "An Iran-backed Iraqi Shiite militia within the forces, named in 2021 by the Pentagon.",
+            40,
+        );
+        assert_eq!(long, "An Iran-backed Iraqi Shiite militia…");
+        assert!(first_sentence("قاعدة جوية كبيرة. وهي في الأنبار.", 200).ends_with("كبيرة."));
+    }
+
+    #[test]
+    fn right_to_left_languages_and_scripts() {
+        for tag in ["ar", "AR", "fa-IR", "he", "ur", "az-Arab", "ckb"] {
+            assert_eq!(text_direction(tag), "rtl", "{tag}");
+        }
+        for tag in ["en", "en-GB", "ku-Latn", "fr", "tr"] {
+            assert_eq!(text_direction(tag), "ltr", "{tag}");
+        }
+    }
+}
