@@ -28,7 +28,8 @@
 //! moved away, never its target), and a stale one is removed as a link.
 //!
 //! For tests, `GLOSS_TEST_PAUSE_AT=<point>[:<ms>]` makes the process stop at a point of the
-//! protocol (`staging`, `stage`, `commit`, `cleanup`) for `ms` milliseconds (ten minutes
+//! protocol (`staging` before a first build's rename; `write`, `stage`, `commit` and
+//! `cleanup` before, at the end of, halfway through and after a rebuild's phases) for `ms` milliseconds (ten minutes
 //! without), so a test can kill it there; `GLOSS_TEST_FAIL_AT=<point>` makes it fail there.
 
 mod commit;
@@ -190,6 +191,7 @@ fn write_with(
     };
     let all: Vec<&Output> = outputs.iter().chain([&marker]).collect();
     let unchanged = "the output folder was left as it was";
+    test_hook("write").map_err(|e| Diagnostic::file_error(out, e.to_string()))?;
     commit::begin(&target).map_err(|e| {
         Diagnostic::file_error(out, format!("cannot write the site: {e}")).with_hint(unchanged)
     })?;
