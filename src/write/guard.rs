@@ -146,6 +146,7 @@ fn blame(root: &Path, output: &Output) -> PathBuf {
 pub fn check_outputs(root: &Path, outputs: &[Output]) -> Result<(), Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let mut seen: HashMap<&str, &Output> = HashMap::new();
+    let mut long = HashSet::new();
     for output in outputs {
         let path = output.path();
         if let Some(first) = seen.get(path) {
@@ -176,22 +177,30 @@ pub fn check_outputs(root: &Path, outputs: &[Output]) -> Result<(), Diagnostics>
             seen.insert(path, output);
         }
         if let Some(name) = path.split('/').find(|name| name.len() > NAME_MAX) {
-            diagnostics.push(
-                Diagnostic::file_error(
-                    blame(root, output),
-                    format!(
-                        "the output file name `{}…` ({} bytes) is too long for the file system (at most {NAME_MAX})",
-                        name.chars().take(40).collect::<String>(),
-                        name.len()
-                    ),
-                )
-                .with_hint(match output {
-                    Output::Copy { .. } => "rename the file",
-                    Output::Bytes { .. } => {
-                        "shorten the title, tag or name this page is named after"
-                    }
-                }),
-            );
+            let short: String = name.chars().take(40).collect();
+            let at = &path[..path.find(name).unwrap_or(0)];
+            // Every page of a too-long folder shares the problem: report the folder once.
+            if long.insert(format!("{at}{name}")) {
+                let file = match output {
+                    Output::Copy { .. } => blame(root, output),
+                    Output::Bytes { .. } => PathBuf::from(format!("{at}{short}…")),
+                };
+                diagnostics.push(
+                    Diagnostic::file_error(
+                        file,
+                        format!(
+                            "the output name `{short}…` ({} bytes) is too long for the file system (at most {NAME_MAX})",
+                            name.len()
+                        ),
+                    )
+                    .with_hint(match output {
+                        Output::Copy { .. } => "rename the file",
+                        Output::Bytes { .. } => {
+                            "shorten the tag, title or name this page is named after"
+                        }
+                    }),
+                );
+            }
         }
     }
     let files: HashSet<&str> = seen.keys().copied().collect();
