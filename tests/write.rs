@@ -2,6 +2,9 @@
 //! folder at once, failures in the middle of a rebuild, symlinks inside the output folder,
 //! and `--root` from another folder. After each, the output folder must be exactly the old
 //! site or exactly the new one, with no temporaries left, once the next gloss command ran.
+//! Unix only: the tests kill processes and make symlinks.
+
+#![cfg(unix)]
 
 mod common;
 

@@ -108,7 +108,9 @@ fn make(dir: &Path, step: &Step) -> io::Result<()> {
     }
 }
 
-/// Undoes one step from whatever state it reached.
+/// Undoes one step from whatever state it reached, moving a new file or folder back to its
+/// temporary name rather than deleting it: should undoing fail halfway, every step is then
+/// either made or not made, and the journal can still finish the build.
 fn undo(dir: &Path, step: &Step) -> io::Result<()> {
     match step {
         Step::Put {
@@ -117,27 +119,18 @@ fn undo(dir: &Path, step: &Step) -> io::Result<()> {
             backup,
         } => {
             let (temp, target, backup) = (dir.join(temp), dir.join(target), dir.join(backup));
-            if exists(&temp) {
-                // Not moved in: the target is the old one, or sits in the backup.
-                if exists(&backup) {
-                    if exists(&target) {
-                        remove_any(&backup)?;
-                    } else {
-                        std::fs::rename(&backup, &target)?;
-                    }
-                }
-                remove_any(&temp)
-            } else {
-                if exists(&backup) {
-                    // Renaming a plain file over a plain file is atomic.
-                    if !(backup.is_file() && target.is_file()) {
-                        remove_any(&target)?;
-                    }
-                    std::fs::rename(&backup, &target)
+            if !exists(&temp) {
+                std::fs::rename(&target, &temp)?;
+            }
+            if exists(&backup) {
+                if exists(&target) {
+                    // A hard link: the target never stopped being the old file.
+                    remove_any(&backup)?;
                 } else {
-                    remove_any(&target)
+                    std::fs::rename(&backup, &target)?;
                 }
             }
+            Ok(())
         }
         Step::Remove { path, backup } => {
             let backup = dir.join(backup);
@@ -149,21 +142,43 @@ fn undo(dir: &Path, step: &Step) -> io::Result<()> {
     }
 }
 
+/// The temporaries of the steps, removed once every step is undone.
+fn drop_temporaries(dir: &Path, steps: &[Step]) -> io::Result<()> {
+    steps.par_iter().try_for_each(|step| match step {
+        Step::Put { temp, .. } => remove_any(&dir.join(temp)),
+        Step::Remove { .. } => Ok(()),
+    })
+}
+
 fn backup_of(step: &Step) -> &str {
     match step {
         Step::Put { backup, .. } | Step::Remove { backup, .. } => backup,
     }
 }
 
+/// Why a commit failed, and whether the folder is back as it was.
+#[derive(Debug)]
+pub(super) struct Failed {
+    /// The first error.
+    pub error: io::Error,
+    /// Every step was undone; if not, the journal stays for the next command to finish.
+    pub undone: bool,
+}
+
 /// Makes every step (the temporaries all exist), then drops the backups and the journal.
 /// On failure every step is undone and the folder is as it was before [`begin`].
-pub(super) fn commit(dir: &Path, steps: &[Step]) -> io::Result<()> {
+pub(super) fn commit(dir: &Path, steps: &[Step]) -> Result<(), Failed> {
+    let undone = |error| Failed {
+        error,
+        undone: true,
+    };
     save(
         dir,
         &Journal::Commit {
             steps: steps.to_vec(),
         },
-    )?;
+    )
+    .map_err(undone)?;
     let (first, second) = steps.split_at(steps.len() / 2);
     let made = first
         .par_iter()
@@ -171,21 +186,29 @@ pub(super) fn commit(dir: &Path, steps: &[Step]) -> io::Result<()> {
         .and_then(|()| test_hook("commit"))
         .and_then(|()| second.par_iter().try_for_each(|step| make(dir, step)));
     if let Err(error) = made {
-        let undone = steps.par_iter().try_for_each(|step| undo(dir, step));
-        if let Err(undo_error) = undone {
+        if let Err(undo_error) = steps.par_iter().try_for_each(|step| undo(dir, step)) {
             // The journal stays: the next gloss command finishes the build instead.
-            return Err(io::Error::other(format!(
-                "{error}; undoing the build also failed ({undo_error}), so the next gloss command will finish it"
-            )));
+            return Err(Failed {
+                error: io::Error::other(format!("{error}; undoing it also failed ({undo_error})")),
+                undone: false,
+            });
         }
-        end(dir)?;
-        return Err(error);
+        drop_temporaries(dir, steps).map_err(undone)?;
+        end(dir).map_err(undone)?;
+        return Err(undone(error));
     }
-    test_hook("cleanup")?;
+    // Past this point the new site is in place: a failure only leaves backups behind,
+    // which the journal lets the next command remove.
+    let finished = |error| Failed {
+        error,
+        undone: false,
+    };
+    test_hook("cleanup").map_err(finished)?;
     steps
         .par_iter()
-        .try_for_each(|step| remove_any(&dir.join(backup_of(step))))?;
-    end(dir)
+        .try_for_each(|step| remove_any(&dir.join(backup_of(step))))
+        .map_err(finished)?;
+    end(dir).map_err(finished)
 }
 
 /// Finishes what a killed build left in `dir`: a journal in the staging phase is rolled

@@ -62,6 +62,18 @@ pub const JOURNAL: &str = ".gloss-journal";
 /// The end of every temporary name gloss uses inside the output folder.
 pub const TEMP_SUFFIX: &str = ".gloss-tmp";
 
+/// How the message of an error after which the output folder is not as it was begins:
+/// see [`wrote_nothing`].
+pub const PARTLY_WRITTEN: &str = "the build stopped halfway: ";
+
+/// Did a failed build leave the output folder exactly as it was? True for every failure
+/// but a commit that could be neither finished nor undone.
+pub fn wrote_nothing(diagnostics: &crate::diagnostics::Diagnostics) -> bool {
+    !diagnostics
+        .iter()
+        .any(|d| d.message.starts_with(PARTLY_WRITTEN))
+}
+
 /// Threads for writing: creating files and folders mostly waits on the filesystem's
 /// journal, not the CPU, so many more writers than cores keep the disk busy.
 const WRITERS: usize = 16;
@@ -222,9 +234,15 @@ fn write_with(
     if plan.steps.is_empty() {
         let _ = commit::end(&target);
     } else {
-        commit::commit(&target, &plan.steps).map_err(|e| {
-            Diagnostic::file_error(out, format!("cannot move the new files into place: {e}"))
-                .with_hint(unchanged)
+        commit::commit(&target, &plan.steps).map_err(|failed| {
+            let message = format!("cannot move the new files into place: {}", failed.error);
+            if failed.undone {
+                Diagnostic::file_error(out, message).with_hint(unchanged)
+            } else {
+                Diagnostic::file_error(out, format!("{PARTLY_WRITTEN}{message}")).with_hint(
+                    "the output folder is partly updated: the next gloss build finishes it",
+                )
+            }
         })?;
     }
     Ok((
