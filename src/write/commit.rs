@@ -33,6 +33,9 @@ pub(super) enum Step {
         target: String,
         /// Where the old one waits.
         backup: String,
+        /// The staged thing is a folder (a plain file is replaced atomically).
+        #[serde(default)]
+        folder: bool,
     },
     /// Remove a stale file or folder (moved to `backup`, deleted at the end).
     Remove {
@@ -88,11 +91,12 @@ fn make(dir: &Path, step: &Step) -> io::Result<()> {
             temp,
             target,
             backup,
+            folder,
         } => {
             let (temp, target, backup) = (dir.join(temp), dir.join(target), dir.join(backup));
             match std::fs::symlink_metadata(&target) {
                 // A plain file is replaced atomically by the rename: readers never miss it.
-                Ok(meta) if meta.is_file() && temp.is_file() => {
+                Ok(meta) if meta.is_file() && !folder => {
                     if std::fs::hard_link(&target, &backup).is_err() {
                         std::fs::rename(&target, &backup)?;
                     }
@@ -117,6 +121,7 @@ fn undo(dir: &Path, step: &Step) -> io::Result<()> {
             temp,
             target,
             backup,
+            ..
         } => {
             let (temp, target, backup) = (dir.join(temp), dir.join(target), dir.join(backup));
             if !exists(&temp) {
@@ -206,7 +211,15 @@ pub(super) fn commit(dir: &Path, steps: &[Step]) -> Result<(), Failed> {
     test_hook("cleanup").map_err(finished)?;
     steps
         .par_iter()
-        .try_for_each(|step| remove_any(&dir.join(backup_of(step))))
+        .try_for_each(|step| {
+            // Mostly hard links of replaced files: unlink first, look only if that fails.
+            let backup = dir.join(backup_of(step));
+            match std::fs::remove_file(&backup) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+                Err(_) => remove_any(&backup),
+            }
+        })
         .map_err(finished)?;
     end(dir).map_err(finished)
 }

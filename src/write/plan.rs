@@ -119,6 +119,17 @@ fn create(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.write_all(bytes)
 }
 
+/// Does the file at `path` hold exactly `bytes`? One open, one stat, one read.
+fn same_bytes(path: &Path, bytes: &[u8]) -> io::Result<bool> {
+    let mut file = std::fs::File::open(path)?;
+    if file.metadata()?.len() != bytes.len() as u64 {
+        return Ok(false);
+    }
+    let mut old = Vec::with_capacity(bytes.len());
+    io::Read::read_to_end(&mut file, &mut old)?;
+    Ok(old == bytes)
+}
+
 /// Stages every changed file of `outputs` (which include the marker) in `dir`. On failure
 /// every temporary is removed again and `dir` is as it was.
 pub(super) fn stage(dir: &Path, outputs: &[&Output]) -> Result<Plan, Failed> {
@@ -158,6 +169,7 @@ pub(super) fn stage(dir: &Path, outputs: &[&Output]) -> Result<Plan, Failed> {
                 temp,
                 target: folder.clone(),
                 backup,
+                folder: true,
             });
         }
     }
@@ -208,14 +220,12 @@ pub(super) fn stage(dir: &Path, outputs: &[&Output]) -> Result<Plan, Failed> {
                     }
                     Spot::Beside(temp) => {
                         let target = dir.join(path);
-                        if found.get(path) == Some(&Found::File) {
-                            let meta = std::fs::symlink_metadata(&target).map_err(fail(path))?;
-                            if meta.is_file()
-                                && meta.len() == bytes.len() as u64
-                                && std::fs::read(&target).map_err(fail(path))? == *bytes
-                            {
-                                return Ok(None);
-                            }
+                        // A plain file (the survey does not follow symlinks) that already
+                        // holds these bytes is left alone.
+                        if found.get(path) == Some(&Found::File)
+                            && same_bytes(&target, &bytes).map_err(fail(path))?
+                        {
+                            return Ok(None);
                         }
                         create(&dir.join(&temp), &bytes).map_err(fail(path))?;
                         let backup = join(parent_of(path), &format!(".{index}.old{TEMP_SUFFIX}"));
@@ -223,6 +233,7 @@ pub(super) fn stage(dir: &Path, outputs: &[&Output]) -> Result<Plan, Failed> {
                             temp,
                             target: path.to_string(),
                             backup,
+                            folder: false,
                         }))
                     }
                 }

@@ -175,6 +175,7 @@ fn a_failing_commit_puts_everything_back() {
         temp: temp.into(),
         target: target.into(),
         backup: backup.into(),
+        folder: temp.starts_with(".d"),
     };
     let remove = |path: &str, backup: &str| commit::Step::Remove {
         path: path.into(),
