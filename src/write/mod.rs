@@ -27,10 +27,16 @@
 //! symlink where a file or folder of the site goes is replaced by it (the link itself is
 //! moved away, never its target), and a stale one is removed as a link.
 //!
+//! Content that is a symlink into the output folder is refused when the site is loaded.
+//! The cost: a rebuild that changes every file makes three file operations per file
+//! (hard-link the old one as its backup, rename the new one over it, drop the backup)
+//! where an in-place sync made one; a rebuild that changes little costs what it did.
+//!
 //! For tests, `GLOSS_TEST_PAUSE_AT=<point>[:<ms>]` makes the process stop at a point of the
-//! protocol (`staging` before a first build's rename; `write`, `stage`, `commit` and
-//! `cleanup` before, at the end of, halfway through and after a rebuild's phases) for `ms` milliseconds (ten minutes
-//! without), so a test can kill it there; `GLOSS_TEST_FAIL_AT=<point>` makes it fail there.
+//! protocol for `ms` milliseconds (ten minutes without), so a test can kill it there, and
+//! `GLOSS_TEST_FAIL_AT=<point>` makes it fail there. The points: `staging` (a first build,
+//! before its rename), `write` (a rebuild, before phase one), `stage` (after phase one),
+//! `commit` (halfway through phase two) and `cleanup` (before the backups are dropped).
 
 mod commit;
 mod guard;
