@@ -191,25 +191,28 @@ fn a_rebuild_killed_at_random_moments_leaves_old_or_new() {
     let old = site.snapshot();
     change(&site);
     let new = expected(&site);
-    let started = Instant::now();
-    site.build();
-    let full = started.elapsed();
     let mut seen = Vec::new();
-    for step in 1..=6 {
-        // Back to the old site, then kill the rebuild a fraction of a build's time in.
+    for delay in [0, 100, 300, 600, 900, 1300, 2000] {
+        // Back to the old site, then kill the rebuild `delay` ms after its write began
+        // (the hook pauses 1 ms there, only to say when).
         std::fs::remove_dir_all(site.public()).expect("reset");
         copy_tree(&old, &site.public());
-        let mut child = gloss(&site, &["build"], &[]);
-        std::thread::sleep(full * step / 7);
+        let mut child = gloss(&site, &["build"], &[("GLOSS_TEST_PAUSE_AT", "write:1")]);
+        wait_for(&mut child, "test pause at");
+        std::thread::sleep(Duration::from_millis(delay));
         let _ = child.kill();
         child.wait().expect("reap");
-        let check = site.run(&["build"]);
+        // The next command, one that writes nothing of its own, settles the folder.
+        let check = site.run(&["check"]);
         assert_eq!(check.code, 0, "{}", check.stderr);
-        // The next build always ends at the new site; what matters is that it never
-        // started from a mix it could not clean up.
-        seen.push(assert_one_of(&site, &old, &new, &format!("kill {step}/7")));
+        seen.push(assert_one_of(
+            &site,
+            &old,
+            &new,
+            &format!("kill at {delay} ms"),
+        ));
     }
-    assert!(seen.iter().all(|s| *s == "new"), "{seen:?}");
+    println!("after kills 0 to 2000 ms into the write: {seen:?}");
 }
 
 #[test]
