@@ -128,7 +128,7 @@ fn generate_into(
         })?;
     let theme = render::theme::Theme::load(root, &config.highlight.theme)?;
     clock.lap("theme");
-    let loaded = load::load(root)?;
+    let loaded = load::load_guarded(root, Some(&options.output()))?;
     clock.lap("load");
     let corpus = resolve::resolve(
         loaded,
@@ -157,6 +157,7 @@ fn generate_into(
         urls,
     };
     let outputs = render::render(&site, &theme, staging)?;
+    write::check_outputs(root, &outputs)?;
     clock.lap("render");
     let report = Report {
         pages: outputs
@@ -179,6 +180,11 @@ fn generate_into(
 /// Builds the site and writes it to the output folder.
 pub fn build(options: &BuildOptions) -> Result<Report, Diagnostics> {
     let out = options.output();
+    // One build at a time per output folder, for the whole build; leftovers of a killed
+    // build are finished or rolled back first.
+    let target = write::check_output_dir(&options.root, &out, options.force)?;
+    let _lock = write::OutputLock::acquire(&target)?;
+    write::recover(&target)?;
     // A new output folder is staged while rendering; a failed build drops (and deletes) it.
     let staging = write::Staging::begin(&options.root, &out, options.force)?;
     let (outputs, mut report) = generate_into(options, staging.as_ref())?;
@@ -196,6 +202,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Diagnostics> {
 /// Everything `build` checks, without writing, and then the built pages' links: every
 /// internal `href`, `src` and `#fragment` must resolve in the URL mode the site is built for.
 pub fn check(options: &BuildOptions) -> Result<Report, Diagnostics> {
+    write::settle(&options.root, &options.output())?;
     let config = load_config(options)?;
     let (outputs, report) = generate(options)?;
     let mode = check::Mode {

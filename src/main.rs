@@ -85,9 +85,14 @@ fn print_diagnostics(diagnostics: Diagnostics) {
 
 fn fail(diagnostics: Diagnostics) -> ExitCode {
     let errors = diagnostics.error_count();
+    let outcome = if gloss::write::wrote_nothing(&diagnostics) {
+        "nothing was written"
+    } else {
+        "the output folder is partly updated"
+    };
     print_diagnostics(diagnostics);
     eprintln!(
-        "gloss: {errors} error{} found; nothing was written",
+        "gloss: {errors} error{} found; {outcome}",
         if errors == 1 { "" } else { "s" }
     );
     ExitCode::from(1)

@@ -63,7 +63,8 @@ pub struct BriefDocument {
     pub article: Option<ArticleFile>,
     /// A single-file brief, whose body is the article.
     pub single_file: bool,
-    /// Other files in the bundle, relative to the site root.
+    /// Other files in the bundle: the site folder joined with their path in it, so they
+    /// can be read wherever gloss runs.
     pub assets: Vec<PathBuf>,
 }
 
@@ -168,6 +169,14 @@ fn parse_document<F: serde::de::DeserializeOwned>(
 
 /// Walks `content/` under `root` and parses every file. All problems are collected.
 pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
+    load_guarded(root, None)
+}
+
+/// [`load`], refusing content that is a symlink into `output` (the folder the build
+/// replaces: reading the site from its own output would change with every build). Other
+/// symlinks are followed, so a shared image may be linked into a bundle.
+pub fn load_guarded(root: &Path, output: Option<&Path>) -> Result<Loaded, Diagnostics> {
+    let output = output.and_then(|out| crate::write::normalize(out).ok());
     let content = root.join("content");
     let mut diagnostics = Diagnostics::default();
     if !content.is_dir() {
@@ -176,11 +185,12 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
             .into());
     }
     let mut entries: Vec<(Entry, PathBuf)> = Vec::new();
-    let walker = WalkDir::new(&content)
+    let mut walker = WalkDir::new(&content)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !is_hidden(e.path()));
-    for item in walker {
+    while let Some(item) = walker.next() {
         let item = match item {
             Ok(item) => item,
             Err(e) => {
@@ -192,14 +202,38 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
                 continue;
             }
         };
-        if !item.file_type().is_file() {
-            continue;
-        }
         let relative = item
             .path()
             .strip_prefix(root)
             .unwrap_or(item.path())
             .to_path_buf();
+        let into_output = match (&output, item.path_is_symlink()) {
+            (Some(output), true) => item
+                .path()
+                .canonicalize()
+                .ok()
+                .filter(|target| target.starts_with(output)),
+            _ => None,
+        };
+        if let Some(target) = into_output {
+            diagnostics.push(
+                Diagnostic::file_error(
+                    &relative,
+                    format!(
+                        "this is a symbolic link into the output folder ({})",
+                        target.display()
+                    ),
+                )
+                .with_hint("gloss replaces the output folder on every build: copy the file into content/ instead of linking to it"),
+            );
+            if item.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if !item.file_type().is_file() {
+            continue;
+        }
         let in_content = item.path().strip_prefix(&content).unwrap_or(item.path());
         match classify(in_content) {
             Some(entry) => entries.push((entry, relative)),
@@ -317,7 +351,8 @@ fn parse_entry(root: &Path, entry: &Entry, path: &Path) -> Result<Parsed, Diagno
             };
             Parsed::Article(slug.clone(), article)
         }
-        Entry::BriefAsset(slug) => Parsed::Asset(slug.clone(), path.to_path_buf()),
+        // Read from the site folder, wherever gloss runs (`--root`).
+        Entry::BriefAsset(slug) => Parsed::Asset(slug.clone(), root.join(path)),
         Entry::Actor(slug) => Parsed::Actor(parse_document(root, path, slug)?),
         Entry::Location(slug) => Parsed::Location(parse_document(root, path, slug)?),
         Entry::Incident(slug) => Parsed::Incident(parse_document(root, path, slug)?),

@@ -81,6 +81,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         .port();
     let root = std::fs::canonicalize(&options.build.root)
         .map_err(|e| ServeError::Root(options.build.root.clone(), e))?;
+    // serve never writes public/, but finishes what a killed build left there.
+    if let Err(d) = crate::write::settle(&options.build.root, &options.build.output()) {
+        eprintln!("{d}");
+    }
     let url = format!("http://127.0.0.1:{port}/");
     let build = BuildOptions {
         root: root.clone(),

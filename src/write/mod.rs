@@ -1,0 +1,261 @@
+//! Stage 6, write. Every file of the site is already rendered in memory when this stage
+//! starts, so a build with errors never gets here and leaves the previous site exactly as
+//! it was. gloss writes nowhere but its output folder (and, beside it, a lock file and a
+//! staging folder), and refuses output folders that could hold the site's sources.
+//!
+//! The write protocol:
+//! 1. **Lock.** A build takes an exclusive lock on the output folder for the whole build
+//!    ([`OutputLock`], a file beside the folder). A second build waits, saying so.
+//! 2. **Recover.** Under the lock, leftovers of a killed build are dealt with first
+//!    ([`recover`]): staging folders of killed first builds are removed, and a journal left in
+//!    the output folder is rolled back or forward (see below). `check` does the same.
+//! 3. **First build.** A new output folder is written as a staging folder beside it
+//!    (pages go there while the rest is still rendering) and renamed into place.
+//! 4. **Rebuild, phase one.** An existing output folder is compared with the site: unchanged
+//!    files are not touched (which is why rebuilds are fast); every new or changed file is
+//!    written beside its target under a short temporary name (`.17.gloss-tmp`), a new
+//!    folder whole under one temporary folder. A journal (`.gloss-journal`) in its
+//!    `staging` phase marks that temporaries exist. A failure here removes them, and the
+//!    folder is as it was.
+//! 5. **Rebuild, phase two.** Only when every temporary is written, the journal switches to
+//!    its `commit` phase, listing every rename and removal; then the temporaries are renamed
+//!    into place and stale files removed, each old file kept as a backup until the end so a
+//!    failing rename can put everything back. A process killed here is finished by the next
+//!    gloss command, which replays the journal (every temporary already exists).
+//!
+//! Nothing is ever written or deleted through a symlink inside the output folder: a
+//! symlink where a file or folder of the site goes is replaced by it (the link itself is
+//! moved away, never its target), and a stale one is removed as a link.
+//!
+//! Content that is a symlink into the output folder is refused when the site is loaded.
+//! The cost: a rebuild that changes every file makes three file operations per file
+//! (hard-link the old one as its backup, rename the new one over it, drop the backup)
+//! where an in-place sync made one; a rebuild that changes little costs what it did.
+//!
+//! For tests, `GLOSS_TEST_PAUSE_AT=<point>[:<ms>]` makes the process stop at a point of the
+//! protocol for `ms` milliseconds (ten minutes without), so a test can kill it there, and
+//! `GLOSS_TEST_FAIL_AT=<point>` makes it fail there. The points: `staging` (a first build,
+//! before its rename), `write` (a rebuild, before phase one), `stage` (after phase one),
+//! `commit` (halfway through phase two) and `cleanup` (before the backups are dropped).
+
+mod commit;
+mod guard;
+mod lock;
+mod plan;
+mod staging;
+#[cfg(test)]
+mod tests;
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub(crate) use guard::normalize;
+pub use guard::{NAME_MAX, check_output_dir, check_outputs};
+pub use lock::{OutputLock, lock_path};
+pub use staging::Staging;
+
+use crate::diagnostics::Diagnostic;
+use crate::render::Output;
+
+/// The file gloss leaves in every folder it writes, so it can recognise (and replace) its
+/// own output and nothing else.
+pub const MARKER: &str = ".gloss-output";
+const MARKER_TEXT: &str = "This folder was written by gloss and is replaced on every build.\n";
+
+/// The journal of a rebuild in progress, in the output folder.
+pub const JOURNAL: &str = ".gloss-journal";
+
+/// The end of every temporary name gloss uses inside the output folder.
+pub const TEMP_SUFFIX: &str = ".gloss-tmp";
+
+/// How the message of an error after which the output folder is not as it was begins:
+/// see [`wrote_nothing`].
+pub const PARTLY_WRITTEN: &str = "the build stopped halfway: ";
+
+/// Did a failed build leave the output folder exactly as it was? True for every failure
+/// but a commit that could be neither finished nor undone.
+pub fn wrote_nothing(diagnostics: &crate::diagnostics::Diagnostics) -> bool {
+    !diagnostics
+        .iter()
+        .any(|d| d.message.starts_with(PARTLY_WRITTEN))
+}
+
+/// Threads for writing: creating files and folders mostly waits on the filesystem's
+/// journal, not the CPU, so many more writers than cores keep the disk busy.
+const WRITERS: usize = 16;
+
+/// What the write stage did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Files created or changed.
+    pub changed: usize,
+    /// Files left as they were.
+    pub unchanged: usize,
+}
+
+/// The bytes an output should have.
+fn content(output: &Output) -> io::Result<std::borrow::Cow<'_, [u8]>> {
+    match output {
+        Output::Bytes { bytes, .. } => Ok(std::borrow::Cow::Borrowed(bytes)),
+        Output::Copy { from, .. } => std::fs::read(from).map(std::borrow::Cow::Owned),
+    }
+}
+
+/// The test hooks described in the module documentation: a pause or an injected failure
+/// at a named point of the protocol.
+fn test_hook(point: &str) -> io::Result<()> {
+    if let Ok(wanted) = std::env::var("GLOSS_TEST_PAUSE_AT") {
+        let (name, ms) = wanted.split_once(':').unwrap_or((&wanted, "600000"));
+        if name == point {
+            eprintln!("gloss: test pause at {point}");
+            let ms = ms.parse().unwrap_or(600_000);
+            std::thread::sleep(std::time::Duration::from_millis(ms));
+        }
+    }
+    if std::env::var("GLOSS_TEST_FAIL_AT").is_ok_and(|wanted| wanted == point) {
+        return Err(io::Error::other(format!(
+            "failure injected at {point} by GLOSS_TEST_FAIL_AT"
+        )));
+    }
+    Ok(())
+}
+
+/// Staging folders of killed first builds of `target`: beside it, any process id.
+fn dead_staging(target: &Path) -> Vec<PathBuf> {
+    let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+        return Vec::new();
+    };
+    let prefix = format!(".{}.gloss-staging-", name.to_string_lossy());
+    std::fs::read_dir(parent)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .collect()
+}
+
+/// Does `target` hold leftovers of a killed build? Cheap: no walk of the folder.
+pub fn needs_recovery(target: &Path) -> bool {
+    target.join(JOURNAL).exists() || !dead_staging(target).is_empty()
+}
+
+/// Cleans up after a killed build of the (resolved) output folder `target`; the caller
+/// holds its [`OutputLock`]. Says on the terminal what it did.
+pub fn recover(target: &Path) -> Result<(), Diagnostic> {
+    let fail = |e: io::Error| {
+        Diagnostic::file_error(
+            target,
+            format!("cannot clean up after an interrupted build: {e}"),
+        )
+        .with_hint("delete the output folder and build again")
+    };
+    for dir in dead_staging(target) {
+        commit::remove_any(&dir).map_err(fail)?;
+        eprintln!(
+            "gloss: removed {}, left by an interrupted first build",
+            dir.display()
+        );
+    }
+    if target.join(MARKER).is_file() {
+        if let Some(done) = commit::recover(target).map_err(fail)? {
+            eprintln!("gloss: {done}");
+        }
+    }
+    Ok(())
+}
+
+/// [`recover`] for commands that do not write (`check`, `serve`): takes the lock only when
+/// there is something to clean up.
+pub fn settle(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let target = guard::normalize(out).map_err(|e| {
+        Diagnostic::file_error(out, format!("cannot resolve the output folder: {e}"))
+    })?;
+    if !needs_recovery(&target) || check_output_dir(root, out, false).is_err() {
+        return Ok(());
+    }
+    let _lock = OutputLock::acquire(&target)?;
+    recover(&target)
+}
+
+/// Writes the outputs to `out` (checked with [`check_output_dir`]; the caller holds its
+/// [`OutputLock`]): a new folder through a staging folder renamed into place, an existing
+/// one in two phases.
+pub fn write(
+    root: &Path,
+    out: &Path,
+    outputs: &[Output],
+    force: bool,
+) -> Result<(PathBuf, Written), Diagnostic> {
+    match rayon::ThreadPoolBuilder::new().num_threads(WRITERS).build() {
+        Ok(pool) => pool.install(|| write_with(root, out, outputs, force)),
+        Err(_) => write_with(root, out, outputs, force),
+    }
+}
+
+fn write_with(
+    root: &Path,
+    out: &Path,
+    outputs: &[Output],
+    force: bool,
+) -> Result<(PathBuf, Written), Diagnostic> {
+    if let Some(staging) = Staging::begin(root, out, force)? {
+        return staging.finish(out, outputs);
+    }
+    let target = check_output_dir(root, out, force)?;
+    let marker = Output::Bytes {
+        path: MARKER.to_string(),
+        bytes: MARKER_TEXT.as_bytes().to_vec(),
+    };
+    let all: Vec<&Output> = outputs.iter().chain([&marker]).collect();
+    let unchanged = "the output folder was left as it was";
+    test_hook("write").map_err(|e| Diagnostic::file_error(out, e.to_string()))?;
+    commit::begin(&target).map_err(|e| {
+        Diagnostic::file_error(out, format!("cannot write the site: {e}")).with_hint(unchanged)
+    })?;
+    let plan = match plan::stage(&target, &all) {
+        Ok(plan) => plan,
+        Err(failed) => {
+            let _ = commit::end(&target);
+            let shown = |path: &str| {
+                if failed.reading {
+                    let source = Path::new(path);
+                    source.strip_prefix(root).unwrap_or(source).to_path_buf()
+                } else {
+                    out.join(path)
+                }
+            };
+            let verb = if failed.reading { "read" } else { "write" };
+            return Err(Diagnostic::file_error(
+                shown(&failed.path),
+                format!(
+                    "cannot {verb} {}: {}",
+                    shown(&failed.path).display(),
+                    failed.error
+                ),
+            )
+            .with_hint(unchanged));
+        }
+    };
+    if plan.steps.is_empty() {
+        let _ = commit::end(&target);
+    } else {
+        commit::commit(&target, &plan.steps).map_err(|failed| {
+            let message = format!("cannot move the new files into place: {}", failed.error);
+            if failed.undone {
+                Diagnostic::file_error(out, message).with_hint(unchanged)
+            } else {
+                Diagnostic::file_error(out, format!("{PARTLY_WRITTEN}{message}")).with_hint(
+                    "the output folder is partly updated: the next gloss build finishes it",
+                )
+            }
+        })?;
+    }
+    Ok((
+        target,
+        Written {
+            changed: plan.changed,
+            unchanged: plan.unchanged,
+        },
+    ))
+}
