@@ -1,0 +1,47 @@
+//! Hostile input that must not turn into live code or runaway output: formula cells in
+//! the CSV, non-Latin and colliding tag slugs, and a brief with thousands of tags.
+
+mod common;
+
+use common::Site;
+
+/// An incident title written to trigger a spreadsheet formula comes out as text: `'` first.
+#[test]
+fn csv_cells_that_start_a_formula_are_neutralised() {
+    let site = Site::fixture();
+    site.write(
+        "content/incidents/2020-05-claim.md",
+        "+++\ntitle = \"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\"\ndate = \"2020-05\"\n\
+         actors = [\"kataib-hezbollah\"]\nstatus = \"claimed\"\nkind = \"@SUM(1+1)\"\n+++\nClaimed only.\n",
+    );
+    site.write(
+        "content/locations/ain-al-asad-air-base.md",
+        "+++\nname = \"Ain al-Asad Air Base\"\naliases = [\"al-Asad\"]\nkind = \"military base\"\n\
+         coordinates = [-33.8, -42.44]\nwithin = \"anbar-province\"\n+++\nA large air base.\n",
+    );
+    site.build();
+    let text = site.read("data/incidents.csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().flatten().collect();
+    let claim = rows
+        .iter()
+        .find(|r| &r[0] == "2020-05-claim")
+        .expect("the claim's row");
+    assert_eq!(&claim[3], "'=HYPERLINK(\"http://evil.example\",\"x\")");
+    assert_eq!(&claim[4], "'@SUM(1+1)");
+    for row in &rows {
+        for cell in row.iter().filter(|c| !c.starts_with('-')) {
+            assert!(
+                !cell.starts_with(['=', '+', '@', '\t', '\r']),
+                "formula cell {cell:?}"
+            );
+        }
+    }
+    // Coordinates gloss writes itself stay numbers, negative or not.
+    assert!(rows.iter().any(|r| &r[7] == "-33.8"), "{text}");
+    assert!(
+        rows.iter()
+            .all(|r| r[7].is_empty() || r[7].parse::<f64>().is_ok()),
+        "{text}"
+    );
+}
