@@ -45,3 +45,32 @@ fn csv_cells_that_start_a_formula_are_neutralised() {
         "{text}"
     );
 }
+
+/// Non-Latin tags get transliterated, distinct slugs; case and accent variants share one
+/// page that lists each brief once.
+#[test]
+fn tags_in_any_script_get_their_own_pages() {
+    let site = Site::fixture();
+    site.write(
+        "content/briefs/missiles.md",
+        "+++\ntitle = \"Missiles on the base\"\ndate = 2020-01-09\n\
+         tags = [\"الحشد الشعبي\", \"حزب الله\", \"Sécurité générale\", \"securite generale\", \"IRAQ\"]\n\
+         event = \"2020-01-08-missiles\"\nactors = [\"iran\"]\n+++\nIran fired missiles at al-Asad.\n",
+    );
+    site.build();
+    assert!(!site.public().join("tags/untitled").exists());
+    let pmf = site.read("tags/lhshd-lshby/index.html");
+    assert!(
+        pmf.contains("الحشد الشعبي"),
+        "the page keeps the tag's own spelling"
+    );
+    assert!(site.public().join("tags/hzb-llh/index.html").is_file());
+    let security = site.read("tags/securite-generale/index.html");
+    assert_eq!(
+        security.matches("briefs/missiles/").count(),
+        1,
+        "{security}"
+    );
+    let iraq = site.read("tags/iraq/index.html");
+    assert!(iraq.contains("briefs/missiles/") && iraq.contains("briefs/rockets/"));
+}
