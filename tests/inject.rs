@@ -74,3 +74,48 @@ fn tags_in_any_script_get_their_own_pages() {
     let iraq = site.read("tags/iraq/index.html");
     assert!(iraq.contains("briefs/missiles/") && iraq.contains("briefs/rockets/"));
 }
+
+/// A brief with 2,000 tags: every tag gets its page and feed, but the brief's card on each
+/// shows only the first tags ("+K more"), so the site grows linearly (it was 582 MB).
+#[test]
+fn thousands_of_tags_write_a_linear_site() {
+    let site = Site::fixture();
+    let tags: Vec<String> = (0..2000).map(|i| format!("\"topic {i:04}\"")).collect();
+    site.write(
+        "content/briefs/missiles.md",
+        &format!(
+            "+++\ntitle = \"Missiles on the base\"\ndate = 2020-01-09\ntags = [{}]\n\
+             event = \"2020-01-08-missiles\"\nactors = [\"iran\"]\n+++\nIran fired missiles.\n",
+            tags.join(", ")
+        ),
+    );
+    site.build();
+    let files = common::walk(&site.public());
+    let total: usize = files.values().map(Vec::len).sum();
+    let (largest, size) = files
+        .iter()
+        .map(|(path, bytes)| (path.display().to_string(), bytes.len()))
+        .max_by_key(|(_, size)| *size)
+        .unwrap_or_default();
+    println!(
+        "2,000 tags: {} files, {total} bytes; largest {largest} ({size} bytes)",
+        files.len()
+    );
+    assert!(total < 16_000_000, "{total} bytes for 2,000 tags");
+    assert!(size < 1_000_000, "{largest} has {size} bytes");
+    let page = site.read("tags/topic-1999/index.html");
+    assert!(
+        page.contains("+1992 more"),
+        "the card says how many tags it leaves out"
+    );
+    assert_eq!(page.matches("class=\"tag\"").count(), 8, "{page}");
+    let feed = site.read("tags/topic-1999/atom.xml");
+    assert!(feed.matches("<category").count() <= 8 + 2 * 5, "{feed}");
+    // The brief's own page still lists every tag.
+    assert_eq!(
+        site.read("briefs/missiles/index.html")
+            .matches("class=\"tag\"")
+            .count(),
+        2000
+    );
+}

@@ -33,6 +33,16 @@ pub struct LinkView {
     pub path: String,
 }
 
+/// How many tags a brief card or a feed entry shows. A card is repeated on every tag page
+/// of its brief, so without a cap a brief with 2,000 tags writes 2,000 x 2,000 tag links.
+pub const CARD_TAGS: usize = 8;
+
+/// How many actors and how many locations a card or a feed entry names, for the same reason.
+pub const CARD_ENTITIES: usize = 5;
+
+/// How many characters of the summary a card shows (longer ones end in `…`).
+pub const CARD_SUMMARY_CHARS: usize = 600;
+
 /// A brief in lists (home, tags, incident pages).
 #[derive(Clone, Debug, Serialize)]
 pub struct BriefCard {
@@ -48,11 +58,13 @@ pub struct BriefCard {
     pub summary: String,
     /// Original outlet or "".
     pub outlet: String,
-    /// Tag links.
+    /// The first [`CARD_TAGS`] tag links.
     pub tags: Vec<LinkView>,
-    /// Up to five actors.
+    /// How many tags the card leaves out ("+K more").
+    pub tags_more: usize,
+    /// Up to [`CARD_ENTITIES`] actors.
     pub actors: Vec<LinkView>,
-    /// Up to five locations.
+    /// Up to [`CARD_ENTITIES`] locations.
     pub locations: Vec<LinkView>,
     /// A draft (only in `--drafts` builds).
     pub draft: bool,
