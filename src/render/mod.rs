@@ -8,6 +8,8 @@ mod jsonld;
 pub mod markdown;
 mod pages;
 pub mod prepare;
+#[cfg(test)]
+mod proptests;
 mod public;
 mod search;
 mod sitemap;
