@@ -251,3 +251,19 @@ impl Prepared {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn card_summaries_are_cut_at_a_word() {
+        assert_eq!(card_summary("Short.".to_string()), "Short.");
+        let long = "word ".repeat(CARD_SUMMARY_CHARS);
+        let cut = card_summary(long);
+        assert!(cut.ends_with("word\u{2026}"), "{cut}");
+        assert!(cut.chars().count() <= CARD_SUMMARY_CHARS + 1);
+        let unbroken = "x".repeat(CARD_SUMMARY_CHARS * 2);
+        assert_eq!(card_summary(unbroken).chars().count(), CARD_SUMMARY_CHARS + 1);
+    }
+}
