@@ -264,6 +264,9 @@ mod tests {
         assert!(cut.ends_with("word\u{2026}"), "{cut}");
         assert!(cut.chars().count() <= CARD_SUMMARY_CHARS + 1);
         let unbroken = "x".repeat(CARD_SUMMARY_CHARS * 2);
-        assert_eq!(card_summary(unbroken).chars().count(), CARD_SUMMARY_CHARS + 1);
+        assert_eq!(
+            card_summary(unbroken).chars().count(),
+            CARD_SUMMARY_CHARS + 1
+        );
     }
 }
