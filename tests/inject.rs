@@ -119,3 +119,31 @@ fn thousands_of_tags_write_a_linear_site() {
         2000
     );
 }
+
+/// One long sentence naming many actors is quoted on each actor's page, but only up to a
+/// window around the mention, so the pages do not each repeat the whole sentence.
+#[test]
+fn backlink_quotes_are_clipped() {
+    let site = Site::fixture();
+    let mut sentence = String::from("At the meeting ");
+    for i in 0..150 {
+        site.write(
+            &format!("content/actors/delegate-{i:03}.md"),
+            &format!("+++\nname = \"Delegate{i:03}\"\nkind = \"person\"\n+++\nA delegate.\n"),
+        );
+        sentence.push_str(&format!(
+            "Delegate{i:03} spoke at length about the rockets, the base, the convoys and the long war on the river, "
+        ));
+    }
+    sentence.push_str("and two U.S. service members listened.\n");
+    site.write("content/briefs/rockets/article.txt", &sentence);
+    site.build();
+    let page = site.read("actors/delegate-075/index.html");
+    assert!(
+        page.contains("<mark>Delegate075</mark>"),
+        "the mention is quoted"
+    );
+    assert!(page.contains('\u{2026}'), "a cut quote says so");
+    println!("actor page: {} bytes", page.len());
+    assert!(page.len() < 12_000, "{} bytes", page.len());
+}

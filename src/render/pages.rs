@@ -561,9 +561,9 @@ impl Site<'_> {
                             let (start, end) = (at(m.range.start), at(m.range.end));
                             MentionView {
                                 path: format!("{}#p-{}", brief_card.path, m.paragraph),
-                                before: &m.sentence[..start],
+                                before: clip_before(&m.sentence[..start]),
                                 matched: &m.sentence[start..end],
-                                after: &m.sentence[end..],
+                                after: clip_after(&m.sentence[end..]),
                             }
                         })
                         .collect(),

@@ -2,6 +2,8 @@
 //! once per build and cloned into the pages that show it, so no page gets a whole-site
 //! context. Field names are the theme's contract (see `templates/`).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::model::PartialDate;
@@ -228,13 +230,52 @@ pub struct EntityView {
 pub struct MentionView<'a> {
     /// `briefs/x/#p-7`.
     pub path: String,
-    /// Sentence text before the mention.
-    pub before: &'a str,
+    /// Sentence text before the mention, at most [`EXCERPT_CHARS`] (see [`clip_before`]).
+    pub before: Cow<'a, str>,
     /// The mention as written.
     #[serde(rename = "match")]
     pub matched: &'a str,
-    /// Sentence text after it.
-    pub after: &'a str,
+    /// Sentence text after it, at most [`EXCERPT_CHARS`] (see [`clip_after`]).
+    pub after: Cow<'a, str>,
+}
+
+/// How many characters of its sentence a backlink quotes on each side of a mention. One
+/// sentence naming many entities is quoted on each of their pages, so an unbounded quote
+/// would make output grow with the square of a long sentence.
+pub const EXCERPT_CHARS: usize = 240;
+
+/// The last [`EXCERPT_CHARS`] characters of `text`, after `…` when cut.
+pub fn clip_before(text: &str) -> Cow<'_, str> {
+    match text.char_indices().rev().nth(EXCERPT_CHARS - 1) {
+        Some((at, _)) if at > 0 => Cow::Owned(format!("\u{2026}{}", &text[at..])),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// The first [`EXCERPT_CHARS`] characters of `text`, then `…` when cut.
+pub fn clip_after(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((at, _)) => Cow::Owned(format!("{}\u{2026}", &text[..at])),
+        None => Cow::Borrowed(text),
+    }
+}
+
+#[cfg(test)]
+mod clip_tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_clipped_around_the_mention() {
+        assert_eq!(clip_before("short"), "short");
+        assert_eq!(clip_after("short"), "short");
+        let long = "é".repeat(EXCERPT_CHARS + 10);
+        assert_eq!(clip_before(&long).chars().count(), EXCERPT_CHARS + 1);
+        assert!(clip_before(&long).starts_with('\u{2026}'));
+        assert!(clip_after(&long).ends_with('\u{2026}'));
+        let exact = "x".repeat(EXCERPT_CHARS);
+        assert_eq!(clip_before(&exact), exact);
+        assert_eq!(clip_after(&exact), exact);
+    }
 }
 
 /// The brief of a backlink: just what the entity page shows of it.
