@@ -210,6 +210,13 @@ mod tests {
         assert!(html.contains("<h2 id=\"main-2\">"), "{html}");
         assert!(html.contains("<h2 id=\"sec\" class=\"wide\">"), "{html}");
         assert!(html.contains("<h2 id=\"p-2-2\">"), "{html}");
+        let twice = errors("# A {#x}\n\n# B {#x}\n");
+        assert!(twice[0].contains("`#x` is given twice") && twice[0].contains("a.md:12:1"));
+        let html = Markdown::default()
+            .render("## Sec\n\n## Other {#sec}\n", Path::new("a.md"), 1)
+            .unwrap_or_default();
+        assert!(html.contains("<h2 id=\"sec-2\">Sec</h2>"), "{html}");
+        assert!(html.contains("<h2 id=\"sec\">Other</h2>"), "{html}");
     }
 
     #[test]

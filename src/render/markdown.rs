@@ -62,6 +62,7 @@ impl Markdown {
     ) -> Result<Vec<Event<'a>>, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut events = Vec::new();
+        let mut explicit = std::collections::BTreeSet::new();
         let place = Place {
             text,
             file,
@@ -81,6 +82,13 @@ impl Markdown {
                         .iter()
                         .map(|(k, v)| (k.as_ref(), v.as_deref()))
                         .collect();
+                    if let Some(id) = id.as_deref().filter(|id| !explicit.insert(id.to_string())) {
+                        errors.push(place.error(
+                            range.clone(),
+                            format!("the heading id `#{id}` is given twice in this text"),
+                            "give each heading its own id",
+                        ));
+                    }
                     check_heading(
                         &place,
                         range,
@@ -212,7 +220,15 @@ impl Markdown {
 /// Gives every heading without an explicit `{#id}` one made from its text, so sections can
 /// be linked to; repeats, and ids the theme uses (`## Main`), get `-2`, `-3`.
 fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut used = std::collections::BTreeSet::new();
+    // Explicit ids first, so a heading's own `{#id}` is never taken by an earlier one's
+    // generated id.
+    let mut used: std::collections::BTreeSet<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
@@ -234,8 +250,6 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                 *slot = Some(CowStr::from(id));
             }
-        } else if let Event::Start(Tag::Heading { id: Some(id), .. }) = &events[i] {
-            used.insert(id.to_string());
         }
         i += 1;
     }
