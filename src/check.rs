@@ -6,23 +6,11 @@
 //! fails the check instead of surprising a reader.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::LazyLock;
 
-use regex::Regex;
+use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::render::Output;
-
-/// An opening tag, its quoted attribute values allowed to hold `>`.
-static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"<[A-Za-z][A-Za-z0-9-]*(?:[^>"']|"[^"]*"|'[^']*')*>"#).expect("valid regex")
-});
-
-/// One attribute of a tag: name and value, double-, single- or un-quoted.
-static ATTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\s([A-Za-z][A-Za-z0-9:_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
-        .expect("valid regex")
-});
 
 /// How the built site will be opened.
 #[derive(Clone, Copy, Debug)]
@@ -43,68 +31,31 @@ struct Scan {
     anchors: BTreeSet<String>,
 }
 
+/// Reads a page as a browser does (html5ever, through `scraper`): character references
+/// decoded, attribute names case-folded, text inside `<script>`, comments and attribute
+/// values never mistaken for tags.
 fn scan(html: &str) -> Scan {
     let mut found = Scan::default();
-    for tag in TAG.find_iter(html) {
-        for attr in ATTR.captures_iter(tag.as_str()) {
-            let value = attr
-                .get(2)
-                .or_else(|| attr.get(3))
-                .or_else(|| attr.get(4))
-                .map_or("", |m| m.as_str());
-            match attr[1].to_ascii_lowercase().as_str() {
-                "href" | "src" => found.links.push(decode_entities(value)),
-                "id" | "name" => {
-                    found.anchors.insert(decode_entities(value));
+    let page = scraper::Html::parse_document(html);
+    for node in page.tree.nodes() {
+        let Some(element) = node.value().as_element() else {
+            continue;
+        };
+        for (name, value) in element.attrs() {
+            match name {
+                "href" | "src" => found.links.push(value.to_string()),
+                "id" => {
+                    found.anchors.insert(value.to_string());
+                }
+                // `<a name>` is the old way to make a fragment; `<meta name>` is not one.
+                "name" if element.name() == "a" => {
+                    found.anchors.insert(value.to_string());
                 }
                 _ => {}
             }
         }
     }
     found
-}
-
-/// Undoes the character references templates and markdown write in attribute values.
-fn decode_entities(value: &str) -> String {
-    if !value.contains('&') {
-        return value.to_string();
-    }
-    let mut out = String::with_capacity(value.len());
-    let mut rest = value;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let decoded = rest.find(';').and_then(|end| {
-            let name = &rest[1..end];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .map(|hex| u32::from_str_radix(hex, 16))
-                    .or_else(|| name.strip_prefix('#').map(str::parse::<u32>))
-                    .and_then(Result::ok)
-                    .and_then(char::from_u32),
-            };
-            c.map(|c| (c, end + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// `%20` and friends back to text; malformed escapes stay as written.
@@ -268,7 +219,7 @@ impl Site<'_> {
 /// and the link. A link broken on many pages (one in a template) is reported once.
 pub fn links(outputs: &[Output], mode: Mode) -> Diagnostics {
     let pages: Vec<(&str, Scan)> = outputs
-        .iter()
+        .par_iter()
         .filter_map(|o| match o {
             Output::Bytes { path, bytes } if path.ends_with(".html") => {
                 Some((path.as_str(), scan(&String::from_utf8_lossy(bytes))))
@@ -444,7 +395,16 @@ mod tests {
 
     #[test]
     fn entities_and_schemes() {
-        assert_eq!(decode_entities("a&amp;b&#39;c&#x41;&bogus"), "a&b'cA&bogus");
+        let found = scan(
+            "<A HREF='a&amp;b&#39;c&#x41;&bogus'>x</a><script>var s = '<a href=\"gone/\">';</script>\
+             <!-- <img src=\"old.png\"> --><p title='<img src=\"t.png\">' id=\"x&amp;y\"></p>\
+             <meta name=\"description\"><a name=\"top\"></a>",
+        );
+        assert_eq!(found.links, ["a&b'cA&bogus"]);
+        assert_eq!(
+            found.anchors.into_iter().collect::<Vec<_>>(),
+            ["top", "x&y"]
+        );
         assert!(is_external("https://x.io"));
         assert!(is_external("mailto:a@b.c"));
         assert!(is_external("//cdn.example/x.js"));

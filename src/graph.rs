@@ -194,15 +194,18 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
             graph.incidents[p.incident.index()].cited_by.push(id);
         }
         for tag in &brief.tags {
-            graph
+            // "Iraq" and "iraq" in one brief are one tag: list the brief once.
+            let briefs = &mut graph
                 .tags
                 .entry(tag_slug(tag))
                 .or_insert_with(|| Tag {
                     name: tag.to_string(),
                     briefs: Vec::new(),
                 })
-                .briefs
-                .push(id);
+                .briefs;
+            if briefs.last() != Some(&id) {
+                briefs.push(id);
+            }
         }
         graph.briefs.push(links);
     }

@@ -29,12 +29,23 @@ impl Slug {
         }
     }
 
-    /// A valid slug made from any text, for titles and tags.
+    /// A valid slug made from any text: the one slugify function for tags, heading ids and
+    /// the file names `gloss new` suggests. Letters of any script are transliterated to
+    /// ASCII (`deunicode`: "Sécurité générale" -> `securite-generale`, "الحشد الشعبي" ->
+    /// `lhshd-lsh-by`), apostrophes vanish ("Kata'ib" -> `kataib`), every other run of
+    /// non-alphanumerics becomes one hyphen. Text with nothing to keep gives `untitled`.
     pub fn suggest(text: &str) -> String {
+        let without_apostrophes: String = text
+            .chars()
+            .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{02BF}' | '\u{02BE}'))
+            .collect();
+        let ascii = deunicode::deunicode_with_tofu(&without_apostrophes, " ");
         let mut out = String::new();
-        for c in text.chars().flat_map(char::to_lowercase) {
+        for c in ascii.chars().flat_map(char::to_lowercase) {
             if c.is_ascii_alphanumeric() {
                 out.push(c);
+            } else if c == '\'' || c == '`' {
+                // Transliterations spell some letters (ain, hamza) with an apostrophe.
             } else if !out.is_empty() && !out.ends_with('-') {
                 out.push('-');
             }
@@ -45,6 +56,13 @@ impl Slug {
         } else {
             trimmed.to_string()
         }
+    }
+
+    /// What two names must share to be "the same name" spelled differently: the name without
+    /// case and accents ("Iraq", "iraq" and "IRAQ"; "Sécurité" and "securite"). Names that
+    /// slugify alike but differ here are different names that would collide.
+    pub fn fold(text: &str) -> String {
+        deunicode::deunicode_with_tofu(text.trim(), "\u{FFFD}").to_lowercase()
     }
 
     /// The slug as text.
@@ -399,6 +417,8 @@ pub struct Brief {
     pub draft: bool,
     /// Free-form tags.
     pub tags: Vec<String>,
+    /// Line and column of each tag in the file, to name both sides of a tag slug collision.
+    pub tag_places: Vec<(usize, usize)>,
     /// The incident this brief reports.
     pub event: Option<IncidentId>,
     /// Hand-listed actors with their roles in the story.
@@ -608,6 +628,30 @@ mod tests {
         );
         assert!(Slug::parse("a--b").is_err());
         assert!(Slug::parse("").is_err());
+    }
+
+    #[test]
+    fn any_script_gets_a_readable_slug() {
+        assert_eq!(Slug::suggest("Sécurité générale"), "securite-generale");
+        assert_eq!(Slug::suggest("الحشد الشعبي"), "lhshd-lshby");
+        assert_eq!(Slug::suggest("Kata'ib Hezbollah"), "kataib-hezbollah");
+        assert_eq!(Slug::suggest("Kata’ib Hezbollah"), "kataib-hezbollah");
+        assert_eq!(Slug::suggest("Rocket attacks!"), "rocket-attacks");
+        assert_eq!(Slug::suggest("Дмитрий"), "dmitrii");
+        assert_eq!(Slug::suggest("!!!"), "untitled");
+        assert_ne!(Slug::suggest("الحشد الشعبي"), Slug::suggest("حزب الله"));
+        for text in [
+            "Sécurité générale",
+            "الحشد الشعبي",
+            "北京",
+            "🚀 x",
+            "\u{0}\u{FEFF}a",
+        ] {
+            assert!(Slug::parse(&Slug::suggest(text)).is_ok(), "{text}");
+        }
+        assert_eq!(Slug::fold("Iraq"), Slug::fold("IRAQ"));
+        assert_eq!(Slug::fold("Sécurité"), Slug::fold("securite"));
+        assert_ne!(Slug::fold("rocket attacks"), Slug::fold("rocket-attacks"));
     }
 
     #[test]

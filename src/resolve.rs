@@ -139,6 +139,7 @@ pub fn resolve(
         return Err(diagnostics);
     }
     diagnostics.extend(within_cycles(&loaded.locations, &locations));
+    diagnostics.extend(crate::urls::tag_collisions(&briefs));
     let corpus = Corpus {
         briefs,
         actors,
@@ -594,6 +595,14 @@ fn brief(
             .filter(|s| !s.is_empty()),
         draft: f.draft,
         tags: strings(doc, &f.tags, "tag", &mut errors),
+        tag_places: f
+            .tags
+            .iter()
+            .map(|t| {
+                let at = doc.error(t, "");
+                (at.line, at.column)
+            })
+            .collect(),
         event: f
             .event
             .as_ref()

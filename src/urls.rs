@@ -3,7 +3,11 @@
 //! a GitHub Pages project path and opened from disk; only canonical URLs, feeds and the
 //! sitemap are absolute.
 
-use crate::model::Slug;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Brief, Slug};
 
 /// Builds site-root-relative paths for every kind of page.
 #[derive(Clone, Copy, Debug)]
@@ -69,9 +73,44 @@ impl Urls {
     }
 }
 
-/// The folder name of a tag's page: "rocket attacks" -> "rocket-attacks".
+/// The folder name of a tag's page: "rocket attacks" -> "rocket-attacks", "الحشد الشعبي" ->
+/// "lhshd-lshby" (see [`Slug::suggest`]).
 pub fn tag_slug(tag: &str) -> String {
     Slug::suggest(tag)
+}
+
+/// Tags that would share a page without being the same tag. Tags that differ only in case
+/// or accents ("Iraq", "iraq") are one tag on purpose and share `tags/iraq/`; tags that
+/// differ otherwise but slugify alike ("C++" and "C#", "rocket attacks" and
+/// "rocket-attacks") are an error at the later one, naming where the first was used.
+pub fn tag_collisions(briefs: &[Brief]) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<String, (&str, &Path, usize, usize)> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for brief in briefs {
+        for (i, tag) in brief.tags.iter().enumerate() {
+            let (line, column) = brief.tag_places.get(i).copied().unwrap_or_default();
+            let slug = tag_slug(tag);
+            let (seen, file, l, c) =
+                *first
+                    .entry(slug.clone())
+                    .or_insert((tag, &brief.file, line, column));
+            if Slug::fold(seen) != Slug::fold(tag) {
+                let mut d = Diagnostic::file_error(
+                    &brief.file,
+                    format!(
+                        "the tags `{tag}` and `{seen}` (at {}:{l}:{c}) would share the page tags/{slug}/",
+                        file.display()
+                    ),
+                )
+                .with_hint(
+                    "spell the same tag the same way; tags that differ only in case or accents share a page",
+                );
+                (d.line, d.column) = (line, column);
+                errors.push(d);
+            }
+        }
+    }
+    errors
 }
 
 /// The Wikidata page of an item id such as `Q1140589`.

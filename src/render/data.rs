@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+mod csv_file;
+
 use super::Output;
 use super::pages::Site;
 use super::public::precision_name;
@@ -207,7 +209,7 @@ pub fn files(site: &Site) -> Result<Vec<Output>, Diagnostic> {
         json("data/incidents.geojson", &geojson)?,
         Output::Bytes {
             path: "data/incidents.csv".into(),
-            bytes: incidents_csv(site, &entities.incidents).into_bytes(),
+            bytes: csv_file::incidents_csv(site, &entities.incidents)?,
         },
     ])
 }
@@ -440,84 +442,4 @@ fn place(site: &Site, incident: &Incident) -> Option<(LocationId, (f64, f64))> {
         next = location.within;
     }
     None
-}
-
-/// One row per incident; CRLF line ends and quoting as RFC 4180 asks.
-fn incidents_csv(site: &Site, records: &[IncidentRecord]) -> String {
-    const HEADER: [&str; 14] = [
-        "id",
-        "date",
-        "date_precision",
-        "title",
-        "kind",
-        "status",
-        "location",
-        "latitude",
-        "longitude",
-        "actors",
-        "killed",
-        "injured",
-        "sources",
-        "url",
-    ];
-    let mut out = csv_row(HEADER.map(String::from));
-    for (record, incident) in records.iter().zip(&site.corpus.incidents) {
-        let (lat, lon) = place(site, incident)
-            .map(|(_, (lat, lon))| (lat.to_string(), lon.to_string()))
-            .unwrap_or_default();
-        let count = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
-        let sources: Vec<&str> = record
-            .sources
-            .iter()
-            .map(|s| if s.url.is_empty() { s.outlet } else { s.url })
-            .collect();
-        out.push_str(&csv_row([
-            record.slug.to_string(),
-            record.date.clone(),
-            record.date_precision.to_string(),
-            record.title.to_string(),
-            record.kind.to_string(),
-            record.status.unwrap_or_default().to_string(),
-            record.location.unwrap_or_default().to_string(),
-            lat,
-            lon,
-            record.actors.join("; "),
-            count(record.killed),
-            count(record.injured),
-            sources.join("; "),
-            record.url.clone(),
-        ]));
-    }
-    out
-}
-
-fn csv_row<const N: usize>(fields: [String; N]) -> String {
-    let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-    format!("{}\r\n", quoted.join(","))
-}
-
-/// A field quoted only when it must be: when it holds a comma, a quote or a line break.
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_quotes_only_when_needed() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(
-            csv_row(["a".to_string(), "b,c".to_string(), String::new()]),
-            "a,\"b,c\",\r\n"
-        );
-    }
 }

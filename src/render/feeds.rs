@@ -9,6 +9,7 @@ use super::public::timestamp;
 use super::xml::Xml;
 use rayon::prelude::*;
 
+use super::views::{CARD_ENTITIES, CARD_TAGS};
 use crate::annotate::site::EntityKey;
 use crate::graph::EntityLinks;
 use crate::model::{ActorId, BriefId, LocationId};
@@ -165,12 +166,13 @@ fn entry(site: &Site, xml: &mut Xml, id: BriefId) {
         xml.text("summary", &[], &card.summary);
     }
     let actors_scheme = site.absolute("actors/");
-    for entry in &links.actors {
+    // Capped like a card's lists: an entry is repeated in the feed of every tag and entity.
+    for entry in links.actors.iter().take(CARD_ENTITIES) {
         let actor = &site.corpus.actors[entry.id.index()];
         category(xml, actor.slug.as_str(), &actors_scheme, &actor.name);
     }
     let locations_scheme = site.absolute("locations/");
-    for entry in &links.locations {
+    for entry in links.locations.iter().take(CARD_ENTITIES) {
         let location = &site.corpus.locations[entry.id.index()];
         category(
             xml,
@@ -180,7 +182,7 @@ fn entry(site: &Site, xml: &mut Xml, id: BriefId) {
         );
     }
     let tags_scheme = site.absolute("tags/");
-    for tag in &brief.tags {
+    for tag in brief.tags.iter().take(CARD_TAGS) {
         category(xml, &tag_slug(tag), &tags_scheme, tag);
     }
     xml.close("entry");

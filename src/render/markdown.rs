@@ -10,6 +10,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use super::attrs::{Place, check_heading, is_reserved_id};
 use crate::diagnostics::Diagnostic;
 use crate::urls::is_safe_href;
 
@@ -61,9 +62,57 @@ impl Markdown {
     ) -> Result<Vec<Event<'a>>, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut events = Vec::new();
+        let mut explicit = std::collections::BTreeSet::new();
+        let place = Place {
+            text,
+            file,
+            first_line,
+        };
         for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
             let event = match event {
                 Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    let class_names: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+                    let pairs: Vec<(&str, Option<&str>)> = attrs
+                        .iter()
+                        .map(|(k, v)| (k.as_ref(), v.as_deref()))
+                        .collect();
+                    if let Some(id) = id.as_deref().filter(|id| !explicit.insert(id.to_string())) {
+                        errors.push(place.error(
+                            range.clone(),
+                            format!("the heading id `#{id}` is given twice in this text"),
+                            "give each heading its own id",
+                        ));
+                    }
+                    check_heading(
+                        &place,
+                        range,
+                        id.as_deref(),
+                        &class_names,
+                        &pairs,
+                        &mut errors,
+                    );
+                    // Never passed on, even if a caller ignored the errors.
+                    Event::Start(Tag::Heading {
+                        level,
+                        id,
+                        classes,
+                        attrs: Vec::new(),
+                    })
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) if is_reserved_id(&label) => {
+                    errors.push(place.error(
+                        range,
+                        format!("the footnote `[^{label}]` would take an id the theme uses"),
+                        "rename the footnote, e.g. `[^note-a]` or a number",
+                    ));
+                    Event::Start(Tag::FootnoteDefinition(label))
+                }
                 Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
                     if !is_safe_href(dest_url) =>
                 {
@@ -169,9 +218,17 @@ impl Markdown {
 }
 
 /// Gives every heading without an explicit `{#id}` one made from its text, so sections can
-/// be linked to; repeats get `-2`, `-3`.
+/// be linked to; repeats, and ids the theme uses (`## Main`), get `-2`, `-3`.
 fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut used = std::collections::BTreeSet::new();
+    // Explicit ids first, so a heading's own `{#id}` is never taken by an earlier one's
+    // generated id.
+    let mut used: std::collections::BTreeSet<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
@@ -186,15 +243,13 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             let base = crate::model::Slug::suggest(&text);
             let mut id = base.clone();
             let mut n = 1;
-            while !used.insert(id.clone()) {
+            while is_reserved_id(&id) || !used.insert(id.clone()) {
                 n += 1;
                 id = format!("{base}-{n}");
             }
             if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                 *slot = Some(CowStr::from(id));
             }
-        } else if let Event::Start(Tag::Heading { id: Some(id), .. }) = &events[i] {
-            used.insert(id.to_string());
         }
         i += 1;
     }

@@ -1,6 +1,7 @@
 //! Stage 5, render: markdown, highlighting and Tera, producing every output file in memory.
 //! Nothing is written here; a failed render leaves the disk untouched.
 
+pub mod attrs;
 mod data;
 mod feeds;
 mod jsonld;
@@ -8,6 +9,8 @@ mod mappage;
 pub mod markdown;
 mod pages;
 pub mod prepare;
+#[cfg(test)]
+mod proptests;
 mod public;
 mod reading;
 mod search;

@@ -427,8 +427,21 @@ impl Site<'_> {
         } else {
             script_json(&mentioned)
         };
+        let mut full = card.clone();
+        if full.tags_more > 0 {
+            // A card shows the first tags; the brief's own page shows them all.
+            full.tags = brief
+                .tags
+                .iter()
+                .map(|t| LinkView {
+                    name: t.clone(),
+                    path: self.urls.tag(t),
+                })
+                .collect();
+            full.tags_more = 0;
+        }
         let view = BriefView {
-            card: card.clone(),
+            card: full,
             source: brief.source.as_ref().map(|s| SourceView {
                 outlet: s.outlet.clone(),
                 author: s.author.clone(),
@@ -580,9 +593,9 @@ impl Site<'_> {
                             let (start, end) = (at(m.range.start), at(m.range.end));
                             MentionView {
                                 path: format!("{}#p-{}", brief_card.path, m.paragraph),
-                                before: &m.sentence[..start],
+                                before: clip_before(&m.sentence[..start]),
                                 matched: &m.sentence[start..end],
-                                after: &m.sentence[end..],
+                                after: clip_after(&m.sentence[end..]),
                             }
                         })
                         .collect(),

@@ -80,6 +80,17 @@ fn summary(brief: &Brief) -> String {
     }
 }
 
+/// A summary cut to [`CARD_SUMMARY_CHARS`] at a word boundary, ending in `…` when cut: a
+/// card is repeated on every list its brief is in.
+fn card_summary(text: String) -> String {
+    let Some((cut, _)) = text.char_indices().nth(CARD_SUMMARY_CHARS) else {
+        return text;
+    };
+    let head = &text[..cut];
+    let head = head.rfind(char::is_whitespace).map_or(head, |i| &head[..i]);
+    format!("{}…", head.trim_end())
+}
+
 /// Computes the shared values.
 pub fn prepare(
     corpus: &Corpus,
@@ -125,7 +136,7 @@ pub fn prepare(
             title: brief.title.clone(),
             path: urls.brief(&brief.slug),
             date: (&brief.date).into(),
-            summary: summary(brief),
+            summary: card_summary(summary(brief)),
             outlet: brief
                 .source
                 .as_ref()
@@ -134,21 +145,23 @@ pub fn prepare(
             tags: brief
                 .tags
                 .iter()
+                .take(CARD_TAGS)
                 .map(|t| LinkView {
                     name: t.clone(),
                     path: urls.tag(t),
                 })
                 .collect(),
+            tags_more: brief.tags.len().saturating_sub(CARD_TAGS),
             actors: links
                 .actors
                 .iter()
-                .take(5)
+                .take(CARD_ENTITIES)
                 .map(|e| actor_links[e.id.index()].clone())
                 .collect(),
             locations: links
                 .locations
                 .iter()
-                .take(5)
+                .take(CARD_ENTITIES)
                 .map(|e| location_links[e.id.index()].clone())
                 .collect(),
             draft: brief.draft,
@@ -242,5 +255,24 @@ impl Prepared {
             EntityKey::Actor(a) => &self.actors[a.index()],
             EntityKey::Location(l) => &self.locations[l.index()],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn card_summaries_are_cut_at_a_word() {
+        assert_eq!(card_summary("Short.".to_string()), "Short.");
+        let long = "word ".repeat(CARD_SUMMARY_CHARS);
+        let cut = card_summary(long);
+        assert!(cut.ends_with("word\u{2026}"), "{cut}");
+        assert!(cut.chars().count() <= CARD_SUMMARY_CHARS + 1);
+        let unbroken = "x".repeat(CARD_SUMMARY_CHARS * 2);
+        assert_eq!(
+            card_summary(unbroken).chars().count(),
+            CARD_SUMMARY_CHARS + 1
+        );
     }
 }

@@ -2,6 +2,8 @@
 //! once per build and cloned into the pages that show it, so no page gets a whole-site
 //! context. Field names are the theme's contract (see `templates/`).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::model::PartialDate;
@@ -33,6 +35,16 @@ pub struct LinkView {
     pub path: String,
 }
 
+/// How many tags a brief card or a feed entry shows. A card is repeated on every tag page
+/// of its brief, so without a cap a brief with 2,000 tags writes 2,000 x 2,000 tag links.
+pub const CARD_TAGS: usize = 8;
+
+/// How many actors and how many locations a card or a feed entry names, for the same reason.
+pub const CARD_ENTITIES: usize = 5;
+
+/// How many characters of the summary a card shows (longer ones end in `…`).
+pub const CARD_SUMMARY_CHARS: usize = 600;
+
 /// A brief in lists (home, tags, incident pages).
 #[derive(Clone, Debug, Serialize)]
 pub struct BriefCard {
@@ -48,11 +60,13 @@ pub struct BriefCard {
     pub summary: String,
     /// Original outlet or "".
     pub outlet: String,
-    /// Tag links.
+    /// The first [`CARD_TAGS`] tag links.
     pub tags: Vec<LinkView>,
-    /// Up to five actors.
+    /// How many tags the card leaves out ("+K more").
+    pub tags_more: usize,
+    /// Up to [`CARD_ENTITIES`] actors.
     pub actors: Vec<LinkView>,
-    /// Up to five locations.
+    /// Up to [`CARD_ENTITIES`] locations.
     pub locations: Vec<LinkView>,
     /// A draft (only in `--drafts` builds).
     pub draft: bool,
@@ -230,13 +244,52 @@ pub struct EntityView {
 pub struct MentionView<'a> {
     /// `briefs/x/#p-7`.
     pub path: String,
-    /// Sentence text before the mention.
-    pub before: &'a str,
+    /// Sentence text before the mention, at most [`EXCERPT_CHARS`] (see [`clip_before`]).
+    pub before: Cow<'a, str>,
     /// The mention as written.
     #[serde(rename = "match")]
     pub matched: &'a str,
-    /// Sentence text after it.
-    pub after: &'a str,
+    /// Sentence text after it, at most [`EXCERPT_CHARS`] (see [`clip_after`]).
+    pub after: Cow<'a, str>,
+}
+
+/// How many characters of its sentence a backlink quotes on each side of a mention. One
+/// sentence naming many entities is quoted on each of their pages, so an unbounded quote
+/// would make output grow with the square of a long sentence.
+pub const EXCERPT_CHARS: usize = 240;
+
+/// The last [`EXCERPT_CHARS`] characters of `text`, after `…` when cut.
+pub fn clip_before(text: &str) -> Cow<'_, str> {
+    match text.char_indices().rev().nth(EXCERPT_CHARS - 1) {
+        Some((at, _)) if at > 0 => Cow::Owned(format!("\u{2026}{}", &text[at..])),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// The first [`EXCERPT_CHARS`] characters of `text`, then `…` when cut.
+pub fn clip_after(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((at, _)) => Cow::Owned(format!("{}\u{2026}", &text[..at])),
+        None => Cow::Borrowed(text),
+    }
+}
+
+#[cfg(test)]
+mod clip_tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_clipped_around_the_mention() {
+        assert_eq!(clip_before("short"), "short");
+        assert_eq!(clip_after("short"), "short");
+        let long = "é".repeat(EXCERPT_CHARS + 10);
+        assert_eq!(clip_before(&long).chars().count(), EXCERPT_CHARS + 1);
+        assert!(clip_before(&long).starts_with('\u{2026}'));
+        assert!(clip_after(&long).ends_with('\u{2026}'));
+        let exact = "x".repeat(EXCERPT_CHARS);
+        assert_eq!(clip_before(&exact), exact);
+        assert_eq!(clip_after(&exact), exact);
+    }
 }
 
 /// The brief of a backlink: just what the entity page shows of it.

@@ -169,6 +169,7 @@ pub fn reason(status: u16) -> &'static str {
         405 => "Method Not Allowed",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
+        503 => "Service Unavailable",
         _ => "Unknown",
     }
 }

@@ -7,6 +7,7 @@
 mod connection;
 mod http;
 mod inject;
+mod limit;
 mod live;
 mod mime;
 mod site;
@@ -101,6 +102,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     // Printed once the watcher runs, so every change after this line is seen.
     println!("Serving {title} at {url} (Ctrl+C to stop)");
 
+    let slots = limit::Slots::new(limit::MAX_CONNECTIONS);
     for stream in listener.incoming() {
         let stream = match stream {
             Ok(stream) => stream,
@@ -109,15 +111,31 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
                 continue;
             }
         };
+        let Some(slot) = slots.take() else {
+            busy(stream);
+            continue;
+        };
         let live = Arc::clone(&live);
         let spawned = std::thread::Builder::new()
             .name("gloss-connection".into())
-            .spawn(move || connection::handle(stream, &live));
+            .spawn(move || {
+                let _slot = slot;
+                connection::handle(stream, &live)
+            });
         if let Err(e) = spawned {
             eprintln!("warning: cannot start a thread for a connection: {e}");
         }
     }
     Ok(())
+}
+
+/// Turns a connection away when every slot is taken: a `503` written with a short timeout
+/// (so a client that does not read cannot hold the accepting loop), then closed.
+fn busy(mut stream: std::net::TcpStream) {
+    let _ = stream.set_write_timeout(Some(std::time::Duration::from_millis(500)));
+    let response = http::Response::text(503, "gloss serve has too many open connections")
+        .with_header("Retry-After", "1");
+    let _ = response.write_to(&mut stream, false, false);
 }
 
 /// The title for the "Serving" line: the config's, or the folder's name when the config
