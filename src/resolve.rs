@@ -17,26 +17,45 @@ use crate::load::{
 use crate::model::*;
 use crate::urls::is_web_url;
 
+/// Code of an error that only follows from a file that failed to load: dropped before
+/// reporting, since that file's own error says what to fix.
+const CONSEQUENTIAL: &str = "consequential";
+
+/// What kind of entity each slug of the site is, to say so when one is used in the wrong
+/// list ("`x` is a location, not an actor").
+type Kinds<'a> = BTreeMap<&'a str, (&'static str, &'static str)>;
+
 /// Slug-to-id tables for one kind of entity, with the folder name for hints.
 struct Index<'a, I> {
     ids: BTreeMap<&'a str, I>,
     folder: &'static str,
     noun: &'static str,
+    /// Files of this kind that failed to load.
+    failed: &'a BTreeSet<String>,
+    /// Every slug of the site with its noun and the list it belongs in.
+    kinds: &'a Kinds<'a>,
 }
 
 impl<'a, I: Copy> Index<'a, I> {
     fn new<F>(
         docs: &'a [Document<F>],
         make: fn(u32) -> I,
-        folder: &'static str,
-        noun: &'static str,
+        (folder, noun): (&'static str, &'static str),
+        failed: &'a BTreeSet<String>,
+        kinds: &'a Kinds<'a>,
     ) -> Self {
         let ids = docs
             .iter()
             .enumerate()
             .map(|(i, d)| (d.slug.as_str(), make(i as u32)))
             .collect();
-        Index { ids, folder, noun }
+        Index {
+            ids,
+            folder,
+            noun,
+            failed,
+            kinds,
+        }
     }
 
     /// Looks a slug up; the error names the nearest existing one.
@@ -51,9 +70,42 @@ impl<'a, I: Copy> Index<'a, I> {
         slug: &str,
     ) -> Result<I, Diagnostic> {
         self.ids.get(slug).copied().ok_or_else(|| {
+            if self.failed.contains(slug) {
+                return Diagnostic::file_error(&doc.source.path, "").with_code(CONSEQUENTIAL);
+            }
+            if let Some((noun, list)) = self.kinds.get(slug).filter(|(n, _)| *n != self.noun) {
+                let in_incident = doc.source.path.starts_with("content/incidents");
+                let list = if in_incident && *noun == "location" {
+                    "location"
+                } else {
+                    list
+                };
+                return doc
+                    .error(
+                        at,
+                        format!(
+                            "`{slug}` is {} {noun}, not {} {}",
+                            article(noun),
+                            article(self.noun),
+                            self.noun
+                        ),
+                    )
+                    .with_hint(format!("move it to `{list}`"))
+                    .with_code("wrong-kind");
+            }
             doc.error(at, format!("unknown {} `{slug}`", self.noun))
                 .with_hint(suggest(slug, self.ids.keys().copied(), self.folder))
+                .with_code("unknown-slug")
         })
+    }
+}
+
+/// "an actor", "a location".
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 
@@ -76,19 +128,38 @@ pub fn resolve(
     rules: &ArticleRules,
     options: ResolveOptions,
 ) -> Result<Corpus, Diagnostics> {
+    let mut kinds: Kinds = BTreeMap::new();
+    for slug in loaded.incidents.iter().map(|d| d.slug.as_str()) {
+        kinds.insert(slug, ("incident", "incidents"));
+    }
+    for slug in loaded.locations.iter().map(|d| d.slug.as_str()) {
+        kinds.insert(slug, ("location", "locations"));
+    }
+    for slug in loaded.actors.iter().map(|d| d.slug.as_str()) {
+        kinds.insert(slug, ("actor", "actors"));
+    }
+    let failed = &loaded.failed;
     let indexes = Indexes {
-        actors: Index::new(&loaded.actors, ActorId, "content/actors/", "actor"),
+        actors: Index::new(
+            &loaded.actors,
+            ActorId,
+            ("content/actors/", "actor"),
+            &failed.actors,
+            &kinds,
+        ),
         locations: Index::new(
             &loaded.locations,
             LocationId,
-            "content/locations/",
-            "location",
+            ("content/locations/", "location"),
+            &failed.locations,
+            &kinds,
         ),
         incidents: Index::new(
             &loaded.incidents,
             IncidentId,
-            "content/incidents/",
-            "incident",
+            ("content/incidents/", "incident"),
+            &failed.incidents,
+            &kinds,
         ),
     };
     let mut diagnostics = Diagnostics::default();
@@ -135,8 +206,19 @@ pub fn resolve(
         })
         .collect();
     pages.sort_by(|a, b| (a.weight, &a.title, &a.slug).cmp(&(b.weight, &b.title, &b.slug)));
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
+    let load_failed = !failed.actors.is_empty()
+        || !failed.locations.is_empty()
+        || !failed.incidents.is_empty()
+        || !failed.briefs.is_empty();
+    if diagnostics.has_errors() || load_failed {
+        let mut reported = Diagnostics::default();
+        reported.extend(
+            diagnostics
+                .iter()
+                .filter(|d| d.code != CONSEQUENTIAL)
+                .cloned(),
+        );
+        return Err(reported);
     }
     diagnostics.extend(within_cycles(&loaded.locations, &locations));
     let corpus = Corpus {
@@ -235,6 +317,12 @@ fn date<F>(
     let text = match value.get_ref() {
         toml::Value::Datetime(dt) if dt.date.is_some() => dt.to_string(),
         toml::Value::String(s) => s.clone(),
+        toml::Value::Integer(year) => {
+            return Err(doc
+                .error(value, format!("`{year}` is a number, not a date"))
+                .with_hint(format!("quote year-only dates: date = \"{year}\""))
+                .with_code("partial-date"));
+        }
         _ => {
             return Err(doc.error(value, "the date is not a date").with_hint(
                 "write date = 2021-07-07 (or a string such as \"2020-05\" for a month)",
