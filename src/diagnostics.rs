@@ -160,20 +160,32 @@ impl Diagnostic {
         out
     }
 
-    /// One JSON object with the documented fields of `gloss check --format json`.
-    pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "severity": match self.severity {
+    /// One line of JSON with the documented fields of `gloss check --format json`
+    /// (docs/check-json.md), in that order.
+    pub fn to_json(&self) -> String {
+        #[derive(serde::Serialize)]
+        struct Json<'a> {
+            severity: &'a str,
+            code: &'a str,
+            file: String,
+            line: usize,
+            column: usize,
+            message: &'a str,
+            help: Option<&'a str>,
+        }
+        let json = Json {
+            severity: match self.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             },
-            "code": self.code_or_default(),
-            "file": self.file.display().to_string().replace('\\', "/"),
-            "line": self.line,
-            "column": self.column,
-            "message": self.message,
-            "help": self.hint,
-        })
+            code: self.code_or_default(),
+            file: self.file.display().to_string().replace('\\', "/"),
+            line: self.line,
+            column: self.column,
+            message: &self.message,
+            help: self.hint.as_deref(),
+        };
+        serde_json::to_string(&json).unwrap_or_default()
     }
 }
 
@@ -386,6 +398,29 @@ mod tests {
         assert!(text.contains("x.md:2:12"), "{text}");
         assert!(text.contains("^^^^"), "{text}");
         assert!(text.contains("help: did you mean"), "{text}");
+    }
+
+    #[test]
+    fn colour_only_when_asked_and_one_label() {
+        let d = Diagnostic::file_error("templates/", "error: Failed to render 'page.html'")
+            .with_hint("fix it");
+        let plain = d.render(false);
+        assert!(plain.starts_with("error: Failed to render"), "{plain}");
+        assert!(!plain.contains("error: error:") && !plain.contains('\x1b'), "{plain}");
+        assert!(plain.contains("\n  = help: fix it\n"), "{plain}");
+        let coloured = d.render(true);
+        assert!(coloured.contains("\x1b[1;31merror\x1b[0m"), "{coloured}");
+    }
+
+    #[test]
+    fn json_has_the_documented_fields_in_order() {
+        let d = Diagnostic::file_error("a.md", "bad").warning();
+        assert_eq!(
+            d.to_json(),
+            r#"{"severity":"warning","code":"warning","file":"a.md","line":0,"column":0,"message":"bad","help":null}"#
+        );
+        assert_eq!(plural(1, "brief"), "1 brief");
+        assert_eq!(plural(0, "warning"), "0 warnings");
     }
 
     #[test]

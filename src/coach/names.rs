@@ -68,10 +68,14 @@ impl Entities {
         seen
     }
 
-    /// Is `name` (or a part of it) already linked, or part of a known form?
+    /// Is `name` (or a part of it) already linked, or part of a known form (and not a
+    /// near miss of one, which the editor should hear about)?
     fn claims(&self, name: &str) -> bool {
         if !self.mentioned(&[name.to_string()]).is_empty() {
             return true;
+        }
+        if self.near_miss(name).is_some() {
+            return false;
         }
         let lower = name.to_lowercase();
         self.known
@@ -261,12 +265,21 @@ pub fn unlinked(text: &str, entities: &Entities) -> Vec<Unlinked> {
     let mut i = 0;
     while i < words.len() {
         let (word, s, _, at_start) = words[i];
-        if word.chars().count() < 2 || !capitalised(word) || (COMMON.contains(&word) && at_start) {
+        // "al Asad": a joiner may open a name when a capitalised word follows it.
+        let opens = ["al", "el", "bin", "ibn", "abu"].contains(&word)
+            && words
+                .get(i + 1)
+                .is_some_and(|w| capitalised(w.0) && text[words[i].2..w.1] == *" ");
+        if !opens
+            && (word.chars().count() < 2
+                || !capitalised(word)
+                || (COMMON.contains(&word) && at_start))
+        {
             i += 1;
             continue;
         }
-        let mut j = i;
-        let mut end = words[i].2;
+        let mut j = if opens { i + 1 } else { i };
+        let mut end = words[j].2;
         while j + 1 < words.len() {
             let (next, ns, ne, _) = words[j + 1];
             let gap = &text[end..ns];
@@ -288,7 +301,7 @@ pub fn unlinked(text: &str, entities: &Entities) -> Vec<Unlinked> {
             }
         }
         let name = &text[s..end];
-        let single = i == j;
+        let single = i == j && !opens;
         if !(single && COMMON.contains(&word)) {
             let entry = found.entry(name.to_string()).or_insert((0, s, false));
             entry.0 += 1;

@@ -108,18 +108,26 @@ pub fn analyse(root: &Path, title: &str, text: &str) -> FromArticle {
         .partition(|n| entities.near_miss(&n.name).is_some());
     if !missing.is_empty() {
         out.report.push(format!(
-            "{} recur in the article but match no actor or location; to give one a page:",
-            plural(missing.len(), "name")
+            "{} in the article but {} no actor or location; to give one a page:",
+            match missing.len() {
+                1 => "1 name recurs".to_string(),
+                n => format!("{n} names recur"),
+            },
+            if missing.len() == 1 {
+                "matches"
+            } else {
+                "match"
+            }
         ));
         for name in missing {
-            let kind = if name.name.split(' ').any(|w| PLACE_WORDS.contains(&w)) {
-                "location"
+            let (kind, other) = if name.name.split(' ').any(|w| PLACE_WORDS.contains(&w)) {
+                ("location", "actor")
             } else {
-                "actor"
+                ("actor", "location")
             };
+            let quoted = name.name.replace('"', "\\\"");
             out.report.push(format!(
-                "  gloss new {kind} \"{}\"    # {}",
-                name.name.replace('"', "\\\""),
+                "  gloss new {kind} \"{quoted}\"    # {}; or: gloss new {other} \"{quoted}\"",
                 plural(name.count, "mention")
             ));
         }

@@ -125,9 +125,6 @@ pub fn create_entry(
         )
         .into());
     }
-    if let Some(taken) = name_taken(root, kind, name) {
-        return Err(taken.into());
-    }
     if options.from.is_some() && kind != Kind::Brief {
         return Err(
             Diagnostic::file_error("--from", "--from makes a brief from an article")
@@ -226,6 +223,9 @@ pub fn create_entry(
         .find(|path| root.join(path).exists());
     if let Some(taken) = taken {
         return Err(already_exists(taken).into());
+    }
+    if let Some(taken) = name_taken(root, kind, name) {
+        return Err(taken.into());
     }
     let mut created = Created::default();
     for (path, text) in &files {
