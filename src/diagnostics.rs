@@ -406,7 +406,10 @@ mod tests {
             .with_hint("fix it");
         let plain = d.render(false);
         assert!(plain.starts_with("error: Failed to render"), "{plain}");
-        assert!(!plain.contains("error: error:") && !plain.contains('\x1b'), "{plain}");
+        assert!(
+            !plain.contains("error: error:") && !plain.contains('\x1b'),
+            "{plain}"
+        );
         assert!(plain.contains("\n  = help: fix it\n"), "{plain}");
         let coloured = d.render(true);
         assert!(coloured.contains("\x1b[1;31merror\x1b[0m"), "{coloured}");

@@ -311,8 +311,9 @@ fn main() -> ExitCode {
                 );
                 println!("Next: cd {} && gloss serve", dir.display());
                 println!(
-                    "To publish, see \"Publish to GitHub Pages\" in its README.md. Its {} installs gloss from {}: edit GLOSS_FROM there if yours lives elsewhere.",
+                    "To publish, see \"Publish to GitHub Pages\" in its README.md. Its {} installs gloss {} from {}.",
                     gloss::scaffold::WORKFLOW_PATH,
+                    env!("CARGO_PKG_VERSION"),
                     gloss::scaffold::gloss_repository()
                 );
                 ExitCode::SUCCESS

@@ -160,6 +160,7 @@ fn placeholder(config: &Config, files: &mut Files, out: &mut Diagnostics) {
         .next()
         .unwrap_or("");
     let placeholder = url.contains("USER")
+        || url.contains("user.github.io")
         || url.contains("/REPO")
         || matches!(
             host,
