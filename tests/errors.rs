@@ -184,8 +184,9 @@ fn unknown_key_and_missing_required_field() {
             edit(s, "content/actors/iran.md", "name = \"Iran\"\n", "");
         },
         &[
-            "unknown field `tag`",
+            "unknown key `tag`",
             "content/briefs/rockets/index.md:4:1",
+            "help: did you mean `tags`?",
             "missing field `name`",
             "content/actors/iran.md",
         ],
@@ -282,7 +283,11 @@ fn config_errors() {
                 "title = \"T\"\nbase_url = \"https://x.io\"\npaginate = 3\n",
             )
         },
-        &["config.toml:3:1", "unknown field `paginate`"],
+        &[
+            "config.toml:3:1",
+            "unknown key `paginate`",
+            "help: did you mean `paginate_by`?",
+        ],
     );
     fails(
         |s| s.write("config.toml", "title = \"T\"\nbase_url = \"x.io\"\n"),
