@@ -187,8 +187,9 @@ fn unknown_key_and_missing_required_field() {
             "unknown key `tag`",
             "content/briefs/rockets/index.md:4:1",
             "help: did you mean `tags`?",
-            "missing field `name`",
+            "the required key `name` is missing",
             "content/actors/iran.md",
+            "help: add a line `name = ...` to the front matter",
         ],
     );
     // Errors come sorted by file, so the output is the same on every run.

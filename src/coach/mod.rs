@@ -8,6 +8,8 @@ pub mod names;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::annotate::site::{AnnotatedBrief, EntityKey};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, plural};
@@ -101,23 +103,39 @@ pub fn warnings(
     incidents(corpus, &mut files, &mut out);
     names_taken(corpus, &mut files, &mut out);
     let entities = Entities::new(known(corpus));
-    for brief in &corpus.briefs {
-        let (file, text, first_line) = match &brief.article {
-            Article::None => continue,
+    let articles: Vec<(PathBuf, String, usize)> = corpus
+        .briefs
+        .iter()
+        .filter_map(|brief| match &brief.article {
+            Article::None => None,
             Article::Plain(_) => {
                 let file = brief.file.with_file_name("article.txt");
-                match files.get(&file) {
-                    Some(source) => (file, source.text.clone(), 1),
-                    None => continue,
-                }
+                let text = files.get(&file)?.text.clone();
+                Some((file, text, 1))
             }
-            Article::Markdown { text, file, line } => (file.clone(), text.clone(), *line),
-        };
-        let source = SourceFile {
-            path: file.clone(),
-            text: text.clone(),
-        };
-        for name in names::unlinked(&text, &entities) {
+            Article::Markdown { text, file, line } => Some((file.clone(), text.clone(), *line)),
+        })
+        .collect();
+    let unlinked: Vec<Vec<Diagnostic>> = articles
+        .into_par_iter()
+        .map(|(file, text, first_line)| unlinked_names(file, text, first_line, &entities))
+        .collect();
+    out.extend(unlinked.into_iter().flatten());
+    out
+}
+
+/// The unlinked-name warnings of one article.
+fn unlinked_names(
+    file: PathBuf,
+    text: String,
+    first_line: usize,
+    entities: &Entities,
+) -> Vec<Diagnostic> {
+    let names = names::unlinked(&text, entities);
+    let source = SourceFile { path: file, text };
+    names
+        .into_iter()
+        .map(|name| {
             let range = name.first..name.first + name.name.len();
             let mut d = source
                 .error(
@@ -131,7 +149,7 @@ pub fn warnings(
                 .warning()
                 .with_code("unlinked-name");
             d.line += first_line - 1;
-            d = match entities.near_miss(&name.name) {
+            match entities.near_miss(&name.name) {
                 Some((known, form)) => d
                     .with_hint(format!(
                         "it nearly matches `{form}` of {}: add \"{}\" to its aliases",
@@ -143,11 +161,9 @@ pub fn warnings(
                     "make a page for it with `gloss new actor \"{0}\"` or `gloss new location \"{0}\"`, or add it to the aliases of an existing one",
                     name.name
                 )),
-            };
-            out.push(d);
-        }
-    }
-    out
+            }
+        })
+        .collect()
 }
 
 fn placeholder(config: &Config, files: &mut Files, out: &mut Diagnostics) {

@@ -25,6 +25,20 @@ pub struct Entities {
     /// In matcher id order.
     pub known: Vec<Known>,
     matcher: Matcher,
+    /// Every form squeezed to lower-case letters and digits, with its entity and form index,
+    /// for near misses.
+    squeezed: Vec<(String, usize, usize)>,
+    /// What [`Entities::claims`] said about each name already asked about: names recur
+    /// across the briefs of a site.
+    claimed: std::sync::Mutex<std::collections::HashMap<String, bool>>,
+}
+
+/// Lower-case letters and digits only: "al-Asad" and "al Asad" squeeze to the same text.
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 impl Entities {
@@ -41,9 +55,21 @@ impl Entities {
                 })
             })
             .collect();
+        let squeezed = known
+            .iter()
+            .enumerate()
+            .flat_map(|(i, k)| {
+                k.forms
+                    .iter()
+                    .enumerate()
+                    .map(move |(f, (form, _))| (squeeze(form), i, f))
+            })
+            .collect();
         Entities {
             known,
             matcher: Matcher::new(surfaces),
+            squeezed,
+            claimed: Default::default(),
         }
     }
 
@@ -71,38 +97,41 @@ impl Entities {
     /// Is `name` (or a part of it) already linked, or part of a known form (and not a
     /// near miss of one, which the editor should hear about)?
     fn claims(&self, name: &str) -> bool {
-        if !self.mentioned(&[name.to_string()]).is_empty() {
-            return true;
+        let cached = self.claimed.lock().ok().and_then(|c| c.get(name).copied());
+        if let Some(answer) = cached {
+            return answer;
         }
-        if self.near_miss(name).is_some() {
-            return false;
+        let answer = !self.mentioned(&[name.to_string()]).is_empty()
+            || (self.near_miss(name).is_none() && {
+                let lower = name.to_lowercase();
+                self.known
+                    .iter()
+                    .flat_map(|k| &k.forms)
+                    .any(|(form, _)| form.to_lowercase().contains(&lower))
+            });
+        if let Ok(mut cache) = self.claimed.lock() {
+            cache.insert(name.to_string(), answer);
         }
-        let lower = name.to_lowercase();
-        self.known
-            .iter()
-            .flat_map(|k| &k.forms)
-            .any(|(form, _)| form.to_lowercase().contains(&lower))
+        answer
     }
 
     /// A known form that `name` nearly matches ("al Asad" for "al-Asad"): the same letters
     /// with other spacing, hyphens or case, or one letter apart.
     pub fn near_miss(&self, name: &str) -> Option<(&Known, &str)> {
-        let squeeze = |s: &str| -> String {
-            s.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
         let wanted = squeeze(name);
-        self.known.iter().find_map(|k| {
-            k.forms.iter().find_map(|(form, _)| {
-                let have = squeeze(form);
-                let close = have == wanted
-                    || (wanted.chars().count() >= 6
-                        && strsim::damerau_levenshtein(&have, &wanted) == 1);
-                close.then_some((k, form.as_str()))
+        let long = wanted.chars().count() >= 6;
+        self.squeezed
+            .iter()
+            .find(|(have, _, _)| {
+                *have == wanted
+                    || (long
+                        && have.len().abs_diff(wanted.len()) <= 4
+                        && strsim::damerau_levenshtein(have, &wanted) == 1)
             })
-        })
+            .map(|(_, k, f)| {
+                let known = &self.known[*k];
+                (known, known.forms[*f].0.as_str())
+            })
     }
 }
 

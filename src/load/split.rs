@@ -138,6 +138,21 @@ pub fn parse_toml<T: DeserializeOwned>(
     {
         return Err(d);
     }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        let place = if source.path.ends_with("config.toml") {
+            "config.toml"
+        } else {
+            "the front matter"
+        };
+        return Err(source
+            .error(
+                offset..offset,
+                format!("the required key `{key}` is missing"),
+            )
+            .with_hint(format!("add a line `{key} = ...` to {place}"))
+            .with_code("missing-key"));
+    }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
         return Err(unknown_key::<T>(source, offset, text, span, key, expected));
