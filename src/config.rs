@@ -6,7 +6,6 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::load::toml_error;
 
 /// The site's settings.
 #[derive(Clone, Debug, Deserialize)]
@@ -151,8 +150,7 @@ impl Config {
 
     /// Parses the text of `config.toml`, for tests and `load`.
     pub fn parse(source: &SourceFile) -> Result<Config, Diagnostic> {
-        let mut config: Config =
-            toml::from_str(&source.text).map_err(|e| toml_error(source, 0, &e))?;
+        let mut config: Config = crate::load::parse_toml(source, 0, &source.text)?;
         config.base_url = normalize_base_url(&config.base_url)
             .map_err(|m| source_error_for_key(source, "base_url", m))?;
         if config.paginate_by == 0 {

@@ -33,6 +33,9 @@ pub struct Diagnostic {
     /// The offending source line and the width of the part to underline. Boxed to keep
     /// `Result<_, Diagnostic>` small on the success path (clippy's `result_large_err`).
     pub snippet: Option<Box<(String, usize)>>,
+    /// A stable machine name for the kind of problem (`unknown-key`, `unlinked-name`…), for
+    /// `gloss check --format json`; empty when the kind has no name of its own yet.
+    pub code: &'static str,
 }
 
 impl Diagnostic {
@@ -46,6 +49,39 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             snippet: None,
+            code: "",
+        }
+    }
+
+    /// A diagnostic at a line and column with the source line to show under it, for
+    /// problems found outside the TOML parser (note quotes, article text).
+    pub fn at(
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        snippet: Option<(String, usize)>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            line,
+            column,
+            snippet: snippet.map(Box::new),
+            ..Diagnostic::file_error(file, message)
+        }
+    }
+
+    /// Names the kind of problem for machine-readable output.
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = code;
+        self
+    }
+
+    /// The code shown in JSON output: the diagnostic's own, or its severity.
+    pub fn code_or_default(&self) -> &'static str {
+        match (self.code, self.severity) {
+            ("", Severity::Error) => "error",
+            ("", Severity::Warning) => "warning",
+            (code, _) => code,
         }
     }
 
@@ -77,31 +113,100 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+impl Diagnostic {
+    /// The rustc-style text: `error: message`, `--> file:line:col`, the source line with a
+    /// caret under the span, and `help:` on its own line. `colour` adds ANSI colours (only
+    /// for a terminal; the caller checks `NO_COLOR`).
+    pub fn render(&self, colour: bool) -> String {
+        let paint = |code: &str, text: &str| {
+            if colour {
+                format!("\x1b[{code}m{text}\x1b[0m")
+            } else {
+                text.to_string()
+            }
         };
-        writeln!(f, "{label}: {}", self.message)?;
+        let (label, code) = match self.severity {
+            Severity::Error => ("error", "1;31"),
+            Severity::Warning => ("warning", "1;33"),
+        };
+        // A message that already starts with the label (a Tera error's text) is not
+        // labelled twice.
+        let message = self.message.trim();
+        let message = message
+            .strip_prefix(&format!("{label}: "))
+            .or_else(|| message.strip_prefix("Error: "))
+            .unwrap_or(message);
+        let mut out = format!("{}{} {message}\n", paint(code, label), paint("1", ":"));
         let file = self.file.display();
+        let arrow = paint("1;34", "-->");
         match (self.line, self.column) {
-            (0, _) => writeln!(f, "  --> {file}")?,
-            (line, 0) => writeln!(f, "  --> {file}:{line}")?,
-            (line, column) => writeln!(f, "  --> {file}:{line}:{column}")?,
+            (0, _) => out.push_str(&format!("  {arrow} {file}\n")),
+            (line, 0) => out.push_str(&format!("  {arrow} {file}:{line}\n")),
+            (line, column) => out.push_str(&format!("  {arrow} {file}:{line}:{column}\n")),
         }
         if let Some((text, width)) = self.snippet.as_deref() {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
-            writeln!(f, "{pad} |")?;
-            writeln!(f, "{number} | {text}")?;
+            let bar = paint("1;34", "|");
+            out.push_str(&format!("{pad} {bar}\n"));
+            out.push_str(&format!("{} {bar} {text}\n", paint("1;34", &number)));
             let indent = " ".repeat(self.column.saturating_sub(1));
-            writeln!(f, "{pad} | {indent}{}", "^".repeat((*width).max(1)))?;
+            let carets = "^".repeat((*width).max(1));
+            out.push_str(&format!("{pad} {bar} {indent}{}\n", paint(code, &carets)));
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = help: {hint}")?;
+            out.push_str(&format!("  = {}: {hint}\n", paint("1", "help")));
         }
-        Ok(())
+        out
+    }
+
+    /// One line of JSON with the documented fields of `gloss check --format json`
+    /// (docs/check-json.md), in that order.
+    pub fn to_json(&self) -> String {
+        #[derive(serde::Serialize)]
+        struct Json<'a> {
+            severity: &'a str,
+            code: &'a str,
+            file: String,
+            line: usize,
+            column: usize,
+            message: &'a str,
+            help: Option<&'a str>,
+        }
+        let json = Json {
+            severity: match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            code: self.code_or_default(),
+            file: self.file.display().to_string().replace('\\', "/"),
+            line: self.line,
+            column: self.column,
+            message: &self.message,
+            help: self.hint.as_deref(),
+        };
+        serde_json::to_string(&json).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+/// Should diagnostics on this stream be coloured? Only on a terminal, and never when
+/// `NO_COLOR` is set (to anything non-empty, as no-color.org says).
+pub fn use_colour(stream: &impl std::io::IsTerminal) -> bool {
+    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// "1 brief", "2 briefs": a count with its noun in the right number.
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
     }
 }
 
@@ -123,6 +228,11 @@ impl Diagnostics {
     /// Does any diagnostic fail the build?
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// How many warnings there are.
+    pub fn warning_count(&self) -> usize {
+        self.0.len() - self.error_count()
     }
 
     /// How many errors (not warnings) there are.
@@ -218,6 +328,7 @@ impl SourceFile {
             message: message.into(),
             hint: None,
             snippet: Some(Box::new((line_text.to_string(), width))),
+            code: "",
         }
     }
 
@@ -287,6 +398,32 @@ mod tests {
         assert!(text.contains("x.md:2:12"), "{text}");
         assert!(text.contains("^^^^"), "{text}");
         assert!(text.contains("help: did you mean"), "{text}");
+    }
+
+    #[test]
+    fn colour_only_when_asked_and_one_label() {
+        let d = Diagnostic::file_error("templates/", "error: Failed to render 'page.html'")
+            .with_hint("fix it");
+        let plain = d.render(false);
+        assert!(plain.starts_with("error: Failed to render"), "{plain}");
+        assert!(
+            !plain.contains("error: error:") && !plain.contains('\x1b'),
+            "{plain}"
+        );
+        assert!(plain.contains("\n  = help: fix it\n"), "{plain}");
+        let coloured = d.render(true);
+        assert!(coloured.contains("\x1b[1;31merror\x1b[0m"), "{coloured}");
+    }
+
+    #[test]
+    fn json_has_the_documented_fields_in_order() {
+        let d = Diagnostic::file_error("a.md", "bad").warning();
+        assert_eq!(
+            d.to_json(),
+            r#"{"severity":"warning","code":"warning","file":"a.md","line":0,"column":0,"message":"bad","help":null}"#
+        );
+        assert_eq!(plural(1, "brief"), "1 brief");
+        assert_eq!(plural(0, "warning"), "0 warnings");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 pub mod annotate;
 pub mod article;
 pub mod check;
+pub mod coach;
 pub mod config;
 pub mod diagnostics;
 pub mod graph;
@@ -44,6 +45,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// Links end in `index.html` (overrides the config's `file_urls`).
     pub file_urls: bool,
+    /// Add `gloss check`'s coaching warnings (see [`coach`]).
+    pub coach: bool,
 }
 
 impl BuildOptions {
@@ -78,6 +81,8 @@ pub struct Report {
     pub output: Option<PathBuf>,
     /// How many files the write changed and left alone.
     pub written: write::Written,
+    /// The content files behind each built page (filled by `check`, for link errors).
+    pub sources: Vec<(String, Vec<PathBuf>)>,
 }
 
 struct Clock(Instant, Vec<(&'static str, Duration)>);
@@ -128,22 +133,39 @@ fn generate_into(
         })?;
     let theme = render::theme::Theme::load(root, &config.highlight.theme)?;
     clock.lap("theme");
-    let loaded = load::load_guarded(root, Some(&options.output()))?;
+    // A file that fails to load is reported and skipped; resolving the rest still runs so
+    // that every error of the site arrives in one run.
+    let (loaded, mut load_errors) = load::load_all(root, Some(&options.output()));
     clock.lap("load");
-    let corpus = resolve::resolve(
+    let resolved = resolve::resolve(
         loaded,
         &rules,
         resolve::ResolveOptions {
             drafts: options.drafts,
         },
-    )?;
+    );
+    let corpus = match resolved {
+        Ok(corpus) if load_errors.is_empty() => corpus,
+        Ok(_) => return Err(load_errors),
+        Err(more) => {
+            load_errors.extend(more.sorted());
+            return Err(load_errors);
+        }
+    };
     clock.lap("resolve");
     let urls = urls::Urls {
         file_urls: config.file_urls,
     };
     let markdown = render::markdown::Markdown::new(config.file_urls);
-    let annotated = annotate::site::annotate(&corpus, &config, urls, &markdown)?;
+    let mut annotated = annotate::site::annotate(&corpus, &config, urls, &markdown)?;
     clock.lap("annotate");
+    let sources = if options.coach {
+        let coached = coach::warnings(root, &config, &corpus, &annotated.briefs);
+        annotated.warnings.extend(coached.sorted());
+        coach::sources(&corpus, urls)
+    } else {
+        Vec::new()
+    };
     let graph = graph::link(&corpus, &annotated.briefs, config.prior_incidents.max);
     clock.lap("link");
     let prepared = render::prepare::prepare(&corpus, &graph, urls, &markdown)?;
@@ -173,6 +195,7 @@ fn generate_into(
         timings: clock.1,
         output: None,
         written: write::Written::default(),
+        sources,
     };
     Ok((outputs, report))
 }
@@ -211,7 +234,9 @@ pub fn check(options: &BuildOptions) -> Result<Report, Diagnostics> {
     };
     let broken = check::links(&outputs, mode);
     if broken.has_errors() {
-        return Err(broken);
+        let mut all = coach::map_links(&options.root, broken, &report.sources);
+        all.extend(report.warnings.sorted());
+        return Err(all);
     }
     Ok(report)
 }

@@ -1,14 +1,28 @@
 //! The `gloss` command: parses arguments, calls the library, prints diagnostics and sets the
-//! exit code (0 success, 1 the site has errors, 2 bad usage).
+//! exit code (0 success, 1 the site has errors, or warnings under `--deny-warnings`,
+//! 2 bad usage).
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use gloss::BuildOptions;
-use gloss::diagnostics::Diagnostics;
-use gloss::scaffold::Kind;
+use gloss::diagnostics::{Diagnostics, plural, use_colour};
+use gloss::model::PartialDate;
+use gloss::scaffold::{Kind, NewOptions};
 use gloss::serve::ServeOptions;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// How `check` prints what it found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// rustc-style text for people.
+    Human,
+    /// One JSON object per line (see docs/check-json.md).
+    Json,
+}
 
 /// A static site generator for annotated news briefs.
 #[derive(Parser)]
@@ -44,14 +58,23 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
-    /// Check the site for errors without writing anything.
+    /// Check the site for errors and coach with warnings, without writing anything.
     Check {
-        /// Include drafts.
-        #[arg(long)]
+        /// Include drafts (the default in check; kept for scripts that pass it).
+        #[arg(long, conflicts_with = "no_drafts")]
         drafts: bool,
+        /// Skip briefs marked draft = true.
+        #[arg(long)]
+        no_drafts: bool,
         /// Check links as in a --file-urls build (every link must name a file).
         #[arg(long)]
         file_urls: bool,
+        /// Exit 1 when there are warnings, as for errors (for CI).
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Output format: human (default) or json (one object per line).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
     },
     /// Preview the site at http://127.0.0.1:PORT/, rebuilt and reloaded on every change.
     Serve {
@@ -69,6 +92,16 @@ enum Command {
         kind: Kind,
         /// Its title or name; the slug is made from it.
         name: String,
+        /// Make the brief from this pasted article (briefs only): the article is copied,
+        /// and the actors and locations it mentions are listed.
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
+        /// Date it (YYYY-MM-DD; an incident may be YYYY-MM or YYYY) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<PartialDate>,
+        /// Use this slug instead of one made from the name.
+        #[arg(long)]
+        slug: Option<String>,
     },
     /// Create a new site, with a sample brief and a GitHub Pages workflow, in DIR.
     Init {
@@ -77,25 +110,66 @@ enum Command {
     },
 }
 
+fn parse_date(text: &str) -> Result<PartialDate, String> {
+    PartialDate::parse(text)
+}
+
 fn print_diagnostics(diagnostics: Diagnostics) {
+    let colour = use_colour(&std::io::stderr());
     for d in diagnostics.sorted() {
-        eprintln!("{d}");
+        eprintln!("{}", d.render(colour));
     }
 }
 
 fn fail(diagnostics: Diagnostics) -> ExitCode {
     let errors = diagnostics.error_count();
+    let warnings = diagnostics.warning_count();
     let outcome = if gloss::write::wrote_nothing(&diagnostics) {
         "nothing was written"
     } else {
         "the output folder is partly updated"
     };
     print_diagnostics(diagnostics);
-    eprintln!(
-        "gloss: {errors} error{} found; {outcome}",
-        if errors == 1 { "" } else { "s" }
-    );
+    let also = if warnings > 0 {
+        format!(" (and {})", plural(warnings, "warning"))
+    } else {
+        String::new()
+    };
+    eprintln!("gloss: {} found{also}; {outcome}", plural(errors, "error"));
     ExitCode::from(1)
+}
+
+/// A spinner on stderr for runs that take over a second; nothing when stderr is not a
+/// terminal (CI logs, pipes).
+fn progress(what: &'static str) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    if !std::io::stderr().is_terminal() {
+        return bar;
+    }
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
+        bar.set_style(style);
+    }
+    bar.set_message(what);
+    let shown = bar.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(1));
+        if !shown.is_finished() {
+            shown.set_draw_target(ProgressDrawTarget::stderr());
+            shown.enable_steady_tick(Duration::from_millis(120));
+        }
+    });
+    bar
+}
+
+/// The counts of a report: "3 briefs, 1 actor, 2 locations, 0 incidents".
+fn counts(report: &gloss::Report) -> String {
+    format!(
+        "{}, {}, {}, {}",
+        plural(report.briefs, "brief"),
+        plural(report.actors, "actor"),
+        plural(report.locations, "location"),
+        plural(report.incidents, "incident")
+    )
 }
 
 fn main() -> ExitCode {
@@ -118,7 +192,10 @@ fn main() -> ExitCode {
             options.drafts = drafts;
             options.force = force;
             options.file_urls = file_urls;
-            match gloss::build(&options) {
+            let bar = progress("Building");
+            let built = gloss::build(&options);
+            bar.finish_and_clear();
+            match built {
                 Ok(report) => {
                     print_diagnostics(std::mem::take(&mut report_warnings(&report)));
                     if verbose {
@@ -130,13 +207,10 @@ fn main() -> ExitCode {
                     }
                     let total: f64 = report.timings.iter().map(|(_, d)| d.as_secs_f64()).sum();
                     println!(
-                        "Built {} pages ({} files) from {} briefs, {} actors, {} locations, {} incidents in {:.0} ms into {}",
-                        report.pages,
-                        report.files,
-                        report.briefs,
-                        report.actors,
-                        report.locations,
-                        report.incidents,
+                        "Built {} ({}) from {} in {:.0} ms into {}",
+                        plural(report.pages, "page"),
+                        plural(report.files, "file"),
+                        counts(&report),
                         total * 1000.0,
                         report
                             .output
@@ -149,29 +223,51 @@ fn main() -> ExitCode {
                 Err(diagnostics) => fail(diagnostics),
             }
         }
-        Command::Check { drafts, file_urls } => {
-            options.drafts = drafts;
+        Command::Check {
+            drafts: _,
+            no_drafts,
+            file_urls,
+            deny_warnings,
+            format,
+        } => {
+            options.drafts = !no_drafts;
             options.file_urls = file_urls;
-            match gloss::check(&options) {
-                Ok(report) => {
-                    let warnings = report.warnings.iter().count();
-                    print_diagnostics(report_warnings(&report));
-                    println!(
-                        "No errors in {} briefs, {} actors, {} locations, {} incidents ({} pages){}",
-                        report.briefs,
-                        report.actors,
-                        report.locations,
-                        report.incidents,
-                        report.pages,
-                        if warnings > 0 {
-                            format!("; {warnings} warnings")
-                        } else {
-                            String::new()
-                        }
-                    );
-                    ExitCode::SUCCESS
+            options.coach = true;
+            let bar = progress("Checking");
+            let checked = gloss::check(&options);
+            bar.finish_and_clear();
+            let (found, report) = match checked {
+                Ok(report) => (report.warnings.clone(), Some(report)),
+                Err(diagnostics) => (diagnostics, None),
+            };
+            let failed = found.has_errors() || (deny_warnings && found.warning_count() > 0);
+            if format == Format::Json {
+                for d in found.sorted() {
+                    println!("{}", d.to_json());
                 }
-                Err(diagnostics) => fail(diagnostics),
+            } else if let Some(report) = report {
+                let warnings = found.warning_count();
+                print_diagnostics(found);
+                println!(
+                    "No errors in {} ({}){}",
+                    counts(&report),
+                    plural(report.pages, "page"),
+                    if warnings > 0 {
+                        format!("; {}", plural(warnings, "warning"))
+                    } else {
+                        String::new()
+                    }
+                );
+                if failed {
+                    eprintln!("gloss: --deny-warnings makes warnings fail the check");
+                }
+            } else {
+                return fail(found);
+            }
+            if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
             }
         }
         Command::Serve { port, drafts } => {
@@ -187,11 +283,21 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::New { kind, name } => {
-            match gloss::scaffold::new(&cli.root, kind, &name, gloss::scaffold::today()) {
+        Command::New {
+            kind,
+            name,
+            from,
+            date,
+            slug,
+        } => {
+            let new = NewOptions { from, date, slug };
+            match gloss::scaffold::create_entry(&cli.root, kind, &name, &new) {
                 Ok(created) => {
-                    for path in created {
-                        println!("Created {}", shown(&cli.root, &path).display());
+                    for path in &created.files {
+                        println!("Created {}", shown(&cli.root, path).display());
+                    }
+                    for line in &created.report {
+                        println!("{line}");
                     }
                     ExitCode::SUCCESS
                 }
@@ -207,8 +313,9 @@ fn main() -> ExitCode {
                 );
                 println!("Next: cd {} && gloss serve", dir.display());
                 println!(
-                    "To publish, see \"Publish to GitHub Pages\" in its README.md. Its {} installs gloss from {}: edit GLOSS_FROM there if yours lives elsewhere.",
+                    "To publish, see \"Publish to GitHub Pages\" in its README.md. Its {} installs gloss {} from {}.",
                     gloss::scaffold::WORKFLOW_PATH,
+                    env!("CARGO_PKG_VERSION"),
                     gloss::scaffold::gloss_repository()
                 );
                 ExitCode::SUCCESS

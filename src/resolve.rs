@@ -9,59 +9,16 @@ use toml::Spanned;
 
 use crate::annotate::split_notes;
 use crate::article::{ArticleRules, ingest};
-use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
-use crate::load::{
-    ActorFront, ArticleFile, BriefDocument, Document, EntityRef, IncidentFront, Loaded,
-    LocationFront,
-};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{ArticleFile, BriefDocument, Document, EntityRef, Loaded};
 use crate::model::*;
 use crate::urls::is_web_url;
 
-/// Slug-to-id tables for one kind of entity, with the folder name for hints.
-struct Index<'a, I> {
-    ids: BTreeMap<&'a str, I>,
-    folder: &'static str,
-    noun: &'static str,
-}
+mod entities;
+mod index;
 
-impl<'a, I: Copy> Index<'a, I> {
-    fn new<F>(
-        docs: &'a [Document<F>],
-        make: fn(u32) -> I,
-        folder: &'static str,
-        noun: &'static str,
-    ) -> Self {
-        let ids = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.slug.as_str(), make(i as u32)))
-            .collect();
-        Index { ids, folder, noun }
-    }
-
-    /// Looks a slug up; the error names the nearest existing one.
-    fn get<F>(&self, doc: &Document<F>, slug: &Spanned<String>) -> Result<I, Diagnostic> {
-        self.get_str(doc, slug, slug.get_ref())
-    }
-
-    fn get_str<F, T>(
-        &self,
-        doc: &Document<F>,
-        at: &Spanned<T>,
-        slug: &str,
-    ) -> Result<I, Diagnostic> {
-        self.ids.get(slug).copied().ok_or_else(|| {
-            doc.error(at, format!("unknown {} `{slug}`", self.noun))
-                .with_hint(suggest(slug, self.ids.keys().copied(), self.folder))
-        })
-    }
-}
-
-struct Indexes<'a> {
-    actors: Index<'a, ActorId>,
-    locations: Index<'a, LocationId>,
-    incidents: Index<'a, IncidentId>,
-}
+use entities::{actor, incident, location, within_cycles};
+use index::{CONSEQUENTIAL, Index, Indexes, Kinds};
 
 /// Options that change what is resolved.
 #[derive(Clone, Copy, Debug, Default)]
@@ -76,19 +33,38 @@ pub fn resolve(
     rules: &ArticleRules,
     options: ResolveOptions,
 ) -> Result<Corpus, Diagnostics> {
+    let mut kinds: Kinds = BTreeMap::new();
+    for slug in loaded.incidents.iter().map(|d| d.slug.as_str()) {
+        kinds.insert(slug, ("incident", "incidents"));
+    }
+    for slug in loaded.locations.iter().map(|d| d.slug.as_str()) {
+        kinds.insert(slug, ("location", "locations"));
+    }
+    for slug in loaded.actors.iter().map(|d| d.slug.as_str()) {
+        kinds.insert(slug, ("actor", "actors"));
+    }
+    let failed = &loaded.failed;
     let indexes = Indexes {
-        actors: Index::new(&loaded.actors, ActorId, "content/actors/", "actor"),
+        actors: Index::new(
+            &loaded.actors,
+            ActorId,
+            ("content/actors/", "actor"),
+            &failed.actors,
+            &kinds,
+        ),
         locations: Index::new(
             &loaded.locations,
             LocationId,
-            "content/locations/",
-            "location",
+            ("content/locations/", "location"),
+            &failed.locations,
+            &kinds,
         ),
         incidents: Index::new(
             &loaded.incidents,
             IncidentId,
-            "content/incidents/",
-            "incident",
+            ("content/incidents/", "incident"),
+            &failed.incidents,
+            &kinds,
         ),
     };
     let mut diagnostics = Diagnostics::default();
@@ -135,8 +111,19 @@ pub fn resolve(
         })
         .collect();
     pages.sort_by(|a, b| (a.weight, &a.title, &a.slug).cmp(&(b.weight, &b.title, &b.slug)));
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
+    let load_failed = !failed.actors.is_empty()
+        || !failed.locations.is_empty()
+        || !failed.incidents.is_empty()
+        || !failed.briefs.is_empty();
+    if diagnostics.has_errors() || load_failed {
+        let mut reported = Diagnostics::default();
+        reported.extend(
+            diagnostics
+                .iter()
+                .filter(|d| d.code != CONSEQUENTIAL)
+                .cloned(),
+        );
+        return Err(reported);
     }
     diagnostics.extend(within_cycles(&loaded.locations, &locations));
     diagnostics.extend(crate::urls::tag_collisions(&briefs));
@@ -236,6 +223,12 @@ fn date<F>(
     let text = match value.get_ref() {
         toml::Value::Datetime(dt) if dt.date.is_some() => dt.to_string(),
         toml::Value::String(s) => s.clone(),
+        toml::Value::Integer(year) => {
+            return Err(doc
+                .error(value, format!("`{year}` is a number, not a date"))
+                .with_hint(format!("quote year-only dates: date = \"{year}\""))
+                .with_code("partial-date"));
+        }
         _ => {
             return Err(doc.error(value, "the date is not a date").with_hint(
                 "write date = 2021-07-07 (or a string such as \"2020-05\" for a month)",
@@ -281,187 +274,6 @@ fn web_url<F>(doc: &Document<F>, url: &Spanned<String>) -> Result<String, Diagno
         Err(doc
             .error(url, format!("`{text}` is not an http(s) URL"))
             .with_hint("links to sources must start with https:// or http://"))
-    }
-}
-
-fn actor(doc: &Document<ActorFront>, ix: &Indexes) -> Result<Actor, Vec<Diagnostic>> {
-    let f = &doc.front;
-    let mut errors = Vec::new();
-    let name = nonempty(doc, &f.name, "name", &mut errors);
-    let affiliation = all(
-        f.affiliation.iter().map(|s| ix.actors.get(doc, s)),
-        &mut errors,
-    );
-    if affiliation
-        .iter()
-        .any(|id| ix.actors.ids.get(doc.slug.as_str()) == Some(id))
-    {
-        errors.push(Diagnostic::file_error(
-            &doc.source.path,
-            "an actor cannot be affiliated with itself",
-        ));
-    }
-    let actor = Actor {
-        slug: doc.slug.clone(),
-        file: doc.source.path.clone(),
-        name,
-        aliases: strings(doc, &f.aliases, "alias", &mut errors),
-        short_names: strings(doc, &f.short_names, "short name", &mut errors),
-        kind: f.kind.clone().unwrap_or_default(),
-        affiliation,
-        wikidata: wikidata(doc, &f.wikidata, &mut errors),
-        body: doc.body.clone(),
-        body_line: doc.body_line,
-    };
-    if errors.is_empty() {
-        Ok(actor)
-    } else {
-        Err(errors)
-    }
-}
-
-fn location(doc: &Document<LocationFront>, ix: &Indexes) -> Result<Location, Vec<Diagnostic>> {
-    let f = &doc.front;
-    let mut errors = Vec::new();
-    let coordinates = f.coordinates.as_ref().and_then(|c| match c.get_ref().as_slice() {
-        [lat, lon] if (-90.0..=90.0).contains(lat) && (-180.0..=180.0).contains(lon) => Some((*lat, *lon)),
-        [lat, lon] => {
-            let hint = if (-90.0..=90.0).contains(lon) {
-                "coordinates are [latitude, longitude]: latitude within ±90, longitude within ±180; are they swapped?"
-            } else {
-                "latitude must be within ±90 and longitude within ±180"
-            };
-            errors.push(doc.error(c, format!("[{lat}, {lon}] is not a place on Earth")).with_hint(hint));
-            None
-        }
-        _ => {
-            errors.push(doc.error(c, "coordinates need exactly two numbers").with_hint("write coordinates = [33.80, 42.44] (latitude, longitude)"));
-            None
-        }
-    });
-    let within = f
-        .within
-        .as_ref()
-        .and_then(|w| ix.locations.get(doc, w).map_err(|e| errors.push(e)).ok());
-    let location = Location {
-        slug: doc.slug.clone(),
-        file: doc.source.path.clone(),
-        name: nonempty(doc, &f.name, "name", &mut errors),
-        aliases: strings(doc, &f.aliases, "alias", &mut errors),
-        kind: f.kind.clone().unwrap_or_default(),
-        coordinates,
-        country: f.country.clone().unwrap_or_default(),
-        within,
-        wikidata: wikidata(doc, &f.wikidata, &mut errors),
-        body: doc.body.clone(),
-        body_line: doc.body_line,
-    };
-    if errors.is_empty() {
-        Ok(location)
-    } else {
-        Err(errors)
-    }
-}
-
-/// `within` chains must end: a location inside itself would hang every page that walks them.
-fn within_cycles(docs: &[Document<LocationFront>], locations: &[Location]) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
-    for (start, location) in locations.iter().enumerate() {
-        let mut seen = BTreeSet::from([start]);
-        let mut next = location.within;
-        while let Some(id) = next {
-            if !seen.insert(id.index()) {
-                if id.index() == start {
-                    let doc = &docs[start];
-                    if let Some(w) = &doc.front.within {
-                        errors.push(doc.error(w, "`within` leads back to this location").with_hint("a location cannot lie within itself; fix one `within` in the loop"));
-                    }
-                }
-                break;
-            }
-            next = locations[id.index()].within;
-        }
-    }
-    errors
-}
-
-fn incident(doc: &Document<IncidentFront>, ix: &Indexes) -> Result<Incident, Vec<Diagnostic>> {
-    let f = &doc.front;
-    let mut errors = Vec::new();
-    let when = date(doc, &f.date, true).map_err(|e| errors.push(e)).ok();
-    let status = f.status.as_ref().and_then(|s| {
-        let found = Status::ALL
-            .iter()
-            .find(|(_, name)| *name == s.get_ref().trim())
-            .map(|(st, _)| *st);
-        if found.is_none() {
-            errors.push(
-                doc.error(s, format!("unknown status `{}`", s.get_ref()))
-                    .with_hint("use one of: claimed, reported, confirmed, disputed"),
-            );
-        }
-        found
-    });
-    let sources = f
-        .sources
-        .iter()
-        .filter_map(|s| {
-            let c = s.get_ref();
-            let url = match &c.url {
-                Some(u) if !is_web_url(u.trim()) => {
-                    errors.push(
-                        doc.error(s, format!("`{u}` is not an http(s) URL"))
-                            .with_hint("links to sources must start with https:// or http://"),
-                    );
-                    return None;
-                }
-                Some(u) => u.trim().to_string(),
-                None => String::new(),
-            };
-            let published = match &c.published {
-                Some(v) => match date(doc, &Spanned::new(s.span(), v.clone()), true) {
-                    Ok(d) => Some(d),
-                    Err(e) => {
-                        errors.push(e);
-                        None
-                    }
-                },
-                None => None,
-            };
-            Some(Citation {
-                outlet: c.outlet.trim().to_string(),
-                url,
-                published,
-            })
-        })
-        .collect();
-    let incident = Incident {
-        slug: doc.slug.clone(),
-        file: doc.source.path.clone(),
-        title: nonempty(doc, &f.title, "title", &mut errors),
-        date: when.unwrap_or(
-            PartialDate::new(1970, 0, 0)
-                .map_err(|e| vec![Diagnostic::file_error(&doc.source.path, e)])?,
-        ),
-        location: f
-            .location
-            .as_ref()
-            .and_then(|l| ix.locations.get(doc, l).map_err(|e| errors.push(e)).ok()),
-        actors: all(f.actors.iter().map(|a| ix.actors.get(doc, a)), &mut errors),
-        kind: f.kind.clone().unwrap_or_default(),
-        status,
-        casualties: f.casualties.as_ref().map(|c| Casualties {
-            killed: c.killed,
-            injured: c.injured,
-        }),
-        sources,
-        body: doc.body.clone(),
-        body_line: doc.body_line,
-    };
-    if errors.is_empty() {
-        Ok(incident)
-    } else {
-        Err(errors)
     }
 }
 

@@ -184,10 +184,12 @@ fn unknown_key_and_missing_required_field() {
             edit(s, "content/actors/iran.md", "name = \"Iran\"\n", "");
         },
         &[
-            "unknown field `tag`",
+            "unknown key `tag`",
             "content/briefs/rockets/index.md:4:1",
-            "missing field `name`",
+            "help: did you mean `tags`?",
+            "the required key `name` is missing",
             "content/actors/iran.md",
+            "help: add a line `name = ...` to the front matter",
         ],
     );
     // Errors come sorted by file, so the output is the same on every run.
@@ -282,7 +284,11 @@ fn config_errors() {
                 "title = \"T\"\nbase_url = \"https://x.io\"\npaginate = 3\n",
             )
         },
-        &["config.toml:3:1", "unknown field `paginate`"],
+        &[
+            "config.toml:3:1",
+            "unknown key `paginate`",
+            "help: did you mean `paginate_by`?",
+        ],
     );
     fails(
         |s| s.write("config.toml", "title = \"T\"\nbase_url = \"x.io\"\n"),

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 pub use front::*;
-pub use split::toml_error;
+pub use split::{parse_toml, toml_error};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::model::Slug;
@@ -83,6 +83,22 @@ pub struct Loaded {
     pub pages: Vec<Document<PageFront>>,
     /// `content/_index.md`.
     pub intro: Option<Document<IntroFront>>,
+    /// Slugs of files that exist but failed to load: references to them are not reported
+    /// as unknown, since the file's own error already says what to fix.
+    pub failed: Failed,
+}
+
+/// The slugs of content files that were reported and skipped, by kind.
+#[derive(Debug, Default)]
+pub struct Failed {
+    /// Actor files.
+    pub actors: std::collections::BTreeSet<String>,
+    /// Location files.
+    pub locations: std::collections::BTreeSet<String>,
+    /// Incident files.
+    pub incidents: std::collections::BTreeSet<String>,
+    /// Briefs (single files or bundles whose index.md failed).
+    pub briefs: std::collections::BTreeSet<String>,
 }
 
 /// What a path under `content/` is, decided from the path alone.
@@ -169,20 +185,23 @@ fn parse_document<F: serde::de::DeserializeOwned>(
 
 /// Walks `content/` under `root` and parses every file. All problems are collected.
 pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
-    load_guarded(root, None)
+    let (loaded, diagnostics) = load_all(root, None);
+    diagnostics.into_result(loaded).map(|(loaded, _)| loaded)
 }
 
-/// [`load`], refusing content that is a symlink into `output` (the folder the build
-/// replaces: reading the site from its own output would change with every build). Other
-/// symlinks are followed, so a shared image may be linked into a bundle.
-pub fn load_guarded(root: &Path, output: Option<&Path>) -> Result<Loaded, Diagnostics> {
+/// Like [`load`], but a file that fails is reported and skipped while every other file is
+/// still loaded, so the next stage can report its own errors in the same run. Content that
+/// is a symlink into `output` (the folder the build replaces: reading the site from its own
+/// output would change with every build) is refused; other symlinks are followed, so a
+/// shared image may be linked into a bundle.
+pub fn load_all(root: &Path, output: Option<&Path>) -> (Loaded, Diagnostics) {
     let output = output.and_then(|out| crate::write::normalize(out).ok());
     let content = root.join("content");
     let mut diagnostics = Diagnostics::default();
     if !content.is_dir() {
-        return Err(Diagnostic::file_error("content/", "there is no content/ folder")
-            .with_hint("run gloss in a site folder (one with config.toml and content/), or pass --root DIR")
-            .into());
+        diagnostics.push(Diagnostic::file_error("content/", "there is no content/ folder")
+            .with_hint("run gloss in a site folder (one with config.toml and content/), or pass --root DIR"));
+        return (Loaded::default(), diagnostics);
     }
     let mut entries: Vec<(Entry, PathBuf)> = Vec::new();
     let mut walker = WalkDir::new(&content)
@@ -252,9 +271,25 @@ pub fn load_guarded(root: &Path, output: Option<&Path>) -> Result<Loaded, Diagno
         .collect();
     let mut loaded = Loaded::default();
     let mut bundles: BTreeMap<String, Bundle> = BTreeMap::new();
-    for result in parsed {
+    for ((entry, _), result) in entries.iter().zip(parsed) {
         match result {
-            Err(d) => diagnostics.push(d),
+            Err(d) => {
+                diagnostics.push(d);
+                let failed = &mut loaded.failed;
+                match entry {
+                    Entry::Actor(slug) => failed.actors.insert(slug.clone()),
+                    Entry::Location(slug) => failed.locations.insert(slug.clone()),
+                    Entry::Incident(slug) => failed.incidents.insert(slug.clone()),
+                    Entry::BriefFile(slug) | Entry::BriefIndex(slug) => {
+                        failed.briefs.insert(slug.clone())
+                    }
+                    Entry::BriefArticle(slug) => {
+                        bundles.entry(slug.clone()).or_default().article_failed = true;
+                        false
+                    }
+                    _ => false,
+                };
+            }
             Ok(Parsed::Intro(d)) => loaded.intro = Some(d),
             Ok(Parsed::Actor(d)) => loaded.actors.push(d),
             Ok(Parsed::Location(d)) => loaded.locations.push(d),
@@ -273,8 +308,19 @@ pub fn load_guarded(root: &Path, output: Option<&Path>) -> Result<Loaded, Diagno
     }
     for (slug, bundle) in bundles {
         let folder = format!("content/briefs/{slug}/");
+        if bundle.article_failed {
+            // Its article's error is reported; without the article its notes would add
+            // errors of their own, so the brief is skipped as a whole.
+            loaded.failed.briefs.insert(slug);
+            continue;
+        }
         let Some(index) = bundle.index else {
-            if !bundle.articles.is_empty() || !bundle.assets.is_empty() {
+            let reported = loaded.failed.briefs.contains(&slug);
+            if !reported
+                && (!bundle.articles.is_empty()
+                    || !bundle.assets.is_empty()
+                    || bundle.article_failed)
+            {
                 diagnostics.push(
                     Diagnostic::file_error(&folder, "this brief folder has no index.md")
                         .with_hint("add index.md with the brief's front matter"),
@@ -313,12 +359,13 @@ pub fn load_guarded(root: &Path, output: Option<&Path>) -> Result<Loaded, Diagno
     loaded
         .briefs
         .sort_by(|a, b| a.document.slug.cmp(&b.document.slug));
-    diagnostics.into_result(loaded).map(|(loaded, _)| loaded)
+    (loaded, diagnostics)
 }
 
 #[derive(Default)]
 struct Bundle {
     index: Option<Document<BriefFront>>,
+    article_failed: bool,
     articles: Vec<ArticleFile>,
     assets: Vec<PathBuf>,
 }

@@ -108,11 +108,14 @@ impl Theme {
 /// A Tera error with its whole chain of causes, which is where Tera says which template,
 /// line and variable failed.
 pub fn template_error(error: &tera::Error) -> Diagnostic {
-    let mut message = error.to_string();
+    let text = error.to_string();
+    // Tera labels its messages "error: …"; the diagnostic already says "error:".
+    let mut message = text.strip_prefix("error: ").unwrap_or(&text).to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         message.push_str(": ");
-        message.push_str(&cause.to_string());
+        let cause_text = cause.to_string();
+        message.push_str(cause_text.strip_prefix("error: ").unwrap_or(&cause_text));
         source = cause.source();
     }
     Diagnostic::file_error("templates/", message.trim().to_string())

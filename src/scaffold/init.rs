@@ -10,17 +10,20 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 /// Where the workflow goes, in a site and in the gloss repository.
 pub const WORKFLOW_PATH: &str = ".github/workflows/pages.yml";
 
-/// The gloss repository's own workflow: the one source of the sites' workflow.
-const REPOSITORY_WORKFLOW: &str = include_str!("../../.github/workflows/pages.yml");
+/// A site's workflow: it installs the gloss version that made the site (cached, so it is
+/// compiled once per version) where the repository's own workflow builds from its checkout.
+const SITE_WORKFLOW: &str = include_str!("starter/pages.yml");
 
-/// The line of the repository's workflow that a site's workflow changes.
-const BUILD_FROM_SOURCE: &str = "GLOSS_FROM: --path .";
-
-/// Where sites install gloss from: the package's `repository`, or a placeholder to replace.
+/// Where sites install gloss from: `GLOSS_REPOSITORY` when gloss was compiled, else the
+/// package's `repository` (Cargo.toml), else a placeholder to replace.
 pub fn gloss_repository() -> &'static str {
-    match env!("CARGO_PKG_REPOSITORY") {
-        "" => "https://github.com/OWNER/gloss",
-        url => url,
+    match (
+        option_env!("GLOSS_REPOSITORY"),
+        env!("CARGO_PKG_REPOSITORY"),
+    ) {
+        (Some(url), _) if !url.is_empty() => url,
+        (_, "") => "https://github.com/OWNER/gloss",
+        (_, url) => url,
     }
 }
 
@@ -59,11 +62,11 @@ const FILES: [(&str, &str); 10] = [
     ),
 ];
 
-/// A site's workflow: the repository's, installing gloss from the gloss repository instead
-/// of building it from the checkout.
+/// A site's workflow, pinned to this gloss's version and repository.
 fn workflow() -> String {
-    let from_git = format!("GLOSS_FROM: --git {} gloss", gloss_repository());
-    REPOSITORY_WORKFLOW.replacen(BUILD_FROM_SOURCE, &from_git, 1)
+    SITE_WORKFLOW
+        .replace("{{version}}", env!("CARGO_PKG_VERSION"))
+        .replace("{{repository}}", gloss_repository())
 }
 
 /// Writes a new site into `dir`, which must not exist or be empty. Returns the files written,
@@ -110,16 +113,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_site_workflow_differs_only_in_where_gloss_comes_from() {
-        assert_eq!(REPOSITORY_WORKFLOW.matches(BUILD_FROM_SOURCE).count(), 1);
+    fn the_site_workflow_is_pinned_and_cached() {
         let site = workflow();
-        assert!(site.contains("GLOSS_FROM: --git https://"));
-        let changed: Vec<(&str, &str)> = REPOSITORY_WORKFLOW
-            .lines()
-            .zip(site.lines())
-            .filter(|(a, b)| a != b)
-            .collect();
-        assert_eq!(changed.len(), 1, "{changed:?}");
+        assert!(!site.contains("{{version}}") && !site.contains("{{repository}}"));
+        assert!(
+            site.contains(&format!("GLOSS_VERSION: \"{}\"", env!("CARGO_PKG_VERSION"))),
+            "{site}"
+        );
+        assert!(site.contains("--tag \"v$GLOSS_VERSION\""), "{site}");
+        assert!(site.contains("uses: actions/cache@"), "{site}");
+        assert!(site.contains("path: ~/.cargo/bin/gloss"), "{site}");
+        assert!(site.contains("run: gloss check"), "{site}");
+        assert!(site.contains(&format!("GLOSS_GIT: {}", gloss_repository())));
+        // The deploy half matches the repository's own workflow.
+        let own = include_str!("../../.github/workflows/pages.yml");
+        for action in [
+            "configure-pages",
+            "upload-pages-artifact",
+            "deploy-pages",
+            "checkout",
+        ] {
+            let version = |text: &str| {
+                text.lines()
+                    .find(|l| l.contains(&format!("actions/{action}@")))
+                    .map(|l| l.trim().trim_start_matches("- ").to_string())
+            };
+            assert_eq!(version(&site), version(own), "{action}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! from templates embedded in the binary. Both only ever create files; an existing file is
 //! never overwritten.
 
+mod from;
 mod init;
 mod new;
 
@@ -10,7 +11,7 @@ use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub use init::{WORKFLOW_PATH, gloss_repository, init};
-pub use new::{Kind, new};
+pub use new::{Created, Kind, NewOptions, create_entry, new, slugify};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::PartialDate;

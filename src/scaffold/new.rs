@@ -25,6 +25,33 @@ const ACTOR: &str = include_str!("entries/actor.md");
 const LOCATION: &str = include_str!("entries/location.md");
 const INCIDENT: &str = include_str!("entries/incident.md");
 
+/// The choices `gloss new` takes besides the kind and name.
+#[derive(Clone, Debug, Default)]
+pub struct NewOptions {
+    /// A pasted article to make the brief from (briefs only).
+    pub from: Option<PathBuf>,
+    /// The date instead of today's.
+    pub date: Option<PartialDate>,
+    /// The slug instead of one made from the name.
+    pub slug: Option<String>,
+}
+
+/// What `gloss new` made, and what to tell the editor.
+#[derive(Clone, Debug, Default)]
+pub struct Created {
+    /// The created files, relative to the site root.
+    pub files: Vec<PathBuf>,
+    /// Lines to print after the files: what was pre-filled, names with no page, next steps.
+    pub report: Vec<String>,
+}
+
+/// The slug made from a name. Kept as the one call site so a transliterating slugify can
+/// replace it; a name with no Latin letters or digits gives none.
+pub fn slugify(name: &str) -> Option<String> {
+    let slug = Slug::suggest(name);
+    (slug != "untitled" || name.to_lowercase().contains("untitled")).then_some(slug)
+}
+
 /// Creates the files for a new `kind` named `name` in the site at `root`, dated `today`
 /// where the kind has a date. Returns the created files, relative to `root`.
 pub fn new(
@@ -33,6 +60,58 @@ pub fn new(
     name: &str,
     today: PartialDate,
 ) -> Result<Vec<PathBuf>, Diagnostics> {
+    let options = NewOptions {
+        date: Some(today),
+        ..NewOptions::default()
+    };
+    create_entry(root, kind, name, &options).map(|c| c.files)
+}
+
+/// An actor, location or incident whose name is already taken by another one: gloss
+/// would never link either, so `new` refuses and names the file.
+fn name_taken(root: &Path, kind: Kind, name: &str) -> Option<Diagnostic> {
+    let (loaded, _) = crate::load::load_all(root, None);
+    let wanted = name.trim().to_lowercase();
+    let same = |text: &str| text.trim().to_lowercase() == wanted;
+    let clash = match kind {
+        Kind::Brief => None,
+        Kind::Incident => loaded
+            .incidents
+            .iter()
+            .find(|d| same(d.front.title.get_ref()))
+            .map(|d| (d.source.path.clone(), "title")),
+        Kind::Actor | Kind::Location => super::from::known(&loaded).into_iter().find_map(|k| {
+            let (first, _) = k.forms.first()?;
+            if same(first) {
+                Some((k.file, "name"))
+            } else {
+                k.forms
+                    .iter()
+                    .skip(1)
+                    .any(|(f, _)| same(f))
+                    .then_some((k.file, "alias"))
+            }
+        }),
+    }?;
+    let (file, what) = clash;
+    Some(
+        Diagnostic::file_error(
+            &file,
+            format!("`{}` is already the {what} of {}", name.trim(), file.display()),
+        )
+        .with_hint("a name two entities share is never linked: edit that file instead, or choose a different name")
+        .with_code("name-taken"),
+    )
+}
+
+/// [`new`] with options: a brief from a pasted article, a given date or slug.
+pub fn create_entry(
+    root: &Path,
+    kind: Kind,
+    name: &str,
+    options: &NewOptions,
+) -> Result<Created, Diagnostics> {
+    let today = options.date.unwrap_or_else(super::today);
     if !crate::is_site(root) {
         return Err(Diagnostic::file_error(
             root.join("config.toml"),
@@ -46,7 +125,53 @@ pub fn new(
         )
         .into());
     }
-    let slug = Slug::suggest(name);
+    if options.from.is_some() && kind != Kind::Brief {
+        return Err(
+            Diagnostic::file_error("--from", "--from makes a brief from an article")
+                .with_hint("use it as `gloss new brief \"Title\" --from article.txt`")
+                .into(),
+        );
+    }
+    let slug = match (&options.slug, slugify(name)) {
+        (Some(given), _) => Slug::parse(given)
+            .map_err(|m| Diagnostic::file_error("--slug", m))?
+            .to_string(),
+        (None, Some(slug)) => slug,
+        (None, None) => {
+            return Err(Diagnostic::file_error(
+                "--slug",
+                format!("cannot make a slug from `{name}`: it has no Latin letters or digits"),
+            )
+            .with_hint("pass one with --slug, e.g. --slug kataib-hezbollah")
+            .into());
+        }
+    };
+    if kind == Kind::Brief && today.precision() != Precision::Day {
+        return Err(
+            Diagnostic::file_error("--date", "a brief's date must be a full day")
+                .with_hint("write --date YYYY-MM-DD")
+                .into(),
+        );
+    }
+    let article = match &options.from {
+        Some(path) => Some(
+            std::fs::read(path)
+                .map_err(|e| Diagnostic::file_error(path, format!("cannot read the article: {e}")))
+                .and_then(|bytes| match crate::article::decode(&bytes) {
+                    Ok(text) => Ok(text.to_string()),
+                    Err(p) => Err(Diagnostic {
+                        line: p.line,
+                        column: p.column,
+                        ..Diagnostic::file_error(path, "the article is not valid UTF-8")
+                    }
+                    .with_hint("save it as UTF-8 and try again")),
+                })?,
+        ),
+        None => None,
+    };
+    let found = article
+        .as_deref()
+        .map(|text| super::from::analyse(root, name, text));
     let fill = |template: &str, date: PartialDate| {
         template
             .replace("{{title}}", &toml_string(name))
@@ -57,15 +182,32 @@ pub fn new(
         Kind::Brief => vec![
             (
                 format!("content/briefs/{slug}/index.md"),
-                fill(BRIEF, today),
+                match &found {
+                    Some(found) => fill(BRIEF, today).replacen(
+                        "# Optional keys",
+                        &format!("{}# Optional keys", super::from::front_lines(found)),
+                        1,
+                    ),
+                    None => fill(BRIEF, today),
+                },
             ),
-            (format!("content/briefs/{slug}/article.txt"), String::new()),
+            (
+                format!("content/briefs/{slug}/article.txt"),
+                article.clone().unwrap_or_default(),
+            ),
         ],
         Kind::Actor => vec![(format!("content/actors/{slug}.md"), fill(ACTOR, today))],
         Kind::Location => vec![(
             format!("content/locations/{slug}.md"),
             fill(LOCATION, today),
         )],
+        Kind::Incident if options.date.is_some() && options.slug.is_none() => {
+            let slug = format!("{}-{slug}", today.iso());
+            vec![(
+                format!("content/incidents/{slug}.md"),
+                fill(INCIDENT, today),
+            )]
+        }
         Kind::Incident => {
             let (slug, date) = dated_slug(&slug, today);
             vec![(format!("content/incidents/{slug}.md"), fill(INCIDENT, date))]
@@ -82,10 +224,21 @@ pub fn new(
     if let Some(taken) = taken {
         return Err(already_exists(taken).into());
     }
-    let mut created = Vec::new();
+    if let Some(taken) = name_taken(root, kind, name) {
+        return Err(taken.into());
+    }
+    let mut created = Created::default();
     for (path, text) in &files {
         create(root, path, text)?;
-        created.push(PathBuf::from(path));
+        created.files.push(PathBuf::from(path));
+    }
+    if let Some(found) = found {
+        created.report = found.report;
+    }
+    if kind == Kind::Brief {
+        created.report.push(format!(
+            "The brief is a draft (draft = true): preview it with `gloss serve --drafts` at /briefs/{slug}/, and delete the draft line to publish it."
+        ));
     }
     Ok(created)
 }

@@ -1,0 +1,112 @@
+//! Slug lookups for the resolve stage: which id a slug names, and when it names none, the
+//! most useful error (the nearest slug, or the kind of entity it really is).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use toml::Spanned;
+
+use crate::diagnostics::{Diagnostic, suggest};
+use crate::load::Document;
+use crate::model::{ActorId, IncidentId, LocationId};
+
+/// Code of an error that only follows from a file that failed to load: dropped before
+/// reporting, since that file's own error says what to fix.
+pub(super) const CONSEQUENTIAL: &str = "consequential";
+
+/// What kind of entity each slug of the site is, to say so when one is used in the wrong
+/// list ("`x` is a location, not an actor").
+pub(super) type Kinds<'a> = BTreeMap<&'a str, (&'static str, &'static str)>;
+
+/// Slug-to-id tables for one kind of entity, with the folder name for hints.
+pub(super) struct Index<'a, I> {
+    pub(super) ids: BTreeMap<&'a str, I>,
+    folder: &'static str,
+    noun: &'static str,
+    /// Files of this kind that failed to load.
+    failed: &'a BTreeSet<String>,
+    /// Every slug of the site with its noun and the list it belongs in.
+    kinds: &'a Kinds<'a>,
+}
+
+impl<'a, I: Copy> Index<'a, I> {
+    pub(super) fn new<F>(
+        docs: &'a [Document<F>],
+        make: fn(u32) -> I,
+        (folder, noun): (&'static str, &'static str),
+        failed: &'a BTreeSet<String>,
+        kinds: &'a Kinds<'a>,
+    ) -> Self {
+        let ids = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.slug.as_str(), make(i as u32)))
+            .collect();
+        Index {
+            ids,
+            folder,
+            noun,
+            failed,
+            kinds,
+        }
+    }
+
+    /// Looks a slug up; the error names the nearest existing one.
+    pub(super) fn get<F>(
+        &self,
+        doc: &Document<F>,
+        slug: &Spanned<String>,
+    ) -> Result<I, Diagnostic> {
+        self.get_str(doc, slug, slug.get_ref())
+    }
+
+    pub(super) fn get_str<F, T>(
+        &self,
+        doc: &Document<F>,
+        at: &Spanned<T>,
+        slug: &str,
+    ) -> Result<I, Diagnostic> {
+        self.ids.get(slug).copied().ok_or_else(|| {
+            if self.failed.contains(slug) {
+                return Diagnostic::file_error(&doc.source.path, "").with_code(CONSEQUENTIAL);
+            }
+            if let Some((noun, list)) = self.kinds.get(slug).filter(|(n, _)| *n != self.noun) {
+                let in_incident = doc.source.path.starts_with("content/incidents");
+                let list = if in_incident && *noun == "location" {
+                    "location"
+                } else {
+                    list
+                };
+                return doc
+                    .error(
+                        at,
+                        format!(
+                            "`{slug}` is {} {noun}, not {} {}",
+                            article(noun),
+                            article(self.noun),
+                            self.noun
+                        ),
+                    )
+                    .with_hint(format!("move it to `{list}`"))
+                    .with_code("wrong-kind");
+            }
+            doc.error(at, format!("unknown {} `{slug}`", self.noun))
+                .with_hint(suggest(slug, self.ids.keys().copied(), self.folder))
+                .with_code("unknown-slug")
+        })
+    }
+}
+
+/// "an actor", "a location".
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+pub(super) struct Indexes<'a> {
+    pub(super) actors: Index<'a, ActorId>,
+    pub(super) locations: Index<'a, LocationId>,
+    pub(super) incidents: Index<'a, IncidentId>,
+}

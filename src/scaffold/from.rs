@@ -1,0 +1,170 @@
+//! `gloss new brief "Title" --from article.txt`: a draft brief bundle made from a pasted
+//! article, with `actors` and `locations` pre-filled from the entities the article
+//! mentions (found by the same matcher the build uses), and a report of the names that
+//! recur in the article but have no page yet, each with the command that makes one.
+
+use std::path::Path;
+
+use crate::article::{ArticleRules, ingest};
+use crate::coach::names::{Entities, Known, unlinked};
+use crate::diagnostics::plural;
+use crate::load::{Loaded, load_all};
+
+/// The site's actors and locations as loaded (files that fail to load are left out, so a
+/// broken site still gets a brief).
+pub fn known(loaded: &Loaded) -> Vec<Known> {
+    let actors = loaded.actors.iter().map(|d| Known {
+        kind: "actor",
+        slug: d.slug.to_string(),
+        file: d.source.path.clone(),
+        forms: std::iter::once(&d.front.name)
+            .chain(&d.front.aliases)
+            .map(|n| (n.get_ref().clone(), false))
+            .chain(
+                d.front
+                    .short_names
+                    .iter()
+                    .map(|n| (n.get_ref().clone(), true)),
+            )
+            .collect(),
+    });
+    let locations = loaded.locations.iter().map(|d| Known {
+        kind: "location",
+        slug: d.slug.to_string(),
+        file: d.source.path.clone(),
+        forms: std::iter::once(&d.front.name)
+            .chain(&d.front.aliases)
+            .map(|n| (n.get_ref().clone(), false))
+            .collect(),
+    });
+    actors.chain(locations).collect()
+}
+
+/// What the article tells the new brief.
+pub struct FromArticle {
+    /// Slugs of the actors mentioned, in order of first mention.
+    pub actors: Vec<String>,
+    /// Slugs of the locations mentioned.
+    pub locations: Vec<String>,
+    /// Lines to show the editor after the files are made.
+    pub report: Vec<String>,
+}
+
+/// Words that mark a name as a place, to suggest `new location` rather than `new actor`.
+const PLACE_WORDS: &[&str] = &[
+    "Camp",
+    "Base",
+    "Airport",
+    "Province",
+    "Governorate",
+    "District",
+    "City",
+    "Street",
+    "River",
+    "Valley",
+    "Square",
+    "Bridge",
+    "Port",
+    "Village",
+    "Mount",
+    "Lake",
+    "Island",
+    "Region",
+];
+
+/// Reads the site's entities and matches them in `text`.
+pub fn analyse(root: &Path, title: &str, text: &str) -> FromArticle {
+    let (loaded, _) = load_all(root, None);
+    let rules = crate::config::Config::load(root)
+        .ok()
+        .and_then(|c| ArticleRules::new(&c.article.drop, &c.article.credits).ok())
+        .unwrap_or_default();
+    let paragraphs: Vec<String> = ingest(text, &rules)
+        .paragraphs
+        .into_iter()
+        .map(|p| p.text)
+        .collect();
+    let entities = Entities::new(known(&loaded));
+    let mut out = FromArticle {
+        actors: Vec::new(),
+        locations: Vec::new(),
+        report: Vec::new(),
+    };
+    for index in entities.mentioned(&paragraphs) {
+        let k = &entities.known[index];
+        match k.kind {
+            "actor" => out.actors.push(k.slug.clone()),
+            _ => out.locations.push(k.slug.clone()),
+        }
+    }
+    out.report.push(format!(
+        "Found {} and {} of the site in the article: listed in `actors` and `locations`.",
+        plural(out.actors.len(), "actor"),
+        plural(out.locations.len(), "location")
+    ));
+    let names = unlinked(text, &entities);
+    let (near, missing): (Vec<_>, Vec<_>) = names
+        .iter()
+        .partition(|n| entities.near_miss(&n.name).is_some());
+    if !missing.is_empty() {
+        out.report.push(format!(
+            "{} in the article but {} no actor or location; to give one a page:",
+            match missing.len() {
+                1 => "1 name recurs".to_string(),
+                n => format!("{n} names recur"),
+            },
+            if missing.len() == 1 {
+                "matches"
+            } else {
+                "match"
+            }
+        ));
+        for name in missing {
+            let (kind, other) = if name.name.split(' ').any(|w| PLACE_WORDS.contains(&w)) {
+                ("location", "actor")
+            } else {
+                ("actor", "location")
+            };
+            let quoted = name.name.replace('"', "\\\"");
+            out.report.push(format!(
+                "  gloss new {kind} \"{quoted}\"    # {}; or: gloss new {other} \"{quoted}\"",
+                plural(name.count, "mention")
+            ));
+        }
+    }
+    for name in near {
+        if let Some((k, form)) = entities.near_miss(&name.name) {
+            out.report.push(format!(
+                "warning: \"{}\" is not linked but nearly matches `{form}` of {}: add \"{}\" to its aliases",
+                name.name,
+                k.file.display(),
+                name.name
+            ));
+        }
+    }
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    if first.eq_ignore_ascii_case(title.trim()) {
+        out.report.push(
+            "warning: the article's first line is the title; delete it from article.txt (the page shows the title already)"
+                .to_string(),
+        );
+    }
+    out
+}
+
+/// `actors = […]` and `locations = […]` lines for the front matter.
+pub fn front_lines(found: &FromArticle) -> String {
+    let list = |slugs: &[String]| {
+        let items: Vec<String> = slugs.iter().map(|s| format!("\"{s}\"")).collect();
+        format!("[{}]", items.join(", "))
+    };
+    format!(
+        "actors = {}\nlocations = {}\n",
+        list(&found.actors),
+        list(&found.locations)
+    )
+}

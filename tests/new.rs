@@ -1,0 +1,233 @@
+//! `gloss new` as an editor uses it: a draft brief from a pasted article (the seed article,
+//! read from ../shared/seed and never copied into the repository), with its actors and
+//! locations pre-filled and the names that still need a page; and `new actor|location`
+//! refusing a name another entity already has.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("gloss runs");
+    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
+    (
+        output.status.code().unwrap_or(-1),
+        text(output.stdout),
+        text(output.stderr),
+    )
+}
+
+fn new_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let (code, _, stderr) = run(&["init", site.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{stderr}");
+    (dir, site)
+}
+
+fn seed() -> PathBuf {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_205e801ed5c03a82.txt");
+    assert!(
+        path.is_file(),
+        "the seed article {} is missing: these tests read it (never copy it into the repository)",
+        path.display()
+    );
+    path
+}
+
+fn write(site: &Path, path: &str, text: &str) {
+    let path = site.join(path);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+#[test]
+fn brief_from_a_pasted_article() {
+    let (_dir, site) = new_site();
+    let root = site.to_str().expect("utf-8");
+    write(
+        &site,
+        "content/locations/ain-al-asad-air-base.md",
+        "+++\nname = \"Ain al-Asad Air Base\"\naliases = [\"Ain al-Asad\"]\n+++\nA base.\n",
+    );
+    write(
+        &site,
+        "content/actors/wayne-marotto.md",
+        "+++\nname = \"Wayne Marotto\"\nshort_names = [\"Marotto\"]\n+++\nA spokesman.\n",
+    );
+    write(
+        &site,
+        "content/actors/kataib-hezbollah.md",
+        "+++\nname = \"Kata'ib-Hezbollah\"\n+++\nA militia.\n",
+    );
+    let seed = seed();
+    let (code, stdout, stderr) = run(&[
+        "--root",
+        root,
+        "new",
+        "brief",
+        "Rockets hit Ain al-Asad",
+        "--from",
+        seed.to_str().expect("utf-8"),
+        "--date",
+        "2021-07-08",
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let folder = site.join("content/briefs/rockets-hit-ain-al-asad");
+    let index = std::fs::read_to_string(folder.join("index.md")).expect("index.md");
+    let article = std::fs::read_to_string(folder.join("article.txt")).expect("article.txt");
+    assert_eq!(article, std::fs::read_to_string(&seed).expect("seed"));
+    assert!(index.contains("date = 2021-07-08"), "{index}");
+    assert!(index.contains("draft = true"), "{index}");
+    assert!(index.contains("actors = [\"wayne-marotto\"]"), "{index}");
+    assert!(
+        index.contains("locations = [\"ain-al-asad-air-base\"]"),
+        "{index}"
+    );
+    // Names that recur with no page, each with a ready command.
+    assert!(stdout.contains("gloss new actor \"Baghdad\""), "{stdout}");
+    assert!(
+        stdout.contains("gloss new actor \"Islamic State\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("# 3 mentions; or: gloss new location \"Baghdad\""),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("\"Ain al-Asad\""), "{stdout}");
+    // "Kata’ib Hezbollah" in the article nearly matches the hyphenated name.
+    assert!(
+        stdout.contains("Found 1 actor and 1 location of the site in the article"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "The brief is a draft (draft = true): preview it with `gloss serve --drafts`"
+        ),
+        "{stdout}"
+    );
+    // The new draft checks (drafts are on in check).
+    let (code, stdout, stderr) = run(&["--root", root, "check"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("No errors in 2 briefs, 3 actors, 2 locations"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("warning: `Baghdad` appears 3 times in the article"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn near_misses_and_a_title_repeated_as_the_first_line() {
+    let (dir, site) = new_site();
+    let root = site.to_str().expect("utf-8");
+    write(
+        &site,
+        "content/locations/ain-al-asad-air-base.md",
+        "+++\nname = \"Ain al-Asad Air Base\"\naliases = [\"al-Asad\"]\n+++\nA base.\n",
+    );
+    let pasted = dir.path().join("pasted.txt");
+    std::fs::write(
+        &pasted,
+        "Rockets on the base\n\nRockets hit al Asad on Wednesday.\n\nLater, al Asad was quiet.\n",
+    )
+    .expect("write");
+    let (code, stdout, stderr) = run(&[
+        "--root",
+        root,
+        "new",
+        "brief",
+        "Rockets on the base",
+        "--from",
+        pasted.to_str().expect("utf-8"),
+        "--slug",
+        "base-rockets",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(site.join("content/briefs/base-rockets/index.md").is_file());
+    assert!(
+        stdout.contains("warning: \"al Asad\" is not linked but nearly matches `al-Asad` of content/locations/ain-al-asad-air-base.md: add \"al Asad\" to its aliases"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .contains("warning: the article's first line is the title; delete it from article.txt"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn new_entities_refuse_a_taken_name_and_take_slug_and_date() {
+    let (_dir, site) = new_site();
+    let root = site.to_str().expect("utf-8");
+    write(
+        &site,
+        "content/actors/kataib-hezbollah.md",
+        "+++\nname = \"Kataib Hezbollah\"\naliases = [\"KH\"]\n+++\nA militia.\n",
+    );
+    let (code, _, stderr) = run(&["--root", root, "new", "actor", "KH"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("error: `KH` is already the alias of content/actors/kataib-hezbollah.md"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: a name two entities share is never linked: edit that file instead, or choose a different name"),
+        "{stderr}"
+    );
+    assert!(!site.join("content/actors/kh.md").exists());
+    let (code, _, stderr) = run(&["--root", root, "new", "location", "kataib hezbollah"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("is already the name of"), "{stderr}");
+
+    let (code, stdout, stderr) = run(&[
+        "--root",
+        root,
+        "new",
+        "incident",
+        "Erbil airport fire",
+        "--date",
+        "2021-07-06",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("content/incidents/2021-07-06-erbil-airport-fire.md"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(&[
+        "--root",
+        root,
+        "new",
+        "actor",
+        "Wayne Marotto",
+        "--slug",
+        "marotto",
+    ]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("content/actors/marotto.md"), "{stdout}");
+
+    // A name with no Latin letters needs --slug until slugs are transliterated.
+    let (code, _, stderr) = run(&["--root", root, "new", "actor", "كتائب"]);
+    if code == 1 {
+        assert!(stderr.contains("help: pass one with --slug"), "{stderr}");
+    }
+    let (code, stdout, stderr) =
+        run(&["--root", root, "new", "actor", "كتائب", "--slug", "kataib"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("content/actors/kataib.md"), "{stdout}");
+
+    let (code, _, stderr) = run(&["--root", root, "new", "brief", "X", "--date", "2021-07"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("help: write --date YYYY-MM-DD"), "{stderr}");
+    let (code, _, stderr) = run(&["--root", root, "new", "brief", "X", "--date", "July"]);
+    assert_eq!(code, 2, "{stderr}");
+}
