@@ -228,8 +228,14 @@ fn serve_previews_and_reloads_on_change() {
     assert_eq!(status, 200, "{home}");
     assert!(home.contains("text/html"));
     assert!(
-        home.contains("new EventSource(\"/__gloss/events"),
+        home.contains("<script src=\"/__gloss/live.js\"></script>"),
         "live reload is injected"
+    );
+    let (status, script) = get(port, "/__gloss/live.js");
+    assert_eq!(status, 200);
+    assert!(
+        script.contains("new EventSource(\"/__gloss/events"),
+        "{script}"
     );
     let (status, missing) = get(port, "/no/such/page/");
     assert_eq!(status, 404);

@@ -215,15 +215,27 @@ fn new_entities_refuse_a_taken_name_and_take_slug_and_date() {
     assert_eq!(code, 0);
     assert!(stdout.contains("content/actors/marotto.md"), "{stdout}");
 
-    // A name with no Latin letters needs --slug until slugs are transliterated.
-    let (code, _, stderr) = run(&["--root", root, "new", "actor", "كتائب"]);
-    if code == 1 {
-        assert!(stderr.contains("help: pass one with --slug"), "{stderr}");
-    }
-    let (code, stdout, stderr) =
-        run(&["--root", root, "new", "actor", "كتائب", "--slug", "kataib"]);
+    // A name in another script gets a transliterated slug; the same name again is refused.
+    let (code, stdout, stderr) = run(&["--root", root, "new", "actor", "كتائب"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("content/actors/kataib.md"), "{stdout}");
+    assert!(stdout.contains("content/actors/ktyb.md"), "{stdout}");
+    let (code, _, stderr) = run(&["--root", root, "new", "actor", "كتائب", "--slug", "kataib"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("is already the name of content/actors/ktyb.md"),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = run(&[
+        "--root",
+        root,
+        "new",
+        "actor",
+        "حزب الله",
+        "--slug",
+        "hezbollah",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("content/actors/hezbollah.md"), "{stdout}");
 
     let (code, _, stderr) = run(&["--root", root, "new", "brief", "X", "--date", "2021-07"]);
     assert_eq!(code, 1);

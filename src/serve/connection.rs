@@ -7,7 +7,7 @@ use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 use super::http::{self, ReadError, Response, Target};
-use super::inject::inject;
+use super::inject::{SCRIPT, SCRIPT_PATH, inject};
 use super::live::{Current, Live, Message};
 use super::mime;
 use super::site::{Body, Resolved};
@@ -53,7 +53,16 @@ pub fn handle(stream: TcpStream, live: &Live) -> io::Result<()> {
         if target.path == EVENTS_PATH && !head_only {
             return stream_events(writer, live, &target);
         }
-        respond(&live.current(), &target).write_to(&mut writer, head_only, request.keep_alive)?;
+        let response = if target.path == SCRIPT_PATH {
+            Response::new(
+                200,
+                mime::content_type("live.js"),
+                SCRIPT.as_bytes().to_vec(),
+            )
+        } else {
+            respond(&live.current(), &target)
+        };
+        response.write_to(&mut writer, head_only, request.keep_alive)?;
         if !request.keep_alive {
             return Ok(());
         }

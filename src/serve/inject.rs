@@ -1,24 +1,29 @@
-//! The live-reload script, added to each HTML response on its way out (never to the built
+//! The live-reload hook, added to each HTML response on its way out (never to the built
 //! files), just before `</body>` so the page's own content comes first.
+//!
+//! Pages carry a Content-Security-Policy of `script-src 'self'`, so the hook is no inline
+//! script: it is a JSON data block (which CSP does not run) holding the page's build number
+//! and error, and an external script served by `serve` itself at [`SCRIPT_PATH`].
 
-/// The script; a function expression called with the page's build number and error.
-const SCRIPT: &str = include_str!("live.js");
+/// The live-reload script, served at [`SCRIPT_PATH`]; it reads the data block by its id.
+pub const SCRIPT: &str = include_str!("live.js");
 
-/// `html` with the live-reload script added.
+/// Where [`SCRIPT`] is served, outside any path a site can have (slugs cannot start
+/// with `_`).
+pub const SCRIPT_PATH: &str = "__gloss/live.js";
+
+/// `html` with the live-reload hook added.
 pub fn inject(html: &[u8], build: u64, error: Option<&str>) -> Vec<u8> {
-    let error = match error {
-        // A JSON string is a JavaScript string. Every `<` and `>` becomes a `\u` escape, so
-        // no text can end the script (`</script`), open an HTML comment that swallows its
-        // end (`<!--`) or start a nested script (`<script`) in the HTML tokenizer.
-        Some(text) => serde_json::Value::from(text)
-            .to_string()
-            .replace('<', "\\u003c")
-            .replace('>', "\\u003e"),
-        None => "null".to_string(),
-    };
+    let data = serde_json::json!({ "build": build, "error": error })
+        .to_string()
+        // Every `<` and `>` becomes a `\u` escape, so no text can end the block
+        // (`</script`), open an HTML comment that swallows its end (`<!--`) or start a
+        // nested script (`<script`) in the HTML tokenizer.
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e");
     let snippet = format!(
-        "<script>{}({build}, {error});</script>\n",
-        SCRIPT.trim_end()
+        "<script type=\"application/json\" id=\"gloss-live\">{data}</script>\n\
+         <script src=\"/{SCRIPT_PATH}\"></script>\n"
     );
     let at = find_last_ignore_case(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + snippet.len());
@@ -38,40 +43,44 @@ fn find_last_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// The JSON of the data block in an injected page.
+    fn data(page: &str) -> &str {
+        let open = "<script type=\"application/json\" id=\"gloss-live\">";
+        let start = page.find(open).map_or(0, |at| at + open.len());
+        let end = page[start..]
+            .find("</script>")
+            .map_or(start, |at| start + at);
+        &page[start..end]
+    }
+
     #[test]
     fn goes_before_the_end_of_the_body() {
         let page = String::from_utf8(inject(b"<body><p>x</p></BODY></html>", 3, None)).unwrap();
-        assert!(page.starts_with("<body><p>x</p><script>"));
-        assert!(page.contains("/__gloss/events"));
-        assert!(page.contains("})(3, null);</script>\n</BODY></html>"));
+        assert!(page.starts_with("<body><p>x</p><script type=\"application/json\""));
+        assert_eq!(data(&page), r#"{"build":3,"error":null}"#);
+        assert!(page.ends_with("<script src=\"/__gloss/live.js\"></script>\n</BODY></html>"));
+        assert!(SCRIPT.contains("/__gloss/events"));
     }
 
     #[test]
-    fn errors_cannot_close_the_script() {
-        let page = inject(b"<p>fragment</p>", 1, Some("bad </script><b>\"x\"</b>"));
-        let page = String::from_utf8(page).unwrap();
-        assert!(page.starts_with("<p>fragment</p><script>"));
-        assert!(
-            page.contains(r#"(1, "bad \u003c/script\u003e\u003cb\u003e\"x\"\u003c/b\u003e");"#),
-            "{page}"
-        );
-        assert_eq!(page.matches("</script>").count(), 1);
+    fn no_inline_script_runs() {
+        // Under the pages' CSP (script-src 'self') an inline script would be blocked.
+        let page = String::from_utf8(inject(b"<body></body>", 1, Some("x"))).unwrap();
+        assert_eq!(page.matches("<script>").count(), 0, "{page}");
+        assert_eq!(page.matches("<script").count(), 2);
     }
 
     #[test]
-    fn errors_cannot_open_comments_or_scripts() {
-        let hostile = "a <!-- b <script> c <SCRIPT d </ e --> f";
-        let page =
-            String::from_utf8(inject(b"<body></body>", 2, Some(hostile))).unwrap_or_default();
-        let script = &page[page.find("<script>").unwrap_or(0) + 8..];
-        let script = &script[..script.find("</script>").unwrap_or(0)];
-        for bad in ["<!--", "<script", "<SCRIPT", "</"] {
-            assert!(!script.contains(bad), "{bad} in {script}");
+    fn errors_cannot_close_comment_or_open_scripts() {
+        let hostile = "a <!-- b <script> c <SCRIPT d </ e --> f </script><b>\"x\"</b>";
+        let page = String::from_utf8(inject(b"<body></body>", 2, Some(hostile))).unwrap();
+        let json = data(&page);
+        for bad in ["<!--", "<script", "<SCRIPT", "</", "<", ">"] {
+            assert!(!json.contains(bad), "{bad} in {json}");
         }
-        // The message still reads the same once JavaScript decodes the string.
-        let json = &script[script.rfind("(2, ").unwrap_or(0) + 4..script.len() - 2];
-        let back: String = serde_json::from_str(json).unwrap_or_default();
-        assert_eq!(back, hostile);
-        assert!(page.ends_with("</script>\n</body>"), "{page}");
+        // The message still reads the same once decoded.
+        let back: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(back["error"], hostile);
+        assert_eq!(back["build"], 2);
     }
 }

@@ -1,8 +1,13 @@
 // gloss serve: reloads the page after each rebuild and shows a failed build's errors over
-// the last good page. The preview server adds this to the HTML it sends; built files never
-// contain it. Called with the build the page came from and that build's error, if any.
-(function (build, error) {
+// the last good page. The preview server adds this script and a JSON block (#gloss-live:
+// the build the page came from and that build's error, if any) to the HTML it sends; built
+// files never contain either.
+(function () {
   "use strict";
+  var data = document.getElementById("gloss-live");
+  var state = data ? JSON.parse(data.textContent) : { build: 0, error: null };
+  var build = state.build;
+  var error = state.error;
   var BOX = "gloss-build-error";
 
   function show(text) {
@@ -51,4 +56,4 @@
       show(event.data.slice(6));
     }
   };
-})
+})();
