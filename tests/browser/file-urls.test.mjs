@@ -87,6 +87,9 @@ test("search works from disk", { timeout: 30_000 }, async () => {
   await link.click();
   await page.waitForURL(/\/actors\/kataib-hezbollah\/index\.html$/);
   await assertLanded(page, "search result");
+  // Full text from disk too: the chunks load as scripts, not fetch().
+  await page.goto(fileUrl("search/index.html") + "?q=telegram");
+  await until(() => page.locator("#search-results li mark").count(), { message: "a highlighted snippet from disk" });
   await page.close();
 });
 
