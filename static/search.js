@@ -116,17 +116,18 @@
         for (w in shard.w) if (withinOneEdit(w, word)) add(w, 0.6);
       }
       for (var f in shard.w) if (stems.has(shard.w[f] || f)) forms.push(f);
-      var scores = new Map();
+      var scores = new Map(), capped = false;
       stems.forEach(function (factor, stem) {
         var p = shard.s[stem];
         if (!p) return;
         var idf = Math.log(1 + meta.n / p[0]);
+        if (p[0] * 2 + 1 > p.length) capped = true;
         decode(p).forEach(function (dw) {
           var s = factor * idf * (1 + Math.log(dw[1]));
           if (!(scores.get(dw[0]) >= s)) scores.set(dw[0], s);
         });
       });
-      return { scores: scores, forms: forms };
+      return { scores: scores, forms: forms, capped: capped };
     });
   }
   function segOf(id) { // [kind, year, status] of a doc id
@@ -167,9 +168,10 @@
     return Promise.all(jobs).then(function (res) {
       f.locationSet = res.pop();
       f.actorSet = res.pop();
-      var total = null, forms = [];
+      var total = null, forms = [], capped = false;
       res.forEach(function (m) {
         forms = forms.concat(m.forms);
+        capped = capped || m.capped;
         if (total === null) { total = new Map(m.scores); return; }
         var next = new Map();
         m.scores.forEach(function (s, id) { if (total.has(id)) next.set(id, total.get(id) + s); });
@@ -179,7 +181,7 @@
       total.forEach(function (s, id) { all.push([id, s]); });
       var hits = all.filter(function (x) { return passes(x[0], f); });
       hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-      return { hits: hits, all: all, forms: forms };
+      return { hits: hits, all: all, forms: forms, capped: capped };
     });
   }
 
@@ -308,7 +310,8 @@
       last = { result: result, f: f, docs: [] };
       var n = result.hits.length;
       status.textContent = n === 0 ? "No results for “" + q + "”." :
-        n + (n === 1 ? " result" : " results") + " for “" + q + "”.";
+        n + (n === 1 ? " result" : " results") + " for “" + q + "”" +
+        (result.capped ? " (a very common word: only its best matches are kept)." : ".");
       facets(result, f);
       return showPage(my);
     }).catch(function (e) {

@@ -42,7 +42,10 @@ fn lookup(site: &Site, word: &str) -> Vec<u64> {
         return Vec::new();
     };
     let stem = if stem.is_empty() { word } else { stem };
-    let postings = shard["s"][stem].as_array().expect("postings of the stem").clone();
+    let postings = shard["s"][stem]
+        .as_array()
+        .expect("postings of the stem")
+        .clone();
     let mut id = 0;
     postings[1..]
         .chunks(2)
@@ -66,17 +69,26 @@ fn a_word_only_in_an_article_body_is_indexed() {
     let site = Site::fixture();
     site.build();
     let rockets = doc_id(&site, "briefs/rockets/");
-    assert!(lookup(&site, "abandoned").contains(&rockets), "article word");
+    assert!(
+        lookup(&site, "abandoned").contains(&rockets),
+        "article word"
+    );
     // Stems: "abandon" and "rocket" find the forms the text uses.
     assert_eq!(chunk(&site, &format!("d/{rockets}"))["k"], "brief");
     let meta = chunk(&site, "meta");
     assert!(meta["seg"].as_array().is_some_and(|s| !s.is_empty()));
     // The note and the editor's text are searched too.
     assert!(lookup(&site, "pentagons").contains(&rockets), "note word");
-    assert!(lookup(&site, "editors").contains(&rockets), "editor's text word");
+    assert!(
+        lookup(&site, "editors").contains(&rockets),
+        "editor's text word"
+    );
     assert!(lookup(&site, "nosuchwordanywhere").is_empty());
     // The fragment keeps the article text for snippets.
-    let x = chunk(&site, &format!("d/{rockets}"))["x"].as_str().unwrap_or("").to_string();
+    let x = chunk(&site, &format!("d/{rockets}"))["x"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
     assert!(x.contains("abandoned"), "{x}");
 }
 
@@ -90,7 +102,10 @@ fn arabic_words_are_found_without_their_diacritics() {
     site.build();
     let arabic = doc_id(&site, "briefs/arabic/");
     assert!(lookup(&site, "صاروخ").contains(&arabic), "the bare word");
-    assert!(lookup(&site, "اربيل").contains(&arabic), "alef with hamza folds to alef");
+    assert!(
+        lookup(&site, "اربيل").contains(&arabic),
+        "alef with hamza folds to alef"
+    );
 }
 
 #[test]
@@ -101,6 +116,9 @@ fn every_page_has_a_search_box_that_goes_to_the_search_page() {
     let action = attrs(&brief, "header form[role=search]", "action");
     assert_eq!(action, ["../../search/"]);
     let search = site.page("search/index.html");
-    assert!(attrs(&search, "header form[role=search]", "action").is_empty(), "one box there");
+    assert!(
+        attrs(&search, "header form[role=search]", "action").is_empty(),
+        "one box there"
+    );
     assert_eq!(attrs(&search, "#search-filter-year", "name"), ["year"]);
 }

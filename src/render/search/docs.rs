@@ -99,11 +99,20 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             summary: p.incidents[i].summary.clone(),
             body: markdown_text(&incident.body),
             actors: incident.actors.iter().map(|a| actor(a.index())).collect(),
-            locations: incident.location.iter().map(|l| location(l.index())).collect(),
+            locations: incident
+                .location
+                .iter()
+                .map(|l| location(l.index()))
+                .collect(),
         });
     }
     for (i, a) in c.actors.iter().enumerate() {
-        let names: Vec<&str> = a.aliases.iter().chain(&a.short_names).map(String::as_str).collect();
+        let names: Vec<&str> = a
+            .aliases
+            .iter()
+            .chain(&a.short_names)
+            .map(String::as_str)
+            .collect();
         docs.push(Doc {
             kind: 2,
             year: 0,

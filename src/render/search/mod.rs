@@ -50,7 +50,10 @@ pub fn files(site: &Site) -> Vec<Output> {
     let mut keys = Vec::new();
     for (key, members) in &shards {
         keys.push(key.clone());
-        out.push(chunk(&format!("w/{}", key_file(key)), &shard_json(members, &surfaces, &encoded)));
+        out.push(chunk(
+            &format!("w/{}", key_file(key)),
+            &shard_json(members, &surfaces, &encoded),
+        ));
     }
     out.push(chunk("meta", &meta(&docs, &keys)));
     out.extend(filters(&docs));
@@ -88,7 +91,10 @@ fn invert(docs: &[Doc]) -> Inverted {
             *by_stem.entry(stem).or_default() += n;
         }
         for (stem, n) in by_stem {
-            postings.entry(stem).or_default().push((id as u32, n.min(99)));
+            postings
+                .entry(stem)
+                .or_default()
+                .push((id as u32, n.min(99)));
         }
     }
     (surfaces, postings)
@@ -152,7 +158,11 @@ fn shard_bytes(
     let words: usize = members.iter().map(|w| w.len() * 2 + 6).sum();
     stems.sort_unstable();
     stems.dedup();
-    words + stems.iter().map(|s| s.len() + 4 + encoded[s].len()).sum::<usize>()
+    words
+        + stems
+            .iter()
+            .map(|s| s.len() + 4 + encoded[s].len())
+            .sum::<usize>()
 }
 
 fn shard_json(
@@ -171,7 +181,11 @@ fn shard_json(
         .iter()
         .map(|(stem, list)| format!("{}:{list}", script_json(stem)))
         .collect();
-    format!("{{\"w\":{},\"s\":{{{}}}}}", script_json(&w), stems.join(","))
+    format!(
+        "{{\"w\":{},\"s\":{{{}}}}}",
+        script_json(&w),
+        stems.join(",")
+    )
 }
 
 /// The file name of a shard key: ASCII letters and digits as they are, anything else as

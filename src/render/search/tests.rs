@@ -11,7 +11,17 @@ fn shards_stay_small_and_the_longest_key_finds_every_word() {
     let mut surfaces = BTreeMap::new();
     let mut encoded = BTreeMap::new();
     let mut stems = Vec::new();
-    for a in ["r", "ro", "rock", "rocket", "rockets", "rob", "s", "صاروخ", "صار"] {
+    for a in [
+        "r",
+        "ro",
+        "rock",
+        "rocket",
+        "rockets",
+        "rob",
+        "s",
+        "صاروخ",
+        "صار",
+    ] {
         stems.push(a.to_string());
     }
     for i in 0..400 {
@@ -36,8 +46,14 @@ fn shards_stay_small_and_the_longest_key_finds_every_word() {
         }
         seen += members.len();
         let json = shard_json(members, &surfaces, &encoded);
-        let splittable = members.iter().any(|w| w.chars().count() > key.chars().count());
-        assert!(json.len() <= SHARD_BYTES + 2_000 || !splittable, "{key}: {}", json.len());
+        let splittable = members
+            .iter()
+            .any(|w| w.chars().count() > key.chars().count());
+        assert!(
+            json.len() <= SHARD_BYTES + 2_000 || !splittable,
+            "{key}: {}",
+            json.len()
+        );
     }
     assert_eq!(seen, all.len(), "every word in exactly one shard");
     assert!(keys.len() > 3, "the big prefix was split: {keys:?}");
@@ -46,7 +62,9 @@ fn shards_stay_small_and_the_longest_key_finds_every_word() {
 #[test]
 fn postings_are_delta_encoded_and_capped() {
     assert_eq!(encode_postings(&[(3, 10), (7, 1)]), "[2,3,10,4,1]");
-    let many: Vec<(u32, u32)> = (0..5000).map(|i| (i, if i == 4999 { 50 } else { 1 })).collect();
+    let many: Vec<(u32, u32)> = (0..5000)
+        .map(|i| (i, if i == 4999 { 50 } else { 1 }))
+        .collect();
     let s = encode_postings(&many);
     assert!(s.starts_with("[5000,"), "df is the true count");
     assert_eq!(s.matches(',').count(), 2 * MAX_POSTINGS);

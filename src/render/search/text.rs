@@ -39,11 +39,8 @@ pub fn words(text: &str) -> Vec<String> {
         match fold_char(c) {
             None => {}
             Some(f) if f.is_alphanumeric() => word.push(f),
-            Some(_) => {
-                if !word.is_empty() {
-                    out.push(std::mem::take(&mut word));
-                }
-            }
+            Some(_) if !word.is_empty() => out.push(std::mem::take(&mut word)),
+            Some(_) => {}
         }
     }
     if !word.is_empty() {
@@ -87,11 +84,7 @@ pub fn markdown_text(markdown: &str) -> String {
                 | TagEnd::CodeBlock
                 | TagEnd::TableCell
                 | TagEnd::BlockQuote(_),
-            ) => {
-                if !out.ends_with('\n') && !out.is_empty() {
-                    out.push('\n');
-                }
-            }
+            ) if !out.ends_with('\n') && !out.is_empty() => out.push('\n'),
             _ => {}
         }
     }
@@ -104,7 +97,10 @@ mod tests {
 
     #[test]
     fn words_are_unicode_lower_case_and_folded() {
-        assert_eq!(words("Kata’ib Hezbollah, 2021!"), ["kataib", "hezbollah", "2021"]);
+        assert_eq!(
+            words("Kata’ib Hezbollah, 2021!"),
+            ["kataib", "hezbollah", "2021"]
+        );
         assert_eq!(words("Café  Zürich"), ["cafe", "zurich"]);
         // Diacritics, tatweel and alef variants: all spellings are one word.
         assert_eq!(words("صَارُوخ"), ["صاروخ"]);
