@@ -50,7 +50,7 @@
   }
 
   // ---- words: the same folding as src/render/search/text.rs ----
-  var meta = null, FOLD = {}, KEYS = {};
+  var meta = null, FOLD = Object.create(null), KEYS = Object.create(null);
   function fold(s) {
     var out = "";
     for (var ch of String(s || "").toLowerCase()) {
