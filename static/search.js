@@ -170,7 +170,7 @@
       f.actorSet = res.pop();
       var total = null, forms = [], capped = false;
       res.forEach(function (m) {
-        forms = forms.concat(m.forms);
+        forms.push(m.forms);
         capped = capped || m.capped;
         if (total === null) { total = new Map(m.scores); return; }
         var next = new Map();
@@ -193,17 +193,24 @@
     return e;
   }
   var TOKEN = /[\p{Alphabetic}\p{N}'’‘`ʼʻ\u064B-\u065F\u0670\u0640]+/gu;
-  // The passage around the first matching word, with every matching word in <mark>.
-  function snippet(text, forms) {
-    var set = new Set(forms), first = -1, marks = [], m;
+  // The passage where most query words meet (the first such), every matching word in
+  // <mark>. `groups` holds the matching forms of each query word. Null if nothing matches.
+  function snippet(text, groups) {
+    var group = new Map(), marks = [], m;
+    groups.forEach(function (forms, g) { forms.forEach(function (f) { if (!group.has(f)) group.set(f, g); }); });
     TOKEN.lastIndex = 0;
     while ((m = TOKEN.exec(text))) {
-      if (set.has(fold(m[0]))) {
-        if (first < 0) first = m.index;
-        marks.push([m.index, m.index + m[0].length]);
-      }
+      var g = group.get(fold(m[0]));
+      if (g !== undefined) marks.push([m.index, m.index + m[0].length, g]);
     }
-    if (first < 0) return null;
+    if (!marks.length) return null;
+    var first = 0, cover = 0;
+    marks.forEach(function (a, i) {
+      var seen = new Set();
+      marks.forEach(function (b) { if (b[0] >= a[0] && b[0] < a[0] + 200) seen.add(b[2]); });
+      if (seen.size > cover) { cover = seen.size; first = i; }
+    });
+    first = marks[first][0];
     var start = Math.max(0, first - 90);
     if (start > 0) { var sp = text.indexOf(" ", start); if (sp >= 0 && sp < first) start = sp + 1; }
     var end = Math.min(text.length, start + 260);
@@ -216,9 +223,9 @@
       p.appendChild(el("mark", null, text.slice(r[0], r[1])));
       at = r[1];
     });
-    p.appendChild(document.createTextNode(text.slice(at, end).replace(/\s+/g, " ")));
+    p.appendChild(document.createTextNode(text.slice(at, end)));
     if (end < text.length) p.appendChild(document.createTextNode(" …"));
-    return p;
+    return { node: p, cover: cover };
   }
   function resultItem(doc, forms) {
     var li = el("li", "result k-" + doc.k);
@@ -230,8 +237,9 @@
     a.href = root + doc.p;
     li.appendChild(metaP);
     li.appendChild(a);
-    var snip = snippet(doc.s || "", forms) || snippet((doc.x || "").replace(/\s+/g, " "), forms);
-    li.appendChild(snip || el("p", "result-summary", doc.s || ""));
+    var a1 = snippet(doc.s || "", forms), a2 = snippet((doc.x || "").replace(/\s+/g, " "), forms);
+    var best = a1 && (!a2 || a1.cover >= a2.cover) ? a1 : a2;
+    li.appendChild(best ? best.node : el("p", "result-summary", doc.s || ""));
     return li;
   }
   function setOptions(name, counts, anyLabel, labels) {
