@@ -31,7 +31,7 @@ fn builds_every_page_of_the_contract() {
         "404.html",
         "style.css",
         "highlight.css",
-        "search-index.js",
+        "search/chunks/meta.js",
         ".gloss-output",
     ] {
         assert!(site.public().join(page).is_file(), "missing {page}");

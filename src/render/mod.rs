@@ -167,10 +167,7 @@ pub fn render(
             bytes: bytes.clone(),
         });
     }
-    outputs.push(Output::Bytes {
-        path: "search-index.js".into(),
-        bytes: search::index(site).into_bytes(),
-    });
+    outputs.extend(search::files(site));
     outputs.extend(feeds);
     outputs.extend(data.map_err(Diagnostics::from)?);
     outputs.extend(hosting(site.config));

@@ -87,6 +87,15 @@ test("search works from disk", { timeout: 30_000 }, async () => {
   await link.click();
   await page.waitForURL(/\/actors\/kataib-hezbollah\/index\.html$/);
   await assertLanded(page, "search result");
+  // Full text from disk too: the chunks load as scripts, not fetch().
+  await page.goto(fileUrl("search/index.html") + "?q=telegram");
+  await until(() => page.locator("#search-results li mark").count(), { message: "a highlighted snippet from disk" });
+  // The header's search box of any page opens the search page of the disk build.
+  await page.goto(fileUrl(CENTRAL_BRIEF + "index.html"));
+  await page.locator("header form[role=search] input[type=search]").fill("hezbollah");
+  await page.locator("header form[role=search] input[type=search]").press("Enter");
+  await page.waitForURL(/\/search\/index\.html\?q=hezbollah$/);
+  await until(() => page.locator("#search-results li").count(), { message: "results from the header box on disk" });
   await page.close();
 });
 

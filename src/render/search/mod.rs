@@ -1,0 +1,306 @@
+//! The client-side search index, split into small chunks so that one query loads a few
+//! dozen kilobytes however large the site is (Pagefind's approach, hand-rolled so that the
+//! chunks are scripts: they load from `file://` and under a `script-src 'self'` policy).
+//!
+//! Every chunk is a script under `search/chunks/` that calls
+//! `window.glossSearchChunk(name, data)`:
+//! - `meta`: the word-shard keys, the fold table, and the doc-id ranges of each kind, year
+//!   and status (documents are numbered in that order, so those filters are ranges);
+//! - `w/<key>`: the words starting with `key`, each mapped to its stem, and each stem's
+//!   postings (doc ids and weights) with its document frequency;
+//! - `d/<id>`: one document's title, link, date, actors, locations and a bounded excerpt,
+//!   loaded only for the results shown;
+//! - `f/a-<slug>` and `f/l-<slug>`: the doc ids that list one actor or location, loaded
+//!   only when that filter is on.
+
+mod docs;
+mod text;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::Output;
+use super::pages::{Site, script_json};
+use docs::{Doc, KINDS, STATUSES};
+use text::{FOLD, Stems, words};
+
+/// A word shard is split by a longer prefix once it would be larger than this.
+const SHARD_BYTES: usize = 24_000;
+/// A stem keeps its best-weighted postings only: very common words rank nothing.
+const MAX_POSTINGS: usize = 1000;
+/// Characters of a document's text kept for snippets.
+const EXCERPT_CHARS: usize = 4000;
+/// Where the chunks go.
+const DIR: &str = "search/chunks/";
+
+/// Every chunk of the search index.
+pub fn files(site: &Site) -> Vec<Output> {
+    let docs = docs::collect(site);
+    let (surfaces, postings) = invert(&docs);
+    let encoded: BTreeMap<&str, String> = postings
+        .iter()
+        .map(|(stem, list)| (stem.as_str(), encode_postings(list)))
+        .collect();
+    let mut shards = Vec::new();
+    let all: Vec<&str> = surfaces.keys().map(String::as_str).collect();
+    split(&all, 0, &surfaces, &encoded, &mut shards);
+    let mut out = Vec::new();
+    let mut keys = Vec::new();
+    for (key, members) in &shards {
+        keys.push(key.clone());
+        out.push(chunk(
+            &format!("w/{}", key_file(key)),
+            &shard_json(members, &surfaces, &encoded),
+        ));
+    }
+    out.push(chunk("meta", &meta(&docs, &keys)));
+    out.extend(filters(&docs));
+    out.par_extend(docs.par_iter().enumerate().map(|(id, d)| fragment(id, d)));
+    out
+}
+
+/// Surface word -> stem, and stem -> (doc id, weight) in doc-id order.
+type Inverted = (BTreeMap<String, String>, HashMap<String, Vec<(u32, u32)>>);
+
+fn invert(docs: &[Doc]) -> Inverted {
+    let per_doc: Vec<HashMap<String, u32>> = docs
+        .par_iter()
+        .map(|d| {
+            let mut counts: HashMap<String, u32> = HashMap::new();
+            for w in words(&d.title).into_iter().chain(words(&d.names)) {
+                *counts.entry(w).or_default() += 10;
+            }
+            for w in words(&d.summary).into_iter().chain(words(&d.body)) {
+                *counts.entry(w).or_default() += 1;
+            }
+            counts
+        })
+        .collect();
+    let stems = Stems::new();
+    let mut surfaces: BTreeMap<String, String> = BTreeMap::new();
+    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    for (id, counts) in per_doc.into_iter().enumerate() {
+        let mut by_stem: BTreeMap<String, u32> = BTreeMap::new();
+        for (w, n) in counts {
+            let stem = surfaces
+                .entry(w)
+                .or_insert_with_key(|w| stems.stem(w))
+                .clone();
+            *by_stem.entry(stem).or_default() += n;
+        }
+        for (stem, n) in by_stem {
+            postings
+                .entry(stem)
+                .or_default()
+                .push((id as u32, n.min(99)));
+        }
+    }
+    (surfaces, postings)
+}
+
+/// `[df, id0, w0, id1-id0, w1, …]` over the best [`MAX_POSTINGS`] postings.
+fn encode_postings(list: &[(u32, u32)]) -> String {
+    let mut best = list.to_vec();
+    if best.len() > MAX_POSTINGS {
+        best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        best.truncate(MAX_POSTINGS);
+        best.sort();
+    }
+    let mut s = format!("[{}", list.len());
+    let mut last = 0;
+    for (id, w) in best {
+        s.push_str(&format!(",{},{w}", id - last));
+        last = id;
+    }
+    s.push(']');
+    s
+}
+
+/// Groups sorted words into shards by prefix, lengthening the prefix of any shard that
+/// would exceed [`SHARD_BYTES`]. Words no longer than the prefix stay in the parent's key.
+fn split<'a>(
+    group: &[&'a str],
+    depth: usize,
+    surfaces: &BTreeMap<String, String>,
+    encoded: &BTreeMap<&str, String>,
+    out: &mut Vec<(String, Vec<&'a str>)>,
+) {
+    let mut i = 0;
+    while i < group.len() {
+        let key: String = group[i].chars().take(depth + 1).collect();
+        let mut j = i;
+        while j < group.len() && group[j].starts_with(&key) {
+            j += 1;
+        }
+        let members = &group[i..j];
+        let (short, long): (Vec<&str>, Vec<&str>) =
+            members.iter().partition(|w| w.chars().count() <= depth + 1);
+        if long.is_empty() || shard_bytes(members, surfaces, encoded) <= SHARD_BYTES {
+            out.push((key, members.to_vec()));
+        } else {
+            if !short.is_empty() {
+                out.push((key, short));
+            }
+            split(&long, depth + 1, surfaces, encoded, out);
+        }
+        i = j.max(i + 1);
+    }
+}
+
+fn shard_bytes(
+    members: &[&str],
+    surfaces: &BTreeMap<String, String>,
+    encoded: &BTreeMap<&str, String>,
+) -> usize {
+    let mut stems: Vec<&str> = members.iter().map(|w| surfaces[*w].as_str()).collect();
+    let words: usize = members.iter().map(|w| w.len() * 2 + 6).sum();
+    stems.sort_unstable();
+    stems.dedup();
+    words
+        + stems
+            .iter()
+            .map(|s| s.len() + 4 + encoded[s].len())
+            .sum::<usize>()
+}
+
+fn shard_json(
+    members: &[&str],
+    surfaces: &BTreeMap<String, String>,
+    encoded: &BTreeMap<&str, String>,
+) -> String {
+    let mut w = BTreeMap::new();
+    let mut s = BTreeMap::new();
+    for word in members {
+        let stem = surfaces[*word].as_str();
+        w.insert(*word, if stem == *word { "" } else { stem });
+        s.insert(stem, &encoded[stem]);
+    }
+    let stems: Vec<String> = s
+        .iter()
+        .map(|(stem, list)| format!("{}:{list}", script_json(stem)))
+        .collect();
+    format!(
+        "{{\"w\":{},\"s\":{{{}}}}}",
+        script_json(&w),
+        stems.join(",")
+    )
+}
+
+/// The file name of a shard key: ASCII letters and digits as they are, anything else as
+/// `_<hex>_`, so names are plain ASCII on every host.
+pub fn key_file(key: &str) -> String {
+    key.chars()
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                c.to_string()
+            } else {
+                format!("_{:x}_", c as u32)
+            }
+        })
+        .collect()
+}
+
+fn chunk(name: &str, json: &str) -> Output {
+    Output::Bytes {
+        path: format!("{DIR}{name}.js"),
+        bytes: format!("window.glossSearchChunk({},{json});\n", script_json(&name)).into_bytes(),
+    }
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    n: usize,
+    fold: &'a str,
+    keys: String,
+    kinds: [&'a str; 5],
+    statuses: [&'a str; 5],
+    /// `[kind, year, status, first doc id]` per run of documents.
+    seg: Vec<[i64; 4]>,
+}
+
+fn meta(docs: &[Doc], keys: &[String]) -> String {
+    let mut seg: Vec<[i64; 4]> = Vec::new();
+    for (id, d) in docs.iter().enumerate() {
+        let run = [d.kind as i64, i64::from(d.year), d.status as i64, id as i64];
+        if seg.last().is_none_or(|s| s[..3] != run[..3]) {
+            seg.push(run);
+        }
+    }
+    script_json(&Meta {
+        n: docs.len(),
+        fold: FOLD,
+        keys: keys.join(" "),
+        kinds: KINDS,
+        statuses: STATUSES,
+        seg,
+    })
+}
+
+/// One chunk per actor and per location: the ids of the documents that list it.
+fn filters(docs: &[Doc]) -> Vec<Output> {
+    let mut lists: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (id, d) in docs.iter().enumerate() {
+        for (slug, _) in &d.actors {
+            lists.entry(format!("a-{slug}")).or_default().push(id);
+        }
+        for (slug, _) in &d.locations {
+            lists.entry(format!("l-{slug}")).or_default().push(id);
+        }
+    }
+    lists
+        .into_iter()
+        .map(|(name, mut ids)| {
+            ids.dedup();
+            let mut last = 0;
+            let deltas: Vec<usize> = ids
+                .iter()
+                .map(|&id| {
+                    let d = id - last;
+                    last = id;
+                    d
+                })
+                .collect();
+            chunk(&format!("f/{name}"), &script_json(&deltas))
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Fragment<'a> {
+    t: &'a str,
+    p: &'a str,
+    k: &'a str,
+    d: &'a str,
+    y: i32,
+    st: &'a str,
+    a: &'a [(String, String)],
+    l: &'a [(String, String)],
+    s: &'a str,
+    x: &'a str,
+}
+
+fn fragment(id: usize, d: &Doc) -> Output {
+    let end = d
+        .body
+        .char_indices()
+        .nth(EXCERPT_CHARS)
+        .map_or(d.body.len(), |(i, _)| i);
+    let f = Fragment {
+        t: &d.title,
+        p: &d.path,
+        k: KINDS[d.kind],
+        d: &d.date,
+        y: d.year,
+        st: STATUSES[d.status],
+        a: &d.actors[..d.actors.len().min(8)],
+        l: &d.locations[..d.locations.len().min(8)],
+        s: &d.summary,
+        x: &d.body[..end],
+    };
+    chunk(&format!("d/{id}"), &script_json(&f))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,77 @@
+use super::*;
+
+fn lookup<'a>(keys: &'a [String], word: &str) -> Option<&'a String> {
+    keys.iter()
+        .filter(|k| word.starts_with(k.as_str()))
+        .max_by_key(|k| k.len())
+}
+
+#[test]
+fn shards_stay_small_and_the_longest_key_finds_every_word() {
+    let mut surfaces = BTreeMap::new();
+    let mut encoded = BTreeMap::new();
+    let mut stems = Vec::new();
+    for a in [
+        "r",
+        "ro",
+        "rock",
+        "rocket",
+        "rockets",
+        "rob",
+        "s",
+        "صاروخ",
+        "صار",
+    ] {
+        stems.push(a.to_string());
+    }
+    for i in 0..400 {
+        stems.push(format!("ro{}x{i}", ["c", "b", "a"][i % 3]));
+    }
+    for w in &stems {
+        surfaces.insert(w.clone(), w.clone());
+    }
+    let long = encode_postings(&(0..300).map(|i| (i, 1)).collect::<Vec<_>>());
+    for w in surfaces.values() {
+        encoded.insert(w.as_str(), long.clone());
+    }
+    let all: Vec<&str> = surfaces.keys().map(String::as_str).collect();
+    let mut shards = Vec::new();
+    split(&all, 0, &surfaces, &encoded, &mut shards);
+    let keys: Vec<String> = shards.iter().map(|(k, _)| k.clone()).collect();
+    let mut seen = 0;
+    for (key, members) in &shards {
+        for w in members {
+            assert!(w.starts_with(key.as_str()), "{w} under {key}");
+            assert_eq!(lookup(&keys, w), Some(key), "the longest key of {w}");
+        }
+        seen += members.len();
+        let json = shard_json(members, &surfaces, &encoded);
+        let splittable = members
+            .iter()
+            .any(|w| w.chars().count() > key.chars().count());
+        assert!(
+            json.len() <= SHARD_BYTES + 2_000 || !splittable,
+            "{key}: {}",
+            json.len()
+        );
+    }
+    assert_eq!(seen, all.len(), "every word in exactly one shard");
+    assert!(keys.len() > 3, "the big prefix was split: {keys:?}");
+}
+
+#[test]
+fn postings_are_delta_encoded_and_capped() {
+    assert_eq!(encode_postings(&[(3, 10), (7, 1)]), "[2,3,10,4,1]");
+    let many: Vec<(u32, u32)> = (0..5000)
+        .map(|i| (i, if i == 4999 { 50 } else { 1 }))
+        .collect();
+    let s = encode_postings(&many);
+    assert!(s.starts_with("[5000,"), "df is the true count");
+    assert_eq!(s.matches(',').count(), 2 * MAX_POSTINGS);
+}
+
+#[test]
+fn key_files_are_ascii() {
+    assert_eq!(key_file("ab1"), "ab1");
+    assert_eq!(key_file("صا"), "_635__627_");
+}

@@ -1,0 +1,134 @@
+//! Words for the search index: folding, tokenising and stemming. The browser tokenises a
+//! query with the same rules (static/search.js reads the fold table from `search/meta.js`),
+//! and never stems: every word form seen at build time maps to its stem in the vocabulary,
+//! so the browser only needs exact, prefix and edit-distance lookups.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Latin letters with marks and their bare forms, as `"àa áa …"` pairs. Sent to the browser
+/// in the meta chunk so both sides fold a query the same way without Unicode tables.
+pub const FOLD: &str = "àa áa âa ãa äa åa āa ăa ąa çc ćc čc ďd đd èe ée êe ëe ēe ėe ęe ěe \
+ìi íi îi ïi īi įi ıi ñn ńn ňn òo óo ôo õo öo øo ōo őo ŕr řr śs šs şs ßs ťt ţt ùu úu ûu üu ūu \
+ůu űu ųu ýy ÿy źz żz žz ğg łl";
+
+/// Folds one lower-case character: Latin marks, Arabic alef variants and alef maqsura.
+/// Returns None for characters dropped from words: apostrophes, Arabic diacritics and tatweel.
+pub fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\'' | '’' | '‘' | '`' | 'ʼ' | 'ʻ' => None,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
+        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+        'ى' => Some('ي'),
+        _ if c.is_ascii() => Some(c),
+        _ => Some(
+            FOLD.split(' ')
+                .find_map(|pair| {
+                    let mut it = pair.chars();
+                    (it.next() == Some(c)).then(|| it.next()).flatten()
+                })
+                .unwrap_or(c),
+        ),
+    }
+}
+
+/// Splits text into folded lower-case words: runs of letters and digits, in any script.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match fold_char(c) {
+            None => {}
+            Some(f) if f.is_alphanumeric() => word.push(f),
+            Some(_) if !word.is_empty() => out.push(std::mem::take(&mut word)),
+            Some(_) => {}
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// The English stemmer, applied only to words made of ASCII letters (Arabic and other
+/// scripts, and words with digits, are indexed as written, after folding).
+pub struct Stems(Stemmer);
+
+impl Stems {
+    /// The Snowball English (Porter 2) stemmer.
+    pub fn new() -> Stems {
+        Stems(Stemmer::create(Algorithm::English))
+    }
+
+    /// The stem of one folded word.
+    pub fn stem(&self, word: &str) -> String {
+        if word.len() > 2 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+            self.0.stem(word).into_owned()
+        } else {
+            word.to_string()
+        }
+    }
+}
+
+/// The plain text of a markdown fragment: its words, with block ends as line breaks.
+pub fn markdown_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_),
+            ) if !out.ends_with('\n') && !out.is_empty() => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_unicode_lower_case_and_folded() {
+        assert_eq!(
+            words("Kata’ib Hezbollah, 2021!"),
+            ["kataib", "hezbollah", "2021"]
+        );
+        assert_eq!(words("Café  Zürich"), ["cafe", "zurich"]);
+        // Diacritics, tatweel and alef variants: all spellings are one word.
+        assert_eq!(words("صَارُوخ"), ["صاروخ"]);
+        assert_eq!(words("صـاروخ"), ["صاروخ"]);
+        assert_eq!(words("أربيل"), words("اربيل"));
+        assert_eq!(words("قصف، أربيل"), ["قصف", "اربيل"]);
+    }
+
+    #[test]
+    fn english_words_are_stemmed_and_others_kept() {
+        let s = Stems::new();
+        assert_eq!(s.stem("rockets"), "rocket");
+        assert_eq!(s.stem("rocket"), "rocket");
+        assert_eq!(s.stem("attacked"), s.stem("attacks"));
+        assert_eq!(s.stem("صاروخ"), "صاروخ");
+        assert_eq!(s.stem("f16s"), "f16s");
+    }
+
+    #[test]
+    fn fold_table_pairs_are_two_characters() {
+        for pair in FOLD.split(' ') {
+            assert_eq!(pair.chars().count(), 2, "{pair}");
+        }
+    }
+
+    #[test]
+    fn markdown_text_drops_markup() {
+        let t = markdown_text("A *bold* [link](x.html) word.\n\n- item `code`");
+        assert_eq!(t, "A bold link word.\nitem code\n");
+    }
+}
