@@ -127,7 +127,8 @@ fn generate_into(
         })?;
     let theme = render::theme::Theme::load(root, &config.highlight.theme)?;
     clock.lap("theme");
-    let loaded = load::load(root)?;
+    let mut loaded = load::load(root)?;
+    let read_warnings = std::mem::take(&mut loaded.warnings);
     clock.lap("load");
     let corpus = resolve::resolve(
         loaded,
@@ -167,7 +168,11 @@ fn generate_into(
         actors: corpus.actors.len(),
         locations: corpus.locations.len(),
         incidents: corpus.incidents.len(),
-        warnings: annotated.warnings,
+        warnings: {
+            let mut warnings = read_warnings;
+            warnings.extend(annotated.warnings.sorted());
+            warnings
+        },
         timings: clock.1,
         output: None,
         written: write::Written::default(),
