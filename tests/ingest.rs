@@ -33,12 +33,26 @@ fn seed_article_builds_with_17_paragraphs_and_2_credits() {
     assert!(credits[1].starts_with("Mike Glenn can be reached at "));
     let article = texts(&page, ".article").join(" ");
     assert!(!article.to_lowercase().contains("comment policy"));
-    assert!(!texts(&page, "body").join(" ").to_lowercase().contains("comment policy"));
-    assert!(article.contains("[Iraqi security forces]"), "brackets kept literally");
+    assert!(
+        !texts(&page, "body")
+            .join(" ")
+            .to_lowercase()
+            .contains("comment policy")
+    );
+    assert!(
+        article.contains("[Iraqi security forces]"),
+        "brackets kept literally"
+    );
     assert!(article.contains("(sic)"));
-    assert!(article.contains('\u{201C}') && article.contains('\u{2019}'), "curly quotes kept");
+    assert!(
+        article.contains('\u{201C}') && article.contains('\u{2019}'),
+        "curly quotes kept"
+    );
     // The fixture's note quotes the seed too, and anchors in its paragraph.
-    assert_eq!(texts(&page, ".article mark.noted"), ["two U.S. service members"]);
+    assert_eq!(
+        texts(&page, ".article mark.noted"),
+        ["two U.S. service members"]
+    );
 }
 
 #[test]

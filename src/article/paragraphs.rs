@@ -52,7 +52,9 @@ fn width(text: &str) -> usize {
 /// looked through (`said.”`).
 pub(crate) fn ends_sentence(text: &str) -> bool {
     let core = text.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', '\u{BB}', ')', ']', '*']);
-    core.ends_with(['.', '!', '?', '\u{2026}', ':', '\u{3002}', '\u{061F}', '\u{06D4}'])
+    core.ends_with([
+        '.', '!', '?', '\u{2026}', ':', '\u{3002}', '\u{061F}', '\u{06D4}',
+    ])
 }
 
 /// The width the text is hard-wrapped at, or `None` when it is not hard-wrapped.

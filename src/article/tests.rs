@@ -189,7 +189,11 @@ fn hard_wrapped_email_joins_blocks() {
         assert!(got[0].0.starts_with("At least 14 rockets"));
         assert!(got[0].0.ends_with("hosting American troops in Iraq and Syria. Two service members were hurt and treated at the scene."));
         assert_eq!(got[1].1, 6);
-        assert!(got[1].0.ends_with("the rule of law, and that an investigation was under way."));
+        assert!(
+            got[1]
+                .0
+                .ends_with("the rule of law, and that an investigation was under way.")
+        );
         assert_eq!(ingested.credits, ["Jane Roe contributed to this report."]);
     }
 }
@@ -215,7 +219,11 @@ fn cr_only_line_ends() {
     let ingested = ingest(text, &ArticleRules::default());
     assert_eq!(
         texts(&ingested),
-        vec![("First paragraph.", 1), ("Second paragraph.", 2), ("Third.", 4)]
+        vec![
+            ("First paragraph.", 1),
+            ("Second paragraph.", 2),
+            ("Third.", 4)
+        ]
     );
 }
 
@@ -233,7 +241,12 @@ fn emptied_article_names_the_pattern() {
     assert_eq!(line, 2);
     assert!(why.contains("drop pattern 1 `.`"), "{why}");
     assert_eq!(ingest("", &rules).emptied(), None);
-    assert_eq!(ingest("Advertisement\n", &ArticleRules::default()).emptied().map(|e| e.0), Some(1));
+    assert_eq!(
+        ingest("Advertisement\n", &ArticleRules::default())
+            .emptied()
+            .map(|e| e.0),
+        Some(1)
+    );
 }
 
 /// The seed article: one paragraph a line, two credit lines, one stray blank line and a
@@ -243,14 +256,24 @@ fn seed_article_has_17_paragraphs_and_2_credits() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/seed/000_205e801ed5c03a82.txt");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("the seed article {} is needed by this test: {e}", path.display())
+        panic!(
+            "the seed article {} is needed by this test: {e}",
+            path.display()
+        )
     });
     let ingested = ingest(&text, &ArticleRules::default());
     assert_eq!(ingested.paragraphs.len(), 17, "{:?}", texts(&ingested));
     assert_eq!(ingested.credits.len(), 2, "{:?}", ingested.credits);
-    assert_eq!(ingested.credits[0], "Ben Wolfgang contributed to this report.");
+    assert_eq!(
+        ingested.credits[0],
+        "Ben Wolfgang contributed to this report."
+    );
     assert!(ingested.credits[1].starts_with("Mike Glenn can be reached at "));
-    let all: String = ingested.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let all: String = ingested
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
     assert!(!all.to_lowercase().contains("comment policy"));
     assert!(all.contains("[Iraqi security forces]") && all.contains("(sic)"));
     assert!(all.contains('\u{201C}') && all.contains('\u{2019}'));

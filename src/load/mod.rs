@@ -320,10 +320,12 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     loaded
         .briefs
         .sort_by(|a, b| a.document.slug.cmp(&b.document.slug));
-    diagnostics.into_result(loaded).map(|(mut loaded, warnings)| {
-        loaded.warnings = warnings;
-        loaded
-    })
+    diagnostics
+        .into_result(loaded)
+        .map(|(mut loaded, warnings)| {
+            loaded.warnings = warnings;
+            loaded
+        })
 }
 
 #[derive(Default)]
