@@ -225,12 +225,32 @@ fn cuts_word(text: &str, range: Range<usize>) -> bool {
     starts_in_word || ends_in_word
 }
 
-/// Widens a byte range of `text` to whole words (out to the nearest space or text end).
+/// Widens a byte range of `text` to the whole words it cuts: out over word characters
+/// and apostrophes between them, never over spaces or punctuation.
 fn widen(text: &str, range: Range<usize>) -> Range<usize> {
-    let start = text[..range.start].rfind(' ').map_or(0, |at| at + 1);
-    let end = text[range.end..]
-        .find(' ')
-        .map_or(text.len(), |at| range.end + at);
+    let joins = |before: Option<char>, c: char, after: Option<char>| {
+        word_char(c) || (c == '\'' && before.is_some_and(word_char) && after.is_some_and(word_char))
+    };
+    let mut start = range.start;
+    let mut back = text[..start].chars().rev().peekable();
+    let mut after = text[start..].chars().next();
+    while let Some(c) = back.next() {
+        if !joins(back.peek().copied(), c, after) {
+            break;
+        }
+        start -= c.len_utf8();
+        after = Some(c);
+    }
+    let mut end = range.end;
+    let mut ahead = text[end..].chars().peekable();
+    let mut before = text[..end].chars().next_back();
+    while let Some(c) = ahead.next() {
+        if !joins(before, c, ahead.peek().copied()) {
+            break;
+        }
+        end += c.len_utf8();
+        before = Some(c);
+    }
     start..end
 }
 
@@ -307,11 +327,32 @@ fn closest(blocks: &[&str], folded: &[Folded<'_>], quote: &str) -> String {
         .min_by_key(|(distance, block, range)| (*distance, *block, range.start));
     match best {
         Some((_, block, range)) => {
+            let range = trim_like(&folded[block].text, range, quote);
             let original = folded[block].original_range(range);
             blocks[block].get(original).unwrap_or_default().to_string()
         }
         None => String::new(),
     }
+}
+
+/// Trims punctuation off the ends of a word window of `text` where the quote has a
+/// word character, so "members." is shown as "members" for a quote ending in a word.
+fn trim_like(text: &str, range: Range<usize>, quote: &str) -> Range<usize> {
+    let window = &text[range.clone()];
+    let lead = if quote.chars().next().is_some_and(word_char) {
+        window.len() - window.trim_start_matches(|c: char| !word_char(c)).len()
+    } else {
+        0
+    };
+    let tail = if quote.chars().next_back().is_some_and(word_char) {
+        window.len() - window.trim_end_matches(|c: char| !word_char(c)).len()
+    } else {
+        0
+    };
+    if lead + tail >= window.len() {
+        return range;
+    }
+    range.start + lead..range.end - tail
 }
 
 /// The words of folded text (split at its single spaces).
