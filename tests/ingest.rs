@@ -76,3 +76,49 @@ fn seed_article_with_other_line_ends_is_the_same() {
     }
     assert_eq!(counts, [(17, 2), (17, 2)]);
 }
+
+#[test]
+fn invisible_characters_and_hyphens_in_names_still_match() {
+    let site = Site::fixture();
+    site.write(
+        "content/briefs/rockets/article.txt",
+        "Rockets hit al Asad on Wednesday, injuring two U.S. service members.\n\
+         Kata\u{200D}\u{2019}ib Hez\u{00AD}bollah did not comment.\n\
+         Hezbollah\u{200B}Brigades is another name.\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.page("briefs/rockets/index.html");
+    let linked = common::attrs(&page, ".article a.mention", "data-entity");
+    assert!(
+        linked.iter().any(|l| l == "ain-al-asad-air-base"),
+        "\"al Asad\" matches alias \"al-Asad\": {linked:?}"
+    );
+    let kh = texts(&page, ".article .mention[data-entity='kataib-hezbollah']");
+    // The text is kept as written, invisible characters and all.
+    assert_eq!(kh[0], "Kata\u{200D}\u{2019}ib Hez\u{00AD}bollah", "{kh:?}");
+}
+
+#[test]
+fn notes_are_numbered_in_article_order_with_the_number_as_text() {
+    let site = Site::fixture();
+    let index = std::fs::read_to_string(site.root().join("content/briefs/rockets/index.md"))
+        .expect("fixture brief");
+    let index = index.replace(
+        "> two U.S. service members\n\nThe Pentagon's count.",
+        "> The [launcher] was found\n\nWritten first, last in the article.\n\n\
+         > two U.S. service members\n\nThe Pentagon's count.",
+    );
+    site.write("content/briefs/rockets/index.md", &index);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.page("briefs/rockets/index.html");
+    assert_eq!(
+        texts(&page, ".article mark.noted[id]"),
+        ["two U.S. service members", "The [launcher] was found"]
+    );
+    assert_eq!(texts(&page, ".article a.note-ref"), ["1", "2"]);
+    let asides = texts(&page, ".article aside.note");
+    assert!(asides[0].contains("The Pentagon's count."), "{asides:?}");
+    assert!(asides[1].contains("Written first"), "{asides:?}");
+}
