@@ -29,6 +29,8 @@ mod split;
 
 #[cfg(test)]
 pub(crate) mod proptests;
+#[cfg(test)]
+mod proptests_match;
 
 pub(crate) use html::escape_into;
 pub use markdown::annotate_markdown;

@@ -283,4 +283,6 @@ pub fn ingest(text: &str, rules: &ArticleRules) -> Ingested {
 }
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;

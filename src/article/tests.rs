@@ -278,3 +278,18 @@ fn seed_article_has_17_paragraphs_and_2_credits() {
     assert!(all.contains("[Iraqi security forces]") && all.contains("(sic)"));
     assert!(all.contains('\u{201C}') && all.contains('\u{2019}'));
 }
+
+/// Found by the long property run: a one-paragraph e-mail wrapped onto two lines has a
+/// single wrapped line, which is not enough evidence of hard wrapping (a headline without
+/// a full stop looks the same), so its lines stay two paragraphs, as documented. Three
+/// lines are enough.
+#[test]
+fn two_line_email_is_two_paragraphs() {
+    let two = "At least 14 rockets were fired at Ain al-Asad Air Base on Wednesday, the\n\
+        coalition said.\n";
+    assert_eq!(ingest(two, &ArticleRules::default()).paragraphs.len(), 2);
+    let three = "At least 14 rockets were fired at Ain al-Asad Air Base on Wednesday, the\n\
+        coalition said, in the latest of a string of attacks on bases hosting\n\
+        American troops.\n";
+    assert_eq!(ingest(three, &ArticleRules::default()).paragraphs.len(), 1);
+}
