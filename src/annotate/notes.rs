@@ -198,20 +198,23 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Does `text[range]` start or end inside a word? Only edges that are word characters in
-/// the quote can cut ("said." ending at a full stop never cuts).
+/// Does `text[range]` start or end inside a word? An edge of the quote that is a word
+/// character, an apostrophe or a hyphen cuts when the text goes on with a word character
+/// ("rone" in "drone", "Kata'" in "Kata'ib"); an apostrophe just outside joins too
+/// ("ib" in "Kata'ib"), except for a possessive "'s" after the quote. An edge at other
+/// punctuation ("said." before a space) never cuts.
 fn cuts_word(text: &str, range: Range<usize>) -> bool {
     let inside = &text[range.clone()];
-    let before = text[..range.start].chars().rev();
-    let after = text[range.end..].chars();
-    let joined = |mut outside: std::iter::Rev<std::str::Chars<'_>>| match outside.next() {
-        Some(c) if word_char(c) => true,
-        Some('\'') => outside.next().is_some_and(word_char),
-        _ => false,
-    };
-    let starts_in_word = inside.chars().next().is_some_and(word_char) && joined(before);
-    let mut ahead = after;
-    let ends_in_word = inside.chars().next_back().is_some_and(word_char)
+    let edge = |c: char| word_char(c) || c == '\'' || c == '-';
+    let mut back = text[..range.start].chars().rev();
+    let starts_in_word = inside.chars().next().is_some_and(edge)
+        && match back.next() {
+            Some(c) if word_char(c) => true,
+            Some('\'') => back.next().is_some_and(word_char),
+            _ => false,
+        };
+    let mut ahead = text[range.end..].chars();
+    let ends_in_word = inside.chars().next_back().is_some_and(edge)
         && match ahead.next() {
             Some(c) if word_char(c) => true,
             // A possessive "'s" after a quote is fine; "'ib" continues the word.

@@ -191,3 +191,21 @@ fn notes_are_numbered_in_article_order() {
     assert_eq!(numbered[0].quote, "First");
     assert_eq!(numbered[2].quote, "third passage");
 }
+
+/// Found by the long property run: a quote ending in an apostrophe right before a letter
+/// ("a’’" in "a’’a", like "Kata’" in "Kata’ib") ends inside a word.
+#[test]
+fn a_quote_ending_in_an_apostrophe_before_a_letter_cuts() {
+    assert_eq!(
+        kinds(&["aa’’ ’ a.", "a’’a."], &["a’’"]),
+        vec![NoteErrorKind::CutsWord {
+            passage: "aa’’".to_string()
+        }]
+    );
+    assert_eq!(
+        kinds(&["Kata\u{2019}ib Hezbollah"], &["Kata\u{2019}"]),
+        vec![NoteErrorKind::CutsWord {
+            passage: "Kata\u{2019}ib".to_string()
+        }]
+    );
+}
