@@ -530,22 +530,7 @@ fn brief(
         }
         (Some(ArticleFile::Text(source)), false) => {
             let ingested = ingest(&source.text, rules);
-            if let Some((line, why)) = ingested.emptied() {
-                errors.push(
-                    source
-                        .error_at_line(
-                            line,
-                            format!(
-                                "every paragraph of this article was removed as boilerplate or \
-                                 moved to the credits, so it would be empty; line {line}: {why}"
-                            ),
-                        )
-                        .with_hint(
-                            "make the [article] drop and credits patterns in config.toml match \
-                             only boilerplate (anchor them with ^ and $), or fix the article text",
-                        ),
-                );
-            }
+            errors.extend(crate::article::emptied_error(source, &ingested));
             (
                 body,
                 Article::Plain(ingested.paragraphs.into_iter().map(|p| p.text).collect()),

@@ -282,6 +282,29 @@ pub fn ingest(text: &str, rules: &ArticleRules) -> Ingested {
     ingested
 }
 
+/// The error for an article whose every paragraph its patterns removed (see
+/// [`Ingested::emptied`]), pointing at the first removed line of `source`.
+pub fn emptied_error(
+    source: &crate::diagnostics::SourceFile,
+    ingested: &Ingested,
+) -> Option<crate::diagnostics::Diagnostic> {
+    let (line, why) = ingested.emptied()?;
+    Some(
+        source
+            .error_at_line(
+                line,
+                format!(
+                    "every paragraph of this article was removed as boilerplate or moved to \
+                     the credits, so it would be empty; line {line}: {why}"
+                ),
+            )
+            .with_hint(
+                "make the [article] drop and credits patterns in config.toml match only \
+                 boilerplate (anchor them with ^ and $), or fix the article text",
+            ),
+    )
+}
+
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
