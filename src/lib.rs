@@ -135,7 +135,8 @@ fn generate_into(
     clock.lap("theme");
     // A file that fails to load is reported and skipped; resolving the rest still runs so
     // that every error of the site arrives in one run.
-    let (loaded, mut load_errors) = load::load_all(root, Some(&options.output()));
+    let (mut loaded, mut load_errors) = load::load_all(root, Some(&options.output()));
+    let read_warnings = std::mem::take(&mut loaded.warnings);
     clock.lap("load");
     let resolved = resolve::resolve(
         loaded,
@@ -191,7 +192,11 @@ fn generate_into(
         actors: corpus.actors.len(),
         locations: corpus.locations.len(),
         incidents: corpus.incidents.len(),
-        warnings: annotated.warnings,
+        warnings: {
+            let mut warnings = read_warnings;
+            warnings.extend(annotated.warnings.sorted());
+            warnings
+        },
         timings: clock.1,
         output: None,
         written: write::Written::default(),

@@ -398,6 +398,8 @@ pub struct Note {
     pub markdown: String,
     /// 1-based line of the quote in the brief's file.
     pub line: usize,
+    /// 1-based column where the quote's text starts on that line.
+    pub column: usize,
 }
 
 /// A brief, with every reference resolved.

@@ -321,23 +321,25 @@ fn brief(
     }
     let mut errors = Vec::new();
     let when = date(doc, &f.date, false).map_err(|e| errors.push(e)).ok();
-    let (body, notes) = match split_notes(&doc.body, doc.body_line) {
-        Ok((body, notes)) => (body, notes),
-        Err(e) => {
-            errors.push(
-                doc.source
-                    .error_at_line(e.line, e.message)
-                    .with_hint("a note is a `> quote` of the article followed by the note's text"),
-            );
-            (doc.body.clone(), vec![])
-        }
-    };
+    let (body, notes) =
+        match split_notes(&doc.body, doc.body_line) {
+            Ok((body, notes)) => (body, notes),
+            Err(e) => {
+                errors.push(doc.source.error_at_line(e.line, e.message).with_hint(
+                    e.hint.unwrap_or(
+                        "a note is a `> quote` of the article followed by the note's text",
+                    ),
+                ));
+                (doc.body.clone(), vec![])
+            }
+        };
     let notes: Vec<Note> = notes
         .into_iter()
         .map(|n| Note {
             quote: n.quote,
             markdown: n.markdown,
             line: n.line,
+            column: n.column,
         })
         .collect();
     let (body, article, credits) = match (&b.article, b.single_file) {
@@ -360,6 +362,7 @@ fn brief(
         }
         (Some(ArticleFile::Text(source)), false) => {
             let ingested = ingest(&source.text, rules);
+            errors.extend(crate::article::emptied_error(source, &ingested));
             (
                 body,
                 Article::Plain(ingested.paragraphs.into_iter().map(|p| p.text).collect()),

@@ -52,6 +52,9 @@ impl<'t> Folded<'t> {
             };
             let at = original.len() - rest.len();
             rest = &rest[c.len_utf8()..];
+            if is_invisible(c) {
+                continue;
+            }
             let folded = fold_char(c);
             if folded == ' ' {
                 if in_space {
@@ -137,10 +140,18 @@ pub(crate) fn fold_char(c: char) -> char {
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
         | '\u{2212}' => '-',
         c if c.is_whitespace() => ' ',
-        // Format characters that copy-paste leaves behind are not whitespace but act so.
-        '\u{200B}' | '\u{FEFF}' => ' ',
         c => c,
     }
+}
+
+/// Characters with no width that copy-paste leaves inside words (zero-width space,
+/// non-joiner and joiner, word joiner, soft hyphen, byte-order mark): they are folded away,
+/// so "Kata\u{200D}ib" still matches "Kataib". The page keeps them as written.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FEFF}'
+    )
 }
 
 /// True when folding would change `s`: a non-ASCII character or any whitespace other than
@@ -205,6 +216,16 @@ mod tests {
             let at = f.original(folded);
             assert!(original[at..].starts_with(expected), "{folded}");
         }
+    }
+
+    #[test]
+    fn invisible_characters_fold_away() {
+        let original = "Kata\u{200D}ib \u{200B}Hez\u{00AD}bol\u{2060}lah\u{FEFF}\u{200C}.";
+        let f = Folded::new(original);
+        assert_eq!(f.text, "Kataib Hezbollah.");
+        let end = f.text.len() - 1;
+        let r = f.original_range(7..end);
+        assert!(original[r].starts_with("Hez\u{00AD}bol"));
     }
 
     #[test]

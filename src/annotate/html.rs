@@ -188,14 +188,15 @@ impl<'l> Writer<'l> {
     }
 }
 
-/// Writes the empty link from the end of a passage to its note (or defers it).
+/// Writes the link from the end of a passage to its note, its number as real text so
+/// reader modes, copies and screen readers keep it (or defers it).
 pub(crate) fn note_ref(out: &mut String, note: usize, deferred: Option<&mut Vec<usize>>) {
     match deferred {
         Some(later) => later.push(note),
         None => {
             let _ = write!(
                 out,
-                "<a class=\"note-ref\" href=\"#note-{note}\" data-note=\"{note}\" aria-label=\"Note {note}\"></a>"
+                "<a class=\"note-ref\" href=\"#note-{note}\" data-note=\"{note}\" aria-label=\"Note {note}\">{note}</a>"
             );
         }
     }
@@ -256,7 +257,7 @@ mod tests {
             "<mark class=\"noted\" data-note=\"1\" id=\"mark-1\">fired at </mark>\
              <a class=\"mention\" data-kind=\"actor\" data-entity=\"e1\" href=\"../../actors/e1/\">\
              <mark class=\"noted\" data-note=\"1\">Ain </mark>al-Asad</a>\
-             <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\"></a> today"
+             <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\">1</a> today"
         );
     }
 
@@ -270,9 +271,9 @@ mod tests {
             out,
             "<mark class=\"noted\" data-note=\"1\" id=\"mark-1\">abc</mark>\
              <mark class=\"noted\" data-note=\"1\"><mark class=\"noted\" data-note=\"2\" id=\"mark-2\">de</mark></mark>\
-             <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\"></a>\
+             <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\">1</a>\
              <mark class=\"noted\" data-note=\"2\">fgh</mark>\
-             <a class=\"note-ref\" href=\"#note-2\" data-note=\"2\" aria-label=\"Note 2\"></a>"
+             <a class=\"note-ref\" href=\"#note-2\" data-note=\"2\" aria-label=\"Note 2\">2</a>"
         );
     }
 

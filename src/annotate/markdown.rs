@@ -42,7 +42,9 @@ pub fn annotate_markdown<'a>(
     let texts: Vec<&str> = layout.blocks.iter().map(|b| b.text.as_str()).collect();
     let mut by_block: BTreeMap<usize, Vec<Passage>> = BTreeMap::new();
     let mut asides: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for passage in anchor(&texts, notes)? {
+    let anchored = anchor(&texts, notes)?;
+    let numbered = anchored.numbered(notes);
+    for passage in anchored.passages {
         if let Some(block) = layout.blocks.get(passage.block) {
             asides.entry(block.top).or_default().push(passage.note);
         }
@@ -54,7 +56,7 @@ pub fn annotate_markdown<'a>(
         paragraphs: layout.paragraphs,
     };
     let replacements = annotate_blocks(&layout, &by_block, matcher, links, mode, &mut report);
-    let events = rewrite(events, replacements, asides, notes);
+    let events = rewrite(events, replacements, asides, &numbered);
     Ok((events, report))
 }
 
@@ -277,6 +279,7 @@ mod tests {
             quote: quote.to_string(),
             html: "<p>N</p>".to_string(),
             line: 20,
+            column: 3,
         }
     }
 
@@ -333,7 +336,7 @@ mod tests {
             "<p id=\"p-1\">Rockets <em><mark class=\"noted\" data-note=\"1\" id=\"mark-1\">hit the base</mark></em>\
              <mark class=\"noted\" data-note=\"1\"> and </mark>\
              <a href=\"/c\"><mark class=\"noted\" data-note=\"1\">the camp</mark></a>\
-             <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\"></a> today.</p>\n\
+             <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\">1</a> today.</p>\n\
              <aside class=\"note\" id=\"note-1\"><a class=\"note-back\" href=\"#mark-1\">1</a> <p>N</p></aside>\n\
              <p id=\"p-2\">Next.</p>\n"
         );
@@ -349,7 +352,7 @@ mod tests {
         assert!(html.contains(&format!(
             "<p id=\"p-1\">quoted {A}<mark class=\"noted\" data-note=\"1\" id=\"mark-1\">Iraq</mark></a>\
              <mark class=\"noted\" data-note=\"1\"> text\nmore</mark>\
-             <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\"></a></p>"
+             <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\">1</a></p>"
         )));
     }
 

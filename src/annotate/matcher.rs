@@ -4,6 +4,7 @@
 //! candidate occurrences; which of them become mentions depends on what came earlier in
 //! the article (short names, first mentions), which is [`crate::annotate::mentions`]' job.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -68,7 +69,7 @@ impl Matcher {
         // folded form -> entity -> short (true only if every listing of it is short)
         let mut forms: BTreeMap<String, BTreeMap<EntityId, bool>> = BTreeMap::new();
         for surface in surfaces {
-            let folded = fold_str(&surface.text);
+            let folded = fold_name(&fold_str(&surface.text)).into_owned();
             if folded.is_empty() {
                 continue;
             }
@@ -123,6 +124,8 @@ impl Matcher {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
+        let folded = fold_name(folded);
+        let folded = folded.as_ref();
         let mut found: Vec<Candidate> = automaton
             .find_overlapping_iter(folded)
             .filter(|m| is_whole_word(folded, m.start(), m.end()))
@@ -138,6 +141,26 @@ impl Matcher {
         found.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         found
     }
+}
+
+/// Folds folded text further for names only: a hyphen between two letters or digits is
+/// a space, so "al Asad", "al-Asad" and "al\u{00A0}Asad" are one name. Byte offsets do not
+/// change (both are one byte), so candidates map back through the text's own fold.
+fn fold_name(folded: &str) -> Cow<'_, str> {
+    if !folded.contains('-') {
+        return Cow::Borrowed(folded);
+    }
+    let mut out = String::with_capacity(folded.len());
+    let mut previous: Option<char> = None;
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        let between_words = c == '-'
+            && previous.is_some_and(char::is_alphanumeric)
+            && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        out.push(if between_words { ' ' } else { c });
+        previous = Some(c);
+    }
+    Cow::Owned(out)
 }
 
 /// True when `text[start..end]` is not part of a longer word: the characters around it
@@ -192,6 +215,18 @@ mod tests {
         assert!(spans(&m, "in Iraq").len() == 1);
         assert!(spans(&m, "Iraq's").len() == 1);
         assert!(spans(&m, "militias' Iraq, and").len() == 1);
+    }
+
+    #[test]
+    fn hyphen_and_space_between_name_words_are_one() {
+        let m = Matcher::new(vec![surface(0, "al-Asad"), surface(1, "Abu Mahdi")]);
+        assert_eq!(spans(&m, "at al Asad"), vec![(3, 10)]);
+        assert_eq!(spans(&m, "at al-Asad"), vec![(3, 10)]);
+        assert_eq!(spans(&m, "Abu-Mahdi said"), vec![(0, 9)]);
+        // Only between letters: nothing else is loosened.
+        assert!(spans(&m, "al - Asad").is_empty());
+        assert!(spans(&m, "al-Asadi").is_empty());
+        assert!(spans(&m, "alAsad").is_empty());
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! - `html`: escaping and well-nested writing; `plain`, `markdown`: the two inputs;
 //!   `layout`: the visible text of a markdown article's blocks
 
+mod difference;
 mod fold;
 mod html;
 mod layout;
@@ -27,7 +28,9 @@ pub mod site;
 mod split;
 
 #[cfg(test)]
-mod proptests;
+pub(crate) mod proptests;
+#[cfg(test)]
+mod proptests_match;
 
 pub(crate) use html::escape_into;
 pub use markdown::annotate_markdown;

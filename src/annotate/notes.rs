@@ -20,6 +20,8 @@ pub struct NoteSpec {
     pub html: String,
     /// 1-based line of the quote in index.md, for errors.
     pub line: usize,
+    /// 1-based column (in characters) where the quote's text starts on that line.
+    pub column: usize,
 }
 
 /// Why a note could not be anchored.
@@ -27,6 +29,8 @@ pub struct NoteSpec {
 pub struct NoteError {
     /// 1-based line of the quote in index.md.
     pub line: usize,
+    /// 1-based column of the quote's text on that line.
+    pub column: usize,
     /// What went wrong.
     pub kind: NoteErrorKind,
 }
@@ -39,27 +43,36 @@ pub enum NoteErrorKind {
     NotFound { closest: String },
     /// The quote occurs `count` times; it must be lengthened until it is unique.
     Ambiguous { count: usize },
+    /// The quote is found only where it starts or ends inside a word ("rone attacks"
+    /// in "drone attacks"); `passage` is that place widened to whole words.
+    CutsWord { passage: String },
+    /// The quote runs from the end of paragraph `first` (from 1) into the next one.
+    AcrossParagraphs { first: usize },
 }
 
 impl fmt::Display for NoteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}: ", self.line, self.column)?;
         match &self.kind {
             NoteErrorKind::NotFound { closest } if closest.is_empty() => {
-                write!(
-                    f,
-                    "line {}: the quoted passage is not in the article",
-                    self.line
-                )
+                write!(f, "the quoted passage is not in the article")
             }
             NoteErrorKind::NotFound { closest } => write!(
                 f,
-                "line {}: the quoted passage is not in the article; closest: \u{201C}{closest}\u{201D}",
-                self.line
+                "the quoted passage is not in the article; closest: \u{201C}{closest}\u{201D}"
             ),
             NoteErrorKind::Ambiguous { count } => write!(
                 f,
-                "line {}: the quoted passage occurs {count} times in the article; quote more of it",
-                self.line
+                "the quoted passage occurs {count} times in the article; quote more of it"
+            ),
+            NoteErrorKind::CutsWord { passage } => write!(
+                f,
+                "the quote starts or ends inside a word; the whole words are \u{201C}{passage}\u{201D}"
+            ),
+            NoteErrorKind::AcrossParagraphs { first } => write!(
+                f,
+                "the quote runs across paragraphs {first} and {}; a note quotes one paragraph; split it",
+                first + 1
             ),
         }
     }
@@ -70,7 +83,7 @@ impl std::error::Error for NoteError {}
 /// Where a note's passage is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Passage {
-    /// The note's number, from 1, in note order.
+    /// The note's number, from 1, in the order the passages appear in the article.
     pub(crate) note: usize,
     /// Index of the text block (paragraph) holding it.
     pub(crate) block: usize,
@@ -78,51 +91,183 @@ pub(crate) struct Passage {
     pub(crate) range: Range<usize>,
 }
 
+/// The anchored notes: passages in article order, numbered from 1, and for each number
+/// the index of its note in the order written (`order[number - 1]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Anchored {
+    /// Every passage, sorted by place in the article.
+    pub(crate) passages: Vec<Passage>,
+    /// Index into the notes as written, by note number minus one.
+    pub(crate) order: Vec<usize>,
+}
+
+impl Anchored {
+    /// The notes in number order, for writing asides.
+    pub(crate) fn numbered(&self, notes: &[NoteSpec]) -> Vec<NoteSpec> {
+        self.order
+            .iter()
+            .filter_map(|&i| notes.get(i).cloned())
+            .collect()
+    }
+}
+
 /// How many candidate windows, ranked by shared words, get an exact edit distance.
 const CLOSEST_SHORTLIST: usize = 24;
 
-/// Finds every note's passage in `blocks` (the text of each paragraph). Passages are
-/// returned in note order; all failures are reported together.
-pub(crate) fn anchor(blocks: &[&str], notes: &[NoteSpec]) -> Result<Vec<Passage>, Vec<NoteError>> {
+/// Finds every note's passage in `blocks` (the text of each paragraph) and numbers the
+/// notes in the order their passages appear, so readers meet note 1 first whatever order
+/// the editor wrote them in. A quote must match whole words at both ends and lie in one
+/// block; all failures are reported together.
+pub(crate) fn anchor(blocks: &[&str], notes: &[NoteSpec]) -> Result<Anchored, Vec<NoteError>> {
     let folded: Vec<Folded<'_>> = blocks.iter().map(|b| Folded::new(b)).collect();
-    let mut passages = Vec::with_capacity(notes.len());
+    let mut found: Vec<(usize, Range<usize>, usize)> = Vec::with_capacity(notes.len());
     let mut errors = Vec::new();
     for (index, note) in notes.iter().enumerate() {
         let quote = fold_str(&note.quote);
-        let (quote, len) = (quote.as_str(), quote.len());
-        let mut hits = folded.iter().enumerate().flat_map(|(block, f)| {
-            f.text
-                .match_indices(quote)
-                .map(move |(at, _)| (block, at..at + len))
+        let quote = quote.as_str();
+        match find(blocks, &folded, quote) {
+            Ok((block, range)) => found.push((block, range, index)),
+            Err(kind) => errors.push(NoteError {
+                line: note.line,
+                column: note.column,
+                kind,
+            }),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    found.sort_by_key(|(block, range, index)| (*block, range.start, range.end, *index));
+    let mut anchored = Anchored::default();
+    for (number, (block, range, index)) in found.into_iter().enumerate() {
+        anchored.passages.push(Passage {
+            note: number + 1,
+            block,
+            range,
         });
-        let first = if quote.is_empty() { None } else { hits.next() };
-        let kind = match first {
-            None => NoteErrorKind::NotFound {
-                closest: closest(blocks, &folded, quote),
-            },
-            Some((block, range)) => match hits.count() {
-                0 => {
-                    let range = folded[block].original_range(range);
-                    passages.push(Passage {
-                        note: index + 1,
-                        block,
-                        range,
-                    });
-                    continue;
-                }
-                more => NoteErrorKind::Ambiguous { count: more + 1 },
-            },
+        anchored.order.push(index);
+    }
+    Ok(anchored)
+}
+
+/// The one whole-word place of `quote` (folded) in the blocks, as a block and an original
+/// byte range, or why there is none.
+fn find(
+    blocks: &[&str],
+    folded: &[Folded<'_>],
+    quote: &str,
+) -> Result<(usize, Range<usize>), NoteErrorKind> {
+    if quote.is_empty() {
+        return Err(NoteErrorKind::NotFound {
+            closest: String::new(),
+        });
+    }
+    let mut whole = Vec::new();
+    let mut cut = None;
+    for (block, f) in folded.iter().enumerate() {
+        for (at, _) in f.text.match_indices(quote) {
+            let range = at..at + quote.len();
+            if cuts_word(&f.text, range.clone()) {
+                cut.get_or_insert((block, range));
+            } else {
+                whole.push((block, range));
+            }
+        }
+    }
+    match (whole.len(), whole.first(), cut) {
+        (1, Some((block, range)), _) => Ok((*block, folded[*block].original_range(range.clone()))),
+        (0, _, Some((block, range))) => {
+            let widened = widen(&folded[block].text, range);
+            let original = folded[block].original_range(widened);
+            Err(NoteErrorKind::CutsWord {
+                passage: blocks[block].get(original).unwrap_or_default().to_string(),
+            })
+        }
+        (0, _, None) => Err(
+            across(folded, quote).unwrap_or_else(|| NoteErrorKind::NotFound {
+                closest: closest(blocks, folded, quote),
+            }),
+        ),
+        (count, _, _) => Err(NoteErrorKind::Ambiguous { count }),
+    }
+}
+
+/// Is the character part of a word? Letters and digits of any script (an apostrophe
+/// between two of them joins them, as in "Kata'ib": see `cuts_word`).
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Does `text[range]` start or end inside a word? An edge of the quote that is a word
+/// character, an apostrophe or a hyphen cuts when the text goes on with a word character
+/// ("rone" in "drone", "Kata'" in "Kata'ib"); an apostrophe just outside joins too
+/// ("ib" in "Kata'ib"), except for a possessive "'s" after the quote. An edge at other
+/// punctuation ("said." before a space) never cuts.
+fn cuts_word(text: &str, range: Range<usize>) -> bool {
+    let inside = &text[range.clone()];
+    let edge = |c: char| word_char(c) || c == '\'' || c == '-';
+    let mut back = text[..range.start].chars().rev();
+    let starts_in_word = inside.chars().next().is_some_and(edge)
+        && match back.next() {
+            Some(c) if word_char(c) => true,
+            Some('\'') => back.next().is_some_and(word_char),
+            _ => false,
         };
-        errors.push(NoteError {
-            line: note.line,
-            kind,
-        });
+    let mut ahead = text[range.end..].chars();
+    let ends_in_word = inside.chars().next_back().is_some_and(edge)
+        && match ahead.next() {
+            Some(c) if word_char(c) => true,
+            // A possessive "'s" after a quote is fine; "'ib" continues the word.
+            Some('\'') => match (ahead.next(), ahead.next()) {
+                (Some('s'), next) => next.is_some_and(word_char),
+                (Some(c), _) => word_char(c),
+                (None, _) => false,
+            },
+            _ => false,
+        };
+    starts_in_word || ends_in_word
+}
+
+/// Widens a byte range of `text` to the whole words it cuts: out over word characters
+/// and apostrophes between them, never over spaces or punctuation.
+fn widen(text: &str, range: Range<usize>) -> Range<usize> {
+    let joins = |before: Option<char>, c: char, after: Option<char>| {
+        word_char(c) || (c == '\'' && before.is_some_and(word_char) && after.is_some_and(word_char))
+    };
+    let mut start = range.start;
+    let mut back = text[..start].chars().rev().peekable();
+    let mut after = text[start..].chars().next();
+    while let Some(c) = back.next() {
+        if !joins(back.peek().copied(), c, after) {
+            break;
+        }
+        start -= c.len_utf8();
+        after = Some(c);
     }
-    if errors.is_empty() {
-        Ok(passages)
-    } else {
-        Err(errors)
+    let mut end = range.end;
+    let mut ahead = text[end..].chars().peekable();
+    let mut before = text[..end].chars().next_back();
+    while let Some(c) = ahead.next() {
+        if !joins(before, c, ahead.peek().copied()) {
+            break;
+        }
+        end += c.len_utf8();
+        before = Some(c);
     }
+    start..end
+}
+
+/// When the quote is found in two neighbouring blocks read as one, crossing from the
+/// first into the second: the first's number (from 1).
+fn across(folded: &[Folded<'_>], quote: &str) -> Option<NoteErrorKind> {
+    folded.windows(2).enumerate().find_map(|(index, pair)| {
+        let (a, b) = (pair[0].text.trim_end(), pair[1].text.trim_start());
+        let joined = format!("{a} {b}");
+        joined
+            .match_indices(quote)
+            .any(|(at, _)| at < a.len() && at + quote.len() > a.len() + 1)
+            .then_some(NoteErrorKind::AcrossParagraphs { first: index + 1 })
+    })
 }
 
 /// A word of folded block text: its byte range and its comparison key.
@@ -185,11 +330,32 @@ fn closest(blocks: &[&str], folded: &[Folded<'_>], quote: &str) -> String {
         .min_by_key(|(distance, block, range)| (*distance, *block, range.start));
     match best {
         Some((_, block, range)) => {
+            let range = trim_like(&folded[block].text, range, quote);
             let original = folded[block].original_range(range);
             blocks[block].get(original).unwrap_or_default().to_string()
         }
         None => String::new(),
     }
+}
+
+/// Trims punctuation off the ends of a word window of `text` where the quote has a
+/// word character, so "members." is shown as "members" for a quote ending in a word.
+fn trim_like(text: &str, range: Range<usize>, quote: &str) -> Range<usize> {
+    let window = &text[range.clone()];
+    let lead = if quote.chars().next().is_some_and(word_char) {
+        window.len() - window.trim_start_matches(|c: char| !word_char(c)).len()
+    } else {
+        0
+    };
+    let tail = if quote.chars().next_back().is_some_and(word_char) {
+        window.len() - window.trim_end_matches(|c: char| !word_char(c)).len()
+    } else {
+        0
+    };
+    if lead + tail >= window.len() {
+        return range;
+    }
+    range.start + lead..range.end - tail
 }
 
 /// The words of folded text (split at its single spaces).
@@ -217,114 +383,5 @@ fn word_key(word: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn note(quote: &str) -> NoteSpec {
-        NoteSpec {
-            quote: quote.to_string(),
-            html: "<p>n</p>".to_string(),
-            line: 7,
-        }
-    }
-
-    const ARTICLE: [&str; 3] = [
-        "At least 14 rockets were fired at Ain al-Asad Air Base on Wednesday.",
-        "The \u{201C}Islamic Resistance\u{201D} claimed it \u{2014} again, officials\u{2019} said.",
-        "Two U.S. troops were hurt. Two U.S. troops were hurt.",
-    ];
-
-    #[test]
-    fn found_with_whitespace_and_typography_forgiven() {
-        let passages = anchor(
-            &ARTICLE,
-            &[
-                note("14 rockets\n   were fired"),
-                note("\"Islamic Resistance\" claimed it -- again"),
-                note("it - again, officials' said"),
-            ],
-        );
-        let Err(errors) = &passages else {
-            panic!("expected the doubled dash to fail");
-        };
-        assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].line, 7);
-
-        let passages = anchor(
-            &ARTICLE,
-            &[
-                note("14 rockets\n   were fired"),
-                note("\"Islamic Resistance\" claimed it - again, officials' said"),
-            ],
-        )
-        .unwrap_or_default();
-        assert_eq!(passages.len(), 2);
-        assert_eq!(
-            &ARTICLE[0][passages[0].range.clone()],
-            "14 rockets were fired"
-        );
-        assert_eq!(passages[1].note, 2);
-        assert_eq!(
-            &ARTICLE[1][passages[1].range.clone()],
-            "\u{201C}Islamic Resistance\u{201D} claimed it \u{2014} again, officials\u{2019} said"
-        );
-    }
-
-    #[test]
-    fn not_found_names_the_closest_passage() {
-        let errors = anchor(
-            &ARTICLE,
-            &[note("at least 15 rockets were fired at Ain al-Assad")],
-        )
-        .err()
-        .unwrap_or_default();
-        assert_eq!(
-            errors,
-            vec![NoteError {
-                line: 7,
-                kind: NoteErrorKind::NotFound {
-                    closest: "At least 14 rockets were fired at Ain al-Asad".to_string()
-                }
-            }]
-        );
-    }
-
-    #[test]
-    fn ambiguous_counts_occurrences() {
-        let errors = anchor(&ARTICLE, &[note("U.S. troops were hurt")])
-            .err()
-            .unwrap_or_default();
-        assert_eq!(errors[0].kind, NoteErrorKind::Ambiguous { count: 2 });
-    }
-
-    #[test]
-    fn empty_quote_and_empty_article() {
-        let errors = anchor(&[], &[note("anything"), note("  ")])
-            .err()
-            .unwrap_or_default();
-        assert_eq!(errors.len(), 2);
-        assert_eq!(
-            errors[0].kind,
-            NoteErrorKind::NotFound {
-                closest: String::new()
-            }
-        );
-    }
-
-    #[test]
-    fn closest_is_fast_on_long_articles() {
-        let paragraph =
-            "Militia fighters fired rockets at the base again on Tuesday night, officials said. ";
-        let long = paragraph.repeat(130); // about 11 KB
-        let blocks = [long.as_str()];
-        let start = std::time::Instant::now();
-        let errors = anchor(
-            &blocks,
-            &[note("militia fighters fired missiles at the base")],
-        )
-        .err()
-        .unwrap_or_default();
-        assert_eq!(errors.len(), 1);
-        assert!(start.elapsed().as_secs() < 2);
-    }
-}
+#[path = "notes_tests.rs"]
+mod tests;

@@ -22,7 +22,9 @@ pub fn annotate_plain(
 ) -> Result<(String, Report), Vec<NoteError>> {
     let blocks: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
     let mut by_block: BTreeMap<usize, Vec<Passage>> = BTreeMap::new();
-    for passage in anchor(&blocks, notes)? {
+    let anchored = anchor(&blocks, notes)?;
+    let numbered = anchored.numbered(notes);
+    for passage in anchored.passages {
         by_block.entry(passage.block).or_default().push(passage);
     }
 
@@ -45,7 +47,9 @@ pub fn annotate_plain(
         writer.segment(&mut out, text, 0, &mentions, &passages, None);
         out.push_str("</p>\n");
         for passage in passages {
-            let html = notes.get(passage.note - 1).map_or("", |n| n.html.as_str());
+            let html = numbered
+                .get(passage.note - 1)
+                .map_or("", |n| n.html.as_str());
             aside(&mut out, passage.note, html);
         }
     }
@@ -100,6 +104,7 @@ mod tests {
             quote: quote.to_string(),
             html: "<p>Said 30.</p>".to_string(),
             line,
+            column: 3,
         }
     }
 
@@ -187,7 +192,7 @@ mod tests {
             "<p id=\"p-1\">At least 14 <mark class=\"noted\" data-note=\"1\" id=\"mark-1\">rockets were fired at </mark>\
              <a class=\"mention\" data-kind=\"location\" data-entity=\"ain-al-asad-air-base\" href=\"../../x/ain-al-asad-air-base/\">\
              <mark class=\"noted\" data-note=\"1\">Ain al-Asad</mark> Air Base</a>\
-             <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\"></a> on Wednesday.</p>\n\
+             <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\">1</a> on Wednesday.</p>\n\
              <aside class=\"note\" id=\"note-1\"><a class=\"note-back\" href=\"#mark-1\">1</a> <p>Said 30.</p></aside>\n\
              <p id=\"p-2\">Nothing else.</p>\n"
         );

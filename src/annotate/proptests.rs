@@ -47,6 +47,7 @@ fn notes(paragraphs: &[String], picks: &[(usize, usize, usize)]) -> Vec<NoteSpec
                 quote,
                 html: "<p>note &amp; more</p>".to_string(),
                 line: 1,
+                column: 3,
             })
         })
         .collect()
@@ -58,11 +59,14 @@ fn text_content(html: &str) -> String {
     let mut rest = html
         .replace("</p>\n", "</p>")
         .replace("</aside>\n", "</aside>");
-    while let Some(start) = rest.find("<aside") {
-        let end = rest[start..]
-            .find("</aside>")
-            .map_or(rest.len(), |e| start + e + 8);
-        rest.replace_range(start..end, "");
+    // Asides and note reference numbers are the notes', not the article's, text.
+    for (open, close) in [("<aside", "</aside>"), ("<a class=\"note-ref\"", "</a>")] {
+        while let Some(start) = rest.find(open) {
+            let end = rest[start..]
+                .find(close)
+                .map_or(rest.len(), |e| start + e + close.len());
+            rest.replace_range(start..end, "");
+        }
     }
     let mut text = String::new();
     let mut in_tag = false;
@@ -111,8 +115,21 @@ fn well_nested(html: &str) -> bool {
     stack.is_empty()
 }
 
+/// `default` cases, or `PROPTEST_CASES` when set (for long runs:
+/// `PROPTEST_CASES=20000 cargo test --lib proptest`).
+pub(crate) fn cases(default: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(cases(512))]
 
     #[test]
     fn plain_text_is_preserved_and_nested(

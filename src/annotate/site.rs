@@ -5,9 +5,10 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::difference::mark_differences;
 use super::{
-    EntityId, EntityLink, LinkMode, Matcher, NoteErrorKind, NoteSpec, Surface, annotate_markdown,
-    annotate_plain,
+    EntityId, EntityLink, LinkMode, Matcher, NoteError, NoteErrorKind, NoteSpec, Surface,
+    annotate_markdown, annotate_plain,
 };
 use crate::config::{Config, LinkPolicy};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -189,6 +190,7 @@ fn annotate_brief(
                 quote: n.quote.clone(),
                 html,
                 line: n.line,
+                column: n.column,
             }
         })
         .collect();
@@ -233,27 +235,62 @@ fn annotate_brief(
         }),
         Ok(_) => Err(errors),
         Err(note_errors) => {
-            errors.extend(note_errors.into_iter().map(|e| {
-                let d = Diagnostic {
-                    line: e.line,
-                    ..Diagnostic::file_error(&brief.file, "")
-                };
-                match e.kind {
-                    NoteErrorKind::NotFound { closest } => Diagnostic {
-                        message: "this note's quote is not in the article".into(),
-                        ..d
-                    }
-                    .with_hint(format!(
-                        "quote the article exactly; the closest passage is: \"{closest}\""
-                    )),
-                    NoteErrorKind::Ambiguous { count } => Diagnostic {
-                        message: format!("this note's quote appears {count} times in the article"),
-                        ..d
-                    }
-                    .with_hint("quote a longer passage so that it appears only once"),
-                }
-            }));
+            errors.extend(note_errors.into_iter().map(|e| note_error(brief, e)));
             Err(errors)
         }
+    }
+}
+
+/// A note that could not be anchored, as a diagnostic at its quote, with the closest
+/// passage shown aligned under the quote and the differences marked.
+fn note_error(brief: &Brief, e: NoteError) -> Diagnostic {
+    let quote = brief
+        .notes
+        .iter()
+        .find(|n| n.line == e.line)
+        .map(|n| n.quote.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    let d = Diagnostic {
+        line: e.line,
+        column: e.column,
+        ..Diagnostic::file_error(&brief.file, "")
+    };
+    let compared = |passage: &str| mark_differences(&quote, passage, "          ");
+    match e.kind {
+        NoteErrorKind::NotFound { closest } if closest.is_empty() => Diagnostic {
+            message: "this note's quote is not in the article".into(),
+            ..d
+        }
+        .with_hint("quote the article exactly (whitespace, quote marks and dashes may differ)"),
+        NoteErrorKind::NotFound { closest } => Diagnostic {
+            message: "this note's quote is not in the article".into(),
+            ..d
+        }
+        .with_hint(format!(
+            "quote the article exactly; the closest passage is: \"{closest}\"\n{}",
+            compared(&closest)
+        )),
+        NoteErrorKind::Ambiguous { count } => Diagnostic {
+            message: format!("this note's quote appears {count} times in the article"),
+            ..d
+        }
+        .with_hint("quote a longer passage so that it appears only once"),
+        NoteErrorKind::CutsWord { passage } => Diagnostic {
+            message: "this note's quote starts or ends inside a word of the article".into(),
+            ..d
+        }
+        .with_hint(format!(
+            "a quote matches whole words at both ends; the closest whole-word passage is: \
+             \"{passage}\"\n{}",
+            compared(&passage)
+        )),
+        NoteErrorKind::AcrossParagraphs { first } => Diagnostic {
+            message: format!(
+                "this note's quote runs across paragraphs {first} and {} of the article",
+                first + 1
+            ),
+            ..d
+        }
+        .with_hint("a note quotes one paragraph; split it into two notes, one per paragraph"),
     }
 }

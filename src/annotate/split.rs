@@ -17,6 +17,8 @@ pub struct NoteSource {
     pub markdown: String,
     /// 1-based file line of the quote's first line.
     pub line: usize,
+    /// 1-based column (in characters) of the quote's text on its first line.
+    pub column: usize,
 }
 
 /// A malformed `## Notes` section, with the file line to point at.
@@ -26,6 +28,8 @@ pub struct NoteSyntaxError {
     pub line: usize,
     /// What is wrong and how to fix it.
     pub message: String,
+    /// What to do, when more specific than the general shape of a note.
+    pub hint: Option<&'static str>,
 }
 
 impl fmt::Display for NoteSyntaxError {
@@ -49,7 +53,11 @@ pub fn split_notes(
     first_line: usize,
 ) -> Result<(String, Vec<NoteSource>), NoteSyntaxError> {
     let mut splitter = Splitter::default();
-    for (index, line) in body.split_inclusive('\n').enumerate() {
+    let lines: Vec<&str> = body.split_inclusive('\n').collect();
+    for (index, line) in lines.iter().enumerate() {
+        if splitter.fence.is_none() {
+            look_alike_setext(first_line + index, line, lines.get(index + 1))?;
+        }
         splitter.line(first_line + index, line)?;
     }
     splitter.finish_note()?;
@@ -80,6 +88,7 @@ struct Splitter<'b> {
     notes: Vec<NoteSource>,
     quote_lines: Vec<&'b str>,
     quote_line: usize,
+    quote_column: usize,
     body_lines: Vec<&'b str>,
 }
 
@@ -104,6 +113,7 @@ impl<'b> Splitter<'b> {
                 if self.place != Place::Quote {
                     self.finish_note()?;
                     self.quote_line = number;
+                    self.quote_column = quote_column(line);
                     self.place = Place::Quote;
                 }
                 self.quote_lines.push(quote_text(line).unwrap_or_default());
@@ -115,6 +125,7 @@ impl<'b> Splitter<'b> {
                     message: "text in `## Notes` before any quote; start each note with a \
                               `>` quote of the article"
                         .to_string(),
+                    hint: None,
                 });
             }
             Place::Quote if blank => self.place = Place::Body,
@@ -144,11 +155,23 @@ impl<'b> Splitter<'b> {
         (level, text): (usize, &str),
     ) -> Result<(), NoteSyntaxError> {
         let is_notes = level == 2 && text.eq_ignore_ascii_case("notes");
+        if !is_notes && looks_like_notes(text) {
+            return Err(NoteSyntaxError {
+                line: number,
+                message: format!(
+                    "`{}` looks like the notes heading but is not `## Notes`, so the notes \
+                     under it would show as plain quotes",
+                    line.trim()
+                ),
+                hint: Some("write the heading as `## Notes` (two `#`, the word Notes)"),
+            });
+        }
         if is_notes {
             if self.seen_section {
                 return Err(NoteSyntaxError {
                     line: number,
                     message: "a second `## Notes` section; keep all notes in one".to_string(),
+                    hint: None,
                 });
             }
             self.finish_note()?;
@@ -172,6 +195,7 @@ impl<'b> Splitter<'b> {
                 message: "a heading inside `## Notes` would end the note; notes are a \
                           `>` quote followed by text, with no headings"
                     .to_string(),
+                hint: None,
             }),
         }
     }
@@ -194,6 +218,7 @@ impl<'b> Splitter<'b> {
                 line: self.quote_line,
                 message: "an empty quote; quote the passage of the article the note is about"
                     .to_string(),
+                hint: None,
             });
         }
         let first = self.body_lines.iter().position(|l| !l.trim().is_empty());
@@ -209,15 +234,58 @@ impl<'b> Splitter<'b> {
                 message: "this quote has no note; write the note after the quote, \
                           separated by a blank line"
                     .to_string(),
+                hint: None,
             });
         }
         self.notes.push(NoteSource {
             quote,
             markdown: markdown.trim_end().to_string(),
             line: self.quote_line,
+            column: self.quote_column,
         });
         Ok(())
     }
+}
+
+/// Is a heading's text a near miss of "Notes" (`Note`, `NOTES:`, `**Notes**`)?
+fn looks_like_notes(text: &str) -> bool {
+    let word = text
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':' | '.'))
+        .to_lowercase();
+    word == "notes" || word == "note"
+}
+
+/// A setext heading (`Notes` underlined with `---` or `===`) spelling the notes heading:
+/// markdown makes it a heading, but not the notes section, so it is an error.
+fn look_alike_setext(
+    number: usize,
+    line: &str,
+    next: Option<&&str>,
+) -> Result<(), NoteSyntaxError> {
+    let underline = next.and_then(|n| indent_stripped(n)).is_some_and(|n| {
+        let n = n.trim_end();
+        !n.is_empty() && (n.chars().all(|c| c == '=') || n.chars().all(|c| c == '-'))
+    });
+    if underline && atx_heading(line).is_none() && looks_like_notes(line) {
+        return Err(NoteSyntaxError {
+            line: number,
+            message: format!(
+                "`{}` underlined is a heading that looks like the notes heading but is not \
+                 `## Notes`, so the notes under it would show as plain quotes",
+                line.trim()
+            ),
+            hint: Some("write the heading as `## Notes` on one line, without the underline"),
+        });
+    }
+    Ok(())
+}
+
+/// The 1-based column (in characters) of a quote line's text after its `>` marker.
+fn quote_column(line: &str) -> usize {
+    let marker = line.find('>').map_or(0, |at| at + 1);
+    let rest = &line[marker..];
+    let text = rest.len() - rest.trim_start().len();
+    line[..marker + text].chars().count() + 1
 }
 
 /// Strips up to three spaces of indentation, if that is all there is.
@@ -286,12 +354,14 @@ mod tests {
                     quote: "At least 14 rockets were fired".to_string(),
                     markdown: "The group said **30**.".to_string(),
                     line: 9,
+                    column: 3,
                 },
                 NoteSource {
                     quote: "Two U.S. troops".to_string(),
                     markdown: "Not yet confirmed.\n```\n> not a quote\n# not a heading\n```"
                         .to_string(),
                     line: 14,
+                    column: 3,
                 },
             ]
         );
@@ -318,6 +388,7 @@ mod tests {
         split_notes(body, 10).err().unwrap_or(NoteSyntaxError {
             line: 0,
             message: String::new(),
+            hint: None,
         })
     }
 
@@ -346,6 +417,36 @@ mod tests {
     fn deeper_heading_and_second_section() {
         assert_eq!(error("## Notes\n> q\n\nn\n### Sub\n").line, 14);
         assert_eq!(error("## Notes\n> q\n\nn\n## Other\n## Notes\n").line, 15);
+    }
+
+    #[test]
+    fn look_alike_notes_headings_are_errors() {
+        for (body, line) in [
+            ("Text\n\n### Notes\n\n> q\n\nn\n", 12),
+            ("# Notes\n> q\n\nn\n", 10),
+            ("## Note\n> q\n\nn\n", 10),
+            ("## Notes:\n> q\n\nn\n", 10),
+            ("Intro\n\nNotes\n-----\n\n> q\n\nn\n", 12),
+            ("Notes\n=====\n> q\n\nn\n", 10),
+        ] {
+            let e = error(body);
+            assert_eq!(e.line, line, "{body:?}");
+            assert!(
+                e.message.contains("looks like the notes heading"),
+                "{body:?}"
+            );
+            assert!(e.hint.is_some_and(|h| h.contains("`## Notes`")));
+        }
+        // Any case of the real heading is fine, and so is the word inside code.
+        assert!(split_notes("## NOTES\n> q\n\nn\n", 1).is_ok());
+        assert!(split_notes("```\n### Notes\nNotes\n---\n```\n", 1).is_ok());
+    }
+
+    #[test]
+    fn quote_columns() {
+        assert_eq!(quote_column("> quote"), 3);
+        assert_eq!(quote_column("  >quote"), 4);
+        assert_eq!(quote_column(">    quote"), 6);
     }
 
     proptest::proptest! {

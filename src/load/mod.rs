@@ -1,6 +1,7 @@
 //! Stage 1, load: walk `content/`, read every file once (in parallel), split and parse front
 //! matter. Nothing here knows about other files; cross-references are the next stage's job.
 
+mod clean;
 mod front;
 mod split;
 
@@ -86,6 +87,8 @@ pub struct Loaded {
     /// Slugs of files that exist but failed to load: references to them are not reported
     /// as unknown, since the file's own error already says what to fix.
     pub failed: Failed,
+    /// Warnings found while reading (control characters removed), for the build report.
+    pub warnings: Diagnostics,
 }
 
 /// The slugs of content files that were reported and skipped, by kind.
@@ -139,14 +142,47 @@ fn is_hidden(path: &Path) -> bool {
 }
 
 /// Reads a file as UTF-8; the error names the line and column of the first bad byte.
-pub fn read_source(root: &Path, relative: &Path) -> Result<SourceFile, Diagnostic> {
+///
+/// Line ends are unified to LF and control characters removed (see `clean`); the warning
+/// returned with the file says where the first of them was.
+pub fn read_source(
+    root: &Path,
+    relative: &Path,
+) -> Result<(SourceFile, Option<Diagnostic>), Diagnostic> {
     let bytes = std::fs::read(root.join(relative))
         .map_err(|e| Diagnostic::file_error(relative, format!("cannot read the file: {e}")))?;
     match crate::article::decode(&bytes) {
-        Ok(text) => Ok(SourceFile {
-            path: relative.to_path_buf(),
-            text: text.to_string(),
-        }),
+        Ok(text) => {
+            let (text, controls) = clean::clean(text.to_string());
+            let warning = controls.map(|found| {
+                let more = match found.count {
+                    1 => String::new(),
+                    n => format!(" (and {} more in this file)", n - 1),
+                };
+                let mut d = Diagnostic::file_error(
+                    relative,
+                    format!(
+                        "control character U+{:04X} removed{more}",
+                        u32::from(found.first)
+                    ),
+                )
+                .with_hint(
+                    "control characters are invisible and not allowed in web pages; delete \
+                     them from the file (gloss leaves them out of the site)",
+                )
+                .warning();
+                d.line = found.line;
+                d.column = found.column;
+                d
+            });
+            Ok((
+                SourceFile {
+                    path: relative.to_path_buf(),
+                    text,
+                },
+                warning,
+            ))
+        }
         Err(problem) => {
             let mut d = Diagnostic::file_error(relative, "the file is not valid UTF-8").with_hint(
                 "save the file as UTF-8 (in most editors: File > Save with Encoding > UTF-8)",
@@ -163,8 +199,8 @@ fn parse_document<F: serde::de::DeserializeOwned>(
     root: &Path,
     relative: &Path,
     slug: &str,
-) -> Result<Document<F>, Diagnostic> {
-    let source = read_source(root, relative)?;
+) -> Result<(Document<F>, Option<Diagnostic>), Diagnostic> {
+    let (source, warning) = read_source(root, relative)?;
     let slug = Slug::parse(slug).map_err(|m| {
         Diagnostic::file_error(relative, m)
             .with_hint("rename the file or folder: the slug is its name")
@@ -173,14 +209,15 @@ fn parse_document<F: serde::de::DeserializeOwned>(
     let front = split::parse_front(&source, &parts)?;
     let (front_offset, body, body_line) =
         (parts.front_offset, parts.body.to_string(), parts.body_line);
-    Ok(Document {
+    let document = Document {
         slug,
         source: Arc::new(source),
         front_offset,
         front,
         body,
         body_line,
-    })
+    };
+    Ok((document, warning))
 }
 
 /// Walks `content/` under `root` and parses every file. All problems are collected.
@@ -265,13 +302,17 @@ pub fn load_all(root: &Path, output: Option<&Path>) -> (Loaded, Diagnostics) {
     }
     entries.sort();
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> = entries
+    let parsed: Vec<Result<(Parsed, Option<Diagnostic>), Diagnostic>> = entries
         .par_iter()
         .map(|(entry, path)| parse_entry(root, entry, path))
         .collect();
     let mut loaded = Loaded::default();
     let mut bundles: BTreeMap<String, Bundle> = BTreeMap::new();
     for ((entry, _), result) in entries.iter().zip(parsed) {
+        let result = result.map(|(parsed, warning)| {
+            diagnostics.extend(warning);
+            parsed
+        });
         match result {
             Err(d) => {
                 diagnostics.push(d);
@@ -359,6 +400,14 @@ pub fn load_all(root: &Path, output: Option<&Path>) -> (Loaded, Diagnostics) {
     loaded
         .briefs
         .sort_by(|a, b| a.document.slug.cmp(&b.document.slug));
+    // Warnings travel with what was loaded; only errors stop the build.
+    let (warnings, errors): (Vec<_>, Vec<_>) = diagnostics
+        .sorted()
+        .into_iter()
+        .partition(|d| !d.is_error());
+    loaded.warnings.extend(warnings);
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.extend(errors);
     (loaded, diagnostics)
 }
 
@@ -382,28 +431,39 @@ enum Parsed {
     Page(Document<PageFront>),
 }
 
-fn parse_entry(root: &Path, entry: &Entry, path: &Path) -> Result<Parsed, Diagnostic> {
+fn parse_entry(
+    root: &Path,
+    entry: &Entry,
+    path: &Path,
+) -> Result<(Parsed, Option<Diagnostic>), Diagnostic> {
+    fn with<F>(
+        wrap: impl FnOnce(Document<F>) -> Parsed,
+        (document, warning): (Document<F>, Option<Diagnostic>),
+    ) -> (Parsed, Option<Diagnostic>) {
+        (wrap(document), warning)
+    }
     Ok(match entry {
-        Entry::Intro => Parsed::Intro(parse_document(root, path, "index")?),
-        Entry::BriefFile(slug) => Parsed::BriefFile(parse_document(root, path, slug)?),
-        Entry::BriefIndex(slug) => {
-            Parsed::BriefIndex(slug.clone(), parse_document(root, path, slug)?)
-        }
+        Entry::Intro => with(Parsed::Intro, parse_document(root, path, "index")?),
+        Entry::BriefFile(slug) => with(Parsed::BriefFile, parse_document(root, path, slug)?),
+        Entry::BriefIndex(slug) => with(
+            |d| Parsed::BriefIndex(slug.clone(), d),
+            parse_document(root, path, slug)?,
+        ),
         Entry::BriefArticle(slug) => {
-            let source = read_source(root, path)?;
+            let (source, warning) = read_source(root, path)?;
             let article = if path.extension().is_some_and(|e| e == "txt") {
                 ArticleFile::Text(source)
             } else {
                 ArticleFile::Markdown(source)
             };
-            Parsed::Article(slug.clone(), article)
+            (Parsed::Article(slug.clone(), article), warning)
         }
         // Read from the site folder, wherever gloss runs (`--root`).
-        Entry::BriefAsset(slug) => Parsed::Asset(slug.clone(), root.join(path)),
-        Entry::Actor(slug) => Parsed::Actor(parse_document(root, path, slug)?),
-        Entry::Location(slug) => Parsed::Location(parse_document(root, path, slug)?),
-        Entry::Incident(slug) => Parsed::Incident(parse_document(root, path, slug)?),
-        Entry::Page(slug) => Parsed::Page(parse_document(root, path, slug)?),
+        Entry::BriefAsset(slug) => (Parsed::Asset(slug.clone(), root.join(path)), None),
+        Entry::Actor(slug) => with(Parsed::Actor, parse_document(root, path, slug)?),
+        Entry::Location(slug) => with(Parsed::Location, parse_document(root, path, slug)?),
+        Entry::Incident(slug) => with(Parsed::Incident, parse_document(root, path, slug)?),
+        Entry::Page(slug) => with(Parsed::Page, parse_document(root, path, slug)?),
     })
 }
 

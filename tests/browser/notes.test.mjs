@@ -53,7 +53,7 @@ test("marked passages, note references and notes match one to one", { timeout: 3
   assert.ok((await marks.count()) > 0, "the article has mark.noted passages");
 
   const refs = await page.$$eval(".article a.note-ref", (as) =>
-    as.map((a) => ({ href: a.getAttribute("href"), note: a.dataset.note, label: a.getAttribute("aria-label") || a.textContent })),
+    as.map((a) => ({ href: a.getAttribute("href"), note: a.dataset.note, text: a.textContent.trim(), label: a.getAttribute("aria-label") || a.textContent })),
   );
   assert.ok(refs.length > 0, "the article has a.note-ref links");
   const notes = await page.$$eval("aside.note", (ns) => ns.map((n) => n.id));
@@ -64,6 +64,7 @@ test("marked passages, note references and notes match one to one", { timeout: 3
     const id = r.href.slice(1);
     assert.equal(await page.locator(`aside.note[id="${id}"]`).count(), 1, `${r.href} names one existing aside.note`);
     assert.ok(r.label.trim(), `${r.href}: the reference has an accessible label`);
+    assert.equal(r.text, r.note, `${r.href}: the reference shows its number as real text`);
   }
   const referenced = new Set(refs.map((r) => r.href.slice(1)));
   for (const id of notes) assert.ok(referenced.has(id), `aside.note#${id} is referenced from the text`);
