@@ -7,12 +7,14 @@ mod jsonld;
 mod mappage;
 pub mod markdown;
 mod pages;
+mod paginate;
 pub mod prepare;
 mod public;
 mod reading;
 mod search;
 mod sitemap;
 pub mod theme;
+mod timeline;
 pub mod views;
 mod xml;
 

@@ -13,7 +13,7 @@ use super::views::*;
 use crate::annotate::site::{AnnotatedBrief, EntityKey};
 use crate::config::Config;
 use crate::graph::{EntityLinks, Graph, PriorReason};
-use crate::model::{ActorId, BriefId, Corpus, LocationId, Precision};
+use crate::model::{ActorId, BriefId, Corpus, LocationId};
 use crate::urls::{Urls, output_file, root_prefix, wikidata_url};
 
 /// What a build reads to render pages.
@@ -43,6 +43,8 @@ pub enum Job {
     Actor(ActorId),
     /// A location.
     Location(LocationId),
+    /// Page N (2 or more) of an actor's or location's briefs.
+    EntityPage(EntityKey, usize),
     /// An incident.
     Incident(usize),
     /// /actors/, /locations/ or /incidents/.
@@ -55,6 +57,8 @@ pub enum Job {
     Page(usize),
     /// /timeline/.
     Timeline,
+    /// /timeline/<year>/.
+    TimelineYear(i32),
     /// /search/.
     Search,
     /// /data/ (the "Open data" page).
@@ -127,6 +131,8 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..c.briefs.len() as u32).map(|i| Job::Brief(BriefId(i))));
     jobs.extend((0..c.actors.len() as u32).map(|i| Job::Actor(ActorId(i))));
     jobs.extend((0..c.locations.len() as u32).map(|i| Job::Location(LocationId(i))));
+    jobs.extend(super::paginate::entity_jobs(site));
+    jobs.extend(super::timeline::year_jobs(site));
     jobs.extend((0..c.incidents.len()).map(Job::Incident));
     jobs.extend(["actors", "locations", "incidents"].map(Job::Section));
     jobs.extend(site.graph.tags.keys().cloned().map(Job::Tag));
@@ -230,12 +236,14 @@ impl Site<'_> {
             Job::Brief(id) => self.brief(*id),
             Job::Actor(id) => self.entity(EntityKey::Actor(*id)),
             Job::Location(id) => self.entity(EntityKey::Location(*id)),
+            Job::EntityPage(key, n) => self.entity_page(*key, *n),
             Job::Incident(i) => self.incident(*i),
             Job::Section(key) => self.section(key),
             Job::Tag(slug) => self.tag(slug),
             Job::Tags => self.tags(),
             Job::Page(i) => self.plain_page(*i),
-            Job::Timeline => self.timeline(),
+            Job::Timeline => self.timeline(None),
+            Job::TimelineYear(year) => self.timeline(Some(*year)),
             Job::Search => self.simple("search", "search.html", "Search", "search"),
             Job::Data => self.data(),
             Job::Map => self.map_page(),
@@ -292,12 +300,7 @@ impl Site<'_> {
         );
         context.insert(
             "pagination",
-            &serde_json::json!({
-                "current": n,
-                "total": total,
-                "prev": if n > 1 { self.urls.home(n - 1) } else { String::new() },
-                "next": if n < total { self.urls.home(n + 1) } else { String::new() },
-            }),
+            &super::paginate::pagination(n, total, |i| self.urls.home(i)),
         );
         PageJob {
             file,
@@ -558,37 +561,8 @@ impl Site<'_> {
             view.wikidata = q.clone();
             view.wikidata_url = wikidata_url(q);
         }
-        let backlinks: Vec<BacklinkView> = links
-            .backlinks
-            .iter()
-            .map(|b| {
-                let brief_card = &self.prepared.brief_cards[b.brief.index()];
-                let mentions = &self.annotated[b.brief.index()].mentions;
-                BacklinkView {
-                    brief: BriefHead {
-                        title: &brief_card.title,
-                        path: &brief_card.path,
-                        date: &brief_card.date,
-                    },
-                    role: b.role.as_deref().unwrap_or_default(),
-                    mentions: b
-                        .mentions
-                        .iter()
-                        .map(|&m| {
-                            let m = &mentions[m];
-                            let at = |i: usize| m.sentence.get(..i).map_or(0, str::len);
-                            let (start, end) = (at(m.range.start), at(m.range.end));
-                            MentionView {
-                                path: format!("{}#p-{}", brief_card.path, m.paragraph),
-                                before: &m.sentence[..start],
-                                matched: &m.sentence[start..end],
-                                after: &m.sentence[end..],
-                            }
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
+        // Page 1 of the entity's briefs; pages 2.. are `paginate::entity_page`.
+        let (backlinks, backlinks_total, pagination) = self.entity_slice(key, 1);
         let incidents: Vec<&IncidentRef> = links
             .incidents
             .iter()
@@ -602,6 +576,8 @@ impl Site<'_> {
             context.insert("locator_svg", &self.location_locator(l, &file));
         }
         context.insert("backlinks", &backlinks);
+        context.insert("backlinks_total", &backlinks_total);
+        context.insert("pagination", &pagination);
         context.insert("incidents", &incidents);
         PageJob {
             file,
@@ -853,88 +829,6 @@ impl Site<'_> {
         PageJob {
             file,
             template: "page.html",
-            context,
-        }
-    }
-
-    fn timeline(&self) -> PageJob {
-        let path = self.urls.page("timeline");
-        let file = output_file(&path);
-        // (date, order within the day: incidents before the briefs that report them, item)
-        let mut items: Vec<(crate::model::PartialDate, u8, TimelineItem)> = Vec::new();
-        for (i, incident) in self.corpus.incidents.iter().enumerate() {
-            let r = &self.prepared.incident_refs[i];
-            items.push((
-                incident.date,
-                0,
-                TimelineItem {
-                    kind: "incident",
-                    anchor: r.slug.clone(),
-                    title: r.title.clone(),
-                    path: r.path.clone(),
-                    date: r.date.clone(),
-                    status: r.status.clone(),
-                },
-            ));
-        }
-        for (i, brief) in self.corpus.briefs.iter().enumerate() {
-            let card = &self.prepared.brief_cards[i];
-            items.push((
-                brief.date,
-                1,
-                TimelineItem {
-                    kind: "brief",
-                    anchor: format!("brief-{}", card.slug),
-                    title: card.title.clone(),
-                    path: card.path.clone(),
-                    date: card.date.clone(),
-                    status: String::new(),
-                },
-            ));
-        }
-        items.sort_by(|a, b| (a.0, a.1, &a.2.anchor).cmp(&(b.0, b.1, &b.2.anchor)));
-        let mut years: Vec<TimelineYear> = Vec::new();
-        for (date, _, item) in items {
-            if years.last().is_none_or(|y| y.year != date.year()) {
-                years.push(TimelineYear {
-                    year: date.year(),
-                    months: vec![],
-                });
-            }
-            let Some(year) = years.last_mut() else {
-                continue;
-            };
-            let (name, anchor) = match date.precision() {
-                Precision::Year => (
-                    format!("Date in {} unknown", date.year()),
-                    format!("{}", date.year()),
-                ),
-                _ => (
-                    date.month_name().unwrap_or_default(),
-                    format!("{}-{:02}", date.year(), date.month().unwrap_or(0)),
-                ),
-            };
-            if year.months.last().is_none_or(|m| m.anchor != anchor) {
-                year.months.push(TimelineMonth {
-                    name,
-                    anchor,
-                    items: vec![],
-                });
-            }
-            if let Some(month) = year.months.last_mut() {
-                month.items.push(item);
-            }
-        }
-        let mut context = self.context(
-            &file,
-            self.meta(&path, "Timeline", "Incidents and briefs by date", "website"),
-            "timeline",
-            String::new(),
-        );
-        context.insert("years", &years);
-        PageJob {
-            file,
-            template: "timeline.html",
             context,
         }
     }

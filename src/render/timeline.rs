@@ -1,0 +1,269 @@
+//! The timeline, one page per year, newest first: `/timeline/` lists every year with its count
+//! and shows the newest year; `/timeline/<year>/` shows one year. One page for every dated item
+//! of a 10,000-brief site weighed megabytes; a year stays well under the 300 KB budget.
+//!
+//! Filtering by actor, location and status: every row carries its actors', locations' and
+//! status's slugs as `data-` attributes, and `static/timeline.js` (loaded from the site, as the
+//! CSP `script-src 'self'` requires) shows the page's filter form and hides the rows that do not
+//! match. Without JavaScript the form stays hidden and every incident row links its actors and
+//! location, whose pages list their briefs and incidents.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::pages::{Job, PageJob, Site};
+use super::views::{DateView, LinkView};
+use crate::model::{ActorId, LocationId, PartialDate, Precision};
+use crate::urls::output_file;
+
+/// One incident or brief on the timeline.
+#[derive(Clone, Debug, Serialize)]
+struct Row {
+    /// incident or brief.
+    kind: &'static str,
+    /// Fragment id.
+    anchor: String,
+    title: String,
+    path: String,
+    date: DateView,
+    /// Incident status or "".
+    status: String,
+    /// Actors' slugs, space-separated, for `data-actors`.
+    actor_slugs: String,
+    /// Locations' slugs, space-separated, for `data-locations`.
+    location_slugs: String,
+    /// Links shown on incident rows (the filter without JavaScript).
+    links: Vec<LinkView>,
+}
+
+/// A month of a year page, newest first.
+#[derive(Clone, Debug, Serialize)]
+struct Month {
+    /// "July" or "Date in 2021 unknown".
+    name: String,
+    /// Fragment id, `2021-07`.
+    anchor: String,
+    /// Newest first.
+    items: Vec<Row>,
+}
+
+/// A year in the list of years.
+#[derive(Clone, Debug, Serialize)]
+struct YearLink {
+    year: i32,
+    count: usize,
+    path: String,
+    current: bool,
+}
+
+/// A choice of the filter form: slug and label.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+struct Choice {
+    label: String,
+    value: String,
+}
+
+/// The dated items' years, newest first, with how many items each holds.
+fn years(site: &Site) -> BTreeMap<i32, usize> {
+    let mut years = BTreeMap::new();
+    let dates = site
+        .corpus
+        .incidents
+        .iter()
+        .map(|i| i.date)
+        .chain(site.corpus.briefs.iter().map(|b| b.date));
+    for date in dates {
+        *years.entry(date.year()).or_insert(0) += 1;
+    }
+    years
+}
+
+/// One page per year of the timeline.
+pub fn year_jobs(site: &Site) -> Vec<Job> {
+    years(site)
+        .into_keys()
+        .rev()
+        .map(Job::TimelineYear)
+        .collect()
+}
+
+impl Site<'_> {
+    fn actor_choice(&self, a: ActorId) -> (Choice, LinkView) {
+        let link = &self.prepared.actor_links[a.index()];
+        let slug = self.corpus.actors[a.index()].slug.to_string();
+        let choice = Choice {
+            label: link.name.clone(),
+            value: slug,
+        };
+        (choice, link.clone())
+    }
+
+    fn location_choice(&self, l: LocationId) -> (Choice, LinkView) {
+        let link = &self.prepared.location_links[l.index()];
+        let slug = self.corpus.locations[l.index()].slug.to_string();
+        let choice = Choice {
+            label: link.name.clone(),
+            value: slug,
+        };
+        (choice, link.clone())
+    }
+
+    /// The rows of one year, newest first, with the filter choices they offer.
+    fn year_rows(&self, year: i32) -> (Vec<(PartialDate, u8, Row)>, [BTreeSet<Choice>; 3]) {
+        let mut rows = Vec::new();
+        let mut choices: [BTreeSet<Choice>; 3] = Default::default();
+        for (i, incident) in self.corpus.incidents.iter().enumerate() {
+            if incident.date.year() != year {
+                continue;
+            }
+            let r = &self.prepared.incident_refs[i];
+            let actors: Vec<_> = incident
+                .actors
+                .iter()
+                .map(|&a| self.actor_choice(a))
+                .collect();
+            let location = incident.location.map(|l| self.location_choice(l));
+            if !r.status.is_empty() {
+                choices[2].insert(Choice {
+                    label: r.status.clone(),
+                    value: r.status.clone(),
+                });
+            }
+            let row = Row {
+                kind: "incident",
+                anchor: r.slug.clone(),
+                title: r.title.clone(),
+                path: r.path.clone(),
+                date: r.date.clone(),
+                status: r.status.clone(),
+                actor_slugs: join(actors.iter().map(|(c, _)| c)),
+                location_slugs: join(location.iter().map(|(c, _)| c)),
+                links: actors
+                    .iter()
+                    .chain(location.iter())
+                    .map(|(_, l)| l.clone())
+                    .collect(),
+            };
+            choices[0].extend(actors.into_iter().map(|(c, _)| c));
+            choices[1].extend(location.into_iter().map(|(c, _)| c));
+            // Within a day, briefs (1) come before the incidents (0) they report, newest first.
+            rows.push((incident.date, 0, row));
+        }
+        for (i, brief) in self.corpus.briefs.iter().enumerate() {
+            if brief.date.year() != year {
+                continue;
+            }
+            let card = &self.prepared.brief_cards[i];
+            let actors: Vec<Choice> = brief
+                .actors
+                .iter()
+                .map(|(a, _)| self.actor_choice(*a).0)
+                .collect();
+            let locations: Vec<Choice> = brief
+                .locations
+                .iter()
+                .map(|(l, _)| self.location_choice(*l).0)
+                .collect();
+            let row = Row {
+                kind: "brief",
+                anchor: format!("brief-{}", card.slug),
+                title: card.title.clone(),
+                path: card.path.clone(),
+                date: card.date.clone(),
+                status: String::new(),
+                actor_slugs: join(actors.iter()),
+                location_slugs: join(locations.iter()),
+                links: Vec::new(),
+            };
+            choices[0].extend(actors);
+            choices[1].extend(locations);
+            rows.push((brief.date, 1, row));
+        }
+        rows.sort_by(|a, b| (b.0, b.1, &b.2.anchor).cmp(&(a.0, a.1, &a.2.anchor)));
+        (rows, choices)
+    }
+
+    /// `/timeline/` (the newest year, `year` None) or `/timeline/<year>/`.
+    pub(super) fn timeline(&self, year: Option<i32>) -> PageJob {
+        let counts = years(self);
+        let shown = year.or_else(|| counts.keys().next_back().copied());
+        let path = match year {
+            Some(y) => self.urls.timeline_year(y),
+            None => self.urls.timeline(),
+        };
+        let file = output_file(&path);
+        let (rows, choices) = shown.map(|y| self.year_rows(y)).unwrap_or_default();
+        let mut months: Vec<Month> = Vec::new();
+        for (date, _, row) in rows {
+            let (name, anchor) = match date.precision() {
+                Precision::Year => (
+                    format!("Date in {} unknown", date.year()),
+                    format!("{}", date.year()),
+                ),
+                _ => (
+                    date.month_name().unwrap_or_default(),
+                    format!("{}-{:02}", date.year(), date.month().unwrap_or(0)),
+                ),
+            };
+            if months.last().is_none_or(|m| m.anchor != anchor) {
+                months.push(Month {
+                    name,
+                    anchor,
+                    items: vec![],
+                });
+            }
+            if let Some(month) = months.last_mut() {
+                month.items.push(row);
+            }
+        }
+        let year_links: Vec<YearLink> = counts
+            .iter()
+            .rev()
+            .map(|(&y, &count)| YearLink {
+                year: y,
+                count,
+                path: self.urls.timeline_year(y),
+                current: Some(y) == year,
+            })
+            .collect();
+        let title = match year {
+            Some(y) => format!("Timeline: {y}"),
+            None => "Timeline".to_string(),
+        };
+        let description = match shown {
+            Some(y) => format!("Incidents and briefs of {y}, newest first"),
+            None => "Incidents and briefs by date".to_string(),
+        };
+        let mut context = self.context(
+            &file,
+            self.meta(&path, &title, &description, "website"),
+            "timeline",
+            String::new(),
+        );
+        let [actors, locations, statuses] = choices;
+        context.insert("year", &shown);
+        context.insert("is_index", &year.is_none());
+        context.insert("years", &year_links);
+        context.insert("months", &months);
+        context.insert(
+            "filters",
+            &serde_json::json!({
+                "actors": actors, "locations": locations, "statuses": statuses,
+            }),
+        );
+        PageJob {
+            file,
+            template: "timeline.html",
+            context,
+        }
+    }
+}
+
+/// Slugs joined by spaces, for a `data-` attribute matched with `~=`.
+fn join<'a>(choices: impl Iterator<Item = &'a Choice>) -> String {
+    choices
+        .map(|c| c.value.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
