@@ -138,7 +138,7 @@ fn page_links_resolve_and_mark_the_current_page() {
         }
         let prev = attrs(&html, "nav.pagination a[rel=prev]", "href");
         let next = attrs(&html, "nav.pagination a[rel=next]", "href");
-        let expect = |i: usize| pages.get(i).map(|p| PathBuf::from(p));
+        let expect = |i: usize| pages.get(i).map(PathBuf::from);
         assert_eq!(
             prev.first().map(|h| resolve(file, h)),
             n.checked_sub(1).and_then(expect),

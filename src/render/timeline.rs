@@ -64,6 +64,12 @@ struct Choice {
     value: String,
 }
 
+/// A row with its sort key: date, then briefs (1) before incidents (0) of the same day.
+type Dated = (PartialDate, u8, Row);
+
+/// Filter choices: actors, locations, statuses.
+type Choices = [BTreeSet<Choice>; 3];
+
 /// The dated items' years, newest first, with how many items each holds.
 fn years(site: &Site) -> BTreeMap<i32, usize> {
     let mut years = BTreeMap::new();
@@ -110,9 +116,9 @@ impl Site<'_> {
     }
 
     /// The rows of one year, newest first, with the filter choices they offer.
-    fn year_rows(&self, year: i32) -> (Vec<(PartialDate, u8, Row)>, [BTreeSet<Choice>; 3]) {
+    fn year_rows(&self, year: i32) -> (Vec<Dated>, Choices) {
         let mut rows = Vec::new();
-        let mut choices: [BTreeSet<Choice>; 3] = Default::default();
+        let mut choices: Choices = Default::default();
         for (i, incident) in self.corpus.incidents.iter().enumerate() {
             if incident.date.year() != year {
                 continue;
