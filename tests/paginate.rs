@@ -150,8 +150,10 @@ fn page_links_resolve_and_mark_the_current_page() {
             "{file} next"
         );
     }
-    let check = site.run(&["check"]);
-    assert_eq!(check.code, 0, "check:\n{}\n{}", check.stdout, check.stderr);
+    for args in [&["check"][..], &["check", "--file-urls"][..]] {
+        let check = site.run(args);
+        assert_eq!(check.code, 0, "{args:?}:\n{}\n{}", check.stdout, check.stderr);
+    }
 }
 
 #[test]
