@@ -93,6 +93,11 @@ impl Urls {
         self.page(&format!("timeline/{year}"))
     }
 
+    /// Page N of a year of the timeline: `timeline/<year>/page/N/` (page 1 is the year's own).
+    pub fn timeline_year_page(&self, year: i32, page: usize) -> String {
+        self.paged(&format!("timeline/{year}"), page)
+    }
+
     /// The home page or page N of it (`page/2/`).
     pub fn home(&self, page: usize) -> String {
         if page <= 1 {

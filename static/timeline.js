@@ -18,7 +18,7 @@
     rows.forEach(function (row) {
       var ok = has(row.dataset.actors || "", a) &&
         has(row.dataset.locations || "", l) &&
-        (s === "" || row.dataset.status === s);
+        (s === "" || (row.dataset.status || "") === s);
       row.hidden = !ok;
       if (ok) count += 1;
     });

@@ -152,7 +152,11 @@ fn page_links_resolve_and_mark_the_current_page() {
     }
     for args in [&["check"][..], &["check", "--file-urls"][..]] {
         let check = site.run(args);
-        assert_eq!(check.code, 0, "{args:?}:\n{}\n{}", check.stdout, check.stderr);
+        assert_eq!(
+            check.code, 0,
+            "{args:?}:\n{}\n{}",
+            check.stdout, check.stderr
+        );
     }
 }
 

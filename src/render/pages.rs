@@ -57,8 +57,8 @@ pub enum Job {
     Page(usize),
     /// /timeline/.
     Timeline,
-    /// /timeline/<year>/.
-    TimelineYear(i32),
+    /// /timeline/<year>/ or page N of it.
+    TimelineYear(i32, usize),
     /// /search/.
     Search,
     /// /data/ (the "Open data" page).
@@ -242,8 +242,8 @@ impl Site<'_> {
             Job::Tag(slug) => self.tag(slug),
             Job::Tags => self.tags(),
             Job::Page(i) => self.plain_page(*i),
-            Job::Timeline => self.timeline(None),
-            Job::TimelineYear(year) => self.timeline(Some(*year)),
+            Job::Timeline => self.timeline(None, 1),
+            Job::TimelineYear(year, n) => self.timeline(Some(*year), *n),
             Job::Search => self.simple("search", "search.html", "Search", "search"),
             Job::Data => self.data(),
             Job::Map => self.map_page(),

@@ -1,6 +1,8 @@
 //! The timeline, one page per year, newest first: `/timeline/` lists every year with its count
 //! and shows the newest year; `/timeline/<year>/` shows one year. One page for every dated item
-//! of a 10,000-brief site weighed megabytes; a year stays well under the 300 KB budget.
+//! of a 10,000-brief site weighed 3.2 MB. A year with more than [`YEAR_ROWS`] items continues on
+//! `/timeline/<year>/page/2/` and on, so no timeline page grows past the 300 KB budget however
+//! many briefs a year holds; the filters apply to the page shown.
 //!
 //! Filtering by actor, location and status: every row carries its actors', locations' and
 //! status's slugs as `data-` attributes, and `static/timeline.js` (loaded from the site, as the
@@ -13,9 +15,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::pages::{Job, PageJob, Site};
+use super::paginate::{page_count, pagination};
 use super::views::{DateView, LinkView};
 use crate::model::{ActorId, LocationId, PartialDate, Precision};
 use crate::urls::output_file;
+
+/// Items on one timeline page: about 300 bytes each, so a full page with its filter form stays
+/// near 200 KB. A fixed number rather than `paginate_by`, which sizes pages of brief cards.
+pub const YEAR_ROWS: usize = 500;
 
 /// One incident or brief on the timeline.
 #[derive(Clone, Debug, Serialize)]
@@ -64,8 +71,9 @@ struct Choice {
     value: String,
 }
 
-/// A row with its sort key: date, then briefs (1) before incidents (0) of the same day.
-type Dated = (PartialDate, u8, Row);
+/// A row with its sort key (date, then briefs (1) before incidents (0) of the same day) and
+/// the actors and locations it offers to the filter form.
+type Dated = (PartialDate, u8, Row, Vec<Choice>, Vec<Choice>);
 
 /// Filter choices: actors, locations, statuses.
 type Choices = [BTreeSet<Choice>; 3];
@@ -85,12 +93,14 @@ fn years(site: &Site) -> BTreeMap<i32, usize> {
     years
 }
 
-/// One page per year of the timeline.
+/// One page per year of the timeline, and more for years with more than [`YEAR_ROWS`] items.
 pub fn year_jobs(site: &Site) -> Vec<Job> {
     years(site)
-        .into_keys()
+        .into_iter()
         .rev()
-        .map(Job::TimelineYear)
+        .flat_map(|(year, count)| {
+            (1..=page_count(count, YEAR_ROWS)).map(move |n| Job::TimelineYear(year, n))
+        })
         .collect()
 }
 
@@ -115,9 +125,9 @@ impl Site<'_> {
         (choice, link.clone())
     }
 
-    /// The rows of one year, newest first, with the filter choices they offer.
-    fn year_rows(&self, year: i32) -> (Vec<Dated>, Choices) {
-        let mut rows = Vec::new();
+    /// Page `page` of the rows of one year, newest first, with the filter choices they offer.
+    fn year_rows(&self, year: i32, page: usize) -> (Vec<Dated>, Choices) {
+        let mut rows: Vec<Dated> = Vec::new();
         let mut choices: Choices = Default::default();
         for (i, incident) in self.corpus.incidents.iter().enumerate() {
             if incident.date.year() != year {
@@ -130,12 +140,6 @@ impl Site<'_> {
                 .map(|&a| self.actor_choice(a))
                 .collect();
             let location = incident.location.map(|l| self.location_choice(l));
-            if !r.status.is_empty() {
-                choices[2].insert(Choice {
-                    label: r.status.clone(),
-                    value: r.status.clone(),
-                });
-            }
             let row = Row {
                 kind: "incident",
                 anchor: r.slug.clone(),
@@ -151,10 +155,10 @@ impl Site<'_> {
                     .map(|(_, l)| l.clone())
                     .collect(),
             };
-            choices[0].extend(actors.into_iter().map(|(c, _)| c));
-            choices[1].extend(location.into_iter().map(|(c, _)| c));
+            let actors = actors.into_iter().map(|(c, _)| c).collect();
+            let locations = location.into_iter().map(|(c, _)| c).collect();
             // Within a day, briefs (1) come before the incidents (0) they report, newest first.
-            rows.push((incident.date, 0, row));
+            rows.push((incident.date, 0, row, actors, locations));
         }
         for (i, brief) in self.corpus.briefs.iter().enumerate() {
             if brief.date.year() != year {
@@ -182,26 +186,47 @@ impl Site<'_> {
                 location_slugs: join(locations.iter()),
                 links: Vec::new(),
             };
-            choices[0].extend(actors);
-            choices[1].extend(locations);
-            rows.push((brief.date, 1, row));
+            rows.push((brief.date, 1, row, actors, locations));
         }
         rows.sort_by(|a, b| (b.0, b.1, &b.2.anchor).cmp(&(a.0, a.1, &a.2.anchor)));
+        let rows: Vec<Dated> = rows
+            .into_iter()
+            .skip((page.max(1) - 1) * YEAR_ROWS)
+            .take(YEAR_ROWS)
+            .collect();
+        for (_, _, row, actors, locations) in &rows {
+            choices[0].extend(actors.iter().cloned());
+            choices[1].extend(locations.iter().cloned());
+            if !row.status.is_empty() {
+                choices[2].insert(Choice {
+                    label: row.status.clone(),
+                    value: row.status.clone(),
+                });
+            }
+        }
         (rows, choices)
     }
 
-    /// `/timeline/` (the newest year, `year` None) or `/timeline/<year>/`.
-    pub(super) fn timeline(&self, year: Option<i32>) -> PageJob {
+    /// `/timeline/` (page 1 of the newest year, `year` None) or page `n` of
+    /// `/timeline/<year>/`.
+    pub(super) fn timeline(&self, year: Option<i32>, n: usize) -> PageJob {
         let counts = years(self);
         let shown = year.or_else(|| counts.keys().next_back().copied());
         let path = match year {
-            Some(y) => self.urls.timeline_year(y),
+            Some(y) => self.urls.timeline_year_page(y, n),
             None => self.urls.timeline(),
         };
+        let pages = shown.map_or(1, |y| {
+            page_count(counts.get(&y).copied().unwrap_or(0), YEAR_ROWS)
+        });
+        // /timeline/ is page 1 of the newest year: its "older" link goes to that year's page 2.
+        let nav = pagination(n, pages, |i| {
+            shown.map_or_else(String::new, |y| self.urls.timeline_year_page(y, i))
+        });
         let file = output_file(&path);
-        let (rows, choices) = shown.map(|y| self.year_rows(y)).unwrap_or_default();
+        let (rows, choices) = shown.map(|y| self.year_rows(y, n)).unwrap_or_default();
         let mut months: Vec<Month> = Vec::new();
-        for (date, _, row) in rows {
+        for (date, _, row, _, _) in rows {
             let (name, anchor) = match date.precision() {
                 Precision::Year => (
                     format!("Date in {} unknown", date.year()),
@@ -234,6 +259,7 @@ impl Site<'_> {
             })
             .collect();
         let title = match year {
+            Some(y) if n > 1 => format!("Timeline: {y}, page {n} of {pages}"),
             Some(y) => format!("Timeline: {y}"),
             None => "Timeline".to_string(),
         };
@@ -252,6 +278,7 @@ impl Site<'_> {
         context.insert("is_index", &year.is_none());
         context.insert("years", &year_links);
         context.insert("months", &months);
+        context.insert("pagination", &nav);
         context.insert(
             "filters",
             &serde_json::json!({
