@@ -200,3 +200,53 @@ fn timeline_has_a_page_per_year_newest_first() {
     );
     assert!(site.public().join("timeline.js").is_file());
 }
+
+#[test]
+fn a_full_year_continues_on_more_timeline_pages() {
+    let site = Site::empty();
+    site.write(
+        "config.toml",
+        "title = \"Busy\"\nbase_url = \"https://example.org/\"\npaginate_by = 20\n",
+    );
+    // 510 briefs in 2020: one more page of 10 after the year's first 500 items.
+    for i in 0..510 {
+        site.write(
+            &format!("content/briefs/b-{i:03}/index.md"),
+            &format!(
+                "+++\ntitle = \"Busy {i:03}\"\ndate = 2020-{:02}-{:02}\n+++\nText {i}.\n",
+                1 + i / 50,
+                1 + i % 28
+            ),
+        );
+    }
+    let run = site.build();
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    let first = "timeline/2020/index.html";
+    let second = "timeline/2020/page/2/index.html";
+    assert_eq!(attrs(&site.page(first), ".tl-item", "id").len(), 500);
+    let rest = site.page(second);
+    let dates = attrs(&rest, ".tl-item time", "datetime");
+    assert_eq!(dates.len(), 10);
+    assert!(
+        dates.iter().all(|d| d.as_str() <= "2020-01-28"),
+        "{dates:?}"
+    );
+    let prev = attrs(&rest, "nav.pagination a[rel=prev]", "href");
+    assert_eq!(
+        prev.iter().map(|h| resolve(second, h)).collect::<Vec<_>>(),
+        vec![PathBuf::from(first)]
+    );
+    let next = attrs(
+        &site.page("timeline/index.html"),
+        "nav.pagination a[rel=next]",
+        "href",
+    );
+    assert_eq!(
+        next.iter()
+            .map(|h| resolve("timeline/index.html", h))
+            .collect::<Vec<_>>(),
+        vec![PathBuf::from(second)]
+    );
+    let check = site.run(&["check"]);
+    assert_eq!(check.code, 0, "check:\n{}\n{}", check.stdout, check.stderr);
+}
