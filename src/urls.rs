@@ -82,6 +82,11 @@ impl Urls {
         self.paged(&format!("locations/{slug}"), page)
     }
 
+    /// Page N of a tag's briefs, by the tag's folder name: `tags/<tag>/page/N/`.
+    pub fn tag_page(&self, tag_folder: &str, page: usize) -> String {
+        self.paged(&format!("tags/{tag_folder}"), page)
+    }
+
     /// `timeline/`: the index of years and the newest year's entries.
     pub fn timeline(&self) -> String {
         self.page("timeline")

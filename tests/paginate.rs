@@ -37,7 +37,7 @@ fn generated() -> Site {
         site.write(
             &format!("content/briefs/brief-{i:02}/index.md"),
             &format!(
-                "+++\ntitle = \"Brief {i:02}\"\ndate = {date}\nactors = [\"brigade\"]\nlocations = [\"camp\"]\n+++\nThe editor's text for brief {i}.\n"
+                "+++\ntitle = \"Brief {i:02}\"\ndate = {date}\ntags = [\"raid\"]\nactors = [\"brigade\"]\nlocations = [\"camp\"]\n+++\nThe editor's text for brief {i}.\n"
             ),
         );
         site.write(
@@ -158,6 +158,34 @@ fn page_links_resolve_and_mark_the_current_page() {
             check.stdout, check.stderr
         );
     }
+}
+
+#[test]
+fn tag_pages_are_paginated() {
+    let site = generated();
+    let pages = [
+        "tags/raid/index.html",
+        "tags/raid/page/2/index.html",
+        "tags/raid/page/3/index.html",
+    ];
+    let mut all = Vec::new();
+    for (n, file) in pages.iter().enumerate() {
+        let html = site.page(file);
+        let titles = texts(&html, "article.brief-card .card-title");
+        all.push(titles.len());
+        let lede = texts(&html, ".page-lede").join(" ");
+        assert!(lede.contains("45 briefs"), "{file}: {lede}");
+        let current = texts(&html, "nav.pagination a[aria-current=page]");
+        assert_eq!(current, vec![(n + 1).to_string()], "{file}");
+        for href in attrs(&html, "nav.pagination a", "href") {
+            assert!(
+                site.public().join(resolve(file, &href)).is_file(),
+                "{file}: {href}"
+            );
+        }
+    }
+    assert_eq!(all, vec![20, 20, 5]);
+    assert!(!site.public().join("tags/raid/page/4").exists());
 }
 
 #[test]

@@ -51,6 +51,8 @@ pub enum Job {
     Section(&'static str),
     /// A tag's page, by tag folder name.
     Tag(String),
+    /// Page N (2 or more) of a tag's briefs.
+    TagPage(String, usize),
     /// All tags.
     Tags,
     /// A plain page.
@@ -136,6 +138,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..c.incidents.len()).map(Job::Incident));
     jobs.extend(["actors", "locations", "incidents"].map(Job::Section));
     jobs.extend(site.graph.tags.keys().cloned().map(Job::Tag));
+    jobs.extend(super::paginate::tag_jobs(site));
     jobs.extend((0..c.pages.len()).map(Job::Page));
     jobs.extend([
         Job::Tags,
@@ -239,7 +242,8 @@ impl Site<'_> {
             Job::EntityPage(key, n) => self.entity_page(*key, *n),
             Job::Incident(i) => self.incident(*i),
             Job::Section(key) => self.section(key),
-            Job::Tag(slug) => self.tag(slug),
+            Job::Tag(slug) => self.tag(slug, 1),
+            Job::TagPage(slug, n) => self.tag(slug, *n),
             Job::Tags => self.tags(),
             Job::Page(i) => self.plain_page(*i),
             Job::Timeline => self.timeline(None, 1),
@@ -755,11 +759,11 @@ impl Site<'_> {
         }
     }
 
-    fn tag(&self, slug: &str) -> PageJob {
+    fn tag(&self, slug: &str, n: usize) -> PageJob {
         let Some(tag) = self.graph.tags.get(slug) else {
             return self.not_found();
         };
-        let path = self.urls.page(&format!("tags/{slug}"));
+        let path = self.urls.tag_page(slug, n);
         let file = output_file(&path);
         let feed = format!("tags/{slug}/atom.xml");
         let mut meta = self.meta(
@@ -770,11 +774,20 @@ impl Site<'_> {
         );
         meta.feed = feed.clone();
         let mut context = self.context(&file, meta, "briefs", String::new());
+        let per = self.config.paginate_by.max(1);
         let briefs: Vec<&BriefCard> = tag
             .briefs
             .iter()
+            .skip((n - 1) * per)
+            .take(per)
             .map(|b| &self.prepared.brief_cards[b.index()])
             .collect();
+        let total = super::paginate::page_count(tag.briefs.len(), per);
+        context.insert(
+            "pagination",
+            &super::paginate::pagination(n, total, |i| self.urls.tag_page(slug, i)),
+        );
+        context.insert("briefs_total", &tag.briefs.len());
         context.insert(
             "tag",
             &serde_json::json!({ "name": tag.name, "path": path, "feed": feed }),

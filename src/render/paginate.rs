@@ -2,6 +2,7 @@
 //! `paginate_by`, newest first. Page 1 (`actors/<slug>/`) keeps the header, description,
 //! related entities and incidents; later pages (`actors/<slug>/page/N/`) carry a compact header
 //! and their slice of briefs. Without this one actor page of a 10,000-brief site weighed 3.4 MB.
+//! Tag pages are split the same way (`tags/<tag>/page/N/`).
 
 use serde::Serialize;
 
@@ -101,6 +102,18 @@ pub fn entity_jobs(site: &Site) -> Vec<Job> {
     actors
         .chain(locations)
         .flat_map(|(key, count)| (2..=page_count(count, per)).map(move |n| Job::EntityPage(key, n)))
+        .collect()
+}
+
+/// Pages 2.. of every tag with more briefs than fit on one page.
+pub fn tag_jobs(site: &Site) -> Vec<Job> {
+    let per = site.config.paginate_by;
+    site.graph
+        .tags
+        .iter()
+        .flat_map(|(slug, tag)| {
+            (2..=page_count(tag.briefs.len(), per)).map(move |n| Job::TagPage(slug.clone(), n))
+        })
         .collect()
 }
 
