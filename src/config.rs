@@ -158,6 +158,10 @@ impl Config {
                 source,
                 "paginate_by",
                 "paginate_by must be at least 1".into(),
+            )
+            .with_hint(
+                "it is the number of briefs per page of the home, actor and location pages; \
+                 set it to 1 or more (the default is 10), or remove the line",
             ));
         }
         Ok(config)

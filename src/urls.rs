@@ -63,6 +63,50 @@ impl Urls {
         self.page("map")
     }
 
+    /// Page N of a paginated folder page: `dir/` for page 1, `dir/page/N/` after it. Every
+    /// paginated list (entity pages, the home page) numbers its pages this way.
+    pub fn paged(&self, dir: &str, page: usize) -> String {
+        let dir = dir.trim_matches('/');
+        if page <= 1 {
+            self.page(dir)
+        } else if dir.is_empty() {
+            self.page(&format!("page/{page}"))
+        } else {
+            self.page(&format!("{dir}/page/{page}"))
+        }
+    }
+
+    /// Page N of an actor's briefs: `actors/<slug>/page/N/`.
+    pub fn actor_page(&self, slug: &Slug, page: usize) -> String {
+        self.paged(&format!("actors/{slug}"), page)
+    }
+
+    /// Page N of a location's briefs: `locations/<slug>/page/N/`.
+    pub fn location_page(&self, slug: &Slug, page: usize) -> String {
+        self.paged(&format!("locations/{slug}"), page)
+    }
+
+    /// Page N of a tag's briefs, by the tag's folder name: `tags/<tag>/page/N/`.
+    pub fn tag_page(&self, tag_folder: &str, page: usize) -> String {
+        self.paged(&format!("tags/{tag_folder}"), page)
+    }
+
+    /// `timeline/`: the index of years and the newest year's entries.
+    pub fn timeline(&self) -> String {
+        self.page("timeline")
+    }
+
+    /// `timeline/<year>/`: one year of the timeline. Years before 1 or after 9999 cannot
+    /// come from a parsed date, so the folder name is always four digits or fewer.
+    pub fn timeline_year(&self, year: i32) -> String {
+        self.page(&format!("timeline/{year}"))
+    }
+
+    /// Page N of a year of the timeline: `timeline/<year>/page/N/` (page 1 is the year's own).
+    pub fn timeline_year_page(&self, year: i32, page: usize) -> String {
+        self.paged(&format!("timeline/{year}"), page)
+    }
+
     /// The home page or page N of it (`page/2/`).
     pub fn home(&self, page: usize) -> String {
         if page <= 1 {
@@ -175,6 +219,19 @@ mod tests {
         assert_eq!(Urls { file_urls: false }.home(1), "");
         assert_eq!(Urls { file_urls: true }.home(2), "page/2/index.html");
         assert_eq!(Urls { file_urls: false }.map(), "map/");
+        assert_eq!(Urls { file_urls: false }.actor_page(&slug, 1), "actors/kh/");
+        assert_eq!(
+            Urls { file_urls: false }.actor_page(&slug, 3),
+            "actors/kh/page/3/"
+        );
+        assert_eq!(
+            Urls { file_urls: true }.location_page(&slug, 2),
+            "locations/kh/page/2/index.html"
+        );
+        assert_eq!(
+            Urls { file_urls: false }.timeline_year(2021),
+            "timeline/2021/"
+        );
         assert_eq!(Urls { file_urls: true }.map(), "map/index.html");
         assert_eq!(
             Urls { file_urls: false }.tag("Rocket attacks"),

@@ -3,6 +3,8 @@
 
 mod clean;
 mod front;
+#[cfg(test)]
+mod proptests;
 mod split;
 
 use std::collections::BTreeMap;

@@ -8,6 +8,7 @@ mod jsonld;
 mod mappage;
 pub mod markdown;
 mod pages;
+mod paginate;
 pub mod prepare;
 #[cfg(test)]
 mod proptests;
@@ -16,6 +17,7 @@ mod reading;
 mod search;
 mod sitemap;
 pub mod theme;
+mod timeline;
 pub mod views;
 mod xml;
 

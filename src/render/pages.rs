@@ -13,7 +13,7 @@ use super::views::*;
 use crate::annotate::site::{AnnotatedBrief, EntityKey};
 use crate::config::Config;
 use crate::graph::{EntityLinks, Graph, PriorReason};
-use crate::model::{ActorId, BriefId, Corpus, LocationId, Precision};
+use crate::model::{ActorId, BriefId, Corpus, LocationId};
 use crate::urls::{Urls, output_file, root_prefix, wikidata_url};
 
 /// What a build reads to render pages.
@@ -43,18 +43,24 @@ pub enum Job {
     Actor(ActorId),
     /// A location.
     Location(LocationId),
+    /// Page N (2 or more) of an actor's or location's briefs.
+    EntityPage(EntityKey, usize),
     /// An incident.
     Incident(usize),
     /// /actors/, /locations/ or /incidents/.
     Section(&'static str),
     /// A tag's page, by tag folder name.
     Tag(String),
+    /// Page N (2 or more) of a tag's briefs.
+    TagPage(String, usize),
     /// All tags.
     Tags,
     /// A plain page.
     Page(usize),
     /// /timeline/.
     Timeline,
+    /// /timeline/<year>/ or page N of it.
+    TimelineYear(i32, usize),
     /// /search/.
     Search,
     /// /data/ (the "Open data" page).
@@ -127,9 +133,12 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..c.briefs.len() as u32).map(|i| Job::Brief(BriefId(i))));
     jobs.extend((0..c.actors.len() as u32).map(|i| Job::Actor(ActorId(i))));
     jobs.extend((0..c.locations.len() as u32).map(|i| Job::Location(LocationId(i))));
+    jobs.extend(super::paginate::entity_jobs(site));
+    jobs.extend(super::timeline::year_jobs(site));
     jobs.extend((0..c.incidents.len()).map(Job::Incident));
     jobs.extend(["actors", "locations", "incidents"].map(Job::Section));
     jobs.extend(site.graph.tags.keys().cloned().map(Job::Tag));
+    jobs.extend(super::paginate::tag_jobs(site));
     jobs.extend((0..c.pages.len()).map(Job::Page));
     jobs.extend([
         Job::Tags,
@@ -230,12 +239,15 @@ impl Site<'_> {
             Job::Brief(id) => self.brief(*id),
             Job::Actor(id) => self.entity(EntityKey::Actor(*id)),
             Job::Location(id) => self.entity(EntityKey::Location(*id)),
+            Job::EntityPage(key, n) => self.entity_page(*key, *n),
             Job::Incident(i) => self.incident(*i),
             Job::Section(key) => self.section(key),
-            Job::Tag(slug) => self.tag(slug),
+            Job::Tag(slug) => self.tag(slug, 1),
+            Job::TagPage(slug, n) => self.tag(slug, *n),
             Job::Tags => self.tags(),
             Job::Page(i) => self.plain_page(*i),
-            Job::Timeline => self.timeline(),
+            Job::Timeline => self.timeline(None, 1),
+            Job::TimelineYear(year, n) => self.timeline(Some(*year), *n),
             Job::Search => self.simple("search", "search.html", "Search", "search"),
             Job::Data => self.data(),
             Job::Map => self.map_page(),
@@ -292,12 +304,7 @@ impl Site<'_> {
         );
         context.insert(
             "pagination",
-            &serde_json::json!({
-                "current": n,
-                "total": total,
-                "prev": if n > 1 { self.urls.home(n - 1) } else { String::new() },
-                "next": if n < total { self.urls.home(n + 1) } else { String::new() },
-            }),
+            &super::paginate::pagination(n, total, |i| self.urls.home(i)),
         );
         PageJob {
             file,
@@ -571,37 +578,8 @@ impl Site<'_> {
             view.wikidata = q.clone();
             view.wikidata_url = wikidata_url(q);
         }
-        let backlinks: Vec<BacklinkView> = links
-            .backlinks
-            .iter()
-            .map(|b| {
-                let brief_card = &self.prepared.brief_cards[b.brief.index()];
-                let mentions = &self.annotated[b.brief.index()].mentions;
-                BacklinkView {
-                    brief: BriefHead {
-                        title: &brief_card.title,
-                        path: &brief_card.path,
-                        date: &brief_card.date,
-                    },
-                    role: b.role.as_deref().unwrap_or_default(),
-                    mentions: b
-                        .mentions
-                        .iter()
-                        .map(|&m| {
-                            let m = &mentions[m];
-                            let at = |i: usize| m.sentence.get(..i).map_or(0, str::len);
-                            let (start, end) = (at(m.range.start), at(m.range.end));
-                            MentionView {
-                                path: format!("{}#p-{}", brief_card.path, m.paragraph),
-                                before: clip_before(&m.sentence[..start]),
-                                matched: &m.sentence[start..end],
-                                after: clip_after(&m.sentence[end..]),
-                            }
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
+        // Page 1 of the entity's briefs; pages 2.. are `paginate::entity_page`.
+        let (backlinks, backlinks_total, pagination) = self.entity_slice(key, 1);
         let incidents: Vec<&IncidentRef> = links
             .incidents
             .iter()
@@ -615,6 +593,8 @@ impl Site<'_> {
             context.insert("locator_svg", &self.location_locator(l, &file));
         }
         context.insert("backlinks", &backlinks);
+        context.insert("backlinks_total", &backlinks_total);
+        context.insert("pagination", &pagination);
         context.insert("incidents", &incidents);
         PageJob {
             file,
@@ -792,11 +772,11 @@ impl Site<'_> {
         }
     }
 
-    fn tag(&self, slug: &str) -> PageJob {
+    fn tag(&self, slug: &str, n: usize) -> PageJob {
         let Some(tag) = self.graph.tags.get(slug) else {
             return self.not_found();
         };
-        let path = self.urls.page(&format!("tags/{slug}"));
+        let path = self.urls.tag_page(slug, n);
         let file = output_file(&path);
         let feed = format!("tags/{slug}/atom.xml");
         let mut meta = self.meta(
@@ -807,11 +787,20 @@ impl Site<'_> {
         );
         meta.feed = feed.clone();
         let mut context = self.context(&file, meta, "briefs", String::new());
+        let per = self.config.paginate_by.max(1);
         let briefs: Vec<&BriefCard> = tag
             .briefs
             .iter()
+            .skip((n - 1) * per)
+            .take(per)
             .map(|b| &self.prepared.brief_cards[b.index()])
             .collect();
+        let total = super::paginate::page_count(tag.briefs.len(), per);
+        context.insert(
+            "pagination",
+            &super::paginate::pagination(n, total, |i| self.urls.tag_page(slug, i)),
+        );
+        context.insert("briefs_total", &tag.briefs.len());
         context.insert(
             "tag",
             &serde_json::json!({ "name": tag.name, "path": path, "feed": feed }),
@@ -866,88 +855,6 @@ impl Site<'_> {
         PageJob {
             file,
             template: "page.html",
-            context,
-        }
-    }
-
-    fn timeline(&self) -> PageJob {
-        let path = self.urls.page("timeline");
-        let file = output_file(&path);
-        // (date, order within the day: incidents before the briefs that report them, item)
-        let mut items: Vec<(crate::model::PartialDate, u8, TimelineItem)> = Vec::new();
-        for (i, incident) in self.corpus.incidents.iter().enumerate() {
-            let r = &self.prepared.incident_refs[i];
-            items.push((
-                incident.date,
-                0,
-                TimelineItem {
-                    kind: "incident",
-                    anchor: r.slug.clone(),
-                    title: r.title.clone(),
-                    path: r.path.clone(),
-                    date: r.date.clone(),
-                    status: r.status.clone(),
-                },
-            ));
-        }
-        for (i, brief) in self.corpus.briefs.iter().enumerate() {
-            let card = &self.prepared.brief_cards[i];
-            items.push((
-                brief.date,
-                1,
-                TimelineItem {
-                    kind: "brief",
-                    anchor: format!("brief-{}", card.slug),
-                    title: card.title.clone(),
-                    path: card.path.clone(),
-                    date: card.date.clone(),
-                    status: String::new(),
-                },
-            ));
-        }
-        items.sort_by(|a, b| (a.0, a.1, &a.2.anchor).cmp(&(b.0, b.1, &b.2.anchor)));
-        let mut years: Vec<TimelineYear> = Vec::new();
-        for (date, _, item) in items {
-            if years.last().is_none_or(|y| y.year != date.year()) {
-                years.push(TimelineYear {
-                    year: date.year(),
-                    months: vec![],
-                });
-            }
-            let Some(year) = years.last_mut() else {
-                continue;
-            };
-            let (name, anchor) = match date.precision() {
-                Precision::Year => (
-                    format!("Date in {} unknown", date.year()),
-                    format!("{}", date.year()),
-                ),
-                _ => (
-                    date.month_name().unwrap_or_default(),
-                    format!("{}-{:02}", date.year(), date.month().unwrap_or(0)),
-                ),
-            };
-            if year.months.last().is_none_or(|m| m.anchor != anchor) {
-                year.months.push(TimelineMonth {
-                    name,
-                    anchor,
-                    items: vec![],
-                });
-            }
-            if let Some(month) = year.months.last_mut() {
-                month.items.push(item);
-            }
-        }
-        let mut context = self.context(
-            &file,
-            self.meta(&path, "Timeline", "Incidents and briefs by date", "website"),
-            "timeline",
-            String::new(),
-        );
-        context.insert("years", &years);
-        PageJob {
-            file,
-            template: "timeline.html",
             context,
         }
     }

@@ -1,0 +1,255 @@
+//! Paginated entity pages: an actor's or location's briefs split into pages of the config's
+//! `paginate_by`, newest first. Page 1 (`actors/<slug>/`) keeps the header, description,
+//! related entities and incidents; later pages (`actors/<slug>/page/N/`) carry a compact header
+//! and their slice of briefs. Without this one actor page of a 10,000-brief site weighed 3.4 MB.
+//! Tag pages are split the same way (`tags/<tag>/page/N/`).
+
+use serde::Serialize;
+
+use super::pages::{Job, PageJob, Site};
+use super::views::{BacklinkView, BriefHead, MentionView, clip_after, clip_before};
+use crate::annotate::site::EntityKey;
+use crate::graph::{Backlink, EntityLinks};
+use crate::model::{ActorId, LocationId};
+use crate::urls::output_file;
+
+/// Numbered links shown on each side of the current page; the first and last page are always
+/// linked, so a reader can jump to the oldest briefs in one step.
+const WINDOW: usize = 2;
+
+/// The page navigation of one page of a list, as `templates/partials/pagination.html` reads it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Pagination {
+    /// This page, from 1.
+    pub current: usize,
+    /// Number of pages.
+    pub total: usize,
+    /// Path of the newer page, or "".
+    pub prev: String,
+    /// Path of the older page, or "".
+    pub next: String,
+    /// Numbered links, with gaps where pages are skipped.
+    pub pages: Vec<PageNumber>,
+}
+
+/// One numbered link of a page navigation, or a gap ("…") between two of them.
+#[derive(Clone, Debug, Serialize)]
+pub struct PageNumber {
+    /// Page number; 0 for a gap.
+    pub number: usize,
+    /// Path of that page ("" for a gap).
+    pub path: String,
+    /// Is this the page being shown (`aria-current="page"`)?
+    pub current: bool,
+}
+
+/// How many pages `items` entries fill at `per` a page; an empty list still has page 1.
+pub fn page_count(items: usize, per: usize) -> usize {
+    items.div_ceil(per.max(1)).max(1)
+}
+
+/// The navigation of page `current` of `total`, with `path_of(n)` the path of page n.
+pub fn pagination(current: usize, total: usize, path_of: impl Fn(usize) -> String) -> Pagination {
+    let mut pages = Vec::new();
+    for n in 1..=total {
+        let near = n.abs_diff(current) <= WINDOW;
+        if n == 1 || n == total || near {
+            pages.push(PageNumber {
+                number: n,
+                path: path_of(n),
+                current: n == current,
+            });
+        } else if pages.last().is_some_and(|p: &PageNumber| p.number != 0) {
+            pages.push(PageNumber {
+                number: 0,
+                path: String::new(),
+                current: false,
+            });
+        }
+    }
+    Pagination {
+        current,
+        total,
+        prev: if current > 1 {
+            path_of(current - 1)
+        } else {
+            String::new()
+        },
+        next: if current < total {
+            path_of(current + 1)
+        } else {
+            String::new()
+        },
+        pages,
+    }
+}
+
+/// Pages 2.. of every actor and location with more briefs than fit on one page.
+pub fn entity_jobs(site: &Site) -> Vec<Job> {
+    let per = site.config.paginate_by;
+    let actors = site
+        .graph
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, links)| (EntityKey::Actor(ActorId(i as u32)), links.backlinks.len()));
+    let locations = site.graph.locations.iter().enumerate().map(|(i, links)| {
+        (
+            EntityKey::Location(LocationId(i as u32)),
+            links.backlinks.len(),
+        )
+    });
+    actors
+        .chain(locations)
+        .flat_map(|(key, count)| (2..=page_count(count, per)).map(move |n| Job::EntityPage(key, n)))
+        .collect()
+}
+
+/// Pages 2.. of every tag with more briefs than fit on one page.
+pub fn tag_jobs(site: &Site) -> Vec<Job> {
+    let per = site.config.paginate_by;
+    site.graph
+        .tags
+        .iter()
+        .flat_map(|(slug, tag)| {
+            (2..=page_count(tag.briefs.len(), per)).map(move |n| Job::TagPage(slug.clone(), n))
+        })
+        .collect()
+}
+
+impl Site<'_> {
+    /// The links and section of an entity.
+    fn entity_links(&self, key: EntityKey) -> (&EntityLinks, &'static str, &'static str) {
+        match key {
+            EntityKey::Actor(a) => (&self.graph.actors[a.index()], "actor", "actors"),
+            EntityKey::Location(l) => (&self.graph.locations[l.index()], "location", "locations"),
+        }
+    }
+
+    /// Path of page `n` of an entity's briefs.
+    pub(super) fn entity_page_path(&self, key: EntityKey, n: usize) -> String {
+        match key {
+            EntityKey::Actor(a) => self.urls.actor_page(&self.corpus.actors[a.index()].slug, n),
+            EntityKey::Location(l) => self
+                .urls
+                .location_page(&self.corpus.locations[l.index()].slug, n),
+        }
+    }
+
+    /// Page `n` of an entity's briefs: its slice of backlinks (newest first), the total and
+    /// the page navigation.
+    pub(super) fn entity_slice(
+        &self,
+        key: EntityKey,
+        n: usize,
+    ) -> (Vec<BacklinkView<'_>>, usize, Pagination) {
+        let (links, _, _) = self.entity_links(key);
+        let per = self.config.paginate_by.max(1);
+        let total = page_count(links.backlinks.len(), per);
+        let views = links
+            .backlinks
+            .iter()
+            .skip((n - 1) * per)
+            .take(per)
+            .map(|b| self.backlink_view(b))
+            .collect();
+        let nav = pagination(n, total, |i| self.entity_page_path(key, i));
+        (views, links.backlinks.len(), nav)
+    }
+
+    /// One brief on an entity's page, with the sentences that name the entity.
+    fn backlink_view<'s>(&'s self, b: &'s Backlink) -> BacklinkView<'s> {
+        let brief_card = &self.prepared.brief_cards[b.brief.index()];
+        let mentions = &self.annotated[b.brief.index()].mentions;
+        BacklinkView {
+            brief: BriefHead {
+                title: &brief_card.title,
+                path: &brief_card.path,
+                date: &brief_card.date,
+            },
+            role: b.role.as_deref().unwrap_or_default(),
+            mentions: b
+                .mentions
+                .iter()
+                .map(|&m| {
+                    let m = &mentions[m];
+                    let at = |i: usize| m.sentence.get(..i).map_or(0, str::len);
+                    let (start, end) = (at(m.range.start), at(m.range.end));
+                    MentionView {
+                        path: format!("{}#p-{}", brief_card.path, m.paragraph),
+                        before: clip_before(&m.sentence[..start]),
+                        matched: &m.sentence[start..end],
+                        after: clip_after(&m.sentence[end..]),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// Page `n` (2 or more) of an entity's briefs, under a compact header.
+    pub(super) fn entity_page(&self, key: EntityKey, n: usize) -> PageJob {
+        let (_, kind, nav) = self.entity_links(key);
+        let link = self.prepared.link(key);
+        let path = self.entity_page_path(key, n);
+        let file = output_file(&path);
+        let (backlinks, total, pagination) = self.entity_slice(key, n);
+        let first = &link.path;
+        let base_dir = first.strip_suffix("index.html").unwrap_or(first);
+        let title = format!("{}: briefs, page {n} of {}", link.name, pagination.total);
+        let mut meta = self.meta(&path, &title, &self.described(key), "website");
+        meta.feed = format!("{base_dir}atom.xml");
+        let mut context = self.context(&file, meta, nav, String::new());
+        context.insert(
+            "entity",
+            &serde_json::json!({
+                "name": link.name,
+                "path": link.path,
+                "kind": kind,
+                "feed": format!("{base_dir}atom.xml"),
+            }),
+        );
+        context.insert("backlinks", &backlinks);
+        context.insert("backlinks_total", &total);
+        context.insert("incidents", &Vec::<()>::new());
+        context.insert("pagination", &pagination);
+        PageJob {
+            file,
+            template: "entity_page.html",
+            context,
+        }
+    }
+
+    fn described(&self, key: EntityKey) -> String {
+        self.prepared.described(key).summary.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(p: &Pagination) -> Vec<usize> {
+        p.pages.iter().map(|p| p.number).collect()
+    }
+
+    #[test]
+    fn windows_and_gaps() {
+        let p = pagination(1, 1, |n| n.to_string());
+        assert_eq!(numbers(&p), vec![1]);
+        assert_eq!((p.prev.as_str(), p.next.as_str()), ("", ""));
+        let p = pagination(5, 10, |n| n.to_string());
+        assert_eq!(numbers(&p), vec![1, 0, 3, 4, 5, 6, 7, 0, 10]);
+        assert_eq!((p.prev.as_str(), p.next.as_str()), ("4", "6"));
+        assert!(p.pages.iter().filter(|p| p.current).all(|p| p.number == 5));
+        let p = pagination(3, 3, |n| n.to_string());
+        assert_eq!(numbers(&p), vec![1, 2, 3]);
+        assert_eq!(p.next, "");
+    }
+
+    #[test]
+    fn page_counts() {
+        assert_eq!(page_count(0, 20), 1);
+        assert_eq!(page_count(20, 20), 1);
+        assert_eq!(page_count(45, 20), 3);
+    }
+}

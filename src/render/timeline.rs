@@ -1,0 +1,302 @@
+//! The timeline, one page per year, newest first: `/timeline/` lists every year with its count
+//! and shows the newest year; `/timeline/<year>/` shows one year. One page for every dated item
+//! of a 10,000-brief site weighed 3.2 MB. A year with more than [`YEAR_ROWS`] items continues on
+//! `/timeline/<year>/page/2/` and on, so no timeline page grows past the 300 KB budget however
+//! many briefs a year holds; the filters apply to the page shown.
+//!
+//! Filtering by actor, location and status: every row carries its actors', locations' and
+//! status's slugs as `data-` attributes, and `static/timeline.js` (loaded from the site, as the
+//! CSP `script-src 'self'` requires) shows the page's filter form and hides the rows that do not
+//! match. Without JavaScript the form stays hidden and every incident row links its actors and
+//! location, whose pages list their briefs and incidents.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::pages::{Job, PageJob, Site};
+use super::paginate::{page_count, pagination};
+use super::views::{DateView, LinkView};
+use crate::model::{ActorId, LocationId, PartialDate, Precision};
+use crate::urls::output_file;
+
+/// Items on one timeline page: about 300 bytes each, so a full page with its filter form stays
+/// near 200 KB. A fixed number rather than `paginate_by`, which sizes pages of brief cards.
+pub const YEAR_ROWS: usize = 500;
+
+/// One incident or brief on the timeline.
+#[derive(Clone, Debug, Serialize)]
+struct Row {
+    /// incident or brief.
+    kind: &'static str,
+    /// Fragment id.
+    anchor: String,
+    title: String,
+    path: String,
+    date: DateView,
+    /// Incident status or "".
+    status: String,
+    /// Actors' slugs, space-separated, for `data-actors`.
+    actor_slugs: String,
+    /// Locations' slugs, space-separated, for `data-locations`.
+    location_slugs: String,
+    /// Links shown on incident rows (the filter without JavaScript).
+    links: Vec<LinkView>,
+}
+
+/// A month of a year page, newest first.
+#[derive(Clone, Debug, Serialize)]
+struct Month {
+    /// "July" or "Date in 2021 unknown".
+    name: String,
+    /// Fragment id, `2021-07`.
+    anchor: String,
+    /// Newest first.
+    items: Vec<Row>,
+}
+
+/// A year in the list of years.
+#[derive(Clone, Debug, Serialize)]
+struct YearLink {
+    year: i32,
+    count: usize,
+    path: String,
+    current: bool,
+}
+
+/// A choice of the filter form: slug and label.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+struct Choice {
+    label: String,
+    value: String,
+}
+
+/// A row with its sort key (date, then briefs (1) before incidents (0) of the same day) and
+/// the actors and locations it offers to the filter form.
+type Dated = (PartialDate, u8, Row, Vec<Choice>, Vec<Choice>);
+
+/// Filter choices: actors, locations, statuses.
+type Choices = [BTreeSet<Choice>; 3];
+
+/// The dated items' years, newest first, with how many items each holds.
+fn years(site: &Site) -> BTreeMap<i32, usize> {
+    let mut years = BTreeMap::new();
+    let dates = site
+        .corpus
+        .incidents
+        .iter()
+        .map(|i| i.date)
+        .chain(site.corpus.briefs.iter().map(|b| b.date));
+    for date in dates {
+        *years.entry(date.year()).or_insert(0) += 1;
+    }
+    years
+}
+
+/// One page per year of the timeline, and more for years with more than [`YEAR_ROWS`] items.
+pub fn year_jobs(site: &Site) -> Vec<Job> {
+    years(site)
+        .into_iter()
+        .rev()
+        .flat_map(|(year, count)| {
+            (1..=page_count(count, YEAR_ROWS)).map(move |n| Job::TimelineYear(year, n))
+        })
+        .collect()
+}
+
+impl Site<'_> {
+    fn actor_choice(&self, a: ActorId) -> (Choice, LinkView) {
+        let link = &self.prepared.actor_links[a.index()];
+        let slug = self.corpus.actors[a.index()].slug.to_string();
+        let choice = Choice {
+            label: link.name.clone(),
+            value: slug,
+        };
+        (choice, link.clone())
+    }
+
+    fn location_choice(&self, l: LocationId) -> (Choice, LinkView) {
+        let link = &self.prepared.location_links[l.index()];
+        let slug = self.corpus.locations[l.index()].slug.to_string();
+        let choice = Choice {
+            label: link.name.clone(),
+            value: slug,
+        };
+        (choice, link.clone())
+    }
+
+    /// Page `page` of the rows of one year, newest first, with the filter choices they offer.
+    fn year_rows(&self, year: i32, page: usize) -> (Vec<Dated>, Choices) {
+        let mut rows: Vec<Dated> = Vec::new();
+        let mut choices: Choices = Default::default();
+        for (i, incident) in self.corpus.incidents.iter().enumerate() {
+            if incident.date.year() != year {
+                continue;
+            }
+            let r = &self.prepared.incident_refs[i];
+            let actors: Vec<_> = incident
+                .actors
+                .iter()
+                .map(|&a| self.actor_choice(a))
+                .collect();
+            let location = incident.location.map(|l| self.location_choice(l));
+            let row = Row {
+                kind: "incident",
+                anchor: r.slug.clone(),
+                title: r.title.clone(),
+                path: r.path.clone(),
+                date: r.date.clone(),
+                status: r.status.clone(),
+                actor_slugs: join(actors.iter().map(|(c, _)| c)),
+                location_slugs: join(location.iter().map(|(c, _)| c)),
+                links: actors
+                    .iter()
+                    .chain(location.iter())
+                    .map(|(_, l)| l.clone())
+                    .collect(),
+            };
+            let actors = actors.into_iter().map(|(c, _)| c).collect();
+            let locations = location.into_iter().map(|(c, _)| c).collect();
+            // Within a day, briefs (1) come before the incidents (0) they report, newest first.
+            rows.push((incident.date, 0, row, actors, locations));
+        }
+        for (i, brief) in self.corpus.briefs.iter().enumerate() {
+            if brief.date.year() != year {
+                continue;
+            }
+            let card = &self.prepared.brief_cards[i];
+            let actors: Vec<Choice> = brief
+                .actors
+                .iter()
+                .map(|(a, _)| self.actor_choice(*a).0)
+                .collect();
+            let locations: Vec<Choice> = brief
+                .locations
+                .iter()
+                .map(|(l, _)| self.location_choice(*l).0)
+                .collect();
+            let row = Row {
+                kind: "brief",
+                anchor: format!("brief-{}", card.slug),
+                title: card.title.clone(),
+                path: card.path.clone(),
+                date: card.date.clone(),
+                status: String::new(),
+                actor_slugs: join(actors.iter()),
+                location_slugs: join(locations.iter()),
+                links: Vec::new(),
+            };
+            rows.push((brief.date, 1, row, actors, locations));
+        }
+        rows.sort_by(|a, b| (b.0, b.1, &b.2.anchor).cmp(&(a.0, a.1, &a.2.anchor)));
+        let rows: Vec<Dated> = rows
+            .into_iter()
+            .skip((page.max(1) - 1) * YEAR_ROWS)
+            .take(YEAR_ROWS)
+            .collect();
+        for (_, _, row, actors, locations) in &rows {
+            choices[0].extend(actors.iter().cloned());
+            choices[1].extend(locations.iter().cloned());
+            if !row.status.is_empty() {
+                choices[2].insert(Choice {
+                    label: row.status.clone(),
+                    value: row.status.clone(),
+                });
+            }
+        }
+        (rows, choices)
+    }
+
+    /// `/timeline/` (page 1 of the newest year, `year` None) or page `n` of
+    /// `/timeline/<year>/`.
+    pub(super) fn timeline(&self, year: Option<i32>, n: usize) -> PageJob {
+        let counts = years(self);
+        let shown = year.or_else(|| counts.keys().next_back().copied());
+        let path = match year {
+            Some(y) => self.urls.timeline_year_page(y, n),
+            None => self.urls.timeline(),
+        };
+        let pages = shown.map_or(1, |y| {
+            page_count(counts.get(&y).copied().unwrap_or(0), YEAR_ROWS)
+        });
+        // /timeline/ is page 1 of the newest year: its "older" link goes to that year's page 2.
+        let nav = pagination(n, pages, |i| {
+            shown.map_or_else(String::new, |y| self.urls.timeline_year_page(y, i))
+        });
+        let file = output_file(&path);
+        let (rows, choices) = shown.map(|y| self.year_rows(y, n)).unwrap_or_default();
+        let mut months: Vec<Month> = Vec::new();
+        for (date, _, row, _, _) in rows {
+            let (name, anchor) = match date.precision() {
+                Precision::Year => (
+                    format!("Date in {} unknown", date.year()),
+                    format!("{}", date.year()),
+                ),
+                _ => (
+                    date.month_name().unwrap_or_default(),
+                    format!("{}-{:02}", date.year(), date.month().unwrap_or(0)),
+                ),
+            };
+            if months.last().is_none_or(|m| m.anchor != anchor) {
+                months.push(Month {
+                    name,
+                    anchor,
+                    items: vec![],
+                });
+            }
+            if let Some(month) = months.last_mut() {
+                month.items.push(row);
+            }
+        }
+        let year_links: Vec<YearLink> = counts
+            .iter()
+            .rev()
+            .map(|(&y, &count)| YearLink {
+                year: y,
+                count,
+                path: self.urls.timeline_year(y),
+                current: Some(y) == year,
+            })
+            .collect();
+        let title = match year {
+            Some(y) if n > 1 => format!("Timeline: {y}, page {n} of {pages}"),
+            Some(y) => format!("Timeline: {y}"),
+            None => "Timeline".to_string(),
+        };
+        let description = match shown {
+            Some(y) => format!("Incidents and briefs of {y}, newest first"),
+            None => "Incidents and briefs by date".to_string(),
+        };
+        let mut context = self.context(
+            &file,
+            self.meta(&path, &title, &description, "website"),
+            "timeline",
+            String::new(),
+        );
+        let [actors, locations, statuses] = choices;
+        context.insert("year", &shown);
+        context.insert("is_index", &year.is_none());
+        context.insert("years", &year_links);
+        context.insert("months", &months);
+        context.insert("pagination", &nav);
+        context.insert(
+            "filters",
+            &serde_json::json!({
+                "actors": actors, "locations": locations, "statuses": statuses,
+            }),
+        );
+        PageJob {
+            file,
+            template: "timeline.html",
+            context,
+        }
+    }
+}
+
+/// Slugs joined by spaces, for a `data-` attribute matched with `~=`.
+fn join<'a>(choices: impl Iterator<Item = &'a Choice>) -> String {
+    choices
+        .map(|c| c.value.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,280 @@
+//! Pagination of entity pages and feeds, and the timeline's year pages, on a generated site:
+//! 45 briefs over three years citing one actor, `paginate_by = 20`.
+
+mod common;
+
+use std::path::{Component, Path, PathBuf};
+
+use common::{Site, attrs, texts};
+
+/// 45 briefs, 15 a year in 2019..=2021, all naming one actor and one location; brief `i` is
+/// newer than brief `i - 1`. Three incidents with statuses, one a year.
+fn generated() -> Site {
+    let site = Site::empty();
+    site.write(
+        "config.toml",
+        "title = \"Paged\"\nbase_url = \"https://example.org/\"\npaginate_by = 20\n",
+    );
+    site.write(
+        "content/actors/brigade.md",
+        "+++\nname = \"Brigade Al\"\nkind = \"militia\"\n+++\nA group.\n",
+    );
+    site.write(
+        "content/locations/camp.md",
+        "+++\nname = \"Camp Dor\"\n+++\nA place.\n",
+    );
+    for (year, status) in [(2019, "claimed"), (2020, "reported"), (2021, "confirmed")] {
+        site.write(
+            &format!("content/incidents/strike-{year}.md"),
+            &format!(
+                "+++\ntitle = \"Strike {year}\"\ndate = {year}-03-03\nactors = [\"brigade\"]\nlocation = \"camp\"\nstatus = \"{status}\"\n+++\nWhat happened.\n"
+            ),
+        );
+    }
+    for i in 0..45 {
+        let k = i % 15;
+        let date = format!("{}-{:02}-{:02}", 2019 + i / 15, 1 + k / 2, 1 + k);
+        site.write(
+            &format!("content/briefs/brief-{i:02}/index.md"),
+            &format!(
+                "+++\ntitle = \"Brief {i:02}\"\ndate = {date}\ntags = [\"raid\"]\nactors = [\"brigade\"]\nlocations = [\"camp\"]\n+++\nThe editor's text for brief {i}.\n"
+            ),
+        );
+        site.write(
+            &format!("content/briefs/brief-{i:02}/article.txt"),
+            &format!("Officials said Brigade Al fired rockets near Camp Dor, in story {i}.\n"),
+        );
+    }
+    let run = site.build();
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    site
+}
+
+/// The output file a relative link of the page `from` (a file under public/) points to.
+fn resolve(from: &str, href: &str) -> PathBuf {
+    let href = href.split('#').next().unwrap_or_default();
+    let mut path = PathBuf::new();
+    for part in Path::new(from)
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(href)
+        .components()
+    {
+        match part {
+            Component::ParentDir => {
+                path.pop();
+            }
+            Component::Normal(p) => path.push(p),
+            _ => {}
+        }
+    }
+    if href.is_empty() || href.ends_with('/') {
+        path.push("index.html");
+    }
+    path
+}
+
+/// The brief titles listed in an entity page's `.backlinks`.
+fn listed(site: &Site, file: &str) -> Vec<String> {
+    texts(&site.page(file), ".backlinks .backlink-title")
+}
+
+#[test]
+fn entity_pages_are_paginated_newest_first() {
+    let site = generated();
+    let pages = [
+        "actors/brigade/index.html",
+        "actors/brigade/page/2/index.html",
+        "actors/brigade/page/3/index.html",
+    ];
+    let lists: Vec<Vec<String>> = pages.iter().map(|p| listed(&site, p)).collect();
+    assert_eq!(
+        lists.iter().map(Vec::len).collect::<Vec<_>>(),
+        vec![20, 20, 5]
+    );
+    let all: Vec<String> = lists.concat();
+    let expected: Vec<String> = (0..45).rev().map(|i| format!("Brief {i:02}")).collect();
+    assert_eq!(all, expected, "newest first across the pages");
+    assert!(!site.public().join("actors/brigade/page/4").exists());
+    assert!(!site.public().join("actors/brigade/page/1").exists());
+    // Page 1 keeps the description and incidents; later pages do not repeat them.
+    let first = texts(&site.page(pages[0]), "main").join(" ");
+    assert!(
+        first.contains("A group.") && first.contains("Strike 2021"),
+        "{first}"
+    );
+    assert!(first.contains("Mentioned in 45 briefs"), "{first}");
+    let third = texts(&site.page(pages[2]), "main").join(" ");
+    assert!(!third.contains("Strike 2021"), "{third}");
+    assert!(third.contains("Mentioned in 45 briefs"), "{third}");
+    // The cited sentence is still quoted.
+    let quotes = texts(&site.page(pages[2]), ".backlinks .mention-quote");
+    assert!(quotes.iter().any(|q| q.contains("story 0")), "{quotes:?}");
+    // The location is paginated the same way.
+    assert_eq!(listed(&site, "locations/camp/page/3/index.html").len(), 5);
+}
+
+#[test]
+fn page_links_resolve_and_mark_the_current_page() {
+    let site = generated();
+    let pages = [
+        "actors/brigade/index.html",
+        "actors/brigade/page/2/index.html",
+        "actors/brigade/page/3/index.html",
+    ];
+    for (n, file) in pages.iter().enumerate() {
+        let html = site.page(file);
+        let labels = attrs(&html, "nav.pagination", "aria-label");
+        assert_eq!(labels, vec!["Pages"], "{file}");
+        let current = texts(&html, "nav.pagination a[aria-current=page]");
+        assert_eq!(current, vec![(n + 1).to_string()], "{file}");
+        for href in attrs(&html, "nav.pagination a", "href") {
+            let target = resolve(file, &href);
+            assert!(
+                site.public().join(&target).is_file(),
+                "{file}: {href} -> {}",
+                target.display()
+            );
+        }
+        let prev = attrs(&html, "nav.pagination a[rel=prev]", "href");
+        let next = attrs(&html, "nav.pagination a[rel=next]", "href");
+        let expect = |i: usize| pages.get(i).map(PathBuf::from);
+        assert_eq!(
+            prev.first().map(|h| resolve(file, h)),
+            n.checked_sub(1).and_then(expect),
+            "{file} prev"
+        );
+        assert_eq!(
+            next.first().map(|h| resolve(file, h)),
+            expect(n + 1),
+            "{file} next"
+        );
+    }
+    for args in [&["check"][..], &["check", "--file-urls"][..]] {
+        let check = site.run(args);
+        assert_eq!(
+            check.code, 0,
+            "{args:?}:\n{}\n{}",
+            check.stdout, check.stderr
+        );
+    }
+}
+
+#[test]
+fn tag_pages_are_paginated() {
+    let site = generated();
+    let pages = [
+        "tags/raid/index.html",
+        "tags/raid/page/2/index.html",
+        "tags/raid/page/3/index.html",
+    ];
+    let mut all = Vec::new();
+    for (n, file) in pages.iter().enumerate() {
+        let html = site.page(file);
+        let titles = texts(&html, "article.brief-card .card-title");
+        all.push(titles.len());
+        let lede = texts(&html, ".page-lede").join(" ");
+        assert!(lede.contains("45 briefs"), "{file}: {lede}");
+        let current = texts(&html, "nav.pagination a[aria-current=page]");
+        assert_eq!(current, vec![(n + 1).to_string()], "{file}");
+        for href in attrs(&html, "nav.pagination a", "href") {
+            assert!(
+                site.public().join(resolve(file, &href)).is_file(),
+                "{file}: {href}"
+            );
+        }
+    }
+    assert_eq!(all, vec![20, 20, 5]);
+    assert!(!site.public().join("tags/raid/page/4").exists());
+}
+
+#[test]
+fn entity_feeds_are_capped() {
+    let site = generated();
+    let feed = site.read("actors/brigade/atom.xml");
+    assert_eq!(feed.matches("<entry>").count(), 20, "{feed}");
+    assert!(feed.contains("Brief 44") && !feed.contains("Brief 24"));
+}
+
+#[test]
+fn timeline_has_a_page_per_year_newest_first() {
+    let site = generated();
+    for year in [2019, 2020, 2021] {
+        let file = format!("timeline/{year}/index.html");
+        let html = site.page(&file);
+        let dates = attrs(&html, ".tl-item time", "datetime");
+        assert_eq!(dates.len(), 16, "{file}: 15 briefs and an incident");
+        assert!(dates.iter().all(|d| d.starts_with(&year.to_string())));
+        let mut sorted = dates.clone();
+        sorted.sort_by(|a, b| b.cmp(a));
+        assert_eq!(dates, sorted, "{file} newest first");
+        let current = texts(&html, "nav.tl-years a[aria-current=page]");
+        assert_eq!(current, vec![year.to_string()]);
+        let statuses = attrs(&html, ".tl-item[data-status]", "data-status");
+        assert!(statuses.iter().any(|s| !s.is_empty()), "{statuses:?}");
+        let actors = attrs(&html, ".tl-item", "data-actors");
+        assert!(actors.iter().all(|a| a == "brigade"), "{actors:?}");
+    }
+    // /timeline/ lists the years, newest first, and shows the newest year.
+    let index = site.page("timeline/index.html");
+    let years = texts(&index, "nav.tl-years a");
+    assert_eq!(years, vec!["2021", "2020", "2019"]);
+    let dates = attrs(&index, ".tl-item time", "datetime");
+    assert!(!dates.is_empty() && dates.iter().all(|d| d.starts_with("2021")));
+    let scripts = attrs(&index, "script[src]", "src");
+    assert!(
+        scripts.iter().any(|s| s.ends_with("timeline.js")),
+        "{scripts:?}"
+    );
+    assert!(site.public().join("timeline.js").is_file());
+}
+
+#[test]
+fn a_full_year_continues_on_more_timeline_pages() {
+    let site = Site::empty();
+    site.write(
+        "config.toml",
+        "title = \"Busy\"\nbase_url = \"https://example.org/\"\npaginate_by = 20\n",
+    );
+    // 510 briefs in 2020: one more page of 10 after the year's first 500 items.
+    for i in 0..510 {
+        site.write(
+            &format!("content/briefs/b-{i:03}/index.md"),
+            &format!(
+                "+++\ntitle = \"Busy {i:03}\"\ndate = 2020-{:02}-{:02}\n+++\nText {i}.\n",
+                1 + i / 50,
+                1 + i % 28
+            ),
+        );
+    }
+    let run = site.build();
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    let first = "timeline/2020/index.html";
+    let second = "timeline/2020/page/2/index.html";
+    assert_eq!(attrs(&site.page(first), ".tl-item", "id").len(), 500);
+    let rest = site.page(second);
+    let dates = attrs(&rest, ".tl-item time", "datetime");
+    assert_eq!(dates.len(), 10);
+    assert!(
+        dates.iter().all(|d| d.as_str() <= "2020-01-28"),
+        "{dates:?}"
+    );
+    let prev = attrs(&rest, "nav.pagination a[rel=prev]", "href");
+    assert_eq!(
+        prev.iter().map(|h| resolve(second, h)).collect::<Vec<_>>(),
+        vec![PathBuf::from(first)]
+    );
+    let next = attrs(
+        &site.page("timeline/index.html"),
+        "nav.pagination a[rel=next]",
+        "href",
+    );
+    assert_eq!(
+        next.iter()
+            .map(|h| resolve("timeline/index.html", h))
+            .collect::<Vec<_>>(),
+        vec![PathBuf::from(second)]
+    );
+    let check = site.run(&["check"]);
+    assert_eq!(check.code, 0, "check:\n{}\n{}", check.stdout, check.stderr);
+}
