@@ -378,43 +378,6 @@ pub struct SectionGroup {
     pub items: Vec<SectionItem>,
 }
 
-/// A timeline entry.
-#[derive(Clone, Debug, Serialize)]
-pub struct TimelineItem {
-    /// incident or brief.
-    pub kind: &'static str,
-    /// Fragment id.
-    pub anchor: String,
-    /// Title.
-    pub title: String,
-    /// Page path.
-    pub path: String,
-    /// When.
-    pub date: DateView,
-    /// Incident status or "".
-    pub status: String,
-}
-
-/// A month of the timeline (or the part of a year whose month is unknown).
-#[derive(Clone, Debug, Serialize)]
-pub struct TimelineMonth {
-    /// "July 2021" or "Date in 2021 unknown".
-    pub name: String,
-    /// Fragment id, `2021-07`.
-    pub anchor: String,
-    /// Oldest first.
-    pub items: Vec<TimelineItem>,
-}
-
-/// A year of the timeline.
-#[derive(Clone, Debug, Serialize)]
-pub struct TimelineYear {
-    /// The year.
-    pub year: i32,
-    /// Months, oldest first.
-    pub months: Vec<TimelineMonth>,
-}
-
 /// A hover card's data.
 #[derive(Clone, Debug, Serialize)]
 pub struct CardData {
