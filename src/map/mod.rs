@@ -12,6 +12,8 @@ pub mod world;
 
 use std::fmt::Write as _;
 
+use crate::render::xml::escape;
+
 use labels::{Anchor, Rect, Request};
 use outline::{VisiblePart, ring_path, visible_part};
 use project::{Projection, clip_ring};
@@ -98,23 +100,6 @@ pub fn num(v: f64) -> String {
     let s = format!("{:.1}", v);
     let s = s.strip_suffix(".0").unwrap_or(&s).to_string();
     if s == "-0" { "0".to_string() } else { s }
-}
-
-/// `& < > " '` escaped, control characters dropped: safe in SVG text and attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Draws the map of `markers` as an inline `<svg>` element.

@@ -19,7 +19,7 @@ mod sitemap;
 pub mod theme;
 mod timeline;
 pub mod views;
-mod xml;
+pub(crate) mod xml;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
