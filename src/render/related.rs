@@ -12,6 +12,9 @@ use crate::model::{BriefId, Corpus};
 pub const CANDIDATES_PER_ENTITY: usize = 200;
 /// How many related briefs a brief page shows.
 pub const RELATED_SHOWN: usize = 4;
+/// A candidate's score, whether it reports the same event, and the names it shares.
+type Found = (usize, bool, Vec<String>);
+
 /// How many shared names a reason line lists.
 const REASON_NAMES: usize = 3;
 
@@ -32,7 +35,7 @@ pub fn neighbours(corpus: &Corpus, i: usize) -> (Option<BriefId>, Option<BriefId
 pub fn related(corpus: &Corpus, graph: &Graph, i: usize) -> Vec<(BriefId, String)> {
     let me = BriefId(i as u32);
     // Candidate -> (score, same event, shared names in sidebar order).
-    let mut found: BTreeMap<BriefId, (usize, bool, Vec<String>)> = BTreeMap::new();
+    let mut found: BTreeMap<BriefId, Found> = BTreeMap::new();
     let brief = &corpus.briefs[i];
     let links = &graph.briefs[i];
     let mut add = |b: BriefId, event: bool, name: Option<&str>| {
@@ -78,7 +81,7 @@ pub fn related(corpus: &Corpus, graph: &Graph, i: usize) -> Vec<(BriefId, String
             add(l.brief, false, Some(name));
         }
     }
-    let mut ranked: Vec<(BriefId, (usize, bool, Vec<String>))> = found.into_iter().collect();
+    let mut ranked: Vec<(BriefId, Found)> = found.into_iter().collect();
     ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
     ranked
         .into_iter()
