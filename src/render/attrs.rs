@@ -32,6 +32,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "map-unmapped-h",
     "nf-q",
     "page-title",
+    "related-h",
     "reported-h",
     "sb-actors-h",
     "sb-incidents-h",

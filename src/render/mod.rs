@@ -14,6 +14,7 @@ pub mod prepare;
 mod proptests;
 mod public;
 mod reading;
+mod related;
 mod search;
 mod sitemap;
 pub mod theme;

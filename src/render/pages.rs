@@ -9,6 +9,7 @@ use tera::Context;
 use super::jsonld;
 use super::prepare::Prepared;
 use super::reading::{PRIOR_SHOWN, SUMMARY_CHARS, first_sentence, fold_sidebar, text_direction};
+use super::related;
 use super::views::*;
 use crate::annotate::site::{AnnotatedBrief, EntityKey};
 use crate::config::Config;
@@ -434,6 +435,7 @@ impl Site<'_> {
         } else {
             script_json(&mentioned)
         };
+        let (newer, older) = related::neighbours(self.corpus, i);
         let mut full = card.clone();
         if full.tags_more > 0 {
             // A card shows the first tags; the brief's own page shows them all.
@@ -473,6 +475,12 @@ impl Site<'_> {
                 .clone()
                 .unwrap_or_else(|| self.config.language.clone()),
             dir: text_direction(brief.language.as_deref().unwrap_or(&self.config.language)),
+            newer: newer.map(|b| self.brief_link(b, String::new())),
+            older: older.map(|b| self.brief_link(b, String::new())),
+            related: related::related(self.corpus, self.graph, i)
+                .into_iter()
+                .map(|(b, reason)| self.brief_link(b, reason))
+                .collect(),
         };
         let mut meta = self.meta(&path, &brief.title, &card.summary, "article");
         meta.jsonld = jsonld::brief(self, id);
@@ -485,6 +493,17 @@ impl Site<'_> {
             file,
             template: "brief.html",
             context,
+        }
+    }
+
+    /// A link to brief `id` from its prepared card.
+    fn brief_link(&self, id: BriefId, reason: String) -> BriefLink {
+        let card = &self.prepared.brief_cards[id.index()];
+        BriefLink {
+            title: card.title.clone(),
+            path: card.path.clone(),
+            date: card.date.clone(),
+            reason,
         }
     }
 

@@ -175,6 +175,25 @@ pub struct BriefView {
     pub lang: String,
     /// `rtl` or `ltr`, from `lang`.
     pub dir: &'static str,
+    /// The next newer published brief (`rel="next"`).
+    pub newer: Option<BriefLink>,
+    /// The next older published brief (`rel="prev"`).
+    pub older: Option<BriefLink>,
+    /// Briefs sharing the incident, actors or places, best first.
+    pub related: Vec<BriefLink>,
+}
+
+/// A link to another brief with its date and why it is shown.
+#[derive(Clone, Debug, Serialize)]
+pub struct BriefLink {
+    /// Its title.
+    pub title: String,
+    /// Its URL path.
+    pub path: String,
+    /// Its date.
+    pub date: DateView,
+    /// Why it is related (empty for the pager).
+    pub reason: String,
 }
 
 /// Latitude and longitude.

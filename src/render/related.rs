@@ -1,0 +1,109 @@
+//! A brief's neighbours: the previous and next published brief by date, and the briefs most
+//! related to it by shared incident, actors and locations. Read from the link-stage graph with
+//! a bounded cost: for each entity only its newest [`CANDIDATES_PER_ENTITY`] briefs are
+//! candidates, so a 10,000-brief site stays fast.
+
+use std::collections::BTreeMap;
+
+use crate::graph::Graph;
+use crate::model::{BriefId, Corpus};
+
+/// How many of an entity's (or incident's) newest briefs are considered as related.
+pub const CANDIDATES_PER_ENTITY: usize = 200;
+/// How many related briefs a brief page shows.
+pub const RELATED_SHOWN: usize = 4;
+/// A candidate's score, whether it reports the same event, and the names it shares.
+type Found = (usize, bool, Vec<String>);
+
+/// How many shared names a reason line lists.
+const REASON_NAMES: usize = 3;
+
+/// The newer and older published neighbours of brief `i` (briefs are sorted newest first;
+/// drafts are skipped so a published page never links to a draft).
+pub fn neighbours(corpus: &Corpus, i: usize) -> (Option<BriefId>, Option<BriefId>) {
+    let published = |j: &usize| !corpus.briefs[*j].draft;
+    let newer = (0..i).rev().find(published).map(|j| BriefId(j as u32));
+    let older = (i + 1..corpus.briefs.len())
+        .find(published)
+        .map(|j| BriefId(j as u32));
+    (newer, older)
+}
+
+/// Up to [`RELATED_SHOWN`] briefs related to brief `i`, best first, each with a one-line reason.
+/// Score: the same event counts 3, each shared listed or mentioned entity 1; ties go to the
+/// newer brief (the lower index), so the order is deterministic.
+pub fn related(corpus: &Corpus, graph: &Graph, i: usize) -> Vec<(BriefId, String)> {
+    let me = BriefId(i as u32);
+    // Candidate -> (score, same event, shared names in sidebar order).
+    let mut found: BTreeMap<BriefId, Found> = BTreeMap::new();
+    let brief = &corpus.briefs[i];
+    let links = &graph.briefs[i];
+    let mut add = |b: BriefId, event: bool, name: Option<&str>| {
+        if b == me || corpus.briefs[b.index()].draft {
+            return;
+        }
+        let entry = found.entry(b).or_insert((0, false, Vec::new()));
+        if event {
+            entry.0 += 3;
+            entry.1 = true;
+        }
+        if let Some(name) = name {
+            entry.0 += 1;
+            entry.2.push(name.to_string());
+        }
+    };
+    if let Some(event) = brief.event {
+        for &b in graph.incidents[event.index()]
+            .reported_by
+            .iter()
+            .take(CANDIDATES_PER_ENTITY)
+        {
+            add(b, true, None);
+        }
+    }
+    for e in &links.actors {
+        let name = &corpus.actors[e.id.index()].name;
+        for l in graph.actors[e.id.index()]
+            .backlinks
+            .iter()
+            .take(CANDIDATES_PER_ENTITY)
+        {
+            add(l.brief, false, Some(name));
+        }
+    }
+    for e in &links.locations {
+        let name = &corpus.locations[e.id.index()].name;
+        for l in graph.locations[e.id.index()]
+            .backlinks
+            .iter()
+            .take(CANDIDATES_PER_ENTITY)
+        {
+            add(l.brief, false, Some(name));
+        }
+    }
+    let mut ranked: Vec<(BriefId, Found)> = found.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
+    ranked
+        .into_iter()
+        .take(RELATED_SHOWN)
+        .map(|(b, (_, event, names))| (b, reason(event, &names)))
+        .collect()
+}
+
+/// "Same incident; also about A, B, C and 2 more".
+fn reason(event: bool, names: &[String]) -> String {
+    let mut about = names
+        .iter()
+        .take(REASON_NAMES)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > REASON_NAMES {
+        about.push_str(&format!(" and {} more", names.len() - REASON_NAMES));
+    }
+    match (event, about.is_empty()) {
+        (true, true) => "Same incident".to_string(),
+        (true, false) => format!("Same incident; also about {about}"),
+        (false, _) => format!("Also about {about}"),
+    }
+}
