@@ -42,6 +42,9 @@ pub struct Config {
     /// Code highlighting.
     #[serde(default)]
     pub highlight: HighlightConfig,
+    /// The content licence, shown on the data page so reusers know the terms; optional.
+    #[serde(default)]
+    pub license: Option<String>,
 }
 
 /// `[article]`: extra line patterns on top of the built-in ones.

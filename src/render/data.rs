@@ -214,6 +214,14 @@ pub fn files(site: &Site) -> Result<Vec<Output>, Diagnostic> {
     ])
 }
 
+/// A data file's path and size in bytes, for the data page's table.
+pub(super) fn size(output: &Output) -> Option<(String, usize)> {
+    match output {
+        Output::Bytes { path, bytes } => Some((path.clone(), bytes.len())),
+        _ => None,
+    }
+}
+
 fn json<T: Serialize>(path: &str, value: &T) -> Result<Output, Diagnostic> {
     let mut text = serde_json::to_string_pretty(value)
         .map_err(|e| Diagnostic::file_error(path, format!("cannot write {path}: {e}")))?;

@@ -887,9 +887,24 @@ impl Site<'_> {
             "",
             String::new(),
         );
+        // The data files are made again here for their sizes: the build makes them in
+        // parallel with the pages, and they are deterministic, so the sizes match. If they
+        // fail, the build reports it there; the table then shows no size.
+        let sizes: std::collections::BTreeMap<String, usize> = super::data::files(self)
+            .map(|outputs| outputs.iter().filter_map(super::data::size).collect())
+            .unwrap_or_default();
         context.insert("files", &super::DATA_FILES.iter().map(|(name, format, description)| {
-            serde_json::json!({ "name": name, "path": format!("data/{name}"), "format": format, "description": description })
+            let bytes = sizes.get(&format!("data/{name}")).copied();
+            serde_json::json!({ "name": name, "path": format!("data/{name}"), "format": format, "description": description,
+                "bytes": bytes, "size": bytes.map(human_size).unwrap_or_default() })
         }).collect::<Vec<_>>());
+        context.insert(
+            "license",
+            self.config
+                .license
+                .as_deref()
+                .unwrap_or("See the site's about page."),
+        );
         PageJob {
             file,
             template: "data.html",
@@ -909,5 +924,13 @@ impl Site<'_> {
             template: "404.html",
             context,
         }
+    }
+}
+/// A file size for readers: bytes under 1 KB, else KB with one decimal (1 KB = 1024 bytes).
+fn human_size(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
     }
 }

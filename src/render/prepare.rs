@@ -125,8 +125,15 @@ pub fn prepare(
             date: (&i.date).into(),
             status: i.status.map_or("", |s| s.as_str()).to_string(),
             kind: i.kind.clone(),
+            source_outlet: i
+                .sources
+                .first()
+                .map(|s| s.outlet.clone())
+                .unwrap_or_default(),
+            source_url: i.sources.first().map(|s| s.url.clone()).unwrap_or_default(),
         })
         .collect();
+    let newest = corpus.briefs.iter().map(|b| b.date).max();
     let brief_cards = corpus
         .briefs
         .par_iter()
@@ -170,6 +177,10 @@ pub fn prepare(
                 .language
                 .as_deref()
                 .map(super::reading::text_direction)
+                .unwrap_or_default(),
+            stale_year: newest
+                .filter(|n| stale(&brief.date, n))
+                .map(|_| brief.date.year().to_string())
                 .unwrap_or_default(),
         })
         .collect();
@@ -258,8 +269,28 @@ impl Prepared {
     }
 }
 
+/// Whether `date` lies more than a year before `newest` (the newest brief, not the clock,
+/// so builds stay deterministic). Partial dates compare by the start of their period.
+fn stale(date: &crate::model::PartialDate, newest: &crate::model::PartialDate) -> bool {
+    let gap = newest.year() - date.year();
+    let rest = |d: &crate::model::PartialDate| d.iso().get(4..).unwrap_or("").to_string();
+    gap >= 2 || (gap == 1 && rest(date) < rest(newest))
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn briefs_more_than_a_year_older_than_the_newest_are_stale() {
+        let d = |t: &str| crate::model::PartialDate::parse(t).expect("date");
+        let newest = d("2021-07-07");
+        assert!(!super::stale(&d("2021-01-01"), &newest));
+        assert!(!super::stale(&d("2020-07-08"), &newest));
+        assert!(super::stale(&d("2020-07-06"), &newest));
+        assert!(super::stale(&d("2019"), &newest));
+        // A bare year compares by its start: its year is worth showing.
+        assert!(super::stale(&d("2020"), &newest));
+    }
     use super::*;
 
     #[test]

@@ -74,6 +74,9 @@ pub struct BriefCard {
     pub title_lang: String,
     /// `rtl` or `ltr` with `title_lang`, else "".
     pub title_dir: &'static str,
+    /// The year, when the brief is more than a year older than the newest one, so an old
+    /// brief on the home page does not read like today's; else "".
+    pub stale_year: String,
 }
 
 /// An incident in lists and sidebars.
@@ -91,6 +94,10 @@ pub struct IncidentRef {
     pub status: String,
     /// Kind of incident.
     pub kind: String,
+    /// The first source's outlet, so a reader can check the incident, or "".
+    pub source_outlet: String,
+    /// The first source's URL, or "" (the outlet is then shown unlinked).
+    pub source_url: String,
 }
 
 /// An actor or location in a brief's sidebar.
