@@ -68,8 +68,13 @@ fn exists(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok()
 }
 
+/// Where the journal is written before it is renamed into place.
+pub(super) fn journal_temp(dir: &Path) -> std::path::PathBuf {
+    dir.join(format!("{JOURNAL}{TEMP_SUFFIX}"))
+}
+
 fn save(dir: &Path, journal: &Journal) -> io::Result<()> {
-    let temp = dir.join(format!("{JOURNAL}{TEMP_SUFFIX}"));
+    let temp = journal_temp(dir);
     let text = serde_json::to_vec(journal).map_err(io::Error::other)?;
     std::fs::write(&temp, text)?;
     std::fs::rename(&temp, dir.join(JOURNAL))
@@ -227,10 +232,22 @@ pub(super) fn commit(dir: &Path, steps: &[Step]) -> Result<(), Failed> {
 /// Finishes what a killed build left in `dir`: a journal in the staging phase is rolled
 /// back, one in the commit phase rolled forward. Returns what was done, for the terminal.
 pub(super) fn recover(dir: &Path) -> io::Result<Option<String>> {
+    // A journal killed while being saved was never renamed into place, so the work it was
+    // about to record had not started: its half-written file is all there is to remove.
+    let half_saved = journal_temp(dir);
+    let had_half_saved = exists(&half_saved);
+    remove_any(&half_saved)?;
     let path = dir.join(JOURNAL);
     let text = match std::fs::read(&path) {
         Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok(had_half_saved.then(|| {
+                format!(
+                    "removed the half-saved journal of a build of {} that was interrupted before it changed anything",
+                    dir.display()
+                )
+            }));
+        }
         Err(e) => return Err(e),
     };
     match serde_json::from_slice::<Journal>(&text) {

@@ -137,7 +137,9 @@ fn dead_staging(target: &Path) -> Vec<PathBuf> {
 
 /// Does `target` hold leftovers of a killed build? Cheap: no walk of the folder.
 pub fn needs_recovery(target: &Path) -> bool {
-    target.join(JOURNAL).exists() || !dead_staging(target).is_empty()
+    target.join(JOURNAL).exists()
+        || commit::journal_temp(target).exists()
+        || !dead_staging(target).is_empty()
 }
 
 /// Cleans up after a killed build of the (resolved) output folder `target`; the caller

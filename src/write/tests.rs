@@ -251,3 +251,17 @@ fn colliding_outputs_name_both_sources() {
         "{errors}"
     );
 }
+
+#[test]
+fn a_journal_killed_while_being_saved_is_removed() {
+    // Found by the kill-at-random test: a build killed between writing the journal's
+    // temporary file and renaming it left `.gloss-journal.gloss-tmp` in public/.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let half = commit::journal_temp(dir.path());
+    std::fs::write(&half, b"{\"Sta").expect("write");
+    assert!(needs_recovery(dir.path()));
+    let said = commit::recover(dir.path()).expect("recover");
+    assert!(said.is_some_and(|s| s.contains("half-saved journal")));
+    assert!(!half.exists());
+    assert!(!needs_recovery(dir.path()));
+}
