@@ -98,7 +98,8 @@ pub struct PartialDate {
     day: u8,
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names, for dates shown at month precision and for telling them from names.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -146,7 +146,14 @@ pub struct Unlinked {
     pub first: usize,
 }
 
-/// Capitalised words that start sentences or are not names.
+/// A capitalised word that is not a name by itself: a common word or a month.
+fn is_common(word: &str) -> bool {
+    COMMON.contains(&word) || crate::model::MONTHS.contains(&word)
+}
+
+/// Capitalised words that start sentences or are not names (months are in [`MONTHS`]).
+///
+/// [`MONTHS`]: crate::model::MONTHS
 const COMMON: &[&str] = &[
     "A",
     "An",
@@ -209,18 +216,6 @@ const COMMON: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Photo",
     "Reporting",
     "Editing",
@@ -300,9 +295,7 @@ pub fn unlinked(text: &str, entities: &Entities) -> Vec<Unlinked> {
                 .get(i + 1)
                 .is_some_and(|w| capitalised(w.0) && text[words[i].2..w.1] == *" ");
         if !opens
-            && (word.chars().count() < 2
-                || !capitalised(word)
-                || (COMMON.contains(&word) && at_start))
+            && (word.chars().count() < 2 || !capitalised(word) || (is_common(word) && at_start))
         {
             i += 1;
             continue;
@@ -331,7 +324,7 @@ pub fn unlinked(text: &str, entities: &Entities) -> Vec<Unlinked> {
         }
         let name = &text[s..end];
         let single = i == j && !opens;
-        if !(single && COMMON.contains(&word)) {
+        if !(single && is_common(word)) {
             let entry = found.entry(name.to_string()).or_insert((0, s, false));
             entry.0 += 1;
             entry.2 |= !at_start || !single;
