@@ -3,6 +3,8 @@
 
 mod common;
 
+use gloss::render::search::key_file;
+
 use common::{Site, attrs};
 use serde_json::Value;
 
@@ -12,18 +14,6 @@ fn chunk(site: &Site, name: &str) -> Value {
     let start = text.find(',').expect("a chunk call") + 1;
     let end = text.rfind(");").expect("a chunk call");
     serde_json::from_str(&text[start..end]).expect("chunk data is JSON")
-}
-
-fn key_file(key: &str) -> String {
-    key.chars()
-        .map(|c| {
-            if c.is_ascii_lowercase() || c.is_ascii_digit() {
-                c.to_string()
-            } else {
-                format!("_{:x}_", c as u32)
-            }
-        })
-        .collect()
 }
 
 /// The ids of the documents a word is found in, looked up the way static/search.js does.

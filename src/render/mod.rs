@@ -15,7 +15,7 @@ mod proptests;
 mod public;
 mod reading;
 mod related;
-mod search;
+pub mod search;
 mod sitemap;
 pub mod theme;
 mod timeline;
