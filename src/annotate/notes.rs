@@ -40,14 +40,26 @@ pub struct NoteError {
 pub enum NoteErrorKind {
     /// The quote is not in the article; `closest` is the most similar passage of the
     /// article (original text), empty when the article has no text.
-    NotFound { closest: String },
+    NotFound {
+        /// Shown in the help line so the editor can copy the article's own wording.
+        closest: String,
+    },
     /// The quote occurs `count` times; it must be lengthened until it is unique.
-    Ambiguous { count: usize },
+    Ambiguous {
+        /// How many places match, so the editor knows the quote is not unique yet.
+        count: usize,
+    },
     /// The quote is found only where it starts or ends inside a word ("rone attacks"
     /// in "drone attacks"); `passage` is that place widened to whole words.
-    CutsWord { passage: String },
+    CutsWord {
+        /// The whole-word passage to quote instead.
+        passage: String,
+    },
     /// The quote runs from the end of paragraph `first` (from 1) into the next one.
-    AcrossParagraphs { first: usize },
+    AcrossParagraphs {
+        /// The paragraph the quote starts in, to say where to cut it.
+        first: usize,
+    },
 }
 
 impl fmt::Display for NoteError {
