@@ -63,24 +63,25 @@ impl Files<'_> {
 
 /// The actors and locations of a resolved site, as the matcher sees them.
 pub fn known(corpus: &Corpus) -> Vec<Known> {
-    let actors = corpus.actors.iter().map(|a| Known {
-        kind: "actor",
-        slug: a.slug.to_string(),
-        file: a.file.clone(),
-        forms: std::iter::once(&a.name)
-            .chain(&a.aliases)
-            .map(|n| (n.clone(), false))
-            .chain(a.short_names.iter().map(|n| (n.clone(), true)))
-            .collect(),
+    let actors = corpus.actors.iter().map(|a| {
+        Known::new(
+            "actor",
+            a.slug.to_string(),
+            a.file.clone(),
+            &a.name,
+            a.aliases.iter().map(String::as_str),
+            a.short_names.iter().map(String::as_str),
+        )
     });
-    let locations = corpus.locations.iter().map(|l| Known {
-        kind: "location",
-        slug: l.slug.to_string(),
-        file: l.file.clone(),
-        forms: std::iter::once(&l.name)
-            .chain(&l.aliases)
-            .map(|n| (n.clone(), false))
-            .collect(),
+    let locations = corpus.locations.iter().map(|l| {
+        Known::new(
+            "location",
+            l.slug.to_string(),
+            l.file.clone(),
+            &l.name,
+            l.aliases.iter().map(String::as_str),
+            [],
+        )
     });
     actors.chain(locations).collect()
 }

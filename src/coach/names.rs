@@ -20,6 +20,31 @@ pub struct Known {
     pub forms: Vec<(String, bool)>,
 }
 
+impl Known {
+    /// One entity's forms from its name, aliases and short names. `gloss check` (from the
+    /// resolved corpus) and `gloss new brief --from` (from the loaded files, so a broken
+    /// site still gets a brief) both build through here, so they agree on what names an entity.
+    pub fn new<'a>(
+        kind: &'static str,
+        slug: String,
+        file: std::path::PathBuf,
+        name: &'a str,
+        aliases: impl IntoIterator<Item = &'a str>,
+        short_names: impl IntoIterator<Item = &'a str>,
+    ) -> Known {
+        let full = std::iter::once(name)
+            .chain(aliases)
+            .map(|n| (n.to_string(), false));
+        let short = short_names.into_iter().map(|n| (n.to_string(), true));
+        Known {
+            kind,
+            slug,
+            file,
+            forms: full.chain(short).collect(),
+        }
+    }
+}
+
 /// The site's entities compiled into the matcher the build uses.
 pub struct Entities {
     /// In matcher id order.

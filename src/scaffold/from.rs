@@ -13,29 +13,25 @@ use crate::load::{Loaded, load_all};
 /// The site's actors and locations as loaded (files that fail to load are left out, so a
 /// broken site still gets a brief).
 pub fn known(loaded: &Loaded) -> Vec<Known> {
-    let actors = loaded.actors.iter().map(|d| Known {
-        kind: "actor",
-        slug: d.slug.to_string(),
-        file: d.source.path.clone(),
-        forms: std::iter::once(&d.front.name)
-            .chain(&d.front.aliases)
-            .map(|n| (n.get_ref().clone(), false))
-            .chain(
-                d.front
-                    .short_names
-                    .iter()
-                    .map(|n| (n.get_ref().clone(), true)),
-            )
-            .collect(),
+    let actors = loaded.actors.iter().map(|d| {
+        Known::new(
+            "actor",
+            d.slug.to_string(),
+            d.source.path.clone(),
+            d.front.name.get_ref(),
+            d.front.aliases.iter().map(|n| n.get_ref().as_str()),
+            d.front.short_names.iter().map(|n| n.get_ref().as_str()),
+        )
     });
-    let locations = loaded.locations.iter().map(|d| Known {
-        kind: "location",
-        slug: d.slug.to_string(),
-        file: d.source.path.clone(),
-        forms: std::iter::once(&d.front.name)
-            .chain(&d.front.aliases)
-            .map(|n| (n.get_ref().clone(), false))
-            .collect(),
+    let locations = loaded.locations.iter().map(|d| {
+        Known::new(
+            "location",
+            d.slug.to_string(),
+            d.source.path.clone(),
+            d.front.name.get_ref(),
+            d.front.aliases.iter().map(|n| n.get_ref().as_str()),
+            [],
+        )
     });
     actors.chain(locations).collect()
 }
