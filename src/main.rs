@@ -305,19 +305,25 @@ fn main() -> ExitCode {
             }
         }
         Command::Init { dir } => match gloss::scaffold::init(&dir) {
-            Ok(written) => {
+            Ok(made) => {
+                print_diagnostics(made.warnings);
                 println!(
                     "Created a new site in {} ({} files)",
                     dir.display(),
-                    written.len()
+                    made.files.len()
                 );
                 println!("Next: cd {} && gloss serve", dir.display());
-                println!(
-                    "To publish, see \"Publish to GitHub Pages\" in its README.md. Its {} installs gloss {} from {}.",
-                    gloss::scaffold::WORKFLOW_PATH,
-                    env!("CARGO_PKG_VERSION"),
-                    gloss::scaffold::gloss_repository()
-                );
+                match gloss::scaffold::gloss_repository() {
+                    Some(url) => println!(
+                        "To publish, see \"Publish to GitHub Pages\" in its README.md. Its {} installs gloss {} from {url}.",
+                        gloss::scaffold::WORKFLOW_PATH,
+                        env!("CARGO_PKG_VERSION"),
+                    ),
+                    None => println!(
+                        "To publish, see \"Publish to GitHub Pages\" in its README.md, after setting GLOSS_GIT in its {} (see the warning above).",
+                        gloss::scaffold::WORKFLOW_PATH,
+                    ),
+                }
                 ExitCode::SUCCESS
             }
             Err(d) => refuse(d),

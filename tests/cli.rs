@@ -69,6 +69,98 @@ fn init_makes_a_site_that_builds_and_checks() {
     assert_eq!(code, 0, "{stdout}{stderr}");
 }
 
+/// The 1-based line of a site's workflow that sets `GLOSS_GIT`.
+fn gloss_git_line(workflow: &str) -> usize {
+    workflow
+        .lines()
+        .position(|l| l.trim_start().starts_with("GLOSS_GIT:"))
+        .expect("a GLOSS_GIT line")
+        + 1
+}
+
+#[test]
+fn init_pins_where_gloss_comes_from_or_names_the_line_to_edit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let (code, stdout, stderr) = run(&["init", root_arg(&site)]);
+    assert_eq!(code, 0, "{stderr}");
+    let workflow =
+        std::fs::read_to_string(site.join(".github/workflows/pages.yml")).expect("workflow");
+    let (_, _, checked) = run(&["--root", root_arg(&site), "check"]);
+    let at = format!(
+        ".github/workflows/pages.yml:{}:14",
+        gloss_git_line(&workflow)
+    );
+    // Which case runs depends on where this gloss was built (see `build.rs`); both are checked
+    // against the same files.
+    match gloss::scaffold::gloss_repository() {
+        Some(url) => {
+            assert!(
+                workflow.contains(&format!("GLOSS_GIT: {url}\n")),
+                "{workflow}"
+            );
+            assert!(workflow.contains("it needs no editing."), "{workflow}");
+            assert!(
+                stdout.contains(&format!(
+                    "installs gloss {} from {url}.",
+                    env!("CARGO_PKG_VERSION")
+                )),
+                "{stdout}"
+            );
+            assert!(!stderr.contains("GLOSS_GIT"), "{stderr}");
+            assert!(!checked.contains("GLOSS_GIT"), "{checked}");
+        }
+        None => {
+            assert!(
+                workflow.contains("GLOSS_GIT: https://github.com/OWNER/gloss\n"),
+                "{workflow}"
+            );
+            assert!(!workflow.contains("needs no editing"), "{workflow}");
+            assert!(stderr.contains(&format!("site/{at}")), "{stderr}");
+            assert!(stdout.contains("after setting GLOSS_GIT"), "{stdout}");
+            assert!(checked.contains(&at), "{checked}");
+        }
+    }
+}
+
+#[test]
+fn check_warns_while_the_workflow_installs_gloss_from_a_placeholder() {
+    let (_dir, site) = new_site();
+    let path = site.join(".github/workflows/pages.yml");
+    let workflow = std::fs::read_to_string(&path).expect("workflow");
+    let line = gloss_git_line(&workflow);
+    let with = |address: &str| {
+        let text: Vec<String> = workflow
+            .lines()
+            .enumerate()
+            .map(|(i, l)| {
+                if i + 1 == line {
+                    format!("  GLOSS_GIT: {address}")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        std::fs::write(&path, text.join("\n") + "\n").expect("write");
+        run(&["--root", root_arg(&site), "check"])
+    };
+    let (code, _, stderr) = with("https://github.com/OWNER/gloss");
+    assert_eq!(code, 0, "a warning, not an error: {stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "warning: GLOSS_GIT is still the placeholder `https://github.com/OWNER/gloss`, so the workflow cannot install gloss\n  --> .github/workflows/pages.yml:{line}:14"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("= help: set GLOSS_GIT to the git URL of the gloss repository to install from (it must have the tag v<GLOSS_VERSION>)"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = with("https://github.com/alice/gloss");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("GLOSS_GIT"), "{stderr}");
+}
+
 #[test]
 fn init_refuses_a_folder_with_files() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -4,6 +4,7 @@
 //! pages back to the content file that wrote them.
 
 pub mod names;
+pub mod workflow;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -99,6 +100,10 @@ pub fn warnings(
     };
     let mut out = Diagnostics::default();
     placeholder(config, &mut files, &mut out);
+    let workflow = Path::new(workflow::WORKFLOW_PATH);
+    if let Some(source) = files.get(workflow) {
+        out.extend(workflow::placeholder(workflow, &source.text));
+    }
     unused_entities(corpus, annotated, &mut files, &mut out);
     briefs(corpus, &mut files, &mut out);
     incidents(corpus, &mut files, &mut out);

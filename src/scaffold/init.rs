@@ -7,24 +7,26 @@ use std::path::Path;
 use super::create;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-/// Where the workflow goes, in a site and in the gloss repository.
-pub const WORKFLOW_PATH: &str = ".github/workflows/pages.yml";
+pub use crate::coach::workflow::WORKFLOW_PATH;
+use crate::coach::workflow::{PLACEHOLDER, placeholder};
 
 /// A site's workflow: it installs the gloss version that made the site (cached, so it is
 /// compiled once per version) where the repository's own workflow builds from its checkout.
 const SITE_WORKFLOW: &str = include_str!("starter/pages.yml");
 
-/// Where sites install gloss from: `GLOSS_REPOSITORY` when gloss was compiled, else the
-/// package's `repository` (Cargo.toml), else a placeholder to replace.
-pub fn gloss_repository() -> &'static str {
-    match (
+/// Where sites install gloss from, so their workflow needs no editing: `GLOSS_REPOSITORY`
+/// when gloss was compiled, else the package's `repository` (Cargo.toml), else the GitHub-like
+/// `origin` of the checkout gloss was built from (found by `build.rs`). `None` when none is
+/// known: then `gloss init` writes a placeholder and warns.
+pub fn gloss_repository() -> Option<&'static str> {
+    [
         option_env!("GLOSS_REPOSITORY"),
-        env!("CARGO_PKG_REPOSITORY"),
-    ) {
-        (Some(url), _) if !url.is_empty() => url,
-        (_, "") => "https://github.com/OWNER/gloss",
-        (_, url) => url,
-    }
+        Some(env!("CARGO_PKG_REPOSITORY")),
+        option_env!("GLOSS_SOURCE_REMOTE"),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|url| !url.is_empty())
 }
 
 /// The starter site's files (the workflow aside), by path in the new site.
@@ -62,16 +64,33 @@ const FILES: [(&str, &str); 10] = [
     ),
 ];
 
-/// A site's workflow, pinned to this gloss's version and repository.
-fn workflow() -> String {
-    SITE_WORKFLOW
-        .replace("{{version}}", env!("CARGO_PKG_VERSION"))
-        .replace("{{repository}}", gloss_repository())
+/// A site's workflow, pinned to this gloss's version and to `repository`, or to the
+/// placeholder (and without the promise that it needs no editing) when that is unknown.
+fn workflow(repository: Option<&str>) -> String {
+    let pinned = SITE_WORKFLOW.replace("{{version}}", env!("CARGO_PKG_VERSION"));
+    match repository {
+        Some(url) => pinned.replace("{{repository}}", url),
+        None => pinned
+            .replace(
+                "it needs no editing.",
+                "set GLOSS_GIT below to the gloss repository first.",
+            )
+            .replace("{{repository}}", PLACEHOLDER),
+    }
 }
 
-/// Writes a new site into `dir`, which must not exist or be empty. Returns the files written,
-/// relative to `dir`.
-pub fn init(dir: &Path) -> Result<Vec<String>, Diagnostics> {
+/// What `gloss init` made.
+#[derive(Debug)]
+pub struct Initialized {
+    /// The files written, relative to the new site's folder.
+    pub files: Vec<String>,
+    /// Lines of the new site the editor must still change (the workflow's `GLOSS_GIT` when
+    /// this gloss does not know where it is published), to show before "Next:".
+    pub warnings: Diagnostics,
+}
+
+/// Writes a new site into `dir`, which must not exist or be empty.
+pub fn init(dir: &Path) -> Result<Initialized, Diagnostics> {
     if dir.is_file() {
         return Err(Diagnostic::file_error(
             dir,
@@ -96,7 +115,7 @@ pub fn init(dir: &Path) -> Result<Vec<String>, Diagnostics> {
             .into());
         }
     }
-    let workflow = workflow();
+    let workflow = workflow(gloss_repository());
     let files = FILES
         .into_iter()
         .chain([(WORKFLOW_PATH, workflow.as_str())]);
@@ -105,7 +124,12 @@ pub fn init(dir: &Path) -> Result<Vec<String>, Diagnostics> {
         create(dir, path, text)?;
         written.push(path.to_string());
     }
-    Ok(written)
+    let mut warnings = Diagnostics::default();
+    warnings.extend(placeholder(&dir.join(WORKFLOW_PATH), &workflow));
+    Ok(Initialized {
+        files: written,
+        warnings,
+    })
 }
 
 #[cfg(test)]
@@ -114,7 +138,7 @@ mod tests {
 
     #[test]
     fn the_site_workflow_is_pinned_and_cached() {
-        let site = workflow();
+        let site = workflow(Some("https://github.com/alice/gloss"));
         assert!(!site.contains("{{version}}") && !site.contains("{{repository}}"));
         assert!(
             site.contains(&format!("GLOSS_VERSION: \"{}\"", env!("CARGO_PKG_VERSION"))),
@@ -124,7 +148,9 @@ mod tests {
         assert!(site.contains("uses: actions/cache@"), "{site}");
         assert!(site.contains("path: ~/.cargo/bin/gloss"), "{site}");
         assert!(site.contains("run: gloss check"), "{site}");
-        assert!(site.contains(&format!("GLOSS_GIT: {}", gloss_repository())));
+        assert!(site.contains("GLOSS_GIT: https://github.com/alice/gloss\n"));
+        assert!(site.contains("it needs no editing."), "{site}");
+        assert!(placeholder(Path::new(WORKFLOW_PATH), &site).is_none());
         // The deploy half matches the repository's own workflow.
         let own = include_str!("../../.github/workflows/pages.yml");
         for action in [
@@ -140,6 +166,22 @@ mod tests {
             };
             assert_eq!(version(&site), version(own), "{action}");
         }
+    }
+
+    #[test]
+    fn an_unknown_repository_is_a_placeholder_with_a_warning() {
+        let site = workflow(None);
+        assert!(
+            site.contains(&format!("GLOSS_GIT: {PLACEHOLDER}\n")),
+            "{site}"
+        );
+        assert!(!site.contains("needs no editing"), "{site}");
+        let line = site
+            .lines()
+            .position(|l| l.contains("GLOSS_GIT:"))
+            .expect("the line");
+        let warning = placeholder(Path::new(WORKFLOW_PATH), &site).expect("a warning");
+        assert_eq!(warning.line, line + 1);
     }
 
     #[test]
