@@ -2,10 +2,11 @@
 //! article of its central brief and one output of every kind. They pin the rendered output so a
 //! refactor of the stages or templates that changes a page shows the change as a diff.
 //!
-//! HTML pages are snapshotted as their page-specific parts (title, description, canonical and
-//! feed links, structured data, the body's class, the `.page-body` with main and sidebar, and
-//! any script after it); the site header and footer, the same on every page, are snapshotted
-//! once with the home page. Feeds and data files are snapshotted whole.
+//! HTML pages are snapshotted as their page-specific parts (title, description, Open Graph
+//! tags, canonical and feed links, stylesheets, scripts and structured data, the body's class,
+//! the `.page-body` with main and sidebar, and any script after it); the whole head and the
+//! site header and footer, the same on every page, are snapshotted once with the home page.
+//! Feeds and data files are snapshotted whole.
 //!
 //! When a change is intended, review it and accept it with `INSTA_UPDATE=always cargo test
 //! --test snapshots` (or `cargo insta review`), then commit the `.snap` files.
@@ -64,6 +65,7 @@ fn page(path: &str) -> String {
     for selector in [
         "head > title",
         "head > meta[name=description]",
+        "head > meta[property]",
         "head > link[rel=canonical]",
         "head > link[rel=alternate]",
         "head > link[rel=stylesheet]",
@@ -98,9 +100,10 @@ fn central_brief_annotated_article() {
 #[test]
 fn home_page_with_site_chrome() {
     let html = Html::parse_document(&read("index.html"));
-    let mut parts = select(&html, "body > header.site-header");
+    let mut parts = select(&html, "head");
+    parts.extend(select(&html, "body > header.site-header"));
     parts.extend(select(&html, "body > footer.site-footer"));
-    assert_eq!(parts.len(), 2, "site header and footer");
+    assert_eq!(parts.len(), 3, "head, site header and footer");
     insta::assert_snapshot!("site_chrome", parts.join("\n"));
     insta::assert_snapshot!(page("index.html"));
 }
