@@ -57,7 +57,11 @@ fn source_remote(manifest: &Path) {
     println!("cargo:rerun-if-env-changed=GLOSS_REPOSITORY");
     let named = std::env::var("CARGO_PKG_REPOSITORY").is_ok_and(|r| !r.is_empty())
         || std::env::var("GLOSS_REPOSITORY").is_ok_and(|r| !r.is_empty());
-    if named {
+    // Only a checkout of gloss itself: a source package unpacked inside some other repository
+    // (a home folder kept in git) must not lend gloss that repository's address.
+    let top = git(manifest, &["rev-parse", "--show-toplevel"]).map(PathBuf::from);
+    let own = top.is_some_and(|top| top.canonicalize().ok() == manifest.canonicalize().ok());
+    if named || !own {
         return;
     }
     if let Some(common) = git(
