@@ -5,8 +5,8 @@
 
 use serde_json::{Value, json};
 
-use super::pages::{Site, script_json};
-use crate::model::{ActorId, BriefId, LocationId};
+use super::site::{Site, script_json};
+use crate::model::{ActorId, BriefId, IncidentId, LocationId};
 use crate::urls::wikidata_url;
 
 const CONTEXT: &str = "https://schema.org";
@@ -62,15 +62,16 @@ fn place(site: &Site, id: LocationId) -> Value {
 }
 
 /// An incident as an `Event`, its start date at the precision known (`2020-05`).
-fn event(site: &Site, i: usize) -> Value {
-    let incident = &site.corpus.incidents[i];
+fn event(site: &Site, id: IncidentId) -> Value {
+    let entry = site.incident(id);
+    let incident = entry.incident;
     let mut value = json!({
         "@type": "Event",
         "name": incident.title,
         "startDate": incident.date.iso(),
-        "url": site.absolute(&site.prepared.incident_refs[i].path),
+        "url": site.absolute(&entry.reference.path),
     });
-    let summary = &site.prepared.incidents[i].summary;
+    let summary = &entry.described.summary;
     if !summary.is_empty() {
         value["description"] = json!(summary);
     }
@@ -117,7 +118,7 @@ pub fn brief(site: &Site, id: BriefId) -> String {
         value["isBasedOn"] = json!(source.url);
     }
     if let Some(e) = brief.event {
-        value["about"] = event(site, e.index());
+        value["about"] = event(site, e);
     }
     if !mentions.is_empty() {
         value["mentions"] = json!(mentions);
@@ -126,8 +127,8 @@ pub fn brief(site: &Site, id: BriefId) -> String {
 }
 
 /// `Event` for an incident's page.
-pub fn incident(site: &Site, i: usize) -> String {
-    let mut value = event(site, i);
+pub fn incident(site: &Site, id: IncidentId) -> String {
+    let mut value = event(site, id);
     value["@context"] = json!(CONTEXT);
     script_json(&value)
 }

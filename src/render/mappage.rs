@@ -3,11 +3,12 @@
 
 use serde::Serialize;
 
-use super::pages::{PageJob, Site};
+use super::page::PageJob;
+use super::site::Site;
 use super::views::{DateView, LinkView};
 use crate::map::{Frame, Marker, MarkerKind, draw};
-use crate::model::LocationId;
-use crate::urls::{output_file, root_prefix};
+use crate::model::{IncidentId, LocationId};
+use crate::urls::{output_file, relative_to};
 
 /// A located incident in the list below the map.
 #[derive(Serialize)]
@@ -36,6 +37,22 @@ struct Unmapped {
     name: String,
     path: String,
     why: String,
+}
+
+/// `map.html`'s own values.
+#[derive(Serialize)]
+struct MapPage {
+    /// The wide map, or "" when nothing is located.
+    map_svg: String,
+    /// The phone crop, or "".
+    map_phone_svg: String,
+    /// One point per place instead of per incident (too many incidents).
+    map_aggregated: bool,
+    map_incident_count: usize,
+    /// Empty when aggregated.
+    map_incidents: Vec<MapIncident>,
+    map_locations: Vec<MapLocation>,
+    unmapped: Vec<Unmapped>,
 }
 
 /// Above this many located incidents, `/map/` draws one point per place (its name counting
@@ -101,7 +118,6 @@ impl Site<'_> {
     pub(super) fn map_page(&self) -> PageJob {
         let path = self.urls.map();
         let file = output_file(&path);
-        let root = root_prefix(&file);
         let mut counts = vec![0usize; self.corpus.locations.len()];
         let mut incidents = Vec::new();
         let mut unmapped = Vec::new();
@@ -132,7 +148,7 @@ impl Site<'_> {
                 kind: MarkerKind::Incident,
                 name: incident_name(&r.title, &r.date.display, &r.status, &place.name),
                 label: String::new(),
-                href: format!("{root}{}", r.path),
+                href: relative_to(&file, &r.path),
             });
             incidents.push(MapIncident {
                 title: r.title.clone(),
@@ -176,7 +192,7 @@ impl Site<'_> {
                     n => format!("{}, location, {n} incidents", l.name),
                 },
                 label: l.name.clone(),
-                href: format!("{root}{}", l.path),
+                href: relative_to(&file, &l.path),
             })
             .collect();
         let aggregated = incidents.len() > MAX_INCIDENT_POINTS;
@@ -199,27 +215,17 @@ impl Site<'_> {
             )
         };
         locations.sort_by_key(|l| l.name.to_lowercase());
-        let mut context = self.context(
-            &file,
-            self.meta(&path, "Map", &title, "website"),
-            "map",
-            String::new(),
-        );
-        context.insert("map_svg", &svg);
-        context.insert("map_phone_svg", &phone_svg);
-        context.insert("map_aggregated", &aggregated);
-        context.insert("map_incident_count", &incidents.len());
-        if aggregated {
-            incidents.clear();
-        }
-        context.insert("map_incidents", &incidents);
-        context.insert("map_locations", &locations);
-        context.insert("unmapped", &unmapped);
-        PageJob {
-            file,
-            template: "map.html",
-            context,
-        }
+        let common = self.common(&file, self.meta(&path, "Map", &title, "website"), "map");
+        let page = MapPage {
+            map_svg: svg,
+            map_phone_svg: phone_svg,
+            map_aggregated: aggregated,
+            map_incident_count: incidents.len(),
+            map_incidents: if aggregated { Vec::new() } else { incidents },
+            map_locations: locations,
+            unmapped,
+        };
+        PageJob::new(file, "map.html", common, page)
     }
 
     /// The locator map of a location page (`file` is the page's output file), or "" when the
@@ -235,14 +241,14 @@ impl Site<'_> {
             kind: MarkerKind::Subject,
             name: format!("{name}, on the site map"),
             label: name.clone(),
-            href: format!("{}{}", root_prefix(file), self.urls.map()),
+            href: relative_to(file, &self.urls.map()),
         };
         draw(&[marker], &locator_frame(format!("Locator map: {name}")))
     }
 
     /// The locator map of an incident page: its location's point, linked to the location.
-    pub(super) fn incident_locator(&self, i: usize, file: &str) -> String {
-        let Some(l) = self.corpus.incidents[i].location else {
+    pub(super) fn incident_locator(&self, id: IncidentId, file: &str) -> String {
+        let Some(l) = self.incident(id).incident.location else {
             return String::new();
         };
         let Some((lat, lon)) = self.coordinates(l) else {
@@ -255,7 +261,7 @@ impl Site<'_> {
             kind: MarkerKind::Subject,
             name: format!("{}, location", place.name),
             label: place.name.clone(),
-            href: format!("{}{}", root_prefix(file), place.path),
+            href: relative_to(file, &place.path),
         };
         draw(
             &[marker],

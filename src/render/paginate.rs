@@ -6,10 +6,11 @@
 
 use serde::Serialize;
 
-use super::pages::{Job, PageJob, Site};
+use super::page::{PageJob, entity_feed};
+use super::site::{Job, Site};
 use super::views::{BacklinkView, BriefHead, MentionView, clip_after, clip_before};
 use crate::annotate::site::EntityKey;
-use crate::graph::{Backlink, EntityLinks};
+use crate::graph::Backlink;
 use crate::model::{ActorId, LocationId};
 use crate::urls::output_file;
 
@@ -118,14 +119,6 @@ pub fn tag_jobs(site: &Site) -> Vec<Job> {
 }
 
 impl Site<'_> {
-    /// The links and section of an entity.
-    fn entity_links(&self, key: EntityKey) -> (&EntityLinks, &'static str, &'static str) {
-        match key {
-            EntityKey::Actor(a) => (&self.graph.actors[a.index()], "actor", "actors"),
-            EntityKey::Location(l) => (&self.graph.locations[l.index()], "location", "locations"),
-        }
-    }
-
     /// Path of page `n` of an entity's briefs.
     pub(super) fn entity_page_path(&self, key: EntityKey, n: usize) -> String {
         match key {
@@ -143,7 +136,7 @@ impl Site<'_> {
         key: EntityKey,
         n: usize,
     ) -> (Vec<BacklinkView<'_>>, usize, Pagination) {
-        let (links, _, _) = self.entity_links(key);
+        let links = self.entity(key).links;
         let per = self.config.paginate_by.max(1);
         let total = page_count(links.backlinks.len(), per);
         let views = links
@@ -159,8 +152,8 @@ impl Site<'_> {
 
     /// One brief on an entity's page, with the sentences that name the entity.
     fn backlink_view<'s>(&'s self, b: &'s Backlink) -> BacklinkView<'s> {
-        let brief_card = &self.prepared.brief_cards[b.brief.index()];
-        let mentions = &self.annotated[b.brief.index()].mentions;
+        let brief = self.brief(b.brief);
+        let (brief_card, mentions) = (brief.card, &brief.annotated.mentions);
         BacklinkView {
             brief: BriefHead {
                 title: &brief_card.title,
@@ -188,40 +181,53 @@ impl Site<'_> {
 
     /// Page `n` (2 or more) of an entity's briefs, under a compact header.
     pub(super) fn entity_page(&self, key: EntityKey, n: usize) -> PageJob {
-        let (_, kind, nav) = self.entity_links(key);
-        let link = self.prepared.link(key);
+        let entity = self.entity(key);
         let path = self.entity_page_path(key, n);
         let file = output_file(&path);
         let (backlinks, total, pagination) = self.entity_slice(key, n);
-        let first = &link.path;
-        let base_dir = first.strip_suffix("index.html").unwrap_or(first);
-        let title = format!("{}: briefs, page {n} of {}", link.name, pagination.total);
-        let mut meta = self.meta(&path, &title, &self.described(key), "website");
-        meta.feed = format!("{base_dir}atom.xml");
-        let mut context = self.context(&file, meta, nav, String::new());
-        context.insert(
-            "entity",
-            &serde_json::json!({
-                "name": link.name,
-                "path": link.path,
-                "kind": kind,
-                "feed": format!("{base_dir}atom.xml"),
-            }),
+        let feed = entity_feed(&entity);
+        let title = format!(
+            "{}: briefs, page {n} of {}",
+            entity.link.name, pagination.total
         );
-        context.insert("backlinks", &backlinks);
-        context.insert("backlinks_total", &total);
-        context.insert("incidents", &Vec::<()>::new());
-        context.insert("pagination", &pagination);
-        PageJob {
-            file,
-            template: "entity_page.html",
-            context,
-        }
+        let mut meta = self.meta(&path, &title, &entity.described.summary, "website");
+        meta.feed = feed.clone();
+        let common = self.common(&file, meta, entity.section().key());
+        let page = EntityPageN {
+            entity: EntityHead {
+                name: &entity.link.name,
+                path: &entity.link.path,
+                kind: entity.kind_name(),
+                feed,
+            },
+            backlinks,
+            backlinks_total: total,
+            incidents: [],
+            pagination,
+        };
+        PageJob::new(file, "entity_page.html", common, page)
     }
+}
 
-    fn described(&self, key: EntityKey) -> String {
-        self.prepared.described(key).summary.clone()
-    }
+/// The compact header of an entity's later pages: `entity` in `entity_page.html`.
+#[derive(Serialize)]
+struct EntityHead<'a> {
+    name: &'a str,
+    path: &'a str,
+    /// actor or location.
+    kind: &'static str,
+    feed: String,
+}
+
+/// `entity_page.html`'s own values.
+#[derive(Serialize)]
+struct EntityPageN<'a> {
+    entity: EntityHead<'a>,
+    backlinks: Vec<BacklinkView<'a>>,
+    backlinks_total: usize,
+    /// Always empty: incidents are listed on page 1.
+    incidents: [(); 0],
+    pagination: Pagination,
 }
 
 #[cfg(test)]

@@ -14,8 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::pages::{Job, PageJob, Site};
+use super::page::PageJob;
 use super::paginate::{page_count, pagination};
+use super::site::{Job, Site};
 use super::views::{DateView, LinkView};
 use crate::model::{ActorId, LocationId, PartialDate, Precision};
 use crate::urls::output_file;
@@ -69,6 +70,27 @@ struct YearLink {
 struct Choice {
     label: String,
     value: String,
+}
+
+/// The filter form's choices: `filters` in `timeline.html`.
+#[derive(Debug, Serialize)]
+struct Filters {
+    actors: BTreeSet<Choice>,
+    locations: BTreeSet<Choice>,
+    statuses: BTreeSet<Choice>,
+}
+
+/// `timeline.html`'s own values.
+#[derive(Debug, Serialize)]
+struct TimelinePage {
+    /// The year shown, if any item is dated.
+    year: Option<i32>,
+    /// `/timeline/` itself rather than a year's page.
+    is_index: bool,
+    years: Vec<YearLink>,
+    months: Vec<Month>,
+    pagination: super::paginate::Pagination,
+    filters: Filters,
 }
 
 /// A row with its sort key (date, then briefs (1) before incidents (0) of the same day) and
@@ -267,29 +289,25 @@ impl Site<'_> {
             Some(y) => format!("Incidents and briefs of {y}, newest first"),
             None => "Incidents and briefs by date".to_string(),
         };
-        let mut context = self.context(
+        let common = self.common(
             &file,
             self.meta(&path, &title, &description, "website"),
             "timeline",
-            String::new(),
         );
         let [actors, locations, statuses] = choices;
-        context.insert("year", &shown);
-        context.insert("is_index", &year.is_none());
-        context.insert("years", &year_links);
-        context.insert("months", &months);
-        context.insert("pagination", &nav);
-        context.insert(
-            "filters",
-            &serde_json::json!({
-                "actors": actors, "locations": locations, "statuses": statuses,
-            }),
-        );
-        PageJob {
-            file,
-            template: "timeline.html",
-            context,
-        }
+        let page = TimelinePage {
+            year: shown,
+            is_index: year.is_none(),
+            years: year_links,
+            months,
+            pagination: nav,
+            filters: Filters {
+                actors,
+                locations,
+                statuses,
+            },
+        };
+        PageJob::new(file, "timeline.html", common, page)
     }
 }
 
