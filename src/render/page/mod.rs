@@ -4,6 +4,8 @@
 //! keeps the two in step). Pages are independent jobs, rendered in parallel.
 
 mod brief;
+#[cfg(test)]
+mod contract;
 mod data;
 mod entity;
 mod home;
@@ -96,6 +98,9 @@ pub struct PageJob {
     pub template: &'static str,
     /// Values.
     pub context: Context,
+    /// The context's top-level names, for the contract test (`docs/templates.md`).
+    #[cfg(test)]
+    keys: std::collections::BTreeSet<String>,
 }
 
 impl PageJob {
@@ -106,11 +111,14 @@ impl PageJob {
         common: Common<'_>,
         view: V,
     ) -> PageJob {
-        let context = Context::from_serialize(&Page { common, view }).unwrap_or_default();
+        let page = Page { common, view };
+        let context = Context::from_serialize(&page).unwrap_or_default();
         PageJob {
             file,
             template,
             context,
+            #[cfg(test)]
+            keys: contract::keys(&page),
         }
     }
 }
