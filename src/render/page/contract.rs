@@ -18,9 +18,13 @@ use crate::urls::Urls;
 /// Top-level keys per template, the keys shared by every page, from a build of `root`.
 type Keys = (BTreeMap<&'static str, BTreeSet<String>>, BTreeSet<String>);
 
-/// Builds the site at `root` in memory (pages of `paginate_by` briefs, so later pages of
-/// entities and tags exist) and collects each template's top-level keys.
-fn keys_of(root: &Path, paginate_by: usize) -> Keys {
+/// Builds the site at `root` in memory, drafts included, with pages of `paginate_by` briefs
+/// (so later pages of entities and tags exist), and hands it to `f`.
+pub(in crate::render) fn with_site<T>(
+    root: &Path,
+    paginate_by: usize,
+    f: impl FnOnce(&Site) -> T,
+) -> T {
     let mut config = Config::load(root).expect("config");
     config.paginate_by = paginate_by;
     let rules = ArticleRules::new(&config.article.drop, &config.article.credits).expect("rules");
@@ -47,9 +51,18 @@ fn keys_of(root: &Path, paginate_by: usize) -> Keys {
         prepared: &prepared,
         urls,
     };
+    f(&site)
+}
+
+/// Each template's top-level keys in a build of `root`.
+fn keys_of(root: &Path, paginate_by: usize) -> Keys {
+    with_site(root, paginate_by, template_keys)
+}
+
+fn template_keys(site: &Site) -> Keys {
     let common: BTreeSet<String> = object_keys(&site.page(&crate::render::Job::NotFound));
     let mut templates: BTreeMap<&'static str, BTreeSet<String>> = BTreeMap::new();
-    for job in super::jobs(&site) {
+    for job in super::jobs(site) {
         let page = site.page(&job);
         let keys = object_keys(&page);
         assert!(

@@ -5,7 +5,7 @@
 
 mod brief;
 #[cfg(test)]
-mod contract;
+pub(in crate::render) mod contract;
 mod data;
 mod entity;
 mod home;
