@@ -12,20 +12,20 @@ use crate::urls::{output_file, relative_to};
 
 /// A located incident in the list below the map.
 #[derive(Serialize)]
-struct MapIncident {
-    title: String,
-    path: String,
-    date: DateView,
-    status: String,
-    location: LinkView,
+struct MapIncident<'a> {
+    title: &'a str,
+    path: &'a str,
+    date: &'a DateView,
+    status: &'a str,
+    location: &'a LinkView,
 }
 
 /// A location in the list below the map.
 #[derive(Serialize)]
-struct MapLocation {
-    name: String,
-    path: String,
-    kind: String,
+struct MapLocation<'a> {
+    name: &'a str,
+    path: &'a str,
+    kind: &'a str,
     lat: f64,
     lon: f64,
     incidents: usize,
@@ -33,15 +33,15 @@ struct MapLocation {
 
 /// What `/map/` cannot show, and why, so nothing is left out silently.
 #[derive(Serialize)]
-struct Unmapped {
-    name: String,
-    path: String,
+struct Unmapped<'a> {
+    name: &'a str,
+    path: &'a str,
     why: String,
 }
 
 /// `map.html`'s own values.
 #[derive(Serialize)]
-struct MapPage {
+struct MapPage<'a> {
     /// The wide map, or "" when nothing is located.
     map_svg: String,
     /// The phone crop, or "".
@@ -50,9 +50,9 @@ struct MapPage {
     map_aggregated: bool,
     map_incident_count: usize,
     /// Empty when aggregated.
-    map_incidents: Vec<MapIncident>,
-    map_locations: Vec<MapLocation>,
-    unmapped: Vec<Unmapped>,
+    map_incidents: Vec<MapIncident<'a>>,
+    map_locations: Vec<MapLocation<'a>>,
+    unmapped: Vec<Unmapped<'a>>,
 }
 
 /// Above this many located incidents, `/map/` draws one point per place (its name counting
@@ -122,12 +122,12 @@ impl Site<'_> {
         let mut incidents = Vec::new();
         let mut unmapped = Vec::new();
         let mut incident_markers = Vec::new();
-        for (i, incident) in self.corpus.incidents.iter().enumerate() {
-            let r = &self.prepared.incident_refs[i];
-            let Some(l) = incident.location else {
+        for entry in self.incident_ids().map(|id| self.incident(id)) {
+            let r = entry.reference;
+            let Some(l) = entry.incident.location else {
                 unmapped.push(Unmapped {
-                    name: r.title.clone(),
-                    path: r.path.clone(),
+                    name: &r.title,
+                    path: &r.path,
                     why: "incident with no location".into(),
                 });
                 continue;
@@ -135,8 +135,8 @@ impl Site<'_> {
             let place = &self.prepared.location_links[l.index()];
             let Some((lat, lon)) = self.coordinates(l) else {
                 unmapped.push(Unmapped {
-                    name: r.title.clone(),
-                    path: r.path.clone(),
+                    name: &r.title,
+                    path: &r.path,
                     why: format!("its location, {}, has no coordinates", place.name),
                 });
                 continue;
@@ -151,35 +151,35 @@ impl Site<'_> {
                 href: relative_to(&file, &r.path),
             });
             incidents.push(MapIncident {
-                title: r.title.clone(),
-                path: r.path.clone(),
-                date: r.date.clone(),
-                status: r.status.clone(),
-                location: place.clone(),
+                title: &r.title,
+                path: &r.path,
+                date: &r.date,
+                status: &r.status,
+                location: place,
             });
         }
-        incidents.sort_by(|a, b| b.date.iso.cmp(&a.date.iso).then(a.title.cmp(&b.title)));
+        incidents.sort_by(|a, b| b.date.iso.cmp(&a.date.iso).then(a.title.cmp(b.title)));
         let mut locations = Vec::new();
         for (i, location) in self.corpus.locations.iter().enumerate() {
             let link = &self.prepared.location_links[i];
             match location.coordinates {
                 Some((lat, lon)) => locations.push(MapLocation {
-                    name: link.name.clone(),
-                    path: link.path.clone(),
-                    kind: location.kind.clone(),
+                    name: &link.name,
+                    path: &link.path,
+                    kind: &location.kind,
                     lat,
                     lon,
                     incidents: counts[i],
                 }),
                 None => unmapped.push(Unmapped {
-                    name: link.name.clone(),
-                    path: link.path.clone(),
+                    name: &link.name,
+                    path: &link.path,
                     why: "location with no coordinates".into(),
                 }),
             }
         }
         // Busiest places first: they get their labels when space runs out.
-        locations.sort_by(|a, b| b.incidents.cmp(&a.incidents).then(a.name.cmp(&b.name)));
+        locations.sort_by(|a, b| b.incidents.cmp(&a.incidents).then(a.name.cmp(b.name)));
         let mut markers: Vec<Marker> = locations
             .iter()
             .map(|l| Marker {
@@ -191,8 +191,8 @@ impl Site<'_> {
                     1 => format!("{}, location, 1 incident", l.name),
                     n => format!("{}, location, {n} incidents", l.name),
                 },
-                label: l.name.clone(),
-                href: relative_to(&file, &l.path),
+                label: l.name.to_string(),
+                href: relative_to(&file, l.path),
             })
             .collect();
         let aggregated = incidents.len() > MAX_INCIDENT_POINTS;
