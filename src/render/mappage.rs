@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::page::PageJob;
+use super::page::{Nav, PageJob};
 use super::site::Site;
 use super::views::{DateView, LinkView};
 use crate::map::{Frame, Marker, MarkerKind, draw};
@@ -215,7 +215,7 @@ impl Site<'_> {
             )
         };
         locations.sort_by_key(|l| l.name.to_lowercase());
-        let common = self.common(&file, self.meta(&path, "Map", &title, "website"), "map");
+        let common = self.common(&file, self.meta(&path, "Map", &title, "website"), Nav::Map);
         let page = MapPage {
             map_svg: svg,
             map_phone_svg: phone_svg,

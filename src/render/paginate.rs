@@ -192,7 +192,7 @@ impl Site<'_> {
         );
         let mut meta = self.meta(&path, &title, &entity.described.summary, "website");
         meta.feed = feed.clone();
-        let common = self.common(&file, meta, entity.section().key());
+        let common = self.common(&file, meta, entity.section().into());
         let page = EntityPageN {
             entity: EntityHead {
                 name: &entity.link.name,

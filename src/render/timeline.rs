@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::page::PageJob;
+use super::page::{Nav, PageJob};
 use super::paginate::{page_count, pagination};
 use super::site::{Job, Site};
 use super::views::{DateView, LinkView};
@@ -294,7 +294,7 @@ impl<'a> Site<'a> {
         let common = self.common(
             &file,
             self.meta(&path, &title, &description, "website"),
-            "timeline",
+            Nav::Timeline,
         );
         let [actors, locations, statuses] = choices;
         let page = TimelinePage {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{PageJob, Site};
+use super::{Nav, PageJob, Site};
 use crate::annotate::site::EntityKey;
 use crate::graph::{PriorReason, SidebarEntry};
 use crate::model::BriefId;
@@ -349,7 +349,7 @@ pub fn page(site: &Site, id: BriefId) -> PageJob {
     if b.brief.draft {
         meta.robots = Robots::NoIndex;
     }
-    let mut common = site.common(&file, meta, "briefs");
+    let mut common = site.common(&file, meta, Nav::Briefs);
     common.cards = hover_cards(site, b);
     let view = BriefPage {
         brief: view(site, id),

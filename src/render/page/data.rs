@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{PageJob, Site};
+use super::{Nav, PageJob, Site};
 use crate::render::DATA_FILES;
 use crate::urls::output_file;
 
@@ -43,7 +43,7 @@ pub fn page(site: &Site) -> PageJob {
     let path = site.urls.page("data");
     let file = output_file(&path);
     let meta = site.meta(&path, "Open data", "The data behind this site", "website");
-    let common = site.common(&file, meta, "");
+    let common = site.common(&file, meta, Nav::None);
     // The data files are made again here for their sizes: the build makes them in
     // parallel with the pages, and they are deterministic, so the sizes match. If they
     // fail, the build reports it there; the table then shows no size.

@@ -193,7 +193,7 @@ pub fn page(site: &Site, key: EntityKey) -> PageJob {
         "profile",
     );
     meta.feed = view.feed.clone();
-    let common = site.common(&file, meta, entity.section().key());
+    let common = site.common(&file, meta, entity.section().into());
     let locator_svg = match key {
         EntityKey::Location(l) => Some(site.location_locator(l, &file)),
         EntityKey::Actor(_) => None,

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{PageJob, Site};
+use super::{Nav, PageJob, Site};
 use crate::render::jsonld;
 use crate::render::paginate::{Pagination, pagination};
 use crate::render::views::BriefCard;
@@ -32,7 +32,7 @@ pub fn page(site: &Site, n: usize) -> PageJob {
     if n == 1 {
         meta.jsonld = jsonld::website(site);
     }
-    let common = site.common(&file, meta, "briefs");
+    let common = site.common(&file, meta, Nav::Briefs);
     let cards = &site.prepared.brief_cards;
     let start = ((n - 1) * per).min(cards.len());
     let page = HomePage {

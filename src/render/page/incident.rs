@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{PageJob, Site};
+use super::{Nav, PageJob, Site};
 use crate::model::IncidentId;
 use crate::render::jsonld;
 use crate::render::views::{BriefCard, BriefHead, DateView, IncidentRef, LinkView};
@@ -99,7 +99,7 @@ pub fn page(site: &Site, id: IncidentId) -> PageJob {
         "article",
     );
     meta.jsonld = jsonld::incident(site, id);
-    let common = site.common(&file, meta, "incidents");
+    let common = site.common(&file, meta, Nav::Incidents);
     let page = IncidentPage {
         incident: view(site, id),
         locator_svg: site.incident_locator(id, &file),

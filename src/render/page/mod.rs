@@ -50,6 +50,42 @@ pub struct PageMeta {
     pub robots: Robots,
 }
 
+/// The navigation entry a page belongs to, marked current in `base.html`; templates see
+/// its name (`"actors"`), or `""` for pages outside the navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Nav {
+    /// The front page, briefs and tags.
+    Briefs,
+    /// An actor, or the list of actors.
+    Actors,
+    /// A location, or the list of locations.
+    Locations,
+    /// An incident, or the list of incidents.
+    Incidents,
+    /// The timeline.
+    Timeline,
+    /// The search page.
+    Search,
+    /// The map.
+    Map,
+    /// A plain page.
+    Pages,
+    /// Outside the navigation (data page, 404).
+    #[serde(rename = "")]
+    None,
+}
+
+impl From<Section> for Nav {
+    fn from(section: Section) -> Nav {
+        match section {
+            Section::Actors => Nav::Actors,
+            Section::Locations => Nav::Locations,
+            Section::Incidents => Nav::Incidents,
+        }
+    }
+}
+
 /// The site settings every page shows.
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -66,7 +102,7 @@ pub struct Common<'a> {
     /// `../` to the site root, or the base path on the 404 page.
     pub root: Cow<'a, str>,
     page: PageMeta,
-    nav: &'static str,
+    nav: Nav,
     /// Hover-card data as a `<script>` JSON string (brief pages), else "".
     pub cards: String,
     pages_nav: Vec<NavLink<'a>>,
@@ -197,12 +233,7 @@ impl Site<'_> {
     }
 
     /// `base.html`'s values for the page written to `file`.
-    pub(in crate::render) fn common(
-        &self,
-        file: &str,
-        page: PageMeta,
-        nav: &'static str,
-    ) -> Common<'_> {
+    pub(in crate::render) fn common(&self, file: &str, page: PageMeta, nav: Nav) -> Common<'_> {
         Common {
             site: SiteView {
                 title: &self.config.title,

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use super::{NoView, PageJob, Site};
+use super::{Nav, NoView, PageJob, Site};
 use crate::render::markdown::first_paragraph_text;
 use crate::render::site::Robots;
 use crate::urls::output_file;
@@ -32,7 +32,7 @@ pub fn page(site: &Site, i: usize) -> PageJob {
     let common = site.common(
         &file,
         site.meta(&path, &page.title, &description, "website"),
-        "pages",
+        Nav::Pages,
     );
     let view = PlainPage {
         content: Content {
@@ -48,7 +48,7 @@ pub fn search(site: &Site) -> PageJob {
     let path = site.urls.page("search");
     let file = output_file(&path);
     let meta = site.meta(&path, "Search", &site.config.description, "website");
-    let common = site.common(&file, meta, "search");
+    let common = site.common(&file, meta, Nav::Search);
     PageJob::new(file, "search.html", common, NoView {})
 }
 
@@ -57,7 +57,7 @@ pub fn not_found(site: &Site) -> PageJob {
     let file = "404.html".to_string();
     let mut meta = site.meta("404.html", "Page not found", "", "website");
     meta.robots = Robots::NoIndex;
-    let mut common = site.common(&file, meta, "");
+    let mut common = site.common(&file, meta, Nav::None);
     common.root = Cow::Borrowed(site.config.base_path());
     PageJob::new(file, "404.html", common, NoView {})
 }

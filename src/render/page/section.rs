@@ -116,7 +116,7 @@ pub fn page(site: &Site, section: Section) -> PageJob {
         &format!("{title} in {}", site.config.title),
         "website",
     );
-    let common = site.common(&file, meta, section.key());
+    let common = site.common(&file, meta, section.into());
     let page = SectionPage {
         section: SectionHead {
             title,

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{PageJob, Site};
+use super::{Nav, PageJob, Site};
 use crate::render::paginate::{Pagination, page_count, pagination};
 use crate::render::views::BriefCard;
 use crate::urls::output_file;
@@ -56,7 +56,7 @@ pub fn page(site: &Site, slug: &str, n: usize) -> PageJob {
         "website",
     );
     meta.feed = feed.clone();
-    let common = site.common(&file, meta, "briefs");
+    let common = site.common(&file, meta, Nav::Briefs);
     let per = site.config.paginate_by.max(1);
     let total = page_count(tag.briefs.len(), per);
     let page = TagPage {
@@ -85,7 +85,7 @@ pub fn index(site: &Site) -> PageJob {
     let common = site.common(
         &file,
         site.meta(&path, "Tags", "All tags", "website"),
-        "briefs",
+        Nav::Briefs,
     );
     let tags = site
         .graph
