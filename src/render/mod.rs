@@ -5,7 +5,6 @@ pub mod attrs;
 mod data;
 mod feeds;
 mod jsonld;
-mod mappage;
 pub mod markdown;
 pub mod page;
 mod paginate;
@@ -19,7 +18,6 @@ pub mod search;
 mod site;
 mod sitemap;
 pub mod theme;
-mod timeline;
 pub mod views;
 pub(crate) mod xml;
 

@@ -2,17 +2,24 @@
 //! its module and its view, a `#[derive(Serialize)]` struct that borrows from the [`Site`]
 //! join; the views are the template contract, documented in `docs/templates.md` (a test
 //! keeps the two in step). Pages are independent jobs, rendered in parallel.
+//!
+//! Module map: `brief`, `entity` (page 1 of an actor or location) and `entity_briefs` (its
+//! later pages), `incident`, `section` (the three indexes), `tag` (a tag, all tags), `home`,
+//! `timeline`, `map` (and the locator maps), `data`, `plain` (plain pages, search, 404).
 
 mod brief;
 #[cfg(test)]
 pub(in crate::render) mod contract;
 mod data;
 mod entity;
+mod entity_briefs;
 mod home;
 mod incident;
+mod map;
 mod plain;
 mod section;
 mod tag;
+mod timeline;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -172,7 +179,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..c.actors.len() as u32).map(|i| Job::Actor(ActorId(i))));
     jobs.extend((0..c.locations.len() as u32).map(|i| Job::Location(LocationId(i))));
     jobs.extend(super::paginate::entity_jobs(site));
-    jobs.extend(super::timeline::year_jobs(site));
+    jobs.extend(timeline::year_jobs(site));
     jobs.extend(site.incident_ids().map(Job::Incident));
     jobs.extend(Section::ALL.map(Job::Section));
     jobs.extend(site.graph.tags.keys().cloned().map(Job::Tag));

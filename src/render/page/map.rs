@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use super::page::{Nav, PageJob};
-use super::site::Site;
-use super::views::{DateView, LinkView};
+use super::{Nav, PageJob};
 use crate::map::{Frame, Marker, MarkerKind, draw};
 use crate::model::{IncidentId, LocationId};
+use crate::render::site::Site;
+use crate::render::views::{DateView, LinkView};
 use crate::urls::{output_file, relative_to};
 
 /// A located incident in the list below the map.
@@ -115,7 +115,7 @@ impl Site<'_> {
 
     /// `/map/`: every located incident and location on one map, with a legend and the same
     /// points as plain lists.
-    pub(super) fn map_page(&self) -> PageJob {
+    pub(in crate::render) fn map_page(&self) -> PageJob {
         let path = self.urls.map();
         let file = output_file(&path);
         let mut counts = vec![0usize; self.corpus.locations.len()];
@@ -230,7 +230,7 @@ impl Site<'_> {
 
     /// The locator map of a location page (`file` is the page's output file), or "" when the
     /// location has no coordinates.
-    pub(super) fn location_locator(&self, l: LocationId, file: &str) -> String {
+    pub(in crate::render) fn location_locator(&self, l: LocationId, file: &str) -> String {
         let Some((lat, lon)) = self.coordinates(l) else {
             return String::new();
         };
@@ -247,7 +247,7 @@ impl Site<'_> {
     }
 
     /// The locator map of an incident page: its location's point, linked to the location.
-    pub(super) fn incident_locator(&self, id: IncidentId, file: &str) -> String {
+    pub(in crate::render) fn incident_locator(&self, id: IncidentId, file: &str) -> String {
         let Some(l) = self.incident(id).incident.location else {
             return String::new();
         };

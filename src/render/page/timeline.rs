@@ -15,12 +15,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::page::{Nav, PageJob};
-use super::paginate::{page_count, pagination};
-use super::site::{Job, Site};
-use super::views::{DateView, LinkView};
+use super::{Nav, PageJob};
 use crate::annotate::site::EntityKey;
 use crate::model::{ActorId, LocationId, PartialDate, Precision};
+use crate::render::paginate::{page_count, pagination};
+use crate::render::site::{Job, Site};
+use crate::render::views::{DateView, LinkView};
 use crate::urls::output_file;
 
 /// Items on one timeline page: about 300 bytes each, so a full page with its filter form stays
@@ -91,7 +91,7 @@ struct TimelinePage<'a> {
     is_index: bool,
     years: Vec<YearLink>,
     months: Vec<Month<'a>>,
-    pagination: super::paginate::Pagination,
+    pagination: crate::render::paginate::Pagination,
     filters: Filters<'a>,
 }
 
@@ -233,7 +233,7 @@ impl<'a> Site<'a> {
 
     /// `/timeline/` (page 1 of the newest year, `year` None) or page `n` of
     /// `/timeline/<year>/`.
-    pub(super) fn timeline(&self, year: Option<i32>, n: usize) -> PageJob {
+    pub(in crate::render) fn timeline(&self, year: Option<i32>, n: usize) -> PageJob {
         let counts = years(self);
         let shown = year.or_else(|| counts.keys().next_back().copied());
         let path = match year {
