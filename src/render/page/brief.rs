@@ -344,13 +344,18 @@ pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
 pub fn page(site: &Site, id: BriefId) -> PageJob {
     let b = site.brief(id);
     let file = output_file(&b.card.path);
-    let mut meta = site.meta(&b.card.path, &b.brief.title, &b.card.summary, "article");
-    meta.jsonld = jsonld::brief(site, id);
-    if b.brief.draft {
-        meta.robots = Robots::NoIndex;
-    }
-    let mut common = site.common(&file, meta, Nav::Briefs);
-    common.cards = hover_cards(site, b);
+    let robots = if b.brief.draft {
+        Robots::NoIndex
+    } else {
+        Robots::Index
+    };
+    let meta = site
+        .meta(&b.card.path, &b.brief.title, &b.card.summary, "article")
+        .with_jsonld(jsonld::brief(site, id))
+        .with_robots(robots);
+    let common = site
+        .common(&file, meta, Nav::Briefs)
+        .with_cards(hover_cards(site, b));
     let view = BriefPage {
         brief: view(site, id),
     };

@@ -186,13 +186,14 @@ pub fn page(site: &Site, key: EntityKey) -> PageJob {
     let view = view(site, key);
     // Page 1 of the entity's briefs; pages 2.. are `paginate::entity_page`.
     let (backlinks, backlinks_total, pagination) = site.entity_slice(key, 1);
-    let mut meta = site.meta(
-        &entity.link.path,
-        &entity.link.name,
-        &entity.described.summary,
-        "profile",
-    );
-    meta.feed = view.feed.clone();
+    let meta = site
+        .meta(
+            &entity.link.path,
+            &entity.link.name,
+            &entity.described.summary,
+            "profile",
+        )
+        .with_feed(view.feed.clone());
     let common = site.common(&file, meta, entity.section().into());
     let locator_svg = match key {
         EntityKey::Location(l) => Some(site.location_locator(l, &file)),

@@ -84,8 +84,9 @@ impl Site<'_> {
             "{}: briefs, page {n} of {}",
             entity.link.name, pagination.total
         );
-        let mut meta = self.meta(&path, &title, &entity.described.summary, "website");
-        meta.feed = feed.clone();
+        let meta = self
+            .meta(&path, &title, &entity.described.summary, "website")
+            .with_feed(feed.clone());
         let common = self.common(&file, meta, entity.section().into());
         let page = EntityPageN {
             entity: EntityHead {

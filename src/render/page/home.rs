@@ -28,10 +28,14 @@ pub fn page(site: &Site, n: usize) -> PageJob {
     } else {
         format!("Briefs, page {n}")
     };
-    let mut meta = site.meta(&path, &title, &site.config.description, "website");
-    if n == 1 {
-        meta.jsonld = jsonld::website(site);
-    }
+    let jsonld = if n == 1 {
+        jsonld::website(site)
+    } else {
+        String::new()
+    };
+    let meta = site
+        .meta(&path, &title, &site.config.description, "website")
+        .with_jsonld(jsonld);
     let common = site.common(&file, meta, Nav::Briefs);
     let cards = &site.prepared.brief_cards;
     let start = ((n - 1) * per).min(cards.len());

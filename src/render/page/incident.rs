@@ -92,13 +92,14 @@ pub fn page(site: &Site, id: IncidentId) -> PageJob {
     let entry = site.incident(id);
     let path = &entry.reference.path;
     let file = output_file(path);
-    let mut meta = site.meta(
-        path,
-        &entry.incident.title,
-        &entry.described.summary,
-        "article",
-    );
-    meta.jsonld = jsonld::incident(site, id);
+    let meta = site
+        .meta(
+            path,
+            &entry.incident.title,
+            &entry.described.summary,
+            "article",
+        )
+        .with_jsonld(jsonld::incident(site, id));
     let common = site.common(&file, meta, Nav::Incidents);
     let page = IncidentPage {
         incident: view(site, id),

@@ -57,6 +57,23 @@ pub struct PageMeta {
     pub robots: Robots,
 }
 
+impl PageMeta {
+    /// With a JSON-LD document (briefs, incidents, the front page).
+    pub fn with_jsonld(self, jsonld: String) -> PageMeta {
+        PageMeta { jsonld, ..self }
+    }
+
+    /// With the page's own Atom feed (entities, tags).
+    pub fn with_feed(self, feed: String) -> PageMeta {
+        PageMeta { feed, ..self }
+    }
+
+    /// With what the page asks of search engines.
+    pub fn with_robots(self, robots: Robots) -> PageMeta {
+        PageMeta { robots, ..self }
+    }
+}
+
 /// The navigation entry a page belongs to, marked current in `base.html`; templates see
 /// its name (`"actors"`), or `""` for pages outside the navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -107,13 +124,28 @@ pub struct SiteView<'a> {
 pub struct Common<'a> {
     site: SiteView<'a>,
     /// `../` to the site root, or the base path on the 404 page.
-    pub root: Cow<'a, str>,
+    root: Cow<'a, str>,
     page: PageMeta,
     nav: Nav,
     /// Hover-card data as a `<script>` JSON string (brief pages), else "".
-    pub cards: String,
+    cards: String,
     pages_nav: Vec<NavLink<'a>>,
     links: BTreeMap<&'static str, String>,
+}
+
+impl<'a> Common<'a> {
+    /// With hover-card data (brief pages).
+    pub fn with_cards(self, cards: String) -> Common<'a> {
+        Common { cards, ..self }
+    }
+
+    /// With links starting from `root` instead of `../` (the 404 page).
+    pub fn with_root(self, root: &'a str) -> Common<'a> {
+        Common {
+            root: Cow::Borrowed(root),
+            ..self
+        }
+    }
 }
 
 #[derive(Serialize)]

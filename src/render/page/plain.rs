@@ -1,8 +1,6 @@
 //! The pages with little of their own: a plain page from `content/pages/` (`page.html`),
 //! `/search/` (`search.html`, filled in by `search.js`) and `404.html`.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
 use super::{Nav, NoView, PageJob, Site};
@@ -55,9 +53,11 @@ pub fn search(site: &Site) -> PageJob {
 /// `404.html`, served at any depth: its links start from the base path, not `../`.
 pub fn not_found(site: &Site) -> PageJob {
     let file = "404.html".to_string();
-    let mut meta = site.meta("404.html", "Page not found", "", "website");
-    meta.robots = Robots::NoIndex;
-    let mut common = site.common(&file, meta, Nav::None);
-    common.root = Cow::Borrowed(site.config.base_path());
+    let meta = site
+        .meta("404.html", "Page not found", "", "website")
+        .with_robots(Robots::NoIndex);
+    let common = site
+        .common(&file, meta, Nav::None)
+        .with_root(site.config.base_path());
     PageJob::new(file, "404.html", common, NoView {})
 }

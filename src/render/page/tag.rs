@@ -49,13 +49,14 @@ pub fn page(site: &Site, slug: &str, n: usize) -> PageJob {
     let path = site.urls.tag_page(slug, n);
     let file = output_file(&path);
     let feed = format!("tags/{slug}/atom.xml");
-    let mut meta = site.meta(
-        &path,
-        &format!("Tagged “{}”", tag.name),
-        &format!("Briefs tagged {}", tag.name),
-        "website",
-    );
-    meta.feed = feed.clone();
+    let meta = site
+        .meta(
+            &path,
+            &format!("Tagged “{}”", tag.name),
+            &format!("Briefs tagged {}", tag.name),
+            "website",
+        )
+        .with_feed(feed.clone());
     let common = site.common(&file, meta, Nav::Briefs);
     let per = site.config.paginate_by.max(1);
     let total = page_count(tag.briefs.len(), per);
