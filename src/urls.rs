@@ -176,6 +176,13 @@ pub fn root_prefix(file: &str) -> String {
     "../".repeat(file.matches('/').count())
 }
 
+/// A site-root-relative `path` as linked from the page written to `file`: the
+/// [`root_prefix`] then the path (`briefs/a/index.html`, `map/` -> `../../map/`). For links
+/// built outside templates (SVG maps), which cannot write `{{ root }}{{ path }}`.
+pub fn relative_to(file: &str, path: &str) -> String {
+    format!("{}{path}", root_prefix(file))
+}
+
 /// Is this an absolute http(s) URL with a host?
 pub fn is_web_url(url: &str) -> bool {
     let rest = url
@@ -245,6 +252,8 @@ mod tests {
         assert_eq!(output_file("briefs/a/"), "briefs/a/index.html");
         assert_eq!(root_prefix("briefs/a/index.html"), "../../");
         assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(relative_to("briefs/a/index.html", "map/"), "../../map/");
+        assert_eq!(relative_to("index.html", "map/"), "map/");
     }
 
     #[test]

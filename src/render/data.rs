@@ -8,8 +8,8 @@ use serde::Serialize;
 mod csv_file;
 
 use super::Output;
-use super::pages::Site;
 use super::public::precision_name;
+use super::site::Site;
 use crate::annotate::site::EntityKey;
 use crate::diagnostics::Diagnostic;
 use crate::graph::{EntityLinks, PriorReason};

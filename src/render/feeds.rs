@@ -4,8 +4,8 @@
 //! between builds; `updated` is the brief's date, never the build time.
 
 use super::Output;
-use super::pages::Site;
 use super::public::timestamp;
+use super::site::Site;
 use super::xml::Xml;
 use rayon::prelude::*;
 

@@ -2,148 +2,271 @@
 //! news aggregators read instead of the HTML. A brief is a `NewsArticle` about its event and
 //! mentioning its people, groups and places; an incident page is an `Event`; the front page
 //! describes the `WebSite`. Every URL is absolute; the text is escaped for a `<script>`.
+//!
+//! Each document is a typed struct whose fields are declared in alphabetical order of their
+//! JSON names (`@` first), so the output keeps the sorted key order it always had.
 
-use serde_json::{Value, json};
+use std::borrow::Cow;
 
-use super::pages::{Site, script_json};
-use crate::model::{ActorId, BriefId, LocationId};
+use serde::Serialize;
+
+use super::site::{Site, script_json};
+use crate::annotate::site::EntityKey;
+use crate::model::{ActorId, BriefId, IncidentId, LocationId};
 use crate::urls::wikidata_url;
 
 const CONTEXT: &str = "https://schema.org";
 
-/// The publisher of every brief: the site itself.
-fn publisher(site: &Site) -> Value {
-    json!({
-        "@type": "Organization",
-        "name": site.config.title,
-        "url": site.config.base_url,
-    })
+/// A person or an organization: an actor, an author or the publisher.
+#[derive(Serialize)]
+struct Agent<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    /// The Wikidata item, so the identity is unambiguous.
+    #[serde(rename = "sameAs", skip_serializing_if = "Option::is_none")]
+    same_as: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<Cow<'a, str>>,
 }
 
-/// Adds `sameAs` when the entity has a Wikidata item, so its identity is unambiguous.
-fn same_as(value: &mut Value, wikidata: Option<&String>) {
-    if let Some(q) = wikidata {
-        value["sameAs"] = json!(wikidata_url(q));
-    }
+#[derive(Serialize)]
+struct Geo {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    latitude: f64,
+    longitude: f64,
 }
 
-fn actor(site: &Site, id: ActorId) -> Value {
-    let actor = &site.corpus.actors[id.index()];
-    let kind = if actor.kind == "person" {
-        "Person"
-    } else {
-        "Organization"
-    };
-    let mut value = json!({
-        "@type": kind,
-        "name": actor.name,
-        "url": site.absolute(&site.prepared.actor_links[id.index()].path),
-    });
-    same_as(&mut value, actor.wikidata.as_ref());
-    value
+#[derive(Serialize)]
+struct Place<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    geo: Option<Geo>,
+    name: &'a str,
+    #[serde(rename = "sameAs", skip_serializing_if = "Option::is_none")]
+    same_as: Option<String>,
+    url: String,
 }
 
-fn place(site: &Site, id: LocationId) -> Value {
-    let location = &site.corpus.locations[id.index()];
-    let mut value = json!({
-        "@type": "Place",
-        "name": location.name,
-        "url": site.absolute(&site.prepared.location_links[id.index()].path),
-    });
-    if let Some((latitude, longitude)) = location.coordinates {
-        value["geo"] = json!({
-            "@type": "GeoCoordinates",
-            "latitude": latitude,
-            "longitude": longitude,
-        });
-    }
-    same_as(&mut value, location.wikidata.as_ref());
-    value
+/// An actor or a place a brief mentions.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Mention<'a> {
+    Agent(Agent<'a>),
+    Place(Place<'a>),
 }
 
 /// An incident as an `Event`, its start date at the precision known (`2020-05`).
-fn event(site: &Site, i: usize) -> Value {
-    let incident = &site.corpus.incidents[i];
-    let mut value = json!({
-        "@type": "Event",
-        "name": incident.title,
-        "startDate": incident.date.iso(),
-        "url": site.absolute(&site.prepared.incident_refs[i].path),
-    });
-    let summary = &site.prepared.incidents[i].summary;
-    if !summary.is_empty() {
-        value["description"] = json!(summary);
+#[derive(Serialize)]
+struct Event<'a> {
+    #[serde(rename = "@context", skip_serializing_if = "Option::is_none")]
+    context: Option<&'static str>,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<Place<'a>>,
+    name: &'a str,
+    #[serde(rename = "startDate")]
+    start_date: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct NewsArticle<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    about: Option<Event<'a>>,
+    author: Agent<'a>,
+    #[serde(rename = "datePublished")]
+    date_published: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    headline: &'a str,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(rename = "isBasedOn", skip_serializing_if = "Option::is_none")]
+    is_based_on: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    keywords: &'a [String],
+    #[serde(rename = "mainEntityOfPage")]
+    main_entity_of_page: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    mentions: Vec<Mention<'a>>,
+    publisher: Agent<'a>,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct WebSite<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    name: &'a str,
+    publisher: Agent<'a>,
+    url: &'a str,
+}
+
+/// The publisher of every brief: the site itself.
+fn publisher<'a>(site: &Site<'a>) -> Agent<'a> {
+    Agent {
+        kind: "Organization",
+        name: &site.config.title,
+        same_as: None,
+        url: Some(Cow::Borrowed(&site.config.base_url)),
     }
-    if let Some(location) = incident.location {
-        value["location"] = place(site, location);
+}
+
+fn actor<'a>(site: &Site<'a>, id: ActorId) -> Agent<'a> {
+    let actor = &site.corpus.actors[id.index()];
+    let entity = site.entity(EntityKey::Actor(id));
+    Agent {
+        kind: if actor.kind == "person" {
+            "Person"
+        } else {
+            "Organization"
+        },
+        name: &actor.name,
+        same_as: entity.wikidata.map(wikidata_url),
+        url: Some(Cow::Owned(site.absolute(&entity.link.path))),
     }
-    value
+}
+
+fn place<'a>(site: &Site<'a>, id: LocationId) -> Place<'a> {
+    let location = &site.corpus.locations[id.index()];
+    let entity = site.entity(EntityKey::Location(id));
+    Place {
+        kind: "Place",
+        geo: location.coordinates.map(|(latitude, longitude)| Geo {
+            kind: "GeoCoordinates",
+            latitude,
+            longitude,
+        }),
+        name: &location.name,
+        same_as: entity.wikidata.map(wikidata_url),
+        url: site.absolute(&entity.link.path),
+    }
+}
+
+fn event<'a>(site: &Site<'a>, id: IncidentId, context: Option<&'static str>) -> Event<'a> {
+    let entry = site.incident(id);
+    let incident = entry.incident;
+    Event {
+        context,
+        kind: "Event",
+        description: &entry.described.summary,
+        location: incident.location.map(|l| place(site, l)),
+        name: &incident.title,
+        start_date: incident.date.iso(),
+        url: site.absolute(&entry.reference.path),
+    }
 }
 
 /// `NewsArticle` for a brief's page.
 pub fn brief(site: &Site, id: BriefId) -> String {
-    let brief = &site.corpus.briefs[id.index()];
-    let card = &site.prepared.brief_cards[id.index()];
-    let links = &site.graph.briefs[id.index()];
+    let b = site.brief(id);
+    let (brief, card) = (b.brief, b.card);
     let url = site.absolute(&card.path);
     let author = match brief.source.as_ref().filter(|s| !s.author.is_empty()) {
-        Some(source) => json!({ "@type": "Person", "name": source.author }),
+        Some(source) => Agent {
+            kind: "Person",
+            name: &source.author,
+            same_as: None,
+            url: None,
+        },
         None => publisher(site),
     };
-    let mentions: Vec<Value> = links
+    let mentions = b
+        .links
         .actors
         .iter()
-        .map(|e| actor(site, e.id))
-        .chain(links.locations.iter().map(|e| place(site, e.id)))
+        .map(|e| Mention::Agent(actor(site, e.id)))
+        .chain(
+            b.links
+                .locations
+                .iter()
+                .map(|e| Mention::Place(place(site, e.id))),
+        )
         .collect();
-    let mut value = json!({
-        "@context": CONTEXT,
-        "@type": "NewsArticle",
-        "headline": brief.title,
-        "datePublished": brief.date.iso(),
-        "url": url,
-        "mainEntityOfPage": url,
-        "author": author,
-        "publisher": publisher(site),
-        "inLanguage": site.config.language,
-    });
-    if !card.summary.is_empty() {
-        value["description"] = json!(card.summary);
-    }
-    if !brief.tags.is_empty() {
-        value["keywords"] = json!(brief.tags);
-    }
-    if let Some(source) = brief.source.as_ref().filter(|s| !s.url.is_empty()) {
-        value["isBasedOn"] = json!(source.url);
-    }
-    if let Some(e) = brief.event {
-        value["about"] = event(site, e.index());
-    }
-    if !mentions.is_empty() {
-        value["mentions"] = json!(mentions);
-    }
-    script_json(&value)
+    script_json(&NewsArticle {
+        context: CONTEXT,
+        kind: "NewsArticle",
+        about: brief.event.map(|e| event(site, e, None)),
+        author,
+        date_published: brief.date.iso(),
+        description: &card.summary,
+        headline: &brief.title,
+        in_language: &site.config.language,
+        is_based_on: brief
+            .source
+            .as_ref()
+            .filter(|s| !s.url.is_empty())
+            .map(|s| s.url.as_str()),
+        keywords: &brief.tags,
+        main_entity_of_page: &url,
+        mentions,
+        publisher: publisher(site),
+        url: &url,
+    })
 }
 
 /// `Event` for an incident's page.
-pub fn incident(site: &Site, i: usize) -> String {
-    let mut value = event(site, i);
-    value["@context"] = json!(CONTEXT);
-    script_json(&value)
+pub fn incident(site: &Site, id: IncidentId) -> String {
+    script_json(&event(site, id, Some(CONTEXT)))
 }
 
 /// `WebSite` for the front page.
 pub fn website(site: &Site) -> String {
-    let mut value = json!({
-        "@context": CONTEXT,
-        "@type": "WebSite",
-        "name": site.config.title,
-        "url": site.config.base_url,
-        "inLanguage": site.config.language,
-        "publisher": publisher(site),
-    });
-    if !site.config.description.is_empty() {
-        value["description"] = json!(site.config.description);
+    script_json(&WebSite {
+        context: CONTEXT,
+        kind: "WebSite",
+        description: &site.config.description,
+        in_language: &site.config.language,
+        name: &site.config.title,
+        publisher: publisher(site),
+        url: &site.config.base_url,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::render::page::contract::with_site;
+
+    /// The documents keep the sorted key order of the `serde_json::Value`s they replaced:
+    /// each one equals itself parsed and written again with sorted keys.
+    #[test]
+    fn documents_keep_their_keys_sorted() {
+        let sorted = |doc: &str| {
+            let value: serde_json::Value = serde_json::from_str(doc).expect("JSON-LD parses");
+            super::script_json(&value)
+        };
+        let base = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for root in [base.to_path_buf(), base.join("tests/fixtures/sites/base")] {
+            with_site(&root, 10, |site| {
+                let website = super::website(site);
+                assert_eq!(sorted(&website), website);
+                for id in site.brief_ids() {
+                    let doc = super::brief(site, id);
+                    assert_eq!(sorted(&doc), doc);
+                }
+                for id in site.incident_ids() {
+                    let doc = super::incident(site, id);
+                    assert_eq!(sorted(&doc), doc);
+                }
+            });
+        }
     }
-    script_json(&value)
 }

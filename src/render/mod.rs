@@ -5,9 +5,8 @@ pub mod attrs;
 mod data;
 mod feeds;
 mod jsonld;
-mod mappage;
 pub mod markdown;
-mod pages;
+pub mod page;
 mod paginate;
 pub mod prepare;
 #[cfg(test)]
@@ -16,9 +15,9 @@ mod public;
 mod reading;
 mod related;
 pub mod search;
+mod site;
 mod sitemap;
 pub mod theme;
-mod timeline;
 pub mod views;
 pub(crate) mod xml;
 
@@ -27,7 +26,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-pub use pages::{Job, Site};
+pub use site::{BriefRef, EntityRef, IncidentEntry, Job, Robots, Section, Site};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use theme::{Theme, template_error};
@@ -112,7 +111,7 @@ pub fn render(
     theme: &Theme,
     staging: Option<&crate::write::Staging>,
 ) -> Result<Vec<Output>, Diagnostics> {
-    let jobs = pages::jobs(site);
+    let jobs = page::jobs(site);
     // Pages, feeds and data files are independent: rayon interleaves all three.
     let (rendered, (feeds, data)) = rayon::join(
         || -> Vec<Result<Output, (String, Box<Diagnostic>)>> {

@@ -1,17 +1,13 @@
-//! Paginated entity pages: an actor's or location's briefs split into pages of the config's
-//! `paginate_by`, newest first. Page 1 (`actors/<slug>/`) keeps the header, description,
-//! related entities and incidents; later pages (`actors/<slug>/page/N/`) carry a compact header
-//! and their slice of briefs. Without this one actor page of a 10,000-brief site weighed 3.4 MB.
-//! Tag pages are split the same way (`tags/<tag>/page/N/`).
+//! Page navigation for long lists, and which later pages exist. An actor's or location's
+//! briefs are split into pages of the config's `paginate_by`, newest first (see
+//! `page/entity_briefs.rs`); without this one actor page of a 10,000-brief site weighed
+//! 3.4 MB. Tag pages and the front page are split the same way (`tags/<tag>/page/N/`).
 
 use serde::Serialize;
 
-use super::pages::{Job, PageJob, Site};
-use super::views::{BacklinkView, BriefHead, MentionView, clip_after, clip_before};
+use super::site::{Job, Site};
 use crate::annotate::site::EntityKey;
-use crate::graph::{Backlink, EntityLinks};
 use crate::model::{ActorId, LocationId};
-use crate::urls::output_file;
 
 /// Numbered links shown on each side of the current page; the first and last page are always
 /// linked, so a reader can jump to the oldest briefs in one step.
@@ -115,113 +111,6 @@ pub fn tag_jobs(site: &Site) -> Vec<Job> {
             (2..=page_count(tag.briefs.len(), per)).map(move |n| Job::TagPage(slug.clone(), n))
         })
         .collect()
-}
-
-impl Site<'_> {
-    /// The links and section of an entity.
-    fn entity_links(&self, key: EntityKey) -> (&EntityLinks, &'static str, &'static str) {
-        match key {
-            EntityKey::Actor(a) => (&self.graph.actors[a.index()], "actor", "actors"),
-            EntityKey::Location(l) => (&self.graph.locations[l.index()], "location", "locations"),
-        }
-    }
-
-    /// Path of page `n` of an entity's briefs.
-    pub(super) fn entity_page_path(&self, key: EntityKey, n: usize) -> String {
-        match key {
-            EntityKey::Actor(a) => self.urls.actor_page(&self.corpus.actors[a.index()].slug, n),
-            EntityKey::Location(l) => self
-                .urls
-                .location_page(&self.corpus.locations[l.index()].slug, n),
-        }
-    }
-
-    /// Page `n` of an entity's briefs: its slice of backlinks (newest first), the total and
-    /// the page navigation.
-    pub(super) fn entity_slice(
-        &self,
-        key: EntityKey,
-        n: usize,
-    ) -> (Vec<BacklinkView<'_>>, usize, Pagination) {
-        let (links, _, _) = self.entity_links(key);
-        let per = self.config.paginate_by.max(1);
-        let total = page_count(links.backlinks.len(), per);
-        let views = links
-            .backlinks
-            .iter()
-            .skip((n - 1) * per)
-            .take(per)
-            .map(|b| self.backlink_view(b))
-            .collect();
-        let nav = pagination(n, total, |i| self.entity_page_path(key, i));
-        (views, links.backlinks.len(), nav)
-    }
-
-    /// One brief on an entity's page, with the sentences that name the entity.
-    fn backlink_view<'s>(&'s self, b: &'s Backlink) -> BacklinkView<'s> {
-        let brief_card = &self.prepared.brief_cards[b.brief.index()];
-        let mentions = &self.annotated[b.brief.index()].mentions;
-        BacklinkView {
-            brief: BriefHead {
-                title: &brief_card.title,
-                path: &brief_card.path,
-                date: &brief_card.date,
-            },
-            role: b.role.as_deref().unwrap_or_default(),
-            mentions: b
-                .mentions
-                .iter()
-                .map(|&m| {
-                    let m = &mentions[m];
-                    let at = |i: usize| m.sentence.get(..i).map_or(0, str::len);
-                    let (start, end) = (at(m.range.start), at(m.range.end));
-                    MentionView {
-                        path: format!("{}#p-{}", brief_card.path, m.paragraph),
-                        before: clip_before(&m.sentence[..start]),
-                        matched: &m.sentence[start..end],
-                        after: clip_after(&m.sentence[end..]),
-                    }
-                })
-                .collect(),
-        }
-    }
-
-    /// Page `n` (2 or more) of an entity's briefs, under a compact header.
-    pub(super) fn entity_page(&self, key: EntityKey, n: usize) -> PageJob {
-        let (_, kind, nav) = self.entity_links(key);
-        let link = self.prepared.link(key);
-        let path = self.entity_page_path(key, n);
-        let file = output_file(&path);
-        let (backlinks, total, pagination) = self.entity_slice(key, n);
-        let first = &link.path;
-        let base_dir = first.strip_suffix("index.html").unwrap_or(first);
-        let title = format!("{}: briefs, page {n} of {}", link.name, pagination.total);
-        let mut meta = self.meta(&path, &title, &self.described(key), "website");
-        meta.feed = format!("{base_dir}atom.xml");
-        let mut context = self.context(&file, meta, nav, String::new());
-        context.insert(
-            "entity",
-            &serde_json::json!({
-                "name": link.name,
-                "path": link.path,
-                "kind": kind,
-                "feed": format!("{base_dir}atom.xml"),
-            }),
-        );
-        context.insert("backlinks", &backlinks);
-        context.insert("backlinks_total", &total);
-        context.insert("incidents", &Vec::<()>::new());
-        context.insert("pagination", &pagination);
-        PageJob {
-            file,
-            template: "entity_page.html",
-            context,
-        }
-    }
-
-    fn described(&self, key: EntityKey) -> String {
-        self.prepared.described(key).summary.clone()
-    }
 }
 
 #[cfg(test)]

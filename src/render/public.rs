@@ -3,7 +3,7 @@
 //! in one place means a feed entry, a sitemap URL and a data row never disagree about where a
 //! page lives.
 
-use super::pages::Site;
+use super::site::Site;
 use crate::model::{Brief, BriefId, PartialDate, Precision};
 
 impl Site<'_> {

@@ -2,7 +2,7 @@
 //! sidebar summaries, and which sidebar entries are shown before "N more". Kept apart from
 //! the page assembly so each rule is small and tested on its own.
 
-use super::views::SidebarEntity;
+use super::page::SidebarEntity;
 
 /// The first sentence of a plain-text summary, for the brief sidebars' one-line summaries: it
 /// ends at `.`, `!` or `?` followed by a space and a capital (or the end), but not after an
@@ -97,10 +97,10 @@ pub const SUMMARY_CHARS: usize = 160;
 /// those folded behind "N more". `items` holds the `listed` hand-listed entities first (the
 /// graph's order); the order is: listed with a role, other listed, then the rest, each by
 /// mentions (ties in article order). Entities listed with a role are never folded.
-pub fn fold_sidebar(
-    items: Vec<SidebarEntity>,
+pub fn fold_sidebar<'a>(
+    items: Vec<SidebarEntity<'a>>,
     listed: usize,
-) -> (Vec<SidebarEntity>, Vec<SidebarEntity>) {
+) -> (Vec<SidebarEntity<'a>>, Vec<SidebarEntity<'a>>) {
     let mut ranked: Vec<(usize, SidebarEntity)> = items.into_iter().enumerate().collect();
     ranked.sort_by_key(|(i, e)| (e.role.is_empty(), *i >= listed, std::cmp::Reverse(e.count)));
     let mut items: Vec<SidebarEntity> = ranked.into_iter().map(|(_, e)| e).collect();
@@ -113,13 +113,13 @@ pub fn fold_sidebar(
 mod tests {
     use super::{SIDEBAR_SHOWN, SidebarEntity, first_sentence, fold_sidebar, text_direction};
 
-    fn entity(name: &str, role: &str, count: usize) -> SidebarEntity {
+    fn entity<'a>(name: &'a str, role: &'a str, count: usize) -> SidebarEntity<'a> {
         SidebarEntity {
-            slug: name.to_lowercase(),
-            name: name.into(),
-            path: String::new(),
-            kind: String::new(),
-            role: role.into(),
+            slug: name,
+            name,
+            path: "",
+            kind: "",
+            role,
             summary: String::new(),
             mentioned: count > 0,
             count,
@@ -134,13 +134,14 @@ mod tests {
             items.push(entity(name, "", i + 1));
         }
         let (shown, more) = fold_sidebar(items, 2);
-        let names: Vec<&str> = shown.iter().map(|e| e.name.as_str()).collect();
+        let names: Vec<&str> = shown.iter().map(|e| e.name).collect();
         assert_eq!(names, ["B", "A", "H", "G", "F"]);
         assert_eq!(shown.len(), SIDEBAR_SHOWN);
-        let rest: Vec<&str> = more.iter().map(|e| e.name.as_str()).collect();
+        let rest: Vec<&str> = more.iter().map(|e| e.name).collect();
         assert_eq!(rest, ["E", "D", "C"]);
         // Entities with roles are never folded, however many.
-        let many: Vec<SidebarEntity> = (0..7).map(|i| entity(&i.to_string(), "role", 0)).collect();
+        let names: Vec<String> = (0..7).map(|i| i.to_string()).collect();
+        let many: Vec<SidebarEntity> = names.iter().map(|n| entity(n, "role", 0)).collect();
         let (shown, more) = fold_sidebar(many, 7);
         assert_eq!((shown.len(), more.len()), (7, 0));
     }

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Output;
-use super::pages::Site;
+use super::site::Site;
 use super::xml::Xml;
 use crate::urls::output_file;
 

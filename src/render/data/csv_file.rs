@@ -10,7 +10,7 @@
 
 use super::{IncidentRecord, place};
 use crate::diagnostics::Diagnostic;
-use crate::render::pages::Site;
+use crate::render::site::Site;
 
 /// The columns, in order.
 const HEADER: [&str; 14] = [

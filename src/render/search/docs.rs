@@ -1,7 +1,7 @@
 //! The searchable documents of a site: one per brief, actor, location, incident and page,
 //! with the text each is found by and the metadata its result shows and is filtered by.
 
-use super::super::pages::Site;
+use super::super::site::Site;
 use super::text::markdown_text;
 use crate::model::Article;
 

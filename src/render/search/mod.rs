@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Output;
-use super::pages::{Site, script_json};
+use super::site::{Site, script_json};
 use docs::{Doc, KINDS, STATUSES};
 use text::{FOLD, Stems, words};
 

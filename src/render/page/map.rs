@@ -3,28 +3,29 @@
 
 use serde::Serialize;
 
-use super::pages::{PageJob, Site};
-use super::views::{DateView, LinkView};
+use super::{Nav, PageJob};
 use crate::map::{Frame, Marker, MarkerKind, draw};
-use crate::model::LocationId;
-use crate::urls::{output_file, root_prefix};
+use crate::model::{IncidentId, LocationId};
+use crate::render::site::Site;
+use crate::render::views::{DateView, LinkView};
+use crate::urls::{output_file, relative_to};
 
 /// A located incident in the list below the map.
 #[derive(Serialize)]
-struct MapIncident {
-    title: String,
-    path: String,
-    date: DateView,
-    status: String,
-    location: LinkView,
+struct MapIncident<'a> {
+    title: &'a str,
+    path: &'a str,
+    date: &'a DateView,
+    status: &'a str,
+    location: &'a LinkView,
 }
 
 /// A location in the list below the map.
 #[derive(Serialize)]
-struct MapLocation {
-    name: String,
-    path: String,
-    kind: String,
+struct MapLocation<'a> {
+    name: &'a str,
+    path: &'a str,
+    kind: &'a str,
     lat: f64,
     lon: f64,
     incidents: usize,
@@ -32,10 +33,26 @@ struct MapLocation {
 
 /// What `/map/` cannot show, and why, so nothing is left out silently.
 #[derive(Serialize)]
-struct Unmapped {
-    name: String,
-    path: String,
+struct Unmapped<'a> {
+    name: &'a str,
+    path: &'a str,
     why: String,
+}
+
+/// `map.html`'s own values.
+#[derive(Serialize)]
+struct MapPage<'a> {
+    /// The wide map, or "" when nothing is located.
+    map_svg: String,
+    /// The phone crop, or "".
+    map_phone_svg: String,
+    /// One point per place instead of per incident (too many incidents).
+    map_aggregated: bool,
+    map_incident_count: usize,
+    /// Empty when aggregated.
+    map_incidents: Vec<MapIncident<'a>>,
+    map_locations: Vec<MapLocation<'a>>,
+    unmapped: Vec<Unmapped<'a>>,
 }
 
 /// Above this many located incidents, `/map/` draws one point per place (its name counting
@@ -98,20 +115,19 @@ impl Site<'_> {
 
     /// `/map/`: every located incident and location on one map, with a legend and the same
     /// points as plain lists.
-    pub(super) fn map_page(&self) -> PageJob {
+    pub(in crate::render) fn map_page(&self) -> PageJob {
         let path = self.urls.map();
         let file = output_file(&path);
-        let root = root_prefix(&file);
         let mut counts = vec![0usize; self.corpus.locations.len()];
         let mut incidents = Vec::new();
         let mut unmapped = Vec::new();
         let mut incident_markers = Vec::new();
-        for (i, incident) in self.corpus.incidents.iter().enumerate() {
-            let r = &self.prepared.incident_refs[i];
-            let Some(l) = incident.location else {
+        for entry in self.incident_ids().map(|id| self.incident(id)) {
+            let r = entry.reference;
+            let Some(l) = entry.incident.location else {
                 unmapped.push(Unmapped {
-                    name: r.title.clone(),
-                    path: r.path.clone(),
+                    name: &r.title,
+                    path: &r.path,
                     why: "incident with no location".into(),
                 });
                 continue;
@@ -119,8 +135,8 @@ impl Site<'_> {
             let place = &self.prepared.location_links[l.index()];
             let Some((lat, lon)) = self.coordinates(l) else {
                 unmapped.push(Unmapped {
-                    name: r.title.clone(),
-                    path: r.path.clone(),
+                    name: &r.title,
+                    path: &r.path,
                     why: format!("its location, {}, has no coordinates", place.name),
                 });
                 continue;
@@ -132,38 +148,38 @@ impl Site<'_> {
                 kind: MarkerKind::Incident,
                 name: incident_name(&r.title, &r.date.display, &r.status, &place.name),
                 label: String::new(),
-                href: format!("{root}{}", r.path),
+                href: relative_to(&file, &r.path),
             });
             incidents.push(MapIncident {
-                title: r.title.clone(),
-                path: r.path.clone(),
-                date: r.date.clone(),
-                status: r.status.clone(),
-                location: place.clone(),
+                title: &r.title,
+                path: &r.path,
+                date: &r.date,
+                status: &r.status,
+                location: place,
             });
         }
-        incidents.sort_by(|a, b| b.date.iso.cmp(&a.date.iso).then(a.title.cmp(&b.title)));
+        incidents.sort_by(|a, b| b.date.iso.cmp(&a.date.iso).then(a.title.cmp(b.title)));
         let mut locations = Vec::new();
         for (i, location) in self.corpus.locations.iter().enumerate() {
             let link = &self.prepared.location_links[i];
             match location.coordinates {
                 Some((lat, lon)) => locations.push(MapLocation {
-                    name: link.name.clone(),
-                    path: link.path.clone(),
-                    kind: location.kind.clone(),
+                    name: &link.name,
+                    path: &link.path,
+                    kind: &location.kind,
                     lat,
                     lon,
                     incidents: counts[i],
                 }),
                 None => unmapped.push(Unmapped {
-                    name: link.name.clone(),
-                    path: link.path.clone(),
+                    name: &link.name,
+                    path: &link.path,
                     why: "location with no coordinates".into(),
                 }),
             }
         }
         // Busiest places first: they get their labels when space runs out.
-        locations.sort_by(|a, b| b.incidents.cmp(&a.incidents).then(a.name.cmp(&b.name)));
+        locations.sort_by(|a, b| b.incidents.cmp(&a.incidents).then(a.name.cmp(b.name)));
         let mut markers: Vec<Marker> = locations
             .iter()
             .map(|l| Marker {
@@ -175,8 +191,8 @@ impl Site<'_> {
                     1 => format!("{}, location, 1 incident", l.name),
                     n => format!("{}, location, {n} incidents", l.name),
                 },
-                label: l.name.clone(),
-                href: format!("{root}{}", l.path),
+                label: l.name.to_string(),
+                href: relative_to(&file, l.path),
             })
             .collect();
         let aggregated = incidents.len() > MAX_INCIDENT_POINTS;
@@ -199,32 +215,22 @@ impl Site<'_> {
             )
         };
         locations.sort_by_key(|l| l.name.to_lowercase());
-        let mut context = self.context(
-            &file,
-            self.meta(&path, "Map", &title, "website"),
-            "map",
-            String::new(),
-        );
-        context.insert("map_svg", &svg);
-        context.insert("map_phone_svg", &phone_svg);
-        context.insert("map_aggregated", &aggregated);
-        context.insert("map_incident_count", &incidents.len());
-        if aggregated {
-            incidents.clear();
-        }
-        context.insert("map_incidents", &incidents);
-        context.insert("map_locations", &locations);
-        context.insert("unmapped", &unmapped);
-        PageJob {
-            file,
-            template: "map.html",
-            context,
-        }
+        let common = self.common(&file, self.meta(&path, "Map", &title, "website"), Nav::Map);
+        let page = MapPage {
+            map_svg: svg,
+            map_phone_svg: phone_svg,
+            map_aggregated: aggregated,
+            map_incident_count: incidents.len(),
+            map_incidents: if aggregated { Vec::new() } else { incidents },
+            map_locations: locations,
+            unmapped,
+        };
+        PageJob::new(file, "map.html", common, page)
     }
 
     /// The locator map of a location page (`file` is the page's output file), or "" when the
     /// location has no coordinates.
-    pub(super) fn location_locator(&self, l: LocationId, file: &str) -> String {
+    pub(in crate::render) fn location_locator(&self, l: LocationId, file: &str) -> String {
         let Some((lat, lon)) = self.coordinates(l) else {
             return String::new();
         };
@@ -235,14 +241,14 @@ impl Site<'_> {
             kind: MarkerKind::Subject,
             name: format!("{name}, on the site map"),
             label: name.clone(),
-            href: format!("{}{}", root_prefix(file), self.urls.map()),
+            href: relative_to(file, &self.urls.map()),
         };
         draw(&[marker], &locator_frame(format!("Locator map: {name}")))
     }
 
     /// The locator map of an incident page: its location's point, linked to the location.
-    pub(super) fn incident_locator(&self, i: usize, file: &str) -> String {
-        let Some(l) = self.corpus.incidents[i].location else {
+    pub(in crate::render) fn incident_locator(&self, id: IncidentId, file: &str) -> String {
+        let Some(l) = self.incident(id).incident.location else {
             return String::new();
         };
         let Some((lat, lon)) = self.coordinates(l) else {
@@ -255,7 +261,7 @@ impl Site<'_> {
             kind: MarkerKind::Subject,
             name: format!("{}, location", place.name),
             label: place.name.clone(),
-            href: format!("{}{}", root_prefix(file), place.path),
+            href: relative_to(file, &place.path),
         };
         draw(
             &[marker],

@@ -10,14 +10,17 @@
 //! match. Without JavaScript the form stays hidden and every incident row links its actors and
 //! location, whose pages list their briefs and incidents.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::pages::{Job, PageJob, Site};
-use super::paginate::{page_count, pagination};
-use super::views::{DateView, LinkView};
+use super::{Nav, PageJob};
+use crate::annotate::site::EntityKey;
 use crate::model::{ActorId, LocationId, PartialDate, Precision};
+use crate::render::paginate::{page_count, pagination};
+use crate::render::site::{Job, Site};
+use crate::render::views::{DateView, LinkView};
 use crate::urls::output_file;
 
 /// Items on one timeline page: about 300 bytes each, so a full page with its filter form stays
@@ -26,33 +29,33 @@ pub const YEAR_ROWS: usize = 500;
 
 /// One incident or brief on the timeline.
 #[derive(Clone, Debug, Serialize)]
-struct Row {
+struct Row<'a> {
     /// incident or brief.
     kind: &'static str,
     /// Fragment id.
-    anchor: String,
-    title: String,
-    path: String,
-    date: DateView,
+    anchor: Cow<'a, str>,
+    title: &'a str,
+    path: &'a str,
+    date: &'a DateView,
     /// Incident status or "".
-    status: String,
+    status: &'a str,
     /// Actors' slugs, space-separated, for `data-actors`.
     actor_slugs: String,
     /// Locations' slugs, space-separated, for `data-locations`.
     location_slugs: String,
     /// Links shown on incident rows (the filter without JavaScript).
-    links: Vec<LinkView>,
+    links: Vec<&'a LinkView>,
 }
 
 /// A month of a year page, newest first.
 #[derive(Clone, Debug, Serialize)]
-struct Month {
+struct Month<'a> {
     /// "July" or "Date in 2021 unknown".
     name: String,
     /// Fragment id, `2021-07`.
     anchor: String,
     /// Newest first.
-    items: Vec<Row>,
+    items: Vec<Row<'a>>,
 }
 
 /// A year in the list of years.
@@ -66,17 +69,38 @@ struct YearLink {
 
 /// A choice of the filter form: slug and label.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
-struct Choice {
-    label: String,
-    value: String,
+struct Choice<'a> {
+    label: &'a str,
+    value: &'a str,
+}
+
+/// The filter form's choices: `filters` in `timeline.html`.
+#[derive(Debug, Serialize)]
+struct Filters<'a> {
+    actors: BTreeSet<Choice<'a>>,
+    locations: BTreeSet<Choice<'a>>,
+    statuses: BTreeSet<Choice<'a>>,
+}
+
+/// `timeline.html`'s own values.
+#[derive(Debug, Serialize)]
+struct TimelinePage<'a> {
+    /// The year shown, if any item is dated.
+    year: Option<i32>,
+    /// `/timeline/` itself rather than a year's page.
+    is_index: bool,
+    years: Vec<YearLink>,
+    months: Vec<Month<'a>>,
+    pagination: crate::render::paginate::Pagination,
+    filters: Filters<'a>,
 }
 
 /// A row with its sort key (date, then briefs (1) before incidents (0) of the same day) and
 /// the actors and locations it offers to the filter form.
-type Dated = (PartialDate, u8, Row, Vec<Choice>, Vec<Choice>);
+type Dated<'a> = (PartialDate, u8, Row<'a>, Vec<Choice<'a>>, Vec<Choice<'a>>);
 
 /// Filter choices: actors, locations, statuses.
-type Choices = [BTreeSet<Choice>; 3];
+type Choices<'a> = [BTreeSet<Choice<'a>>; 3];
 
 /// The dated items' years, newest first, with how many items each holds.
 fn years(site: &Site) -> BTreeMap<i32, usize> {
@@ -104,36 +128,35 @@ pub fn year_jobs(site: &Site) -> Vec<Job> {
         .collect()
 }
 
-impl Site<'_> {
-    fn actor_choice(&self, a: ActorId) -> (Choice, LinkView) {
-        let link = &self.prepared.actor_links[a.index()];
-        let slug = self.corpus.actors[a.index()].slug.to_string();
+impl<'a> Site<'a> {
+    fn actor_choice(&self, a: ActorId) -> (Choice<'a>, &'a LinkView) {
+        let entity = self.entity(EntityKey::Actor(a));
         let choice = Choice {
-            label: link.name.clone(),
-            value: slug,
+            label: &entity.link.name,
+            value: entity.slug.as_str(),
         };
-        (choice, link.clone())
+        (choice, entity.link)
     }
 
-    fn location_choice(&self, l: LocationId) -> (Choice, LinkView) {
-        let link = &self.prepared.location_links[l.index()];
-        let slug = self.corpus.locations[l.index()].slug.to_string();
+    fn location_choice(&self, l: LocationId) -> (Choice<'a>, &'a LinkView) {
+        let entity = self.entity(EntityKey::Location(l));
         let choice = Choice {
-            label: link.name.clone(),
-            value: slug,
+            label: &entity.link.name,
+            value: entity.slug.as_str(),
         };
-        (choice, link.clone())
+        (choice, entity.link)
     }
 
     /// Page `page` of the rows of one year, newest first, with the filter choices they offer.
-    fn year_rows(&self, year: i32, page: usize) -> (Vec<Dated>, Choices) {
+    fn year_rows(&self, year: i32, page: usize) -> (Vec<Dated<'a>>, Choices<'a>) {
         let mut rows: Vec<Dated> = Vec::new();
         let mut choices: Choices = Default::default();
-        for (i, incident) in self.corpus.incidents.iter().enumerate() {
+        for entry in self.incident_ids().map(|id| self.incident(id)) {
+            let incident = entry.incident;
             if incident.date.year() != year {
                 continue;
             }
-            let r = &self.prepared.incident_refs[i];
+            let r = entry.reference;
             let actors: Vec<_> = incident
                 .actors
                 .iter()
@@ -142,17 +165,17 @@ impl Site<'_> {
             let location = incident.location.map(|l| self.location_choice(l));
             let row = Row {
                 kind: "incident",
-                anchor: r.slug.clone(),
-                title: r.title.clone(),
-                path: r.path.clone(),
-                date: r.date.clone(),
-                status: r.status.clone(),
+                anchor: Cow::Borrowed(&r.slug),
+                title: &r.title,
+                path: &r.path,
+                date: &r.date,
+                status: &r.status,
                 actor_slugs: join(actors.iter().map(|(c, _)| c)),
                 location_slugs: join(location.iter().map(|(c, _)| c)),
                 links: actors
                     .iter()
                     .chain(location.iter())
-                    .map(|(_, l)| l.clone())
+                    .map(|&(_, l)| l)
                     .collect(),
             };
             let actors = actors.into_iter().map(|(c, _)| c).collect();
@@ -160,11 +183,12 @@ impl Site<'_> {
             // Within a day, briefs (1) come before the incidents (0) they report, newest first.
             rows.push((incident.date, 0, row, actors, locations));
         }
-        for (i, brief) in self.corpus.briefs.iter().enumerate() {
+        for id in self.brief_ids() {
+            let b = self.brief(id);
+            let (brief, card) = (b.brief, b.card);
             if brief.date.year() != year {
                 continue;
             }
-            let card = &self.prepared.brief_cards[i];
             let actors: Vec<Choice> = brief
                 .actors
                 .iter()
@@ -177,11 +201,11 @@ impl Site<'_> {
                 .collect();
             let row = Row {
                 kind: "brief",
-                anchor: format!("brief-{}", card.slug),
-                title: card.title.clone(),
-                path: card.path.clone(),
-                date: card.date.clone(),
-                status: String::new(),
+                anchor: Cow::Owned(format!("brief-{}", card.slug)),
+                title: &card.title,
+                path: &card.path,
+                date: &card.date,
+                status: "",
                 actor_slugs: join(actors.iter()),
                 location_slugs: join(locations.iter()),
                 links: Vec::new(),
@@ -199,8 +223,8 @@ impl Site<'_> {
             choices[1].extend(locations.iter().cloned());
             if !row.status.is_empty() {
                 choices[2].insert(Choice {
-                    label: row.status.clone(),
-                    value: row.status.clone(),
+                    label: row.status,
+                    value: row.status,
                 });
             }
         }
@@ -209,7 +233,7 @@ impl Site<'_> {
 
     /// `/timeline/` (page 1 of the newest year, `year` None) or page `n` of
     /// `/timeline/<year>/`.
-    pub(super) fn timeline(&self, year: Option<i32>, n: usize) -> PageJob {
+    pub(in crate::render) fn timeline(&self, year: Option<i32>, n: usize) -> PageJob {
         let counts = years(self);
         let shown = year.or_else(|| counts.keys().next_back().copied());
         let path = match year {
@@ -267,36 +291,29 @@ impl Site<'_> {
             Some(y) => format!("Incidents and briefs of {y}, newest first"),
             None => "Incidents and briefs by date".to_string(),
         };
-        let mut context = self.context(
+        let common = self.common(
             &file,
             self.meta(&path, &title, &description, "website"),
-            "timeline",
-            String::new(),
+            Nav::Timeline,
         );
         let [actors, locations, statuses] = choices;
-        context.insert("year", &shown);
-        context.insert("is_index", &year.is_none());
-        context.insert("years", &year_links);
-        context.insert("months", &months);
-        context.insert("pagination", &nav);
-        context.insert(
-            "filters",
-            &serde_json::json!({
-                "actors": actors, "locations": locations, "statuses": statuses,
-            }),
-        );
-        PageJob {
-            file,
-            template: "timeline.html",
-            context,
-        }
+        let page = TimelinePage {
+            year: shown,
+            is_index: year.is_none(),
+            years: year_links,
+            months,
+            pagination: nav,
+            filters: Filters {
+                actors,
+                locations,
+                statuses,
+            },
+        };
+        PageJob::new(file, "timeline.html", common, page)
     }
 }
 
 /// Slugs joined by spaces, for a `data-` attribute matched with `~=`.
-fn join<'a>(choices: impl Iterator<Item = &'a Choice>) -> String {
-    choices
-        .map(|c| c.value.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+fn join<'a: 'b, 'b>(choices: impl Iterator<Item = &'b Choice<'a>>) -> String {
+    choices.map(|c| c.value).collect::<Vec<_>>().join(" ")
 }

@@ -1,0 +1,79 @@
+//! The "Open data" page (`data.html`): the data files with their formats and sizes, and the
+//! licence.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Nav, PageJob, Site};
+use crate::render::DATA_FILES;
+use crate::urls::output_file;
+
+/// One data file in the table.
+#[derive(Serialize)]
+struct DataFile {
+    name: &'static str,
+    path: String,
+    format: &'static str,
+    description: &'static str,
+    /// Size in bytes, when the file was made.
+    bytes: Option<usize>,
+    /// Size for readers ("2.1 KB"), or "".
+    size: String,
+}
+
+/// `data.html`'s own values.
+#[derive(Serialize)]
+struct DataPage<'a> {
+    files: Vec<DataFile>,
+    license: &'a str,
+}
+
+/// A file size for readers: bytes under 1 KB, else KB with one decimal (1 KB = 1024 bytes).
+fn human_size(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    }
+}
+
+/// `/data/`.
+pub fn page(site: &Site) -> PageJob {
+    let path = site.urls.page("data");
+    let file = output_file(&path);
+    let meta = site.meta(&path, "Open data", "The data behind this site", "website");
+    let common = site.common(&file, meta, Nav::None);
+    // The data files are made again here for their sizes: the build makes them in
+    // parallel with the pages, and they are deterministic, so the sizes match. If they
+    // fail, the build reports it there; the table then shows no size.
+    let sizes: BTreeMap<String, usize> = crate::render::data::files(site)
+        .map(|outputs| {
+            outputs
+                .iter()
+                .filter_map(crate::render::data::size)
+                .collect()
+        })
+        .unwrap_or_default();
+    let files = DATA_FILES
+        .iter()
+        .map(|&(name, format, description)| {
+            let path = format!("data/{name}");
+            let bytes = sizes.get(&path).copied();
+            DataFile {
+                name,
+                path,
+                format,
+                description,
+                bytes,
+                size: bytes.map(human_size).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let license = site
+        .config
+        .license
+        .as_deref()
+        .unwrap_or("See the site's about page.");
+    PageJob::new(file, "data.html", common, DataPage { files, license })
+}

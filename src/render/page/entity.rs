@@ -1,0 +1,216 @@
+//! An actor's page (`actor.html`) or a location's (`location.html`): the entity, the first
+//! page of its briefs with the sentences naming it, and its incidents. Later pages of its
+//! briefs are `entity_page.html` (see `render/paginate.rs`).
+
+use serde::Serialize;
+
+use super::{PageJob, Site};
+use crate::annotate::site::EntityKey;
+use crate::model::{ActorId, LocationId};
+use crate::render::paginate::Pagination;
+use crate::render::site::EntityRef;
+use crate::render::views::{BacklinkView, IncidentRef, LinkView};
+use crate::urls::{output_file, wikidata_url};
+
+/// Latitude and longitude.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Coordinates {
+    /// Degrees north.
+    pub lat: f64,
+    /// Degrees east.
+    pub lon: f64,
+}
+
+/// A link with the number of briefs shared, for "often appears with".
+#[derive(Clone, Debug, Serialize)]
+pub struct RelatedView<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// Page path.
+    pub path: &'a str,
+    /// actor or location.
+    pub kind: &'static str,
+    /// Briefs in common.
+    pub count: usize,
+}
+
+/// What only an actor has: its groups and their members (empty on a location's page).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ActorParts<'a> {
+    /// Groups this actor belongs to.
+    pub affiliation: Vec<&'a LinkView>,
+    /// Actors affiliated with this one.
+    pub members: Vec<&'a LinkView>,
+}
+
+/// What only a location has (empty on an actor's page).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct PlaceParts<'a> {
+    /// The enclosing location.
+    pub within: Option<&'a LinkView>,
+    /// Locations inside this one.
+    pub contains: Vec<&'a LinkView>,
+    /// Where it is.
+    pub coordinates: Option<Coordinates>,
+    /// Country.
+    pub country: &'a str,
+}
+
+/// An actor's or location's page: `entity` in `actor.html` and `location.html`.
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityView<'a> {
+    /// Slug.
+    pub slug: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Page path.
+    pub path: &'a str,
+    /// Kind.
+    pub kind: &'a str,
+    /// Other names.
+    pub aliases: &'a [String],
+    /// First paragraph of the description.
+    pub summary: &'a str,
+    /// The description.
+    pub description_html: &'a str,
+    /// Wikidata id or "".
+    pub wikidata: &'a str,
+    /// Wikidata page or "".
+    pub wikidata_url: String,
+    /// Affiliation and members.
+    #[serde(flatten)]
+    pub actor: ActorParts<'a>,
+    /// Within, contains, coordinates, country.
+    #[serde(flatten)]
+    pub place: PlaceParts<'a>,
+    /// The entity's Atom feed.
+    pub feed: String,
+    /// Entities named in the same briefs.
+    pub related: Vec<RelatedView<'a>>,
+}
+
+/// `actor.html`'s and `location.html`'s own values.
+#[derive(Serialize)]
+struct EntityPage<'a> {
+    entity: EntityView<'a>,
+    /// Only on location pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    locator_svg: Option<String>,
+    backlinks: Vec<BacklinkView<'a>>,
+    backlinks_total: usize,
+    pagination: Pagination,
+    incidents: Vec<&'a IncidentRef>,
+}
+
+/// Site-root-relative path of an entity's Atom feed, next to its page.
+pub(in crate::render) fn feed_path(entity: &EntityRef) -> String {
+    let path = &entity.link.path;
+    let base_dir = path.strip_suffix("index.html").unwrap_or(path);
+    format!("{base_dir}atom.xml")
+}
+
+fn actor_parts<'a>(site: &Site<'a>, a: ActorId) -> ActorParts<'a> {
+    let links = |ids: &'a [ActorId]| {
+        ids.iter()
+            .map(|a| &site.prepared.actor_links[a.index()])
+            .collect()
+    };
+    ActorParts {
+        affiliation: links(&site.corpus.actors[a.index()].affiliation),
+        members: links(&site.graph.members[a.index()]),
+    }
+}
+
+fn place_parts<'a>(site: &Site<'a>, l: LocationId) -> PlaceParts<'a> {
+    let location = &site.corpus.locations[l.index()];
+    PlaceParts {
+        within: location
+            .within
+            .map(|w| &site.prepared.location_links[w.index()]),
+        contains: site.graph.contains[l.index()]
+            .iter()
+            .map(|c| &site.prepared.location_links[c.index()])
+            .collect(),
+        coordinates: location
+            .coordinates
+            .map(|(lat, lon)| Coordinates { lat, lon }),
+        country: &location.country,
+    }
+}
+
+/// The view of an entity's page.
+pub fn view<'a>(site: &Site<'a>, key: EntityKey) -> EntityView<'a> {
+    let entity = site.entity(key);
+    let (actor, place) = match key {
+        EntityKey::Actor(a) => (actor_parts(site, a), PlaceParts::default()),
+        EntityKey::Location(l) => (ActorParts::default(), place_parts(site, l)),
+    };
+    EntityView {
+        slug: entity.slug.as_str(),
+        name: &entity.link.name,
+        path: &entity.link.path,
+        kind: entity.kind,
+        aliases: entity.aliases,
+        summary: &entity.described.summary,
+        description_html: &entity.described.html,
+        wikidata: entity.wikidata.unwrap_or_default(),
+        wikidata_url: entity.wikidata.map(wikidata_url).unwrap_or_default(),
+        actor,
+        place,
+        feed: feed_path(&entity),
+        related: entity
+            .links
+            .related
+            .iter()
+            .map(|(other, count)| {
+                let other = site.entity(*other);
+                RelatedView {
+                    name: &other.link.name,
+                    path: &other.link.path,
+                    kind: other.kind_name(),
+                    count: *count,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// An actor's or location's page (page 1 of its briefs).
+pub fn page(site: &Site, key: EntityKey) -> PageJob {
+    let entity = site.entity(key);
+    let file = output_file(&entity.link.path);
+    let template = match key {
+        EntityKey::Actor(_) => "actor.html",
+        EntityKey::Location(_) => "location.html",
+    };
+    let view = view(site, key);
+    // Page 1 of the entity's briefs; pages 2.. are `paginate::entity_page`.
+    let (backlinks, backlinks_total, pagination) = site.entity_slice(key, 1);
+    let meta = site
+        .meta(
+            &entity.link.path,
+            &entity.link.name,
+            &entity.described.summary,
+            "profile",
+        )
+        .with_feed(view.feed.clone());
+    let common = site.common(&file, meta, entity.section().into());
+    let locator_svg = match key {
+        EntityKey::Location(l) => Some(site.location_locator(l, &file)),
+        EntityKey::Actor(_) => None,
+    };
+    let page = EntityPage {
+        entity: view,
+        locator_svg,
+        backlinks,
+        backlinks_total,
+        pagination,
+        incidents: entity
+            .links
+            .incidents
+            .iter()
+            .map(|i| site.incident(*i).reference)
+            .collect(),
+    };
+    PageJob::new(file, template, common, page)
+}

@@ -1,0 +1,52 @@
+//! The front page and its later pages (`index.html`): the intro and a page of brief cards.
+
+use serde::Serialize;
+
+use super::{Nav, PageJob, Site};
+use crate::render::jsonld;
+use crate::render::paginate::{Pagination, pagination};
+use crate::render::views::BriefCard;
+use crate::urls::output_file;
+
+/// `index.html`'s own values.
+#[derive(Serialize)]
+struct HomePage<'a> {
+    briefs: &'a [BriefCard],
+    /// The intro, on page 1 only.
+    intro_html: &'a str,
+    pagination: Pagination,
+}
+
+/// Page `n` of the front page.
+pub fn page(site: &Site, n: usize) -> PageJob {
+    let per = site.config.paginate_by;
+    let total = site.corpus.briefs.len().div_ceil(per).max(1);
+    let path = site.urls.home(n);
+    let file = output_file(&path);
+    let title = if n == 1 {
+        site.config.title.clone()
+    } else {
+        format!("Briefs, page {n}")
+    };
+    let jsonld = if n == 1 {
+        jsonld::website(site)
+    } else {
+        String::new()
+    };
+    let meta = site
+        .meta(&path, &title, &site.config.description, "website")
+        .with_jsonld(jsonld);
+    let common = site.common(&file, meta, Nav::Briefs);
+    let cards = &site.prepared.brief_cards;
+    let start = ((n - 1) * per).min(cards.len());
+    let page = HomePage {
+        briefs: &cards[start..(start + per).min(cards.len())],
+        intro_html: if n == 1 {
+            &site.prepared.intro_html
+        } else {
+            ""
+        },
+        pagination: pagination(n, total, |i| site.urls.home(i)),
+    };
+    PageJob::new(file, "index.html", common, page)
+}

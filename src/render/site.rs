@@ -1,0 +1,281 @@
+//! The one join of the render stage. A brief's data is spread over the stages that made it:
+//! the corpus entry (what the editor wrote), the annotated article, the graph's links and the
+//! prepared card and body. [`Site`] holds them all and hands out one borrowed record per item
+//! ([`BriefRef`], [`EntityRef`], [`IncidentEntry`]), so page builders, feeds and data files
+//! read `site.brief(id).card` instead of indexing five parallel arrays by hand.
+//!
+//! The page list ([`Job`]) and the closed sets pages are keyed by ([`Section`], [`Robots`])
+//! live here too, so every module of the render stage depends on this one and none on each
+//! other's page code.
+
+use serde::Serialize;
+
+use super::prepare::{Described, Prepared};
+use super::views::{BriefCard, IncidentRef, LinkView};
+use crate::annotate::site::{AnnotatedBrief, EntityKey};
+use crate::config::Config;
+use crate::graph::{BriefLinks, EntityLinks, Graph, IncidentLinks};
+use crate::model::{ActorId, Brief, BriefId, Corpus, Incident, IncidentId, LocationId, Slug};
+use crate::urls::Urls;
+
+/// What a build reads to render pages.
+pub struct Site<'a> {
+    /// Settings.
+    pub config: &'a Config,
+    /// The validated content.
+    pub corpus: &'a Corpus,
+    /// The site graph.
+    pub graph: &'a Graph,
+    /// Articles and mentions, per brief.
+    pub annotated: &'a [AnnotatedBrief],
+    /// Per-item values.
+    pub prepared: &'a Prepared,
+    /// Page paths for links.
+    pub urls: Urls,
+}
+
+/// Everything the build knows about one brief, joined once.
+#[derive(Clone, Copy)]
+pub struct BriefRef<'a> {
+    /// Which brief.
+    pub id: BriefId,
+    /// What the editor wrote.
+    pub brief: &'a Brief,
+    /// The annotated article and its mentions.
+    pub annotated: &'a AnnotatedBrief,
+    /// Its sidebars and prior incidents.
+    pub links: &'a BriefLinks,
+    /// Its card, as lists show it.
+    pub card: &'a BriefCard,
+    /// The editor's text, rendered.
+    pub body_html: &'a str,
+}
+
+/// Everything the build knows about one actor or location, joined once.
+#[derive(Clone, Copy)]
+pub struct EntityRef<'a> {
+    /// Which entity.
+    pub key: EntityKey,
+    /// Its slug.
+    pub slug: &'a Slug,
+    /// Its kind as the editor wrote it ("militia"), or "".
+    pub kind: &'a str,
+    /// Other names.
+    pub aliases: &'a [String],
+    /// Wikidata id, if given.
+    pub wikidata: Option<&'a str>,
+    /// Name and page path.
+    pub link: &'a LinkView,
+    /// Rendered description and its first paragraph.
+    pub described: &'a Described,
+    /// Backlinks, incidents and related entities.
+    pub links: &'a EntityLinks,
+}
+
+impl EntityRef<'_> {
+    /// The section the entity's page belongs to.
+    pub fn section(&self) -> Section {
+        match self.key {
+            EntityKey::Actor(_) => Section::Actors,
+            EntityKey::Location(_) => Section::Locations,
+        }
+    }
+
+    /// `actor` or `location`: the singular the templates and hover cards use.
+    pub fn kind_name(&self) -> &'static str {
+        match self.key {
+            EntityKey::Actor(_) => "actor",
+            EntityKey::Location(_) => "location",
+        }
+    }
+}
+
+/// Everything the build knows about one incident, joined once.
+#[derive(Clone, Copy)]
+pub struct IncidentEntry<'a> {
+    /// Which incident.
+    pub id: IncidentId,
+    /// What the editor wrote.
+    pub incident: &'a Incident,
+    /// Its list fields (title, date, path…).
+    pub reference: &'a IncidentRef,
+    /// Rendered description and its first paragraph.
+    pub described: &'a Described,
+    /// The briefs that report or cite it.
+    pub links: &'a IncidentLinks,
+}
+
+impl<'a> Site<'a> {
+    /// One brief's data from every stage.
+    pub fn brief(&self, id: BriefId) -> BriefRef<'a> {
+        let i = id.index();
+        BriefRef {
+            id,
+            brief: &self.corpus.briefs[i],
+            annotated: &self.annotated[i],
+            links: &self.graph.briefs[i],
+            card: &self.prepared.brief_cards[i],
+            body_html: &self.prepared.brief_bodies[i],
+        }
+    }
+
+    /// One actor's or location's data from every stage.
+    pub fn entity(&self, key: EntityKey) -> EntityRef<'a> {
+        let (slug, kind, aliases, wikidata, links) = match key {
+            EntityKey::Actor(a) => {
+                let actor = &self.corpus.actors[a.index()];
+                (
+                    &actor.slug,
+                    &actor.kind,
+                    &actor.aliases,
+                    &actor.wikidata,
+                    &self.graph.actors[a.index()],
+                )
+            }
+            EntityKey::Location(l) => {
+                let location = &self.corpus.locations[l.index()];
+                (
+                    &location.slug,
+                    &location.kind,
+                    &location.aliases,
+                    &location.wikidata,
+                    &self.graph.locations[l.index()],
+                )
+            }
+        };
+        EntityRef {
+            key,
+            slug,
+            kind,
+            aliases,
+            wikidata: wikidata.as_deref(),
+            link: self.prepared.link(key),
+            described: self.prepared.described(key),
+            links,
+        }
+    }
+
+    /// One incident's data from every stage.
+    pub fn incident(&self, id: IncidentId) -> IncidentEntry<'a> {
+        let i = id.index();
+        IncidentEntry {
+            id,
+            incident: &self.corpus.incidents[i],
+            reference: &self.prepared.incident_refs[i],
+            described: &self.prepared.incidents[i],
+            links: &self.graph.incidents[i],
+        }
+    }
+
+    /// Every brief's id, in corpus order (newest first).
+    pub fn brief_ids(&self) -> impl Iterator<Item = BriefId> + use<'a> {
+        (0..self.corpus.briefs.len() as u32).map(BriefId)
+    }
+
+    /// Every actor's and then every location's key, in corpus order.
+    pub fn entity_keys(&self) -> impl Iterator<Item = EntityKey> + use<'a> {
+        let actors = (0..self.corpus.actors.len() as u32).map(|i| EntityKey::Actor(ActorId(i)));
+        let locations =
+            (0..self.corpus.locations.len() as u32).map(|i| EntityKey::Location(LocationId(i)));
+        actors.chain(locations)
+    }
+
+    /// Every incident's id, in corpus order.
+    pub fn incident_ids(&self) -> impl Iterator<Item = IncidentId> + use<'a> {
+        (0..self.corpus.incidents.len() as u32).map(IncidentId)
+    }
+}
+
+/// The three index pages of entities, each grouping its members by kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    /// `/actors/`.
+    Actors,
+    /// `/locations/`.
+    Locations,
+    /// `/incidents/`.
+    Incidents,
+}
+
+impl Section {
+    /// Every section, in the order the site lists them.
+    pub const ALL: [Section; 3] = [Section::Actors, Section::Locations, Section::Incidents];
+
+    /// The folder name, also the navigation key and the template's `section.key`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Actors => "actors",
+            Section::Locations => "locations",
+            Section::Incidents => "incidents",
+        }
+    }
+
+    /// The heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Actors => "Actors",
+            Section::Locations => "Locations",
+            Section::Incidents => "Incidents",
+        }
+    }
+}
+
+/// What a page asks of search engines, as `<meta name="robots">` reads it; templates see
+/// `""` or `"noindex"`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub enum Robots {
+    /// Index the page (no meta element).
+    #[default]
+    #[serde(rename = "")]
+    Index,
+    /// Drafts and the 404 page stay out of search results.
+    #[serde(rename = "noindex")]
+    NoIndex,
+}
+
+/// One page to render.
+#[derive(Clone, Debug)]
+pub enum Job {
+    /// Page N of the front page.
+    Home(usize),
+    /// A brief.
+    Brief(BriefId),
+    /// An actor.
+    Actor(ActorId),
+    /// A location.
+    Location(LocationId),
+    /// Page N (2 or more) of an actor's or location's briefs.
+    EntityPage(EntityKey, usize),
+    /// An incident.
+    Incident(IncidentId),
+    /// /actors/, /locations/ or /incidents/.
+    Section(Section),
+    /// A tag's page, by tag folder name.
+    Tag(String),
+    /// Page N (2 or more) of a tag's briefs.
+    TagPage(String, usize),
+    /// All tags.
+    Tags,
+    /// A plain page.
+    Page(usize),
+    /// /timeline/.
+    Timeline,
+    /// /timeline/<year>/ or page N of it.
+    TimelineYear(i32, usize),
+    /// /search/.
+    Search,
+    /// /data/ (the "Open data" page).
+    Data,
+    /// /map/.
+    Map,
+    /// 404.html.
+    NotFound,
+}
+
+/// JSON for a `<script>` element: `<` is escaped so no string can close the element.
+pub fn script_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+}
