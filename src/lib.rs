@@ -15,11 +15,14 @@ pub mod diagnostics;
 pub mod graph;
 pub mod load;
 pub mod map;
+pub mod markup;
 pub mod model;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
 pub mod serve;
+#[cfg(test)]
+mod testing;
 pub mod urls;
 pub mod write;
 
@@ -157,7 +160,7 @@ fn generate_into(
     let urls = urls::Urls {
         file_urls: config.file_urls,
     };
-    let markdown = render::markdown::Markdown::new(config.file_urls);
+    let markdown = markup::markdown::Markdown::new(config.file_urls);
     let mut annotated = annotate::site::annotate(&corpus, &config, urls, &markdown)?;
     clock.lap("annotate");
     let sources = if options.coach {

@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use toml::Spanned;
 
-use crate::annotate::split_notes;
 use crate::article::{ArticleRules, ingest};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{ArticleFile, BriefDocument, Document, EntityRef, Loaded};
+use crate::markup::notes::split_notes;
 use crate::model::*;
 use crate::urls::is_web_url;
 

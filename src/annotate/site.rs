@@ -12,8 +12,8 @@ use super::{
 };
 use crate::config::{Config, LinkPolicy};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markup::markdown::Markdown;
 use crate::model::{ActorId, Article, Brief, Corpus, LocationId};
-use crate::render::markdown::Markdown;
 use crate::urls::Urls;
 
 /// An actor or a location: the two kinds of entity the article text can mention.

@@ -15,7 +15,6 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 pub use front::*;
-pub use split::{parse_toml, toml_error};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::model::Slug;

@@ -6,7 +6,7 @@
 use super::Output;
 use super::pages::Site;
 use super::public::timestamp;
-use super::xml::Xml;
+use crate::markup::xml::Xml;
 use rayon::prelude::*;
 
 use super::views::{CARD_ENTITIES, CARD_TAGS};

@@ -1,17 +1,13 @@
 //! Stage 5, render: markdown, highlighting and Tera, producing every output file in memory.
 //! Nothing is written here; a failed render leaves the disk untouched.
 
-pub mod attrs;
 mod data;
 mod feeds;
 mod jsonld;
 mod mappage;
-pub mod markdown;
 mod pages;
 mod paginate;
 pub mod prepare;
-#[cfg(test)]
-mod proptests;
 mod public;
 mod reading;
 mod related;
@@ -20,7 +16,6 @@ mod sitemap;
 pub mod theme;
 mod timeline;
 pub mod views;
-pub(crate) mod xml;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -860,7 +860,7 @@ impl Site<'_> {
         let path = self.urls.plain_page(&page.slug);
         let file = output_file(&path);
         let html = &self.prepared.pages[i];
-        let description = crate::render::markdown::first_paragraph_text(&page.body);
+        let description = crate::markup::markdown::first_paragraph_text(&page.body);
         let mut context = self.context(
             &file,
             self.meta(&path, &page.title, &description, "website"),
