@@ -107,6 +107,14 @@ impl Urls {
         self.paged(&format!("timeline/{year}"), page)
     }
 
+    /// `path` (site-root-relative) as a link written inside a brief's page
+    /// (`briefs/<slug>/`), for links made before the page exists, such as the annotator's
+    /// mention links in the article.
+    pub fn from_brief(&self, path: &str) -> String {
+        let page = output_file(&self.page("briefs/slug"));
+        format!("{}{path}", root_prefix(&page))
+    }
+
     /// The home page or page N of it (`page/2/`).
     pub fn home(&self, page: usize) -> String {
         if page <= 1 {
@@ -169,6 +177,13 @@ pub fn output_file(path: &str) -> String {
     } else {
         path.to_string()
     }
+}
+
+/// The Atom feed beside a folder page (`tags/x/` or `tags/x/index.html` ->
+/// `tags/x/atom.xml`; the home page's is `atom.xml`), site-root-relative.
+pub fn feed_path(page: &str) -> String {
+    let dir = page.strip_suffix("index.html").unwrap_or(page);
+    format!("{dir}atom.xml")
 }
 
 /// `../` once per folder between a written file and the site root.
@@ -244,6 +259,13 @@ mod tests {
         assert_eq!(output_file(""), "index.html");
         assert_eq!(output_file("briefs/a/"), "briefs/a/index.html");
         assert_eq!(root_prefix("briefs/a/index.html"), "../../");
+        for file_urls in [false, true] {
+            let urls = Urls { file_urls };
+            let actor = urls.actor(&Slug::parse("kh").unwrap_or_else(|e| panic!("{e}")));
+            assert_eq!(urls.from_brief(&actor), format!("../../{actor}"));
+            assert_eq!(feed_path(&urls.home(1)), "atom.xml");
+            assert_eq!(feed_path(&urls.page("tags/x")), "tags/x/atom.xml");
+        }
         assert_eq!(root_prefix("index.html"), "");
     }
 

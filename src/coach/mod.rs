@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::annotate::site::{AnnotatedBrief, EntityKey};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, plural};
+use crate::model::{AnnotatedBrief, EntityKey};
 use crate::model::{Article, Corpus, PartialDate};
 use crate::urls::{Urls, output_file};
 use names::{Entities, Known};

@@ -10,9 +10,9 @@ mod csv_file;
 use super::Output;
 use super::pages::Site;
 use super::public::precision_name;
-use crate::annotate::site::EntityKey;
 use crate::diagnostics::Diagnostic;
 use crate::graph::{EntityLinks, PriorReason};
+use crate::model::EntityKey;
 use crate::model::{ActorId, BriefId, Incident, LocationId};
 
 #[derive(Serialize)]

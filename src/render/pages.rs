@@ -11,10 +11,10 @@ use super::prepare::Prepared;
 use super::reading::{PRIOR_SHOWN, SUMMARY_CHARS, first_sentence, fold_sidebar, text_direction};
 use super::related;
 use super::views::*;
-use crate::annotate::site::{AnnotatedBrief, EntityKey};
 use crate::config::Config;
 use crate::graph::{EntityLinks, Graph, PriorReason};
 use crate::model::{ActorId, BriefId, Corpus, LocationId};
+use crate::model::{AnnotatedBrief, EntityKey};
 use crate::urls::{Urls, output_file, root_prefix, wikidata_url};
 
 /// What a build reads to render pages.

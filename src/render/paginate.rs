@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::pages::{Job, PageJob, Site};
 use super::views::{BacklinkView, BriefHead, MentionView, clip_after, clip_before};
-use crate::annotate::site::EntityKey;
 use crate::graph::{Backlink, EntityLinks};
+use crate::model::EntityKey;
 use crate::model::{ActorId, LocationId};
 use crate::urls::output_file;
 

@@ -4,10 +4,10 @@
 use rayon::prelude::*;
 
 use super::views::*;
-use crate::annotate::site::EntityKey;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::graph::Graph;
 use crate::markup::markdown::{Markdown, first_paragraph_text};
+use crate::model::EntityKey;
 use crate::model::{Brief, Corpus};
 use crate::urls::Urls;
 
