@@ -248,7 +248,7 @@ fn unused_entities(
 
 fn briefs(corpus: &Corpus, files: &mut Files, out: &mut Diagnostics) {
     for brief in &corpus.briefs {
-        if brief.source.as_ref().is_none_or(|s| s.url.is_empty()) {
+        if brief.source.as_ref().is_none_or(|s| s.url.is_none()) {
             let key = if brief.source.is_some() {
                 "[source]"
             } else {

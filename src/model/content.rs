@@ -26,12 +26,12 @@ pub enum Article {
 /// Where a brief's article was first published.
 #[derive(Clone, Debug, Default)]
 pub struct Source {
-    /// The outlet's name.
-    pub outlet: String,
-    /// The byline.
-    pub author: String,
-    /// The original's URL, already checked to be http or https.
-    pub url: String,
+    /// The outlet's name, if given.
+    pub outlet: Option<String>,
+    /// The byline, if given.
+    pub author: Option<String>,
+    /// The original's URL, already checked to be http or https, if given.
+    pub url: Option<String>,
     /// When the original appeared.
     pub published: Option<PartialDate>,
 }
@@ -119,6 +119,14 @@ pub struct Actor {
     pub body_line: usize,
 }
 
+impl Actor {
+    /// Whether the actor is one person rather than a group (`kind = "person"`): kinds are
+    /// open-ended, but this one decides how the actor is described to search engines.
+    pub fn is_person(&self) -> bool {
+        self.kind == "person"
+    }
+}
+
 /// A place.
 #[derive(Clone, Debug)]
 pub struct Location {
@@ -134,8 +142,8 @@ pub struct Location {
     pub kind: String,
     /// Latitude and longitude in decimal degrees, checked to be in range.
     pub coordinates: Option<(f64, f64)>,
-    /// Country name.
-    pub country: String,
+    /// Country name, if given.
+    pub country: Option<String>,
     /// The location this one lies within.
     pub within: Option<LocationId>,
     /// A Wikidata item id.
@@ -191,8 +199,8 @@ pub struct Casualties {
 pub struct Citation {
     /// The outlet's name.
     pub outlet: String,
-    /// Checked http(s) URL, or empty.
-    pub url: String,
+    /// Checked http(s) URL, if given.
+    pub url: Option<String>,
     /// When it appeared.
     pub published: Option<PartialDate>,
 }

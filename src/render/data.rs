@@ -305,9 +305,9 @@ fn brief_record<'a>(site: &'a Site, id: BriefId) -> BriefRecord<'a> {
         summary: &card.summary,
         url: site.absolute(&card.path),
         source: brief.source.as_ref().map(|s| SourceRecord {
-            outlet: &s.outlet,
-            author: &s.author,
-            url: &s.url,
+            outlet: s.outlet.as_deref().unwrap_or_default(),
+            author: s.author.as_deref().unwrap_or_default(),
+            url: s.url.as_deref().unwrap_or_default(),
             published: s.published.map(|d| d.iso()),
         }),
         tags: &brief.tags,
@@ -390,7 +390,7 @@ fn location_record<'a>(site: &'a Site, id: LocationId) -> LocationRecord<'a> {
         entity: entity_record(site, EntityKey::Location(id)),
         latitude: location.coordinates.map(|(lat, _)| lat),
         longitude: location.coordinates.map(|(_, lon)| lon),
-        country: &location.country,
+        country: location.country.as_deref().unwrap_or_default(),
         within: location.within.map(|w| locations[w.index()].slug.as_str()),
         contains: site.graph.contains[id.index()]
             .iter()
@@ -424,7 +424,7 @@ fn incident_record<'a>(site: &'a Site, i: usize) -> IncidentRecord<'a> {
             .iter()
             .map(|s| CitationRecord {
                 outlet: &s.outlet,
-                url: &s.url,
+                url: s.url.as_deref().unwrap_or_default(),
                 published: s.published.map(|d| d.iso()),
             })
             .collect(),

@@ -147,8 +147,7 @@ fn entry(site: &Site, xml: &mut Xml, id: BriefId) {
     let author = brief
         .source
         .as_ref()
-        .map(|s| s.author.as_str())
-        .filter(|a| !a.is_empty())
+        .and_then(|s| s.author.as_deref())
         .unwrap_or(&site.config.title);
     xml.open("entry", &[])
         .text("title", &[], &brief.title)

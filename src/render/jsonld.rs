@@ -29,7 +29,7 @@ fn same_as(value: &mut Value, wikidata: Option<&String>) {
 
 fn actor(site: &Site, id: ActorId) -> Value {
     let actor = &site.corpus.actors[id.index()];
-    let kind = if actor.kind == "person" {
+    let kind = if actor.is_person() {
         "Person"
     } else {
         "Organization"
@@ -86,8 +86,8 @@ pub fn brief(site: &Site, id: BriefId) -> String {
     let card = &site.prepared.brief_cards[id.index()];
     let links = &site.graph.briefs[id.index()];
     let url = site.absolute(&card.path);
-    let author = match brief.source.as_ref().filter(|s| !s.author.is_empty()) {
-        Some(source) => json!({ "@type": "Person", "name": source.author }),
+    let author = match brief.source.as_ref().and_then(|s| s.author.as_ref()) {
+        Some(author) => json!({ "@type": "Person", "name": author }),
         None => publisher(site),
     };
     let mentions: Vec<Value> = links
@@ -113,8 +113,8 @@ pub fn brief(site: &Site, id: BriefId) -> String {
     if !brief.tags.is_empty() {
         value["keywords"] = json!(brief.tags);
     }
-    if let Some(source) = brief.source.as_ref().filter(|s| !s.url.is_empty()) {
-        value["isBasedOn"] = json!(source.url);
+    if let Some(url) = brief.source.as_ref().and_then(|s| s.url.as_ref()) {
+        value["isBasedOn"] = json!(url);
     }
     if let Some(e) = brief.event {
         value["about"] = event(site, e.index());

@@ -452,9 +452,9 @@ impl Site<'_> {
         let view = BriefView {
             card: full,
             source: brief.source.as_ref().map(|s| SourceView {
-                outlet: s.outlet.clone(),
-                author: s.author.clone(),
-                url: s.url.clone(),
+                outlet: s.outlet.clone().unwrap_or_default(),
+                author: s.author.clone().unwrap_or_default(),
+                url: s.url.clone().unwrap_or_default(),
                 published: s.published.as_ref().map(DateView::from),
             }),
             body_html: self.prepared.brief_bodies[i].clone(),
@@ -589,7 +589,7 @@ impl Site<'_> {
                 view.coordinates = location
                     .coordinates
                     .map(|(lat, lon)| Coordinates { lat, lon });
-                view.country = location.country.clone();
+                view.country = location.country.clone().unwrap_or_default();
                 &location.wikidata
             }
         };
@@ -646,7 +646,7 @@ impl Site<'_> {
                 .iter()
                 .map(|s| CitationView {
                     outlet: s.outlet.clone(),
-                    url: s.url.clone(),
+                    url: s.url.clone().unwrap_or_default(),
                     published: s.published.as_ref().map(DateView::from),
                 })
                 .collect(),

@@ -130,7 +130,11 @@ pub fn prepare(
                 .first()
                 .map(|s| s.outlet.clone())
                 .unwrap_or_default(),
-            source_url: i.sources.first().map(|s| s.url.clone()).unwrap_or_default(),
+            source_url: i
+                .sources
+                .first()
+                .and_then(|s| s.url.clone())
+                .unwrap_or_default(),
         })
         .collect();
     let newest = corpus.briefs.iter().map(|b| b.date).max();
@@ -147,7 +151,7 @@ pub fn prepare(
             outlet: brief
                 .source
                 .as_ref()
-                .map(|s| s.outlet.clone())
+                .and_then(|s| s.outlet.clone())
                 .unwrap_or_default(),
             tags: brief
                 .tags

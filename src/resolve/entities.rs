@@ -80,7 +80,7 @@ pub(super) fn location(
         aliases: strings(doc, &f.aliases, "alias", &mut errors),
         kind: f.kind.clone().unwrap_or_default(),
         coordinates,
-        country: f.country.clone().unwrap_or_default(),
+        country: f.country.clone().filter(|c| !c.is_empty()),
         within,
         wikidata: wikidata(doc, &f.wikidata, &mut errors),
         body: doc.body.clone(),
@@ -151,8 +151,8 @@ pub(super) fn incident(
                     );
                     return None;
                 }
-                Some(u) => u.trim().to_string(),
-                None => String::new(),
+                Some(u) => Some(u.trim().to_string()),
+                None => None,
             };
             let published = match &c.published {
                 Some(v) => match date(doc, &Spanned::new(s.span(), v.clone()), true) {

@@ -137,7 +137,12 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             date: String::new(),
             title: l.name.clone(),
             path: p.location_links[i].path.clone(),
-            names: format!("{} {} {}", l.aliases.join(" "), l.kind, l.country),
+            names: format!(
+                "{} {} {}",
+                l.aliases.join(" "),
+                l.kind,
+                l.country.as_deref().unwrap_or_default()
+            ),
             summary: p.locations[i].summary.clone(),
             body: markdown_text(&l.body),
             actors: Vec::new(),
