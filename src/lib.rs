@@ -31,6 +31,7 @@ pub mod load;
 pub mod map;
 pub mod markup;
 pub mod model;
+pub mod paths;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
