@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Brief, Slug};
+use crate::model::{Brief, EntityKey, Slug};
 
 /// Builds site-root-relative paths for every kind of page.
 #[derive(Clone, Copy, Debug)]
@@ -41,6 +41,14 @@ impl Urls {
     /// `locations/<slug>/`.
     pub fn location(&self, slug: &Slug) -> String {
         self.page(&format!("locations/{slug}"))
+    }
+
+    /// `actors/<slug>/` or `locations/<slug>/`, by the kind of `key` (whose slug is `slug`).
+    pub fn entity(&self, key: EntityKey, slug: &Slug) -> String {
+        match key {
+            EntityKey::Actor(_) => self.actor(slug),
+            EntityKey::Location(_) => self.location(slug),
+        }
     }
 
     /// `incidents/<slug>/`.

@@ -75,10 +75,7 @@ pub fn annotate(
     for (surface, ids) in matcher.ambiguous() {
         let owners: Vec<String> = ids
             .iter()
-            .map(|id| match key(corpus, *id) {
-                EntityKey::Actor(a) => corpus.actors[a.index()].file.display().to_string(),
-                EntityKey::Location(l) => corpus.locations[l.index()].file.display().to_string(),
-            })
+            .map(|id| corpus.entity_file(key(corpus, *id)).display().to_string())
             .collect();
         warnings.push(
             Diagnostic::file_error(
@@ -95,20 +92,11 @@ pub fn annotate(
     let policy = config.mentions.link;
     let link = |id: EntityId| -> EntityLink {
         let key = key(corpus, id);
-        let (slug, path) = match key {
-            EntityKey::Actor(a) => {
-                let slug = &corpus.actors[a.index()].slug;
-                (slug, urls.actor(slug))
-            }
-            EntityKey::Location(l) => {
-                let slug = &corpus.locations[l.index()].slug;
-                (slug, urls.location(slug))
-            }
-        };
+        let slug = corpus.entity_slug(key);
         EntityLink {
             kind: key.kind(),
             slug: slug.to_string(),
-            href: urls.from_brief(&path),
+            href: urls.from_brief(&urls.entity(key, slug)),
         }
     };
     let results: Vec<Result<AnnotatedBrief, Vec<Diagnostic>>> = corpus

@@ -2,7 +2,9 @@
 //! by [`EntityKey`] and numbered densely (actors first, then locations) where one index
 //! space for both is needed (the annotator's automaton, the graph's counters).
 
-use super::{ActorId, Corpus, LocationId};
+use std::path::Path;
+
+use super::{ActorId, Corpus, LocationId, Slug};
 
 /// An actor or a location: the two kinds of entity the article text can mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -19,6 +21,24 @@ impl EntityKey {
         match self {
             EntityKey::Actor(_) => "actor",
             EntityKey::Location(_) => "location",
+        }
+    }
+}
+
+impl Corpus {
+    /// The slug of an actor or a location, from which its page path is made.
+    pub fn entity_slug(&self, key: EntityKey) -> &Slug {
+        match key {
+            EntityKey::Actor(a) => &self.actors[a.index()].slug,
+            EntityKey::Location(l) => &self.locations[l.index()].slug,
+        }
+    }
+
+    /// The file of an actor or a location, for diagnostics.
+    pub fn entity_file(&self, key: EntityKey) -> &Path {
+        match key {
+            EntityKey::Actor(a) => &self.actors[a.index()].file,
+            EntityKey::Location(l) => &self.locations[l.index()].file,
         }
     }
 }

@@ -12,8 +12,7 @@ use super::pages::Site;
 use super::public::precision_name;
 use crate::diagnostics::Diagnostic;
 use crate::graph::{EntityLinks, PriorReason};
-use crate::model::EntityKey;
-use crate::model::{ActorId, BriefId, Incident, LocationId};
+use crate::model::{ActorId, BriefId, EntityKey, Incident, IncidentId, LocationId};
 
 #[derive(Serialize)]
 struct SourceRecord<'a> {
@@ -176,7 +175,7 @@ pub fn files(site: &Site) -> Result<Vec<Output>, Diagnostic> {
             .map(|i| location_record(site, LocationId(i as u32)))
             .collect(),
         incidents: (0..site.corpus.incidents.len())
-            .map(|i| incident_record(site, i))
+            .map(|i| incident_record(site, IncidentId(i as u32)))
             .collect(),
     };
     let features: Vec<Feature> = entities
@@ -399,9 +398,9 @@ fn location_record<'a>(site: &'a Site, id: LocationId) -> LocationRecord<'a> {
     }
 }
 
-fn incident_record<'a>(site: &'a Site, i: usize) -> IncidentRecord<'a> {
-    let incident = &site.corpus.incidents[i];
-    let links = &site.graph.incidents[i];
+fn incident_record<'a>(site: &'a Site, id: IncidentId) -> IncidentRecord<'a> {
+    let incident = &site.corpus.incidents[id.index()];
+    let links = &site.graph.incidents[id.index()];
     IncidentRecord {
         slug: incident.slug.as_str(),
         title: &incident.title,
@@ -428,8 +427,8 @@ fn incident_record<'a>(site: &'a Site, i: usize) -> IncidentRecord<'a> {
                 published: s.published.map(|d| d.iso()),
             })
             .collect(),
-        summary: &site.prepared.incidents[i].summary,
-        url: site.absolute(&site.prepared.incident_refs[i].path),
+        summary: &site.prepared.incidents[id.index()].summary,
+        url: site.absolute(&site.prepared.incident_refs[id.index()].path),
         reported_by: public_slugs(site, links.reported_by.iter().copied()),
         cited_by: public_slugs(site, links.cited_by.iter().copied()),
     }
