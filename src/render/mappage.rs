@@ -130,7 +130,12 @@ impl Site<'_> {
                 lat,
                 lon,
                 kind: MarkerKind::Incident,
-                name: incident_name(&r.title, &r.date.display, &r.status, &place.name),
+                name: incident_name(
+                    &r.title,
+                    &r.date.display,
+                    r.status.map_or("", |s| s.as_str()),
+                    &place.name,
+                ),
                 label: String::new(),
                 href: format!("{root}{}", r.path),
             });
@@ -138,7 +143,7 @@ impl Site<'_> {
                 title: r.title.clone(),
                 path: r.path.clone(),
                 date: r.date.clone(),
-                status: r.status.clone(),
+                status: r.status.map_or("", |s| s.as_str()).to_string(),
                 location: place.clone(),
             });
         }

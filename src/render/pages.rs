@@ -734,7 +734,7 @@ impl Site<'_> {
                             summary: self.prepared.incidents[i].summary.clone(),
                             count: links.reported_by.len() + links.cited_by.len(),
                             date: Some(r.date.clone()),
-                            status: r.status.clone(),
+                            status: r.status.map_or("", |s| s.as_str()).to_string(),
                         });
                 }
                 "Incidents"

@@ -123,7 +123,7 @@ pub fn prepare(
             title: i.title.clone(),
             path: urls.incident(&i.slug),
             date: (&i.date).into(),
-            status: i.status.map_or("", |s| s.as_str()).to_string(),
+            status: i.status,
             kind: i.kind.clone(),
             source_outlet: i
                 .sources

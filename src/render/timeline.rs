@@ -146,7 +146,7 @@ impl Site<'_> {
                 title: r.title.clone(),
                 path: r.path.clone(),
                 date: r.date.clone(),
-                status: r.status.clone(),
+                status: r.status.map_or("", |s| s.as_str()).to_string(),
                 actor_slugs: join(actors.iter().map(|(c, _)| c)),
                 location_slugs: join(location.iter().map(|(c, _)| c)),
                 links: actors

@@ -3,7 +3,7 @@
 
 use super::super::pages::Site;
 use super::text::markdown_text;
-use crate::model::Article;
+use crate::model::{Article, Status};
 
 /// The kinds of document, in the order their doc ids are numbered.
 pub const KINDS: [&str; 5] = ["brief", "incident", "actor", "location", "page"];
@@ -39,8 +39,11 @@ pub struct Doc {
     pub locations: Vec<(String, String)>,
 }
 
-fn status_index(status: &str) -> usize {
-    STATUSES.iter().position(|s| *s == status).unwrap_or(0)
+/// The index of `status` in [`STATUSES`] (0 when unknown).
+fn status_index(status: Option<Status>) -> usize {
+    status
+        .and_then(|status| Status::ALL.iter().position(|(s, _)| *s == status))
+        .map_or(0, |i| i + 1)
 }
 
 /// Every document, ordered by kind, newest year first, status, newest date first, title,
@@ -90,12 +93,12 @@ pub fn collect(site: &Site) -> Vec<Doc> {
         docs.push(Doc {
             kind: 1,
             year: incident.date.year(),
-            status: status_index(&r.status),
+            status: status_index(incident.status),
             iso: r.date.iso.clone(),
             date: r.date.display.clone(),
             title: r.title.clone(),
             path: r.path.clone(),
-            names: format!("{} {}", r.kind, r.status),
+            names: format!("{} {}", r.kind, r.status.map_or("", |s| s.as_str())),
             summary: p.incidents[i].summary.clone(),
             body: markdown_text(&incident.body),
             actors: incident.actors.iter().map(|a| actor(a.index())).collect(),
@@ -173,4 +176,17 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             .then_with(|| a.path.cmp(&b.path))
     });
     docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_indices_follow_the_spellings() {
+        assert_eq!(STATUSES[status_index(None)], "");
+        for (status, name) in Status::ALL {
+            assert_eq!(STATUSES[status_index(Some(status))], name);
+        }
+    }
 }
