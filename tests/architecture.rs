@@ -1,6 +1,9 @@
-//! The stages depend on each other in one direction: no top-level module of `src/` reaches,
-//! through `crate::` paths, a module that reaches it back. Read from the source text, so a
-//! new circle fails here with the path that closes it.
+//! The shape of `src/`, read from the source text:
+//!
+//! - the stages depend on each other in one direction: no top-level module reaches, through
+//!   `crate::` paths, a module that reaches it back (a new circle fails with the path that
+//!   closes it);
+//! - relative prefixes (`../`) are built in `src/urls.rs` only.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -172,6 +175,40 @@ fn src_has_no_import_circle() {
         "import circles between top-level modules (stages must depend one way; move the \
          shared part to a module both use, such as `markup` or `model`):\n{}",
         circles.join("\n")
+    );
+}
+
+/// The code of `text` before its `#[cfg(test)]` module, if any.
+fn non_test_code(text: &str) -> String {
+    let end = text.find("#[cfg(test)]").unwrap_or(text.len());
+    code(&text[..end])
+}
+
+#[test]
+fn relative_prefixes_are_built_in_urls_only() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut found = Vec::new();
+    for file in &files {
+        let rel = file.strip_prefix(&src).unwrap_or(file);
+        let name = rel.to_string_lossy();
+        if name == "urls.rs" || name.contains("test") {
+            continue;
+        }
+        let text = fs::read_to_string(file)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        for (n, line) in non_test_code(&text).lines().enumerate() {
+            if line.contains("\"../") && !line.contains("include_str!(") {
+                found.push(format!("src/{name}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "links relative to a page are made by src/urls.rs (root_prefix, Urls::from_brief…), \
+         not by hand:\n{}",
+        found.join("\n")
     );
 }
 

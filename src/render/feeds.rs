@@ -48,7 +48,7 @@ pub fn feeds(site: &Site) -> Vec<Output> {
         feeds.push(entity_feed(site, key, &site.graph.locations[i]));
     }
     for (slug, tag) in &site.graph.tags {
-        let page = site.urls.page(&format!("tags/{slug}"));
+        let page = site.urls.tag_page(slug, 1);
         feeds.push(Feed {
             file: feed_path(&page),
             page,
