@@ -118,6 +118,23 @@ pub struct Graph {
     pub tags: BTreeMap<String, Tag>,
 }
 
+impl Graph {
+    /// The links of an actor or a location.
+    pub fn entity(&self, key: EntityKey) -> &EntityLinks {
+        match key {
+            EntityKey::Actor(a) => &self.actors[a.index()],
+            EntityKey::Location(l) => &self.locations[l.index()],
+        }
+    }
+
+    fn entity_mut(&mut self, key: EntityKey) -> &mut EntityLinks {
+        match key {
+            EntityKey::Actor(a) => &mut self.actors[a.index()],
+            EntityKey::Location(l) => &mut self.locations[l.index()],
+        }
+    }
+}
+
 /// Builds the graph. `annotated` has one entry per brief, in corpus order.
 pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> Graph {
     let mut graph = Graph {
@@ -178,11 +195,7 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
                     .find(|e| e.id == l)
                     .and_then(|e| e.role.clone()),
             };
-            let entity = match key {
-                EntityKey::Actor(a) => &mut graph.actors[a.index()],
-                EntityKey::Location(l) => &mut graph.locations[l.index()],
-            };
-            entity.backlinks.push(Backlink {
+            graph.entity_mut(key).backlinks.push(Backlink {
                 brief: id,
                 role,
                 mentions,

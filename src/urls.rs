@@ -51,6 +51,11 @@ impl Urls {
         }
     }
 
+    /// Page N of an actor's or location's briefs, by the kind of `key` (whose slug is `slug`).
+    pub fn entity_page(&self, key: EntityKey, slug: &Slug, page: usize) -> String {
+        self.paged(&format!("{}/{slug}", key.section()), page)
+    }
+
     /// `incidents/<slug>/`.
     pub fn incident(&self, slug: &Slug) -> String {
         self.page(&format!("incidents/{slug}"))

@@ -23,6 +23,14 @@ impl EntityKey {
             EntityKey::Location(_) => "location",
         }
     }
+
+    /// `actors` or `locations`: the folder of its pages.
+    pub fn section(self) -> &'static str {
+        match self {
+            EntityKey::Actor(_) => "actors",
+            EntityKey::Location(_) => "locations",
+        }
+    }
 }
 
 impl Corpus {

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::views::{CARD_ENTITIES, CARD_TAGS};
 use crate::graph::EntityLinks;
-use crate::model::{ActorId, BriefId, EntityKey, LocationId};
+use crate::model::{BriefId, EntityKey, EntityNumbering};
 use crate::urls::{feed_path, tag_slug};
 
 /// Entries per feed: feed readers poll often, so older briefs add weight and nothing else.
@@ -39,13 +39,8 @@ pub fn feeds(site: &Site) -> Vec<Output> {
         subtitle: site.config.description.clone(),
         briefs: site.published().map(|(id, _)| id).collect(),
     }];
-    for i in 0..site.corpus.actors.len() {
-        let key = EntityKey::Actor(ActorId(i as u32));
-        feeds.push(entity_feed(site, key, &site.graph.actors[i]));
-    }
-    for i in 0..site.corpus.locations.len() {
-        let key = EntityKey::Location(LocationId(i as u32));
-        feeds.push(entity_feed(site, key, &site.graph.locations[i]));
+    for key in EntityNumbering::new(site.corpus).keys() {
+        feeds.push(entity_feed(site, key, site.graph.entity(key)));
     }
     for (slug, tag) in &site.graph.tags {
         let page = site.urls.tag_page(slug, 1);

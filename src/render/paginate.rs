@@ -120,20 +120,12 @@ pub fn tag_jobs(site: &Site) -> Vec<Job> {
 impl Site<'_> {
     /// The links and section of an entity.
     fn entity_links(&self, key: EntityKey) -> (&EntityLinks, &'static str, &'static str) {
-        match key {
-            EntityKey::Actor(a) => (&self.graph.actors[a.index()], "actor", "actors"),
-            EntityKey::Location(l) => (&self.graph.locations[l.index()], "location", "locations"),
-        }
+        (self.graph.entity(key), key.kind(), key.section())
     }
 
     /// Path of page `n` of an entity's briefs.
     pub(super) fn entity_page_path(&self, key: EntityKey, n: usize) -> String {
-        match key {
-            EntityKey::Actor(a) => self.urls.actor_page(&self.corpus.actors[a.index()].slug, n),
-            EntityKey::Location(l) => self
-                .urls
-                .location_page(&self.corpus.locations[l.index()].slug, n),
-        }
+        self.urls.entity_page(key, self.corpus.entity_slug(key), n)
     }
 
     /// Page `n` of an entity's briefs: its slice of backlinks (newest first), the total and
