@@ -107,8 +107,8 @@ pub struct Actor {
     pub aliases: Vec<String>,
     /// Surname forms, linked only after a full mention.
     pub short_names: Vec<String>,
-    /// person, militia, government…
-    pub kind: String,
+    /// person, militia, government…, if given.
+    pub kind: Option<String>,
     /// Groups this actor belongs to.
     pub affiliation: Vec<ActorId>,
     /// A Wikidata item id such as `Q1140589`.
@@ -123,7 +123,7 @@ impl Actor {
     /// Whether the actor is one person rather than a group (`kind = "person"`): kinds are
     /// open-ended, but this one decides how the actor is described to search engines.
     pub fn is_person(&self) -> bool {
-        self.kind == "person"
+        self.kind.as_deref() == Some("person")
     }
 }
 
@@ -138,8 +138,8 @@ pub struct Location {
     pub name: String,
     /// Other names the article text may use.
     pub aliases: Vec<String>,
-    /// city, military base, province…
-    pub kind: String,
+    /// city, military base, province…, if given.
+    pub kind: Option<String>,
     /// Latitude and longitude in decimal degrees, checked to be in range.
     pub coordinates: Option<(f64, f64)>,
     /// Country name, if given.
@@ -220,8 +220,8 @@ pub struct Incident {
     pub location: Option<LocationId>,
     /// Who took part.
     pub actors: Vec<ActorId>,
-    /// rocket attack, drone strike…
-    pub kind: String,
+    /// rocket attack, drone strike…, if given.
+    pub kind: Option<String>,
     /// How sure the record is.
     pub status: Option<Status>,
     /// Killed and injured, if known.

@@ -359,7 +359,7 @@ fn entity_record<'a>(site: &'a Site, key: EntityKey) -> EntityRecord<'a> {
         slug: slug.as_str(),
         name,
         aliases,
-        kind,
+        kind: kind.as_deref().unwrap_or_default(),
         wikidata: wikidata.as_deref(),
         summary: &site.prepared.described(key).summary,
         url: site.absolute(&site.prepared.link(key).path),
@@ -406,7 +406,7 @@ fn incident_record<'a>(site: &'a Site, id: IncidentId) -> IncidentRecord<'a> {
         title: &incident.title,
         date: incident.date.iso(),
         date_precision: precision_name(&incident.date),
-        kind: &incident.kind,
+        kind: incident.kind.as_deref().unwrap_or_default(),
         status: incident.status.map(|s| s.as_str()),
         location: incident
             .location

@@ -155,7 +155,7 @@ impl Site<'_> {
                 Some((lat, lon)) => locations.push(MapLocation {
                     name: link.name.clone(),
                     path: link.path.clone(),
-                    kind: location.kind.clone(),
+                    kind: location.kind.clone().unwrap_or_default(),
                     lat,
                     lon,
                     incidents: counts[i],

@@ -334,7 +334,7 @@ impl Site<'_> {
         let link = self.prepared.link(key);
         let card = CardData {
             name: link.name.clone(),
-            kind: kind.clone(),
+            kind: kind.clone().unwrap_or_default(),
             summary: self.prepared.described(key).summary.clone(),
             path: link.path.clone(),
             briefs: links.backlinks.len(),
@@ -367,7 +367,7 @@ impl Site<'_> {
                 slug: slug.to_string(),
                 name: link.name.clone(),
                 path: link.path.clone(),
-                kind: kind.clone(),
+                kind: kind.clone().unwrap_or_default(),
                 role: role.clone().unwrap_or_default(),
                 summary: first_sentence(&self.prepared.described(key).summary, SUMMARY_CHARS),
                 mentioned: count > 0,
@@ -571,7 +571,7 @@ impl Site<'_> {
             EntityKey::Actor(a) => {
                 let actor = &self.corpus.actors[a.index()];
                 view.slug = actor.slug.to_string();
-                view.kind = actor.kind.clone();
+                view.kind = actor.kind.clone().unwrap_or_default();
                 view.aliases = actor.aliases.clone();
                 view.affiliation = actor_links(&actor.affiliation);
                 view.members = actor_links(&self.graph.members[a.index()]);
@@ -580,7 +580,7 @@ impl Site<'_> {
             EntityKey::Location(l) => {
                 let location = &self.corpus.locations[l.index()];
                 view.slug = location.slug.to_string();
-                view.kind = location.kind.clone();
+                view.kind = location.kind.clone().unwrap_or_default();
                 view.aliases = location.aliases.clone();
                 view.within = location
                     .within
@@ -705,7 +705,7 @@ impl Site<'_> {
                 for (i, actor) in self.corpus.actors.iter().enumerate() {
                     let key = EntityKey::Actor(ActorId(i as u32));
                     groups
-                        .entry(other(&actor.kind))
+                        .entry(other(actor.kind.as_deref().unwrap_or_default()))
                         .or_default()
                         .push(self.entity_item(key, self.graph.actors[i].backlinks.len()));
                 }
@@ -715,7 +715,7 @@ impl Site<'_> {
                 for (i, location) in self.corpus.locations.iter().enumerate() {
                     let key = EntityKey::Location(LocationId(i as u32));
                     groups
-                        .entry(other(&location.kind))
+                        .entry(other(location.kind.as_deref().unwrap_or_default()))
                         .or_default()
                         .push(self.entity_item(key, self.graph.locations[i].backlinks.len()));
                 }
@@ -726,7 +726,7 @@ impl Site<'_> {
                     let r = &self.prepared.incident_refs[i];
                     let links = &self.graph.incidents[i];
                     groups
-                        .entry(other(&incident.kind))
+                        .entry(other(incident.kind.as_deref().unwrap_or_default()))
                         .or_default()
                         .push(SectionItem {
                             name: r.title.clone(),

@@ -124,7 +124,7 @@ pub fn prepare(
             path: urls.incident(&i.slug),
             date: (&i.date).into(),
             status: i.status,
-            kind: i.kind.clone(),
+            kind: i.kind.clone().unwrap_or_default(),
             source_outlet: i
                 .sources
                 .first()

@@ -34,7 +34,7 @@ pub(super) fn actor(doc: &Document<ActorFront>, ix: &Indexes) -> Result<Actor, V
         name,
         aliases: strings(doc, &f.aliases, "alias", &mut errors),
         short_names: strings(doc, &f.short_names, "short name", &mut errors),
-        kind: f.kind.clone().unwrap_or_default(),
+        kind: f.kind.clone().filter(|k| !k.is_empty()),
         affiliation,
         wikidata: wikidata(doc, &f.wikidata, &mut errors),
         body: doc.body.clone(),
@@ -78,7 +78,7 @@ pub(super) fn location(
         file: doc.source.path.clone(),
         name: nonempty(doc, &f.name, "name", &mut errors),
         aliases: strings(doc, &f.aliases, "alias", &mut errors),
-        kind: f.kind.clone().unwrap_or_default(),
+        kind: f.kind.clone().filter(|k| !k.is_empty()),
         coordinates,
         country: f.country.clone().filter(|c| !c.is_empty()),
         within,
@@ -184,7 +184,7 @@ pub(super) fn incident(
             .as_ref()
             .and_then(|l| ix.locations.get(doc, l).map_err(|e| errors.push(e)).ok()),
         actors: all(f.actors.iter().map(|a| ix.actors.get(doc, a)), &mut errors),
-        kind: f.kind.clone().unwrap_or_default(),
+        kind: f.kind.clone().filter(|k| !k.is_empty()),
         status,
         casualties: f.casualties.as_ref().map(|c| Casualties {
             killed: c.killed,

@@ -124,7 +124,11 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             date: String::new(),
             title: a.name.clone(),
             path: p.actor_links[i].path.clone(),
-            names: format!("{} {}", names.join(" "), a.kind),
+            names: format!(
+                "{} {}",
+                names.join(" "),
+                a.kind.as_deref().unwrap_or_default()
+            ),
             summary: p.actors[i].summary.clone(),
             body: markdown_text(&a.body),
             actors: vec![actor(i)],
@@ -143,7 +147,7 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             names: format!(
                 "{} {} {}",
                 l.aliases.join(" "),
-                l.kind,
+                l.kind.as_deref().unwrap_or_default(),
                 l.country.as_deref().unwrap_or_default()
             ),
             summary: p.locations[i].summary.clone(),
