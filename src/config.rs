@@ -153,7 +153,7 @@ impl Config {
 
     /// Parses the text of `config.toml`, for tests and `load`.
     pub fn parse(source: &SourceFile) -> Result<Config, Diagnostic> {
-        let mut config: Config = crate::load::parse_toml(source, 0, &source.text)?;
+        let mut config: Config = crate::markup::toml::parse_toml(source, 0, &source.text)?;
         config.base_url = normalize_base_url(&config.base_url)
             .map_err(|m| source_error_for_key(source, "base_url", m))?;
         if config.paginate_by == 0 {

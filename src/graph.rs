@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use crate::annotate::site::{AnnotatedBrief, EntityKey};
-use crate::model::{ActorId, BriefId, Corpus, IncidentId, LocationId};
+use crate::model::{
+    ActorId, AnnotatedBrief, BriefId, Corpus, EntityKey, EntityNumbering, IncidentId, LocationId,
+};
 use crate::urls::tag_slug;
 
 /// An entity in a brief's sidebar.
@@ -117,6 +118,23 @@ pub struct Graph {
     pub tags: BTreeMap<String, Tag>,
 }
 
+impl Graph {
+    /// The links of an actor or a location.
+    pub fn entity(&self, key: EntityKey) -> &EntityLinks {
+        match key {
+            EntityKey::Actor(a) => &self.actors[a.index()],
+            EntityKey::Location(l) => &self.locations[l.index()],
+        }
+    }
+
+    fn entity_mut(&mut self, key: EntityKey) -> &mut EntityLinks {
+        match key {
+            EntityKey::Actor(a) => &mut self.actors[a.index()],
+            EntityKey::Location(l) => &mut self.locations[l.index()],
+        }
+    }
+}
+
 /// Builds the graph. `annotated` has one entry per brief, in corpus order.
 pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> Graph {
     let mut graph = Graph {
@@ -177,11 +195,7 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
                     .find(|e| e.id == l)
                     .and_then(|e| e.role.clone()),
             };
-            let entity = match key {
-                EntityKey::Actor(a) => &mut graph.actors[a.index()],
-                EntityKey::Location(l) => &mut graph.locations[l.index()],
-            };
-            entity.backlinks.push(Backlink {
+            graph.entity_mut(key).backlinks.push(Backlink {
                 brief: id,
                 role,
                 mentions,
@@ -209,7 +223,7 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
         }
         graph.briefs.push(links);
     }
-    let (actors, locations) = related(&graph, corpus.actors.len(), corpus.locations.len());
+    let (actors, locations) = related(&graph, EntityNumbering::new(corpus));
     for (links, list) in graph.actors.iter_mut().zip(actors) {
         links.related = list;
     }
@@ -268,20 +282,9 @@ fn brief_links(
 /// For every actor and location, the eight entities that share the most briefs with it.
 /// Counted per entity over its own briefs with a dense counter, so the cost is the sum of
 /// sidebar sizes over each entity's briefs, without any map of pairs.
-fn related(graph: &Graph, actors: usize, locations: usize) -> (Vec<Related>, Vec<Related>) {
-    let dense = |key: EntityKey| match key {
-        EntityKey::Actor(a) => a.index(),
-        EntityKey::Location(l) => actors + l.index(),
-    };
-    let key_of = |i: usize| {
-        if i < actors {
-            EntityKey::Actor(ActorId(i as u32))
-        } else {
-            EntityKey::Location(LocationId((i - actors) as u32))
-        }
-    };
+fn related(graph: &Graph, numbering: EntityNumbering) -> (Vec<Related>, Vec<Related>) {
     let top = |me: usize, backlinks: &[Backlink]| -> Related {
-        let mut counts = vec![0usize; actors + locations];
+        let mut counts = vec![0usize; numbering.len()];
         let mut touched = Vec::new();
         for b in backlinks {
             let links = &graph.briefs[b.brief.index()];
@@ -290,7 +293,7 @@ fn related(graph: &Graph, actors: usize, locations: usize) -> (Vec<Related>, Vec
                 .iter()
                 .map(|e| EntityKey::Actor(e.id))
                 .chain(links.locations.iter().map(|e| EntityKey::Location(e.id)));
-            for other in keys.map(dense).filter(|&o| o != me) {
+            for other in keys.map(|k| numbering.number(k)).filter(|&o| o != me) {
                 if counts[other] == 0 {
                     touched.push(other);
                 }
@@ -299,7 +302,7 @@ fn related(graph: &Graph, actors: usize, locations: usize) -> (Vec<Related>, Vec
         }
         let mut list: Vec<(EntityKey, usize)> = touched
             .into_iter()
-            .map(|i| (key_of(i), counts[i]))
+            .map(|i| (numbering.key(i), counts[i]))
             .collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         list.truncate(8);
@@ -309,13 +312,21 @@ fn related(graph: &Graph, actors: usize, locations: usize) -> (Vec<Related>, Vec
         .actors
         .par_iter()
         .enumerate()
-        .map(|(i, e)| top(i, &e.backlinks))
+        .map(|(i, e)| {
+            top(
+                numbering.number(EntityKey::Actor(ActorId(i as u32))),
+                &e.backlinks,
+            )
+        })
         .collect();
     let location_lists = graph
         .locations
         .par_iter()
         .enumerate()
-        .map(|(i, e)| top(actors + i, &e.backlinks))
+        .map(|(i, e)| {
+            let me = EntityKey::Location(LocationId(i as u32));
+            top(numbering.number(me), &e.backlinks)
+        })
         .collect();
     (actor_lists, location_lists)
 }

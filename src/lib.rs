@@ -1,10 +1,24 @@
 //! gloss: a static site generator for annotated news briefs.
 //!
-//! One direction of data flow, each stage a module with one job:
-//! [`load`] (read `content/`) → [`resolve`] (references to ids) → [`annotate`] (mentions and
-//! notes in each article) → [`graph`] (backlinks, sidebars, prior incidents) → [`render`]
-//! (markdown and Tera, in memory) → [`write`] (only once everything rendered; see there).
-//! The site graph needs the mentions, so annotation comes before linking.
+//! One direction of data flow, each stage a module with one job. [`generate`] times each
+//! stage under the name `--verbose` prints:
+//!
+//! 1. `theme`: [`render::theme`] loads the templates and static files (a broken template
+//!    fails the build before any content is read).
+//! 2. `load`: [`load`] reads `content/` and parses front matter.
+//! 3. `resolve`: [`resolve`] turns references into typed ids ([`model`]); articles are
+//!    cleaned by [`article`].
+//! 4. `annotate`: [`annotate`] puts mentions and notes into each article (the site graph
+//!    needs the mentions, so annotation comes before linking).
+//! 5. `link`: [`graph`] computes backlinks, sidebars and prior incidents.
+//! 6. `prepare`: [`render::prepare`] computes once what many pages show (cards, links,
+//!    summaries, rendered descriptions).
+//! 7. `render`: [`render`] runs markdown and Tera, producing every file in memory.
+//! 8. `write`: [`write`](mod@write) replaces the output folder, only once everything rendered.
+//!
+//! Shared by the stages and owned by none: [`model`] (the vocabulary), [`markup`] (markdown,
+//! escaping, TOML errors), [`urls`] (every path and relative prefix) and [`diagnostics`].
+//! No module imports one that imports it back (`tests/architecture.rs` checks).
 
 pub mod annotate;
 pub mod article;
@@ -15,11 +29,15 @@ pub mod diagnostics;
 pub mod graph;
 pub mod load;
 pub mod map;
+pub mod markup;
 pub mod model;
+pub mod paths;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
 pub mod serve;
+#[cfg(test)]
+mod testing;
 pub mod urls;
 pub mod write;
 
@@ -157,7 +175,7 @@ fn generate_into(
     let urls = urls::Urls {
         file_urls: config.file_urls,
     };
-    let markdown = render::markdown::Markdown::new(config.file_urls);
+    let markdown = markup::markdown::Markdown::new(config.file_urls);
     let mut annotated = annotate::site::annotate(&corpus, &config, urls, &markdown)?;
     clock.lap("annotate");
     let sources = if options.coach {

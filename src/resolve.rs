@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use toml::Spanned;
 
-use crate::annotate::split_notes;
 use crate::article::{ArticleRules, ingest};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{ArticleFile, BriefDocument, Document, EntityRef, Loaded};
+use crate::markup::notes::split_notes;
 use crate::model::*;
 use crate::urls::is_web_url;
 
@@ -383,13 +383,12 @@ fn brief(
         );
     }
     let source = f.source.as_ref().map(|s| Source {
-        outlet: s.outlet.clone().unwrap_or_default(),
-        author: s.author.clone().unwrap_or_default(),
+        outlet: s.outlet.clone().filter(|o| !o.is_empty()),
+        author: s.author.clone().filter(|a| !a.is_empty()),
         url: s
             .url
             .as_ref()
-            .and_then(|u| web_url(doc, u).map_err(|e| errors.push(e)).ok())
-            .unwrap_or_default(),
+            .and_then(|u| web_url(doc, u).map_err(|e| errors.push(e)).ok()),
         published: s
             .published
             .as_ref()

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Brief, Slug};
+use crate::model::{Brief, EntityKey, Slug};
 
 /// Builds site-root-relative paths for every kind of page.
 #[derive(Clone, Copy, Debug)]
@@ -41,6 +41,19 @@ impl Urls {
     /// `locations/<slug>/`.
     pub fn location(&self, slug: &Slug) -> String {
         self.page(&format!("locations/{slug}"))
+    }
+
+    /// `actors/<slug>/` or `locations/<slug>/`, by the kind of `key` (whose slug is `slug`).
+    pub fn entity(&self, key: EntityKey, slug: &Slug) -> String {
+        match key {
+            EntityKey::Actor(_) => self.actor(slug),
+            EntityKey::Location(_) => self.location(slug),
+        }
+    }
+
+    /// Page N of an actor's or location's briefs, by the kind of `key` (whose slug is `slug`).
+    pub fn entity_page(&self, key: EntityKey, slug: &Slug, page: usize) -> String {
+        self.paged(&format!("{}/{slug}", key.section()), page)
     }
 
     /// `incidents/<slug>/`.
@@ -107,6 +120,14 @@ impl Urls {
         self.paged(&format!("timeline/{year}"), page)
     }
 
+    /// `path` (site-root-relative) as a link written inside a brief's page
+    /// (`briefs/<slug>/`), for links made before the page exists, such as the annotator's
+    /// mention links in the article.
+    pub fn from_brief(&self, path: &str) -> String {
+        let page = output_file(&self.page("briefs/slug"));
+        format!("{}{path}", root_prefix(&page))
+    }
+
     /// The home page or page N of it (`page/2/`).
     pub fn home(&self, page: usize) -> String {
         if page <= 1 {
@@ -169,6 +190,13 @@ pub fn output_file(path: &str) -> String {
     } else {
         path.to_string()
     }
+}
+
+/// The Atom feed beside a folder page (`tags/x/` or `tags/x/index.html` ->
+/// `tags/x/atom.xml`; the home page's is `atom.xml`), site-root-relative.
+pub fn feed_path(page: &str) -> String {
+    let dir = page.strip_suffix("index.html").unwrap_or(page);
+    format!("{dir}atom.xml")
 }
 
 /// `../` once per folder between a written file and the site root.
@@ -251,6 +279,13 @@ mod tests {
         assert_eq!(output_file(""), "index.html");
         assert_eq!(output_file("briefs/a/"), "briefs/a/index.html");
         assert_eq!(root_prefix("briefs/a/index.html"), "../../");
+        for file_urls in [false, true] {
+            let urls = Urls { file_urls };
+            let actor = urls.actor(&Slug::parse("kh").unwrap_or_else(|e| panic!("{e}")));
+            assert_eq!(urls.from_brief(&actor), format!("../../{actor}"));
+            assert_eq!(feed_path(&urls.home(1)), "atom.xml");
+            assert_eq!(feed_path(&urls.page("tags/x")), "tags/x/atom.xml");
+        }
         assert_eq!(root_prefix("index.html"), "");
         assert_eq!(relative_to("briefs/a/index.html", "map/"), "../../map/");
         assert_eq!(relative_to("index.html", "map/"), "map/");

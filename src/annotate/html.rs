@@ -12,26 +12,7 @@ use std::ops::Range;
 use crate::annotate::matcher::EntityId;
 use crate::annotate::mentions::{EntityLink, MentionSpan};
 use crate::annotate::notes::Passage;
-
-/// Appends `text` to `out` with `& < > " '` escaped, safe in element content and in
-/// double-quoted attributes alike.
-pub(crate) fn escape_into(out: &mut String, text: &str) {
-    let mut last = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[last..at]);
-        out.push_str(entity);
-        last = at + 1;
-    }
-    out.push_str(&text[last..]);
-}
+use crate::markup::escape_into;
 
 /// A note passage clipped to one piece of text.
 struct Clip {

@@ -8,9 +8,10 @@
 //! - `fold`: quote, dash and space folding with a map back to the original text
 //! - `matcher`: the Aho-Corasick automaton of all surface forms
 //! - `mentions`: which occurrences become mentions, in document order
-//! - `notes`: anchoring note quotes; `split`: the `## Notes` section of a brief
+//! - `notes`: anchoring note quotes (the `## Notes` section is split off in
+//!   [`crate::markup::notes`])
 //! - `sentence`, `report`: sentences and the mention report for backlinks
-//! - `html`: escaping and well-nested writing; `plain`, `markdown`: the two inputs;
+//! - `html`: well-nested writing (escaping is [`crate::markup::escape_into`]); `plain`, `markdown`: the two inputs;
 //!   `layout`: the visible text of a markdown article's blocks
 
 mod difference;
@@ -25,18 +26,15 @@ mod plain;
 mod report;
 mod sentence;
 pub mod site;
-mod split;
 
 #[cfg(test)]
-pub(crate) mod proptests;
+mod proptests;
 #[cfg(test)]
 mod proptests_match;
 
-pub(crate) use html::escape_into;
 pub use markdown::annotate_markdown;
 pub use matcher::{EntityId, Matcher, Surface};
 pub use mentions::{EntityLink, LinkMode};
 pub use notes::{NoteError, NoteErrorKind, NoteSpec};
 pub use plain::annotate_plain;
 pub use report::{FoundMention, Report};
-pub use split::{NoteSource, NoteSyntaxError, split_notes};

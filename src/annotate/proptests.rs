@@ -7,6 +7,7 @@ use pulldown_cmark::{Event, Parser, html};
 use crate::annotate::{
     EntityId, EntityLink, LinkMode, Matcher, NoteSpec, Surface, annotate_markdown, annotate_plain,
 };
+use crate::testing::cases;
 
 /// Characters chosen so that random aliases often match: few letters, and every kind of
 /// character that folding, escaping or word boundaries treat specially.
@@ -113,19 +114,6 @@ fn well_nested(html: &str) -> bool {
         }
     }
     stack.is_empty()
-}
-
-/// `default` cases, or `PROPTEST_CASES` when set (for long runs:
-/// `PROPTEST_CASES=20000 cargo test --lib proptest`).
-pub(crate) fn cases(default: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default);
-    ProptestConfig {
-        cases,
-        ..ProptestConfig::default()
-    }
 }
 
 proptest! {

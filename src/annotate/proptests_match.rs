@@ -8,7 +8,7 @@ use crate::annotate::fold::Folded;
 use crate::annotate::matcher::{EntityId, Matcher, Surface};
 use crate::annotate::mentions::{LinkMode, MentionState};
 use crate::annotate::notes::{NoteErrorKind, NoteSpec, anchor};
-use crate::annotate::proptests::cases;
+use crate::testing::cases;
 
 /// Words from a small alphabet so that generated names often occur in generated text.
 const WORD: &str = "[abk\u{0643}]{1,4}";

@@ -1,8 +1,6 @@
 //! Runs the annotation engine over every brief of the corpus: one matcher for the whole
 //! site, built once, then each brief's article annotated in parallel.
 
-use std::ops::Range;
-
 use rayon::prelude::*;
 
 use super::difference::mark_differences;
@@ -12,40 +10,9 @@ use super::{
 };
 use crate::config::{Config, LinkPolicy};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{ActorId, Article, Brief, Corpus, LocationId};
-use crate::render::markdown::Markdown;
+use crate::markup::markdown::Markdown;
+use crate::model::{AnnotatedBrief, Article, Brief, Corpus, EntityKey, EntityNumbering, Mention};
 use crate::urls::Urls;
-
-/// An actor or a location: the two kinds of entity the article text can mention.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum EntityKey {
-    /// An actor.
-    Actor(ActorId),
-    /// A location.
-    Location(LocationId),
-}
-
-/// One mention of an entity in a brief's article.
-#[derive(Clone, Debug)]
-pub struct Mention {
-    /// Who or where.
-    pub entity: EntityKey,
-    /// The paragraph number (`p-N`).
-    pub paragraph: usize,
-    /// The sentence around it, plain text.
-    pub sentence: String,
-    /// Where the mention sits in `sentence`.
-    pub range: Range<usize>,
-}
-
-/// A brief's article after annotation.
-#[derive(Clone, Debug, Default)]
-pub struct AnnotatedBrief {
-    /// The article's HTML (empty when the brief has no article).
-    pub article_html: String,
-    /// Every mention, in document order.
-    pub mentions: Vec<Mention>,
-}
 
 /// Everything the annotate stage produces.
 pub struct Annotated {
@@ -56,45 +23,43 @@ pub struct Annotated {
 }
 
 fn surfaces(corpus: &Corpus) -> Vec<Surface> {
+    let numbering = EntityNumbering::new(corpus);
     let mut out = Vec::new();
-    let actors = corpus.actors.len() as u32;
-    for (i, actor) in corpus.actors.iter().enumerate() {
-        let entity = EntityId(i as u32);
-        for text in std::iter::once(&actor.name).chain(&actor.aliases) {
-            out.push(Surface {
-                entity,
-                text: text.clone(),
-                short: false,
-            });
-        }
-        for text in &actor.short_names {
-            out.push(Surface {
-                entity,
-                text: text.clone(),
-                short: true,
-            });
-        }
-    }
-    for (i, location) in corpus.locations.iter().enumerate() {
-        let entity = EntityId(actors + i as u32);
-        for text in std::iter::once(&location.name).chain(&location.aliases) {
-            out.push(Surface {
-                entity,
-                text: text.clone(),
-                short: false,
-            });
+    let mut push = |key: EntityKey, texts: &mut dyn Iterator<Item = &String>, short: bool| {
+        let entity = EntityId(numbering.number(key) as u32);
+        out.extend(texts.map(|text| Surface {
+            entity,
+            text: text.clone(),
+            short,
+        }));
+    };
+    for key in numbering.keys() {
+        match key {
+            EntityKey::Actor(a) => {
+                let actor = &corpus.actors[a.index()];
+                push(
+                    key,
+                    &mut std::iter::once(&actor.name).chain(&actor.aliases),
+                    false,
+                );
+                push(key, &mut actor.short_names.iter(), true);
+            }
+            EntityKey::Location(l) => {
+                let location = &corpus.locations[l.index()];
+                push(
+                    key,
+                    &mut std::iter::once(&location.name).chain(&location.aliases),
+                    false,
+                );
+            }
         }
     }
     out
 }
 
+/// The entity an automaton id stands for (ids are [`EntityNumbering`] numbers).
 fn key(corpus: &Corpus, id: EntityId) -> EntityKey {
-    let actors = corpus.actors.len() as u32;
-    if id.0 < actors {
-        EntityKey::Actor(ActorId(id.0))
-    } else {
-        EntityKey::Location(LocationId(id.0 - actors))
-    }
+    EntityNumbering::new(corpus).key(id.0 as usize)
 }
 
 /// Annotates every brief. Notes that cannot be anchored are errors naming the brief's file
@@ -110,10 +75,7 @@ pub fn annotate(
     for (surface, ids) in matcher.ambiguous() {
         let owners: Vec<String> = ids
             .iter()
-            .map(|id| match key(corpus, *id) {
-                EntityKey::Actor(a) => corpus.actors[a.index()].file.display().to_string(),
-                EntityKey::Location(l) => corpus.locations[l.index()].file.display().to_string(),
-            })
+            .map(|id| corpus.entity_file(key(corpus, *id)).display().to_string())
             .collect();
         warnings.push(
             Diagnostic::file_error(
@@ -129,23 +91,12 @@ pub fn annotate(
     }
     let policy = config.mentions.link;
     let link = |id: EntityId| -> EntityLink {
-        match key(corpus, id) {
-            EntityKey::Actor(a) => {
-                let slug = &corpus.actors[a.index()].slug;
-                EntityLink {
-                    kind: "actor",
-                    slug: slug.to_string(),
-                    href: format!("../../{}", urls.actor(slug)),
-                }
-            }
-            EntityKey::Location(l) => {
-                let slug = &corpus.locations[l.index()].slug;
-                EntityLink {
-                    kind: "location",
-                    slug: slug.to_string(),
-                    href: format!("../../{}", urls.location(slug)),
-                }
-            }
+        let key = key(corpus, id);
+        let slug = corpus.entity_slug(key);
+        EntityLink {
+            kind: key.kind(),
+            slug: slug.to_string(),
+            href: urls.from_brief(&urls.entity(key, slug)),
         }
     };
     let results: Vec<Result<AnnotatedBrief, Vec<Diagnostic>>> = corpus

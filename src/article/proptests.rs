@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 
 use super::{ArticleRules, ingest};
-use crate::annotate::proptests::cases;
+use crate::testing::cases;
 
 /// A word with no sentence-ending punctuation.
 const WORD: &str = "[a-z\u{e9}\u{2019}]{1,12}";

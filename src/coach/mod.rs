@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::annotate::site::{AnnotatedBrief, EntityKey};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, plural};
+use crate::model::{AnnotatedBrief, EntityKey};
 use crate::model::{Article, Corpus, PartialDate};
 use crate::urls::{Urls, output_file};
 use names::{Entities, Known};
@@ -254,7 +254,7 @@ fn unused_entities(
 
 fn briefs(corpus: &Corpus, files: &mut Files, out: &mut Diagnostics) {
     for brief in &corpus.briefs {
-        if brief.source.as_ref().is_none_or(|s| s.url.is_empty()) {
+        if brief.source.as_ref().is_none_or(|s| s.url.is_none()) {
             let key = if brief.source.is_some() {
                 "[source]"
             } else {

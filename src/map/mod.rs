@@ -12,7 +12,7 @@ pub mod world;
 
 use std::fmt::Write as _;
 
-use crate::render::xml::escape;
+use crate::markup::xml::escape;
 
 use labels::{Anchor, Rect, Request};
 use outline::{VisiblePart, ring_path, visible_part};

@@ -10,10 +10,9 @@ mod csv_file;
 use super::Output;
 use super::public::precision_name;
 use super::site::Site;
-use crate::annotate::site::EntityKey;
 use crate::diagnostics::Diagnostic;
 use crate::graph::{EntityLinks, PriorReason};
-use crate::model::{ActorId, BriefId, Incident, LocationId};
+use crate::model::{ActorId, BriefId, EntityKey, Incident, IncidentId, LocationId};
 
 #[derive(Serialize)]
 struct SourceRecord<'a> {
@@ -176,7 +175,7 @@ pub fn files(site: &Site) -> Result<Vec<Output>, Diagnostic> {
             .map(|i| location_record(site, LocationId(i as u32)))
             .collect(),
         incidents: (0..site.corpus.incidents.len())
-            .map(|i| incident_record(site, i))
+            .map(|i| incident_record(site, IncidentId(i as u32)))
             .collect(),
     };
     let features: Vec<Feature> = entities
@@ -305,9 +304,9 @@ fn brief_record<'a>(site: &'a Site, id: BriefId) -> BriefRecord<'a> {
         summary: &card.summary,
         url: site.absolute(&card.path),
         source: brief.source.as_ref().map(|s| SourceRecord {
-            outlet: &s.outlet,
-            author: &s.author,
-            url: &s.url,
+            outlet: s.outlet.as_deref().unwrap_or_default(),
+            author: s.author.as_deref().unwrap_or_default(),
+            url: s.url.as_deref().unwrap_or_default(),
             published: s.published.map(|d| d.iso()),
         }),
         tags: &brief.tags,
@@ -360,7 +359,7 @@ fn entity_record<'a>(site: &'a Site, key: EntityKey) -> EntityRecord<'a> {
         slug: slug.as_str(),
         name,
         aliases,
-        kind,
+        kind: kind.as_deref().unwrap_or_default(),
         wikidata: wikidata.as_deref(),
         summary: &site.prepared.described(key).summary,
         url: site.absolute(&site.prepared.link(key).path),
@@ -390,7 +389,7 @@ fn location_record<'a>(site: &'a Site, id: LocationId) -> LocationRecord<'a> {
         entity: entity_record(site, EntityKey::Location(id)),
         latitude: location.coordinates.map(|(lat, _)| lat),
         longitude: location.coordinates.map(|(_, lon)| lon),
-        country: &location.country,
+        country: location.country.as_deref().unwrap_or_default(),
         within: location.within.map(|w| locations[w.index()].slug.as_str()),
         contains: site.graph.contains[id.index()]
             .iter()
@@ -399,15 +398,15 @@ fn location_record<'a>(site: &'a Site, id: LocationId) -> LocationRecord<'a> {
     }
 }
 
-fn incident_record<'a>(site: &'a Site, i: usize) -> IncidentRecord<'a> {
-    let incident = &site.corpus.incidents[i];
-    let links = &site.graph.incidents[i];
+fn incident_record<'a>(site: &'a Site, id: IncidentId) -> IncidentRecord<'a> {
+    let incident = &site.corpus.incidents[id.index()];
+    let links = &site.graph.incidents[id.index()];
     IncidentRecord {
         slug: incident.slug.as_str(),
         title: &incident.title,
         date: incident.date.iso(),
         date_precision: precision_name(&incident.date),
-        kind: &incident.kind,
+        kind: incident.kind.as_deref().unwrap_or_default(),
         status: incident.status.map(|s| s.as_str()),
         location: incident
             .location
@@ -424,12 +423,12 @@ fn incident_record<'a>(site: &'a Site, i: usize) -> IncidentRecord<'a> {
             .iter()
             .map(|s| CitationRecord {
                 outlet: &s.outlet,
-                url: &s.url,
+                url: s.url.as_deref().unwrap_or_default(),
                 published: s.published.map(|d| d.iso()),
             })
             .collect(),
-        summary: &site.prepared.incidents[i].summary,
-        url: site.absolute(&site.prepared.incident_refs[i].path),
+        summary: &site.prepared.incidents[id.index()].summary,
+        url: site.absolute(&site.prepared.incident_refs[id.index()].path),
         reported_by: public_slugs(site, links.reported_by.iter().copied()),
         cited_by: public_slugs(site, links.cited_by.iter().copied()),
     }

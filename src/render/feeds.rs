@@ -6,14 +6,13 @@
 use super::Output;
 use super::public::timestamp;
 use super::site::Site;
-use super::xml::Xml;
+use crate::markup::xml::Xml;
 use rayon::prelude::*;
 
 use super::views::{CARD_ENTITIES, CARD_TAGS};
-use crate::annotate::site::EntityKey;
 use crate::graph::EntityLinks;
-use crate::model::{ActorId, BriefId, LocationId};
-use crate::urls::tag_slug;
+use crate::model::{BriefId, EntityKey, EntityNumbering};
+use crate::urls::{feed_path, tag_slug};
 
 /// Entries per feed: feed readers poll often, so older briefs add weight and nothing else.
 pub const FEED_SIZE: usize = 20;
@@ -32,25 +31,22 @@ struct Feed {
 
 /// Every feed of the site.
 pub fn feeds(site: &Site) -> Vec<Output> {
+    let home = site.urls.home(1);
     let mut feeds = vec![Feed {
-        file: "atom.xml".into(),
-        page: site.urls.home(1),
+        file: feed_path(&home),
+        page: home,
         title: site.config.title.clone(),
         subtitle: site.config.description.clone(),
         briefs: site.published().map(|(id, _)| id).collect(),
     }];
-    for i in 0..site.corpus.actors.len() {
-        let key = EntityKey::Actor(ActorId(i as u32));
-        feeds.push(entity_feed(site, key, &site.graph.actors[i]));
-    }
-    for i in 0..site.corpus.locations.len() {
-        let key = EntityKey::Location(LocationId(i as u32));
-        feeds.push(entity_feed(site, key, &site.graph.locations[i]));
+    for key in EntityNumbering::new(site.corpus).keys() {
+        feeds.push(entity_feed(site, key, site.graph.entity(key)));
     }
     for (slug, tag) in &site.graph.tags {
+        let page = site.urls.tag_page(slug, 1);
         feeds.push(Feed {
-            file: format!("tags/{slug}/atom.xml"),
-            page: site.urls.page(&format!("tags/{slug}")),
+            file: feed_path(&page),
+            page,
             title: format!("Tagged “{}” · {}", tag.name, site.config.title),
             subtitle: format!("Briefs tagged {}", tag.name),
             briefs: tag.briefs.clone(),
@@ -68,9 +64,8 @@ pub fn feeds(site: &Site) -> Vec<Output> {
 /// The feed beside an actor's or location's page, of the briefs that mention or list it.
 fn entity_feed(site: &Site, key: EntityKey, links: &EntityLinks) -> Feed {
     let link = site.prepared.link(key);
-    let dir = link.path.strip_suffix("index.html").unwrap_or(&link.path);
     Feed {
-        file: format!("{dir}atom.xml"),
+        file: feed_path(&link.path),
         page: link.path.clone(),
         title: format!("{} · {}", link.name, site.config.title),
         subtitle: site.prepared.described(key).summary.clone(),
@@ -147,8 +142,7 @@ fn entry(site: &Site, xml: &mut Xml, id: BriefId) {
     let author = brief
         .source
         .as_ref()
-        .map(|s| s.author.as_str())
-        .filter(|a| !a.is_empty())
+        .and_then(|s| s.author.as_deref())
         .unwrap_or(&site.config.title);
     xml.open("entry", &[])
         .text("title", &[], &brief.title)

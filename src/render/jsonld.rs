@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::site::{Site, script_json};
-use crate::annotate::site::EntityKey;
+use crate::model::EntityKey;
 use crate::model::{ActorId, BriefId, IncidentId, LocationId};
 use crate::urls::wikidata_url;
 
@@ -132,7 +132,7 @@ fn actor<'a>(site: &Site<'a>, id: ActorId) -> Agent<'a> {
     let actor = &site.corpus.actors[id.index()];
     let entity = site.entity(EntityKey::Actor(id));
     Agent {
-        kind: if actor.kind == "person" {
+        kind: if actor.is_person() {
             "Person"
         } else {
             "Organization"
@@ -178,10 +178,10 @@ pub fn brief(site: &Site, id: BriefId) -> String {
     let b = site.brief(id);
     let (brief, card) = (b.brief, b.card);
     let url = site.absolute(&card.path);
-    let author = match brief.source.as_ref().filter(|s| !s.author.is_empty()) {
-        Some(source) => Agent {
+    let author = match brief.source.as_ref().and_then(|s| s.author.as_deref()) {
+        Some(author) => Agent {
             kind: "Person",
-            name: &source.author,
+            name: author,
             same_as: None,
             url: None,
         },
@@ -208,11 +208,7 @@ pub fn brief(site: &Site, id: BriefId) -> String {
         description: &card.summary,
         headline: &brief.title,
         in_language: &site.config.language,
-        is_based_on: brief
-            .source
-            .as_ref()
-            .filter(|s| !s.url.is_empty())
-            .map(|s| s.url.as_str()),
+        is_based_on: brief.source.as_ref().and_then(|s| s.url.as_deref()),
         keywords: &brief.tags,
         main_entity_of_page: &url,
         mentions,

@@ -1,16 +1,12 @@
 //! Stage 5, render: markdown, highlighting and Tera, producing every output file in memory.
 //! Nothing is written here; a failed render leaves the disk untouched.
 
-pub mod attrs;
 mod data;
 mod feeds;
 mod jsonld;
-pub mod markdown;
 pub mod page;
 mod paginate;
 pub mod prepare;
-#[cfg(test)]
-mod proptests;
 mod public;
 mod reading;
 mod related;
@@ -19,7 +15,6 @@ mod site;
 mod sitemap;
 pub mod theme;
 pub mod views;
-pub(crate) mod xml;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

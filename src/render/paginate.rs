@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::site::{Job, Site};
-use crate::annotate::site::EntityKey;
+use crate::model::EntityKey;
 use crate::model::{ActorId, LocationId};
 
 /// Numbered links shown on each side of the current page; the first and last page are always

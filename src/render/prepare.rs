@@ -3,11 +3,11 @@
 
 use rayon::prelude::*;
 
-use super::markdown::{Markdown, first_paragraph_text};
 use super::views::*;
-use crate::annotate::site::EntityKey;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::graph::Graph;
+use crate::markup::markdown::{Markdown, first_paragraph_text};
+use crate::model::EntityKey;
 use crate::model::{Brief, Corpus};
 use crate::urls::Urls;
 
@@ -123,14 +123,18 @@ pub fn prepare(
             title: i.title.clone(),
             path: urls.incident(&i.slug),
             date: (&i.date).into(),
-            status: i.status.map_or("", |s| s.as_str()).to_string(),
-            kind: i.kind.clone(),
+            status: i.status,
+            kind: i.kind.clone().unwrap_or_default(),
             source_outlet: i
                 .sources
                 .first()
                 .map(|s| s.outlet.clone())
                 .unwrap_or_default(),
-            source_url: i.sources.first().map(|s| s.url.clone()).unwrap_or_default(),
+            source_url: i
+                .sources
+                .first()
+                .and_then(|s| s.url.clone())
+                .unwrap_or_default(),
         })
         .collect();
     let newest = corpus.briefs.iter().map(|b| b.date).max();
@@ -147,7 +151,7 @@ pub fn prepare(
             outlet: brief
                 .source
                 .as_ref()
-                .map(|s| s.outlet.clone())
+                .and_then(|s| s.outlet.clone())
                 .unwrap_or_default(),
             tags: brief
                 .tags

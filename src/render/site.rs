@@ -12,10 +12,10 @@ use serde::Serialize;
 
 use super::prepare::{Described, Prepared};
 use super::views::{BriefCard, IncidentRef, LinkView};
-use crate::annotate::site::{AnnotatedBrief, EntityKey};
 use crate::config::Config;
 use crate::graph::{BriefLinks, EntityLinks, Graph, IncidentLinks};
 use crate::model::{ActorId, Brief, BriefId, Corpus, Incident, IncidentId, LocationId, Slug};
+use crate::model::{AnnotatedBrief, EntityKey};
 use crate::urls::Urls;
 
 /// What a build reads to render pages.
@@ -146,7 +146,7 @@ impl<'a> Site<'a> {
         EntityRef {
             key,
             slug,
-            kind,
+            kind: kind.as_deref().unwrap_or_default(),
             aliases,
             wikidata: wikidata.as_deref(),
             link: self.prepared.link(key),

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Output;
 use super::site::Site;
-use super::xml::Xml;
+use crate::markup::xml::Xml;
 use crate::urls::output_file;
 
 /// URLs per sitemap file, the protocol's limit.

@@ -10,7 +10,7 @@ use tera::Tera;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::render::markdown::CLASS_STYLE;
+use crate::markup::markdown::CLASS_STYLE;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/theme.rs"));

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::model::PartialDate;
+use crate::model::{PartialDate, Status};
 
 /// A date as `<time datetime="{iso}">{display}</time>`.
 #[derive(Clone, Debug, Serialize)]
@@ -80,6 +80,14 @@ pub struct BriefCard {
     pub stale_year: String,
 }
 
+/// A status as templates see it: `claimed`… or "" when unknown, so `{% if %}` tests it.
+fn status_or_empty<S: serde::Serializer>(
+    status: &Option<Status>,
+    to: S,
+) -> Result<S::Ok, S::Error> {
+    to.serialize_str(status.map_or("", Status::as_str))
+}
+
 /// An incident in lists and sidebars.
 #[derive(Clone, Debug, Serialize)]
 pub struct IncidentRef {
@@ -91,8 +99,9 @@ pub struct IncidentRef {
     pub path: String,
     /// When, at its precision.
     pub date: DateView,
-    /// claimed, reported, confirmed, disputed or "".
-    pub status: String,
+    /// How sure the record is; shown to templates as its spelling, or "" when unknown.
+    #[serde(serialize_with = "status_or_empty")]
+    pub status: Option<Status>,
     /// Kind of incident.
     pub kind: String,
     /// The first source's outlet, so a reader can check the incident, or "".

@@ -34,7 +34,7 @@ pub(super) fn actor(doc: &Document<ActorFront>, ix: &Indexes) -> Result<Actor, V
         name,
         aliases: strings(doc, &f.aliases, "alias", &mut errors),
         short_names: strings(doc, &f.short_names, "short name", &mut errors),
-        kind: f.kind.clone().unwrap_or_default(),
+        kind: f.kind.clone().filter(|k| !k.is_empty()),
         affiliation,
         wikidata: wikidata(doc, &f.wikidata, &mut errors),
         body: doc.body.clone(),
@@ -78,9 +78,9 @@ pub(super) fn location(
         file: doc.source.path.clone(),
         name: nonempty(doc, &f.name, "name", &mut errors),
         aliases: strings(doc, &f.aliases, "alias", &mut errors),
-        kind: f.kind.clone().unwrap_or_default(),
+        kind: f.kind.clone().filter(|k| !k.is_empty()),
         coordinates,
-        country: f.country.clone().unwrap_or_default(),
+        country: f.country.clone().filter(|c| !c.is_empty()),
         within,
         wikidata: wikidata(doc, &f.wikidata, &mut errors),
         body: doc.body.clone(),
@@ -151,8 +151,8 @@ pub(super) fn incident(
                     );
                     return None;
                 }
-                Some(u) => u.trim().to_string(),
-                None => String::new(),
+                Some(u) => Some(u.trim().to_string()),
+                None => None,
             };
             let published = match &c.published {
                 Some(v) => match date(doc, &Spanned::new(s.span(), v.clone()), true) {
@@ -184,7 +184,7 @@ pub(super) fn incident(
             .as_ref()
             .and_then(|l| ix.locations.get(doc, l).map_err(|e| errors.push(e)).ok()),
         actors: all(f.actors.iter().map(|a| ix.actors.get(doc, a)), &mut errors),
-        kind: f.kind.clone().unwrap_or_default(),
+        kind: f.kind.clone().filter(|k| !k.is_empty()),
         status,
         casualties: f.casualties.as_ref().map(|c| Casualties {
             killed: c.killed,

@@ -49,7 +49,6 @@ mod tests;
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub(crate) use guard::normalize;
 pub use guard::{NAME_MAX, check_output_dir, check_outputs};
 pub use lock::{OutputLock, lock_path};
 pub use staging::Staging;

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Nav, PageJob, Site};
-use crate::annotate::site::EntityKey;
 use crate::graph::{PriorReason, SidebarEntry};
 use crate::model::BriefId;
+use crate::model::EntityKey;
 use crate::render::jsonld;
 use crate::render::reading::{
     PRIOR_SHOWN, SUMMARY_CHARS, first_sentence, fold_sidebar, text_direction,
@@ -313,9 +313,9 @@ pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
         title_dir: card.title_dir,
         stale_year: &card.stale_year,
         source: brief.source.as_ref().map(|s| SourceView {
-            outlet: &s.outlet,
-            author: &s.author,
-            url: &s.url,
+            outlet: s.outlet.as_deref().unwrap_or_default(),
+            author: s.author.as_deref().unwrap_or_default(),
+            url: s.url.as_deref().unwrap_or_default(),
             published: s.published.as_ref().map(DateView::from),
         }),
         body_html: b.body_html,

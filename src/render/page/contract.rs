@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::annotate::site::annotate;
 use crate::article::ArticleRules;
 use crate::config::Config;
-use crate::render::markdown::Markdown;
+use crate::markup::markdown::Markdown;
 use crate::render::prepare::prepare;
 use crate::render::site::Site;
 use crate::urls::Urls;

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{PageJob, Site};
-use crate::annotate::site::EntityKey;
+use crate::model::EntityKey;
 use crate::model::{ActorId, LocationId};
 use crate::render::paginate::Pagination;
 use crate::render::site::EntityRef;
@@ -134,7 +134,7 @@ fn place_parts<'a>(site: &Site<'a>, l: LocationId) -> PlaceParts<'a> {
         coordinates: location
             .coordinates
             .map(|(lat, lon)| Coordinates { lat, lon }),
-        country: &location.country,
+        country: location.country.as_deref().unwrap_or_default(),
     }
 }
 

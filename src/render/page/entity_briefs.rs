@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::{PageJob, entity_feed};
-use crate::annotate::site::EntityKey;
 use crate::graph::Backlink;
+use crate::model::EntityKey;
 use crate::render::paginate::{Pagination, page_count, pagination};
 use crate::render::site::Site;
 use crate::render::views::{BacklinkView, BriefHead, MentionView, clip_after, clip_before};

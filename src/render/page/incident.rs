@@ -79,7 +79,7 @@ pub fn view<'a>(site: &Site<'a>, id: IncidentId) -> IncidentView<'a> {
             .iter()
             .map(|s| CitationView {
                 outlet: &s.outlet,
-                url: &s.url,
+                url: s.url.as_deref().unwrap_or_default(),
                 published: s.published.as_ref().map(DateView::from),
             })
             .collect(),

@@ -146,7 +146,12 @@ impl Site<'_> {
                 lat,
                 lon,
                 kind: MarkerKind::Incident,
-                name: incident_name(&r.title, &r.date.display, &r.status, &place.name),
+                name: incident_name(
+                    &r.title,
+                    &r.date.display,
+                    r.status.map_or("", |s| s.as_str()),
+                    &place.name,
+                ),
                 label: String::new(),
                 href: relative_to(&file, &r.path),
             });
@@ -154,7 +159,7 @@ impl Site<'_> {
                 title: &r.title,
                 path: &r.path,
                 date: &r.date,
-                status: &r.status,
+                status: r.status.map_or("", |s| s.as_str()),
                 location: place,
             });
         }
@@ -166,7 +171,7 @@ impl Site<'_> {
                 Some((lat, lon)) => locations.push(MapLocation {
                     name: &link.name,
                     path: &link.path,
-                    kind: &location.kind,
+                    kind: location.kind.as_deref().unwrap_or_default(),
                     lat,
                     lon,
                     incidents: counts[i],

@@ -34,7 +34,7 @@ pub use incident::{CasualtiesView, CitationView, IncidentView};
 pub use section::{SectionGroup, SectionItem};
 
 use super::site::{Job, Robots, Section, Site};
-use crate::annotate::site::EntityKey;
+use crate::model::EntityKey;
 use crate::model::{ActorId, BriefId, LocationId};
 use crate::urls::root_prefix;
 

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Nav, NoView, PageJob, Site};
-use crate::render::markdown::first_paragraph_text;
+use crate::markup::markdown::first_paragraph_text;
 use crate::render::site::Robots;
 use crate::urls::output_file;
 

@@ -62,7 +62,9 @@ fn members<'a>(site: &Site<'a>, section: Section) -> BTreeMap<&'a str, Vec<Secti
         for entry in site.incident_ids().map(|id| site.incident(id)) {
             let r = entry.reference;
             groups
-                .entry(group_name(&entry.incident.kind))
+                .entry(group_name(
+                    entry.incident.kind.as_deref().unwrap_or_default(),
+                ))
                 .or_default()
                 .push(SectionItem {
                     name: &r.title,
@@ -70,7 +72,7 @@ fn members<'a>(site: &Site<'a>, section: Section) -> BTreeMap<&'a str, Vec<Secti
                     summary: &entry.described.summary,
                     count: entry.links.reported_by.len() + entry.links.cited_by.len(),
                     date: Some(&r.date),
-                    status: &r.status,
+                    status: r.status.map_or("", |s| s.as_str()),
                 });
         }
         return groups;

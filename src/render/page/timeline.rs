@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::{Nav, PageJob};
-use crate::annotate::site::EntityKey;
+use crate::model::EntityKey;
 use crate::model::{ActorId, LocationId, PartialDate, Precision};
 use crate::render::paginate::{page_count, pagination};
 use crate::render::site::{Job, Site};
@@ -169,7 +169,7 @@ impl<'a> Site<'a> {
                 title: &r.title,
                 path: &r.path,
                 date: &r.date,
-                status: &r.status,
+                status: r.status.map_or("", |s| s.as_str()),
                 actor_slugs: join(actors.iter().map(|(c, _)| c)),
                 location_slugs: join(location.iter().map(|(c, _)| c)),
                 links: actors

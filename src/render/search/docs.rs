@@ -3,7 +3,7 @@
 
 use super::super::site::Site;
 use super::text::markdown_text;
-use crate::model::Article;
+use crate::model::{Article, Status};
 
 /// The kinds of document, in the order their doc ids are numbered.
 pub const KINDS: [&str; 5] = ["brief", "incident", "actor", "location", "page"];
@@ -39,8 +39,11 @@ pub struct Doc {
     pub locations: Vec<(String, String)>,
 }
 
-fn status_index(status: &str) -> usize {
-    STATUSES.iter().position(|s| *s == status).unwrap_or(0)
+/// The index of `status` in [`STATUSES`] (0 when unknown).
+fn status_index(status: Option<Status>) -> usize {
+    status
+        .and_then(|status| Status::ALL.iter().position(|(s, _)| *s == status))
+        .map_or(0, |i| i + 1)
 }
 
 /// Every document, ordered by kind, newest year first, status, newest date first, title,
@@ -90,12 +93,12 @@ pub fn collect(site: &Site) -> Vec<Doc> {
         docs.push(Doc {
             kind: 1,
             year: incident.date.year(),
-            status: status_index(&r.status),
+            status: status_index(incident.status),
             iso: r.date.iso.clone(),
             date: r.date.display.clone(),
             title: r.title.clone(),
             path: r.path.clone(),
-            names: format!("{} {}", r.kind, r.status),
+            names: format!("{} {}", r.kind, r.status.map_or("", |s| s.as_str())),
             summary: p.incidents[i].summary.clone(),
             body: markdown_text(&incident.body),
             actors: incident.actors.iter().map(|a| actor(a.index())).collect(),
@@ -121,7 +124,11 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             date: String::new(),
             title: a.name.clone(),
             path: p.actor_links[i].path.clone(),
-            names: format!("{} {}", names.join(" "), a.kind),
+            names: format!(
+                "{} {}",
+                names.join(" "),
+                a.kind.as_deref().unwrap_or_default()
+            ),
             summary: p.actors[i].summary.clone(),
             body: markdown_text(&a.body),
             actors: vec![actor(i)],
@@ -137,7 +144,12 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             date: String::new(),
             title: l.name.clone(),
             path: p.location_links[i].path.clone(),
-            names: format!("{} {} {}", l.aliases.join(" "), l.kind, l.country),
+            names: format!(
+                "{} {} {}",
+                l.aliases.join(" "),
+                l.kind.as_deref().unwrap_or_default(),
+                l.country.as_deref().unwrap_or_default()
+            ),
             summary: p.locations[i].summary.clone(),
             body: markdown_text(&l.body),
             actors: Vec::new(),
@@ -168,4 +180,17 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             .then_with(|| a.path.cmp(&b.path))
     });
     docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_indices_follow_the_spellings() {
+        assert_eq!(STATUSES[status_index(None)], "");
+        for (status, name) in Status::ALL {
+            assert_eq!(STATUSES[status_index(Some(status))], name);
+        }
+    }
 }

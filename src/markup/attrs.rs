@@ -177,7 +177,7 @@ pub fn check_heading(
 mod tests {
     use super::*;
 
-    use crate::render::markdown::Markdown;
+    use crate::markup::markdown::Markdown;
 
     fn errors(text: &str) -> Vec<String> {
         match Markdown::default().render(text, Path::new("a.md"), 10) {

@@ -6,7 +6,7 @@
 //! would read it.
 //!
 //! Short by default (256 cases); a long run: `GLOSS_PROPTEST_CASES=100000 cargo test --lib
-//! render::proptests`.
+//! markup::proptests`.
 
 use std::path::Path;
 

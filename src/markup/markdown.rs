@@ -11,6 +11,7 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use super::attrs::{Place, check_heading, is_reserved_id};
+use super::escape_html as escape;
 use crate::diagnostics::Diagnostic;
 use crate::urls::is_safe_href;
 
@@ -254,14 +255,6 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         i += 1;
     }
     events
-}
-
-/// Escapes text for HTML element content and attribute values (the annotator's escaping,
-/// so every page escapes alike).
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    crate::annotate::escape_into(&mut out, text);
-    out
 }
 
 /// The plain text of the first paragraph of some markdown, for summaries and hover cards.

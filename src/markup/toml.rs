@@ -1,0 +1,314 @@
+//! TOML as editors write it (front matter and `config.toml`), with the parser's messages
+//! turned into an editor's, each at its place in the whole file.
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+
+/// Deserializes TOML found at byte `offset` of `source` (front matter, or all of
+/// `config.toml`), turning the parser's messages into an editor's: a bare word where a
+/// number belongs says "expected a whole number, found `ten`", a key written after a
+/// table says to move it above the table, and so on.
+pub fn parse_toml<T: DeserializeOwned>(
+    source: &SourceFile,
+    offset: usize,
+    text: &str,
+) -> Result<T, Diagnostic> {
+    let error = match toml::from_str::<T>(text) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    let span = error.span().unwrap_or(0..0);
+    let message = error.message().trim().replace('\n', " ");
+    let at = |range: std::ops::Range<usize>, message: String| {
+        source.error(offset + range.start..offset + range.end, message)
+    };
+    if let Some(d) = bare_word(text, &span, &message).and_then(|word| {
+        // Quote the word and parse again: serde then says which type the key wants.
+        let quoted = format!("{}\"{word}\"{}", &text[..span.start], &text[span.end..]);
+        match toml::from_str::<T>(&quoted) {
+            Ok(_) => Some(
+                at(
+                    span.clone(),
+                    format!("text must be in quotes, found `{word}`"),
+                )
+                .with_hint(format!(
+                    "write {} = \"{word}\"",
+                    key_before(text, span.start)
+                ))
+                .with_code("type"),
+            ),
+            Err(e) if e.message().starts_with("invalid type: string") => Some(type_error(
+                at(span.clone(), String::new()),
+                e.message(),
+                &format!("`{word}`"),
+                key_before(text, span.start),
+            )),
+            Err(_) => None,
+        }
+    }) {
+        return Err(d);
+    }
+    if message.starts_with("invalid type:") {
+        let found = message
+            .strip_prefix("invalid type: ")
+            .and_then(|m| m.split(", expected").next())
+            .unwrap_or("")
+            .replace("string ", "")
+            .replace("floating point ", "")
+            .replace("integer ", "");
+        return Err(type_error(
+            at(span.clone(), String::new()),
+            &message,
+            &found,
+            key_before(text, span.start),
+        ));
+    }
+    if message.starts_with("invalid date") {
+        let value = text.get(span.clone()).unwrap_or("").trim();
+        let key = key_before(text, span.start);
+        if value.len() == 7 && value.as_bytes()[4] == b'-' {
+            return Err(at(
+                span,
+                format!("`{value}` is a month, and months must be quoted"),
+            )
+            .with_hint(format!("quote month-only dates: {key} = \"{value}\""))
+            .with_code("partial-date"));
+        }
+    }
+    if message.starts_with("missing comma between array elements")
+        && let Some(d) = unclosed_string(source, offset, text, span.start)
+    {
+        return Err(d);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        let place = if source.path.ends_with("config.toml") {
+            "config.toml"
+        } else {
+            "the front matter"
+        };
+        return Err(source
+            .error(
+                offset..offset,
+                format!("the required key `{key}` is missing"),
+            )
+            .with_hint(format!("add a line `{key} = ...` to {place}"))
+            .with_code("missing-key"));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        return Err(unknown_key::<T>(source, offset, text, span, key, expected));
+    }
+    Err(toml_error(source, offset, &error))
+}
+
+/// The word a parse error points at, when it is a bare word (`ten`, `yes`) the parser
+/// could not read as a value.
+fn bare_word<'t>(text: &'t str, span: &std::ops::Range<usize>, message: &str) -> Option<&'t str> {
+    let bare = message.starts_with("invalid boolean")
+        || message.starts_with("string values must be quoted")
+        || message.starts_with("invalid float")
+        || message.starts_with("invalid integer");
+    let line_end = text[span.start.min(text.len())..]
+        .find('\n')
+        .map_or(text.len(), |i| span.start + i);
+    let word = text
+        .get(span.start..line_end)?
+        .split([' ', ',', ']', '}', '#', '\r'])
+        .next()?;
+    (bare
+        && !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
+    .then_some(word)
+}
+
+/// The key on the line where `at` falls (`paginate_by` of `paginate_by = ten`).
+fn key_before(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at]
+        .split('=')
+        .next()
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && !k.contains(['[', '"']))
+        .unwrap_or("key")
+}
+
+/// "expected a whole number, found `ten`", with how to write the right type.
+fn type_error(at: Diagnostic, message: &str, found: &str, key: &str) -> Diagnostic {
+    let expected = message.rsplit("expected ").next().unwrap_or("");
+    let (want, hint) = match expected.trim() {
+        "usize" | "u8" | "u16" | "u32" | "u64" | "i32" | "i64" | "isize" => (
+            "a whole number",
+            format!("write a number without quotes, e.g. {key} = 10"),
+        ),
+        "f64" | "f32" => (
+            "a number",
+            format!("write a number without quotes, e.g. {key} = 1.5"),
+        ),
+        "a boolean" => (
+            "true or false",
+            format!("write {key} = true or {key} = false, without quotes"),
+        ),
+        "a sequence" => (
+            "a list",
+            format!("write a list in square brackets: {key} = [\"first\", \"second\"]"),
+        ),
+        "a string" => (
+            "text in quotes",
+            format!("put the value in double quotes: {key} = \"...\""),
+        ),
+        other => (other, format!("change the value of `{key}`")),
+    };
+    Diagnostic {
+        message: format!("expected {want}, found {found}"),
+        ..at
+    }
+    .with_hint(hint)
+    .with_code("type")
+}
+
+/// A string in a multi-line array missing its closing quote makes the parser complain on
+/// the next line; this finds the line that opened the string and points there.
+fn unclosed_string(
+    source: &SourceFile,
+    offset: usize,
+    text: &str,
+    at: usize,
+) -> Option<Diagnostic> {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let lines: Vec<(usize, &str)> = text[..line_start]
+        .split_inclusive('\n')
+        .scan(0, |start, line| {
+            let item = (*start, line);
+            *start += line.len();
+            Some(item)
+        })
+        .collect();
+    // The line of the error itself may hold the unclosed string (["a, "b"]).
+    let current = text[line_start..].lines().next().unwrap_or("");
+    let candidates = std::iter::once((line_start, current))
+        .chain(lines.into_iter().rev().map(|(s, l)| (s, l.trim_end())))
+        .take(2);
+    for (start, line) in candidates {
+        if start == line_start && line.matches('"').count() % 2 == 1 {
+            // Both strings are on this line: which quote is missing cannot be known.
+            let open = line.find('[').unwrap_or(0);
+            let range = offset + start + open..offset + start + line.trim_end().len();
+            return Some(
+                source
+                    .error(range, "a quote is missing in this list")
+                    .with_hint("every entry needs a quote at each end, with commas between: [\"first\", \"second\"]")
+                    .with_code("unclosed-string"),
+            );
+        }
+        if line.matches('"').count() % 2 == 1 {
+            let quote = line.rfind('"')?;
+            let unfinished = line[quote + 1..].trim_end().trim_end_matches(',');
+            let fixed = format!("\"{unfinished}\",");
+            let (open, close) = (offset + start + quote, offset + start + line.len());
+            return Some(
+                source
+                    .error(open..close, "this string is missing its closing quote")
+                    .with_hint(format!("close the string: {fixed}"))
+                    .with_code("unclosed-string"),
+            );
+        }
+    }
+    None
+}
+
+/// An unknown key: did you mean a close key; or, for a top-level key written below a
+/// `[table]`, move it above the table.
+fn unknown_key<T: DeserializeOwned>(
+    source: &SourceFile,
+    offset: usize,
+    text: &str,
+    span: std::ops::Range<usize>,
+    key: &str,
+    expected: &str,
+) -> Diagnostic {
+    let accepted: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let diagnostic = source
+        .error(
+            offset + span.start..offset + span.end,
+            format!("unknown key `{key}`"),
+        )
+        .with_code("unknown-key");
+    // Is the key inside a table? Then try it at the top, where it may belong.
+    let line_start = text[..span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let table = text[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(str::to_string);
+    if let Some(table) = table {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i + 1);
+        let line = &text[line_start..line_end];
+        let moved = format!(
+            "{}\n{}{}",
+            line.trim_end(),
+            &text[..line_start],
+            &text[line_end..]
+        );
+        let still_unknown = match toml::from_str::<T>(&moved) {
+            Ok(_) => false,
+            Err(e) => e.message().contains(&format!("unknown field `{key}`")),
+        };
+        if !still_unknown {
+            let table = table.split('#').next().unwrap_or("").trim().to_string();
+            return Diagnostic {
+                message: format!("`{key}` is written inside {table}, where it is not a key"),
+                ..diagnostic
+            }
+            .with_hint(format!(
+                "move `{key}` above {table}: every key after a [table] line belongs to that table"
+            ))
+            .with_code("key-after-table");
+        }
+    }
+    match crate::diagnostics::nearest(key, accepted.iter().copied()) {
+        Some(close) => diagnostic.with_hint(format!("did you mean `{close}`?")),
+        None if accepted.is_empty() => diagnostic.with_hint("remove the key"),
+        None => diagnostic.with_hint(format!("remove it or use one of: {}", accepted.join(", "))),
+    }
+}
+
+/// Turns a TOML error into a diagnostic at its place in the file, with advice for the
+/// mistakes editors make most.
+pub fn toml_error(source: &SourceFile, offset: usize, error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim().replace('\n', " ");
+    let hint = if message.contains("unknown field") {
+        Some("remove the key or fix its spelling; the accepted keys are listed in the message")
+    } else if message.contains("untagged enum EntityRef") {
+        Some(
+            "write a slug such as \"kataib-hezbollah\" or a table { id = \"slug\", role = \"...\" }",
+        )
+    } else if message.contains("missing field") {
+        Some("add the key to the front matter")
+    } else {
+        None
+    };
+    let message = if message.contains("untagged enum EntityRef") {
+        "this entry is neither a slug nor an { id, role } table".to_string()
+    } else {
+        message
+    };
+    let diagnostic = match error.span() {
+        Some(span) => source.error(offset + span.start..offset + span.end, message),
+        None => source.error(offset..offset, message),
+    };
+    match hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
