@@ -81,7 +81,8 @@ pub struct BriefCard {
 }
 
 /// A status as templates see it: `claimed`… or "" when unknown, so `{% if %}` tests it.
-fn status_or_empty<S: serde::Serializer>(
+/// Every view field holding an incident status serializes through this.
+pub(crate) fn status_or_empty<S: serde::Serializer>(
     status: &Option<Status>,
     to: S,
 ) -> Result<S::Ok, S::Error> {

@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use super::{Nav, PageJob};
 use crate::map::{Frame, Marker, MarkerKind, draw};
-use crate::model::{IncidentId, LocationId};
+use crate::model::{IncidentId, LocationId, Status};
 use crate::render::site::Site;
-use crate::render::views::{DateView, LinkView};
+use crate::render::views::{DateView, LinkView, status_or_empty};
 use crate::urls::{output_file, relative_to};
 
 /// A located incident in the list below the map.
@@ -16,7 +16,9 @@ struct MapIncident<'a> {
     title: &'a str,
     path: &'a str,
     date: &'a DateView,
-    status: &'a str,
+    /// Serialized as its spelling, or "" when unknown.
+    #[serde(serialize_with = "status_or_empty")]
+    status: Option<Status>,
     location: &'a LinkView,
 }
 
@@ -98,12 +100,8 @@ fn locator_frame(title: String) -> Frame {
 }
 
 /// The accessible name of an incident's point: what, when, how sure, where.
-fn incident_name(title: &str, date: &str, status: &str, place: &str) -> String {
-    let status = if status.is_empty() {
-        String::new()
-    } else {
-        format!(", {status}")
-    };
+fn incident_name(title: &str, date: &str, status: Option<Status>, place: &str) -> String {
+    let status = status.map_or(String::new(), |s| format!(", {}", s.as_str()));
     format!("{title} ({date}{status}), incident at {place}")
 }
 
@@ -149,7 +147,7 @@ impl Site<'_> {
                 name: incident_name(
                     &r.title,
                     &r.date.display,
-                    r.status.map_or("", |s| s.as_str()),
+                    r.status,
                     &place.name,
                 ),
                 label: String::new(),
@@ -159,7 +157,7 @@ impl Site<'_> {
                 title: &r.title,
                 path: &r.path,
                 date: &r.date,
-                status: r.status.map_or("", |s| s.as_str()),
+                status: r.status,
                 location: place,
             });
         }

@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::{PageJob, Site};
 use crate::render::site::Section;
-use crate::render::views::DateView;
+use crate::model::Status;
+use crate::render::views::{DateView, status_or_empty};
 use crate::urls::output_file;
 
 /// An item of a section index.
@@ -23,8 +24,9 @@ pub struct SectionItem<'a> {
     pub count: usize,
     /// Incidents' date.
     pub date: Option<&'a DateView>,
-    /// Incidents' status.
-    pub status: &'a str,
+    /// Incidents' status; serialized as its spelling, or "" (entities, unknown).
+    #[serde(serialize_with = "status_or_empty")]
+    pub status: Option<Status>,
 }
 
 /// A kind's group in a section index.
@@ -72,7 +74,7 @@ fn members<'a>(site: &Site<'a>, section: Section) -> BTreeMap<&'a str, Vec<Secti
                     summary: &entry.described.summary,
                     count: entry.links.reported_by.len() + entry.links.cited_by.len(),
                     date: Some(&r.date),
-                    status: r.status.map_or("", |s| s.as_str()),
+                    status: r.status,
                 });
         }
         return groups;
@@ -90,7 +92,7 @@ fn members<'a>(site: &Site<'a>, section: Section) -> BTreeMap<&'a str, Vec<Secti
                 summary: &entity.described.summary,
                 count: entity.links.backlinks.len(),
                 date: None,
-                status: "",
+                status: None,
             });
     }
     groups

@@ -17,10 +17,10 @@ use serde::Serialize;
 
 use super::{Nav, PageJob};
 use crate::model::EntityKey;
-use crate::model::{ActorId, LocationId, PartialDate, Precision};
+use crate::model::{ActorId, LocationId, PartialDate, Precision, Status};
 use crate::render::paginate::{page_count, pagination};
 use crate::render::site::{Job, Site};
-use crate::render::views::{DateView, LinkView};
+use crate::render::views::{DateView, LinkView, status_or_empty};
 use crate::urls::output_file;
 
 /// Items on one timeline page: about 300 bytes each, so a full page with its filter form stays
@@ -37,8 +37,9 @@ struct Row<'a> {
     title: &'a str,
     path: &'a str,
     date: &'a DateView,
-    /// Incident status or "".
-    status: &'a str,
+    /// Incident status; serialized as its spelling, or "" (briefs, unknown).
+    #[serde(serialize_with = "status_or_empty")]
+    status: Option<Status>,
     /// Actors' slugs, space-separated, for `data-actors`.
     actor_slugs: String,
     /// Locations' slugs, space-separated, for `data-locations`.
@@ -169,7 +170,7 @@ impl<'a> Site<'a> {
                 title: &r.title,
                 path: &r.path,
                 date: &r.date,
-                status: r.status.map_or("", |s| s.as_str()),
+                status: r.status,
                 actor_slugs: join(actors.iter().map(|(c, _)| c)),
                 location_slugs: join(location.iter().map(|(c, _)| c)),
                 links: actors
@@ -205,7 +206,7 @@ impl<'a> Site<'a> {
                 title: &card.title,
                 path: &card.path,
                 date: &card.date,
-                status: "",
+                status: None,
                 actor_slugs: join(actors.iter()),
                 location_slugs: join(locations.iter()),
                 links: Vec::new(),
@@ -221,10 +222,10 @@ impl<'a> Site<'a> {
         for (_, _, row, actors, locations) in &rows {
             choices[0].extend(actors.iter().cloned());
             choices[1].extend(locations.iter().cloned());
-            if !row.status.is_empty() {
+            if let Some(status) = row.status {
                 choices[2].insert(Choice {
-                    label: row.status,
-                    value: row.status,
+                    label: status.as_str(),
+                    value: status.as_str(),
                 });
             }
         }
