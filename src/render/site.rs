@@ -58,8 +58,8 @@ pub struct EntityRef<'a> {
     pub key: EntityKey,
     /// Its slug.
     pub slug: &'a Slug,
-    /// Its kind as the editor wrote it ("militia"), or "".
-    pub kind: &'a str,
+    /// Its kind as the editor wrote it ("militia"), if any (never `Some("")`).
+    pub kind: Option<&'a str>,
     /// Other names.
     pub aliases: &'a [String],
     /// Wikidata id, if given.
@@ -146,7 +146,7 @@ impl<'a> Site<'a> {
         EntityRef {
             key,
             slug,
-            kind: kind.as_deref().unwrap_or_default(),
+            kind: kind.as_deref(),
             aliases,
             wikidata: wikidata.as_deref(),
             link: self.prepared.link(key),

@@ -189,7 +189,7 @@ fn sidebar<'a, I: Copy>(
         slug: entity.slug.as_str(),
         name: &entity.link.name,
         path: &entity.link.path,
-        kind: entity.kind,
+        kind: entity.kind.unwrap_or_default(),
         role: entry.role.as_deref().unwrap_or_default(),
         summary: first_sentence(&entity.described.summary, SUMMARY_CHARS),
         mentioned: entry.mentions > 0,
@@ -246,7 +246,7 @@ fn hover_cards(site: &Site, b: BriefRef) -> String {
             let entity = site.entity(key);
             let card = CardData {
                 name: &entity.link.name,
-                kind: entity.kind,
+                kind: entity.kind.unwrap_or_default(),
                 summary: &entity.described.summary,
                 path: &entity.link.path,
                 briefs: entity.links.backlinks.len(),

@@ -149,7 +149,7 @@ pub fn view<'a>(site: &Site<'a>, key: EntityKey) -> EntityView<'a> {
         slug: entity.slug.as_str(),
         name: &entity.link.name,
         path: &entity.link.path,
-        kind: entity.kind,
+        kind: entity.kind.unwrap_or_default(),
         aliases: entity.aliases,
         summary: &entity.described.summary,
         description_html: &entity.described.html,

@@ -53,8 +53,8 @@ struct SectionPage<'a> {
 }
 
 /// An item's group: its kind, or "other".
-fn group_name(kind: &str) -> &str {
-    if kind.is_empty() { "other" } else { kind }
+fn group_name(kind: Option<&str>) -> &str {
+    kind.unwrap_or("other")
 }
 
 /// The members of a section, by kind, unsorted.
@@ -64,9 +64,7 @@ fn members<'a>(site: &Site<'a>, section: Section) -> BTreeMap<&'a str, Vec<Secti
         for entry in site.incident_ids().map(|id| site.incident(id)) {
             let r = entry.reference;
             groups
-                .entry(group_name(
-                    entry.incident.kind.as_deref().unwrap_or_default(),
-                ))
+                .entry(group_name(entry.incident.kind.as_deref()))
                 .or_default()
                 .push(SectionItem {
                     name: &r.title,
