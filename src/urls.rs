@@ -199,6 +199,20 @@ pub fn feed_path(page: &str) -> String {
     format!("{dir}atom.xml")
 }
 
+/// A data file's site-root-relative path (`briefs.json` -> `data/briefs.json`): the files
+/// under `/data/` are named here once, for the files written and the `/data/` page's links.
+pub fn data_file(name: &str) -> String {
+    format!("data/{name}")
+}
+
+/// The sitemap (or the sitemap index, when the site needs several) that robots.txt names.
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// The `n`th (1-based) of several sitemaps listed by the [`SITEMAP`] index.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
 /// `../` once per folder between a written file and the site root.
 pub fn root_prefix(file: &str) -> String {
     "../".repeat(file.matches('/').count())

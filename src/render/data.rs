@@ -13,6 +13,7 @@ use super::site::Site;
 use crate::diagnostics::Diagnostic;
 use crate::graph::{EntityLinks, PriorReason};
 use crate::model::{ActorId, BriefId, EntityKey, Incident, IncidentId, LocationId};
+use crate::urls::data_file;
 
 #[derive(Serialize)]
 struct SourceRecord<'a> {
@@ -203,11 +204,11 @@ pub fn files(site: &Site) -> Result<Vec<Output>, Diagnostic> {
         features,
     };
     Ok(vec![
-        json("data/briefs.json", &briefs)?,
-        json("data/entities.json", &entities)?,
-        json("data/incidents.geojson", &geojson)?,
+        json(&data_file("briefs.json"), &briefs)?,
+        json(&data_file("entities.json"), &entities)?,
+        json(&data_file("incidents.geojson"), &geojson)?,
         Output::Bytes {
-            path: "data/incidents.csv".into(),
+            path: data_file("incidents.csv"),
             bytes: csv_file::incidents_csv(site, &entities.incidents)?,
         },
     ])

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::Output;
 use super::site::Site;
 use crate::markup::xml::Xml;
-use crate::urls::output_file;
+use crate::urls::{SITEMAP, output_file, sitemap_part};
 
 /// URLs per sitemap file, the protocol's limit.
 pub const SITEMAP_LIMIT: usize = 50_000;
@@ -63,13 +63,13 @@ pub fn files(site: &Site, outputs: &[Output]) -> Vec<Output> {
 /// `sitemap.xml` alone, or numbered sitemaps of at most `limit` URLs and an index.
 fn split(base_url: &str, entries: &[Entry], limit: usize) -> Vec<(String, String)> {
     if entries.len() <= limit {
-        return vec![("sitemap.xml".into(), urlset(entries))];
+        return vec![(SITEMAP.into(), urlset(entries))];
     }
     let mut files = Vec::new();
     let mut index = Xml::document();
     index.open("sitemapindex", &[("xmlns", NAMESPACE)]);
     for (n, chunk) in entries.chunks(limit.max(1)).enumerate() {
-        let name = format!("sitemap-{}.xml", n + 1);
+        let name = sitemap_part(n + 1);
         index
             .open("sitemap", &[])
             .text("loc", &[], &format!("{base_url}{name}"));
@@ -80,7 +80,7 @@ fn split(base_url: &str, entries: &[Entry], limit: usize) -> Vec<(String, String
         files.push((name, urlset(chunk)));
     }
     index.close("sitemapindex");
-    files.push(("sitemap.xml".into(), index.finish()));
+    files.push((SITEMAP.into(), index.finish()));
     files
 }
 
@@ -99,7 +99,7 @@ fn urlset(entries: &[Entry]) -> String {
 }
 
 fn robots(base_url: &str) -> String {
-    format!("User-agent: *\nDisallow:\n\nSitemap: {base_url}sitemap.xml\n")
+    format!("User-agent: *\nDisallow:\n\nSitemap: {base_url}{SITEMAP}\n")
 }
 
 #[cfg(test)]

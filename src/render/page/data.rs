@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Nav, PageJob, Site};
 use crate::render::DATA_FILES;
-use crate::urls::output_file;
+use crate::urls::{data_file, output_file};
 
 /// One data file in the table.
 #[derive(Serialize)]
@@ -58,7 +58,7 @@ pub fn page(site: &Site) -> PageJob {
     let files = DATA_FILES
         .iter()
         .map(|&(name, format, description)| {
-            let path = format!("data/{name}");
+            let path = data_file(name);
             let bytes = sizes.get(&path).copied();
             DataFile {
                 name,

@@ -8,9 +8,8 @@ use super::{PageJob, Site};
 use crate::model::EntityKey;
 use crate::model::{ActorId, LocationId};
 use crate::render::paginate::Pagination;
-use crate::render::site::EntityRef;
 use crate::render::views::{BacklinkView, IncidentRef, LinkView};
-use crate::urls::{output_file, wikidata_url};
+use crate::urls::{feed_path, output_file, wikidata_url};
 
 /// Latitude and longitude.
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -102,13 +101,6 @@ struct EntityPage<'a> {
     incidents: Vec<&'a IncidentRef>,
 }
 
-/// Site-root-relative path of an entity's Atom feed, next to its page.
-pub(in crate::render) fn feed_path(entity: &EntityRef) -> String {
-    let path = &entity.link.path;
-    let base_dir = path.strip_suffix("index.html").unwrap_or(path);
-    format!("{base_dir}atom.xml")
-}
-
 fn actor_parts<'a>(site: &Site<'a>, a: ActorId) -> ActorParts<'a> {
     let links = |ids: &'a [ActorId]| {
         ids.iter()
@@ -157,7 +149,7 @@ pub fn view<'a>(site: &Site<'a>, key: EntityKey) -> EntityView<'a> {
         wikidata_url: entity.wikidata.map(wikidata_url).unwrap_or_default(),
         actor,
         place,
-        feed: feed_path(&entity),
+        feed: feed_path(&entity.link.path),
         related: entity
             .links
             .related

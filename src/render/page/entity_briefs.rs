@@ -4,13 +4,13 @@
 
 use serde::Serialize;
 
-use super::{PageJob, entity_feed};
+use super::PageJob;
 use crate::graph::Backlink;
 use crate::model::EntityKey;
 use crate::render::paginate::{Pagination, page_count, pagination};
 use crate::render::site::Site;
 use crate::render::views::{BacklinkView, BriefHead, MentionView, clip_after, clip_before};
-use crate::urls::output_file;
+use crate::urls::{feed_path, output_file};
 
 impl Site<'_> {
     /// Path of page `n` of an entity's briefs.
@@ -79,7 +79,7 @@ impl Site<'_> {
         let path = self.entity_page_path(key, n);
         let file = output_file(&path);
         let (backlinks, total, pagination) = self.entity_slice(key, n);
-        let feed = entity_feed(&entity);
+        let feed = feed_path(&entity.link.path);
         let title = format!(
             "{}: briefs, page {n} of {}",
             entity.link.name, pagination.total

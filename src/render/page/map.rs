@@ -144,12 +144,7 @@ impl Site<'_> {
                 lat,
                 lon,
                 kind: MarkerKind::Incident,
-                name: incident_name(
-                    &r.title,
-                    &r.date.display,
-                    r.status,
-                    &place.name,
-                ),
+                name: incident_name(&r.title, &r.date.display, r.status, &place.name),
                 label: String::new(),
                 href: relative_to(&file, &r.path),
             });

@@ -28,7 +28,6 @@ use serde::Serialize;
 use tera::Context;
 
 pub use brief::{BriefLink, BriefView, CardData, PriorView, SidebarEntity, SourceView};
-pub(in crate::render) use entity::feed_path as entity_feed;
 pub use entity::{Coordinates, EntityView, RelatedView};
 pub use incident::{CasualtiesView, CitationView, IncidentView};
 pub use section::{SectionGroup, SectionItem};
@@ -36,7 +35,7 @@ pub use section::{SectionGroup, SectionItem};
 use super::site::{Job, Robots, Section, Site};
 use crate::model::EntityKey;
 use crate::model::{ActorId, BriefId, LocationId};
-use crate::urls::root_prefix;
+use crate::urls::{feed_path, root_prefix};
 
 /// Per-page metadata for `<head>`.
 #[derive(Clone, Debug, Serialize)]
@@ -267,7 +266,7 @@ impl Site<'_> {
             ("data", self.urls.page("data")),
             ("map", self.urls.map()),
             ("about", about.unwrap_or_default()),
-            ("atom", "atom.xml".to_string()),
+            ("atom", feed_path(&self.urls.home(1))),
         ])
     }
 

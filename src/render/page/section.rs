@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{PageJob, Site};
-use crate::render::site::Section;
 use crate::model::Status;
+use crate::render::site::Section;
 use crate::render::views::{DateView, status_or_empty};
 use crate::urls::output_file;
 

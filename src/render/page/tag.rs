@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::{Nav, PageJob, Site};
 use crate::render::paginate::{Pagination, page_count, pagination};
 use crate::render::views::BriefCard;
-use crate::urls::output_file;
+use crate::urls::{feed_path, output_file};
 
 /// Which tag: `tag` in `tag.html`.
 #[derive(Serialize)]
@@ -48,7 +48,7 @@ pub fn page(site: &Site, slug: &str, n: usize) -> PageJob {
     };
     let path = site.urls.tag_page(slug, n);
     let file = output_file(&path);
-    let feed = format!("tags/{slug}/atom.xml");
+    let feed = feed_path(&site.urls.tag_page(slug, 1));
     let meta = site
         .meta(
             &path,
@@ -94,7 +94,7 @@ pub fn index(site: &Site) -> PageJob {
         .iter()
         .map(|(slug, t)| TagLink {
             name: &t.name,
-            path: site.urls.page(&format!("tags/{slug}")),
+            path: site.urls.tag_page(slug, 1),
             count: t.briefs.len(),
         })
         .collect();
