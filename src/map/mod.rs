@@ -50,7 +50,7 @@ impl MarkerKind {
 
 /// One point to draw: a link to its page with an accessible name.
 #[derive(Clone, Debug)]
-pub struct Marker {
+pub struct Marker<'a> {
     /// Degrees north.
     pub lat: f64,
     /// Degrees east.
@@ -60,14 +60,15 @@ pub struct Marker {
     /// Accessible name of the link (`aria-label` and `<title>`).
     pub name: String,
     /// Visible label, or "" for none. Labels are placed in the order of the markers.
-    pub label: String,
+    /// Borrowed: it is the place's name as the page already holds it.
+    pub label: &'a str,
     /// The link, relative to the page the map is on.
     pub href: String,
 }
 
 /// Size and framing of a map.
 #[derive(Clone, Debug)]
-pub struct Frame {
+pub struct Frame<'a> {
     /// View width and height in SVG units.
     pub size: (f64, f64),
     /// Room around the points, as a fraction of their extent on each side.
@@ -76,8 +77,8 @@ pub struct Frame {
     pub min_span: f64,
     /// Font size of point labels.
     pub font: f64,
-    /// The map's accessible name.
-    pub title: String,
+    /// The map's accessible name (borrowed: the phone and wide maps of `/map/` share it).
+    pub title: &'a str,
     /// Extra class on the `<svg>` (`map-full`, `map-locator`).
     pub class: &'static str,
 }
@@ -372,24 +373,24 @@ pub fn draw(markers: &[Marker], frame: &Frame) -> String {
 mod tests {
     use super::*;
 
-    fn marker(lat: f64, lon: f64, kind: MarkerKind, label: &str) -> Marker {
+    fn marker(lat: f64, lon: f64, kind: MarkerKind, label: &str) -> Marker<'_> {
         Marker {
             lat,
             lon,
             kind,
             name: format!("{label} <{}>", kind.as_str()),
-            label: label.to_string(),
+            label,
             href: format!("../x/{label}/"),
         }
     }
 
-    fn frame() -> Frame {
+    fn frame() -> Frame<'static> {
         Frame {
             size: (960.0, 560.0),
             padding: 0.25,
             min_span: 8.0,
             font: 13.0,
-            title: "Map & key".into(),
+            title: "Map & key",
             class: "map-full",
         }
     }
@@ -461,7 +462,7 @@ mod tests {
                 padding: 0.0,
                 min_span: 12.0,
                 font: 12.0,
-                title: "Locator".into(),
+                title: "Locator",
                 class: "map-locator",
             },
         );

@@ -215,9 +215,9 @@ pub fn files(site: &Site) -> Result<Vec<Output>, Diagnostic> {
 }
 
 /// A data file's path and size in bytes, for the data page's table.
-pub(super) fn size(output: &Output) -> Option<(String, usize)> {
+pub(super) fn size(output: &Output) -> Option<(&str, usize)> {
     match output {
-        Output::Bytes { path, bytes } => Some((path.clone(), bytes.len())),
+        Output::Bytes { path, bytes } => Some((path, bytes.len())),
         _ => None,
     }
 }

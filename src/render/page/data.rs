@@ -47,19 +47,16 @@ pub fn page(site: &Site) -> PageJob {
     // The data files are made again here for their sizes: the build makes them in
     // parallel with the pages, and they are deterministic, so the sizes match. If they
     // fail, the build reports it there; the table then shows no size.
-    let sizes: BTreeMap<String, usize> = crate::render::data::files(site)
-        .map(|outputs| {
-            outputs
-                .iter()
-                .filter_map(crate::render::data::size)
-                .collect()
-        })
-        .unwrap_or_default();
+    let outputs = crate::render::data::files(site).unwrap_or_default();
+    let sizes: BTreeMap<&str, usize> = outputs
+        .iter()
+        .filter_map(crate::render::data::size)
+        .collect();
     let files = DATA_FILES
         .iter()
         .map(|&(name, format, description)| {
             let path = data_file(name);
-            let bytes = sizes.get(&path).copied();
+            let bytes = sizes.get(path.as_str()).copied();
             DataFile {
                 name,
                 path,

@@ -1,5 +1,7 @@
 //! The front page and its later pages (`index.html`): the intro and a page of brief cards.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::{Nav, PageJob, Site};
@@ -24,9 +26,9 @@ pub fn page(site: &Site, n: usize) -> PageJob {
     let path = site.urls.home(n);
     let file = output_file(&path);
     let title = if n == 1 {
-        site.config.title.clone()
+        Cow::Borrowed(site.config.title.as_str())
     } else {
-        format!("Briefs, page {n}")
+        Cow::Owned(format!("Briefs, page {n}"))
     };
     let jsonld = if n == 1 {
         jsonld::website(site)

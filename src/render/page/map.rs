@@ -63,7 +63,7 @@ struct MapPage<'a> {
 pub const MAX_INCIDENT_POINTS: usize = 400;
 
 /// The site map's frame.
-fn full_frame(title: String) -> Frame {
+fn full_frame(title: &str) -> Frame<'_> {
     Frame {
         size: (960.0, 600.0),
         padding: 0.3,
@@ -76,7 +76,7 @@ fn full_frame(title: String) -> Frame {
 
 /// The site map's phone crop: portrait, with larger type, shown instead of the wide map on
 /// narrow screens (by `map.css`), so labels stay readable without zooming.
-fn phone_frame(title: String) -> Frame {
+fn phone_frame(title: &str) -> Frame<'_> {
     Frame {
         size: (420.0, 540.0),
         padding: 0.15,
@@ -88,7 +88,7 @@ fn phone_frame(title: String) -> Frame {
 }
 
 /// A locator map's frame: the point with its country and neighbours around it.
-fn locator_frame(title: String) -> Frame {
+fn locator_frame(title: &str) -> Frame<'_> {
     Frame {
         size: (300.0, 210.0),
         padding: 0.0,
@@ -145,7 +145,7 @@ impl Site<'_> {
                 lon,
                 kind: MarkerKind::Incident,
                 name: incident_name(&r.title, &r.date.display, r.status, &place.name),
-                label: String::new(),
+                label: "",
                 href: relative_to(&file, &r.path),
             });
             incidents.push(MapIncident {
@@ -189,7 +189,7 @@ impl Site<'_> {
                     1 => format!("{}, location, 1 incident", l.name),
                     n => format!("{}, location, {n} incidents", l.name),
                 },
-                label: l.name.to_string(),
+                label: l.name,
                 href: relative_to(&file, l.path),
             })
             .collect();
@@ -208,8 +208,8 @@ impl Site<'_> {
             (String::new(), String::new())
         } else {
             (
-                draw(&markers, &full_frame(title.clone())),
-                draw(&markers, &phone_frame(title.clone())),
+                draw(&markers, &full_frame(&title)),
+                draw(&markers, &phone_frame(&title)),
             )
         };
         locations.sort_by_key(|l| l.name.to_lowercase());
@@ -238,10 +238,10 @@ impl Site<'_> {
             lon,
             kind: MarkerKind::Subject,
             name: format!("{name}, on the site map"),
-            label: name.clone(),
+            label: name,
             href: relative_to(file, &self.urls.map()),
         };
-        draw(&[marker], &locator_frame(format!("Locator map: {name}")))
+        draw(&[marker], &locator_frame(&format!("Locator map: {name}")))
     }
 
     /// The locator map of an incident page: its location's point, linked to the location.
@@ -258,12 +258,12 @@ impl Site<'_> {
             lon,
             kind: MarkerKind::Subject,
             name: format!("{}, location", place.name),
-            label: place.name.clone(),
+            label: &place.name,
             href: relative_to(file, &place.path),
         };
         draw(
             &[marker],
-            &locator_frame(format!("Locator map: {}", place.name)),
+            &locator_frame(&format!("Locator map: {}", place.name)),
         )
     }
 }
