@@ -115,7 +115,7 @@ pub fn draw(markers: &[Marker], frame: &Frame) -> String {
         frame.class,
         num(w),
         num(h),
-        escape(&frame.title)
+        escape(frame.title)
     );
     let _ = write!(
         svg,
@@ -198,7 +198,7 @@ pub fn draw(markers: &[Marker], frame: &Frame) -> String {
             at: positions[i].at,
             clearance: markers[i].kind.radius().max(positions[i].fan) + 3.0,
             size: (
-                labels::text_width(&markers[i].label, frame.font, 0.0),
+                labels::text_width(markers[i].label, frame.font, 0.0),
                 frame.font,
             ),
         })
@@ -360,7 +360,7 @@ pub fn draw(markers: &[Marker], frame: &Frame) -> String {
                 num(p.x),
                 num(p.y),
                 colour::TEXT,
-                escape(&m.label)
+                escape(m.label)
             );
         }
         svg.push_str("</a>");
