@@ -330,40 +330,16 @@ fn backlinks<'a>(site: &'a Site, links: &EntityLinks) -> (Vec<&'a str>, Vec<&'a 
 }
 
 fn entity_record<'a>(site: &'a Site, key: EntityKey) -> EntityRecord<'a> {
-    let (slug, name, aliases, kind, wikidata, links) = match key {
-        EntityKey::Actor(a) => {
-            let actor = &site.corpus.actors[a.index()];
-            (
-                &actor.slug,
-                &actor.name,
-                &actor.aliases,
-                &actor.kind,
-                &actor.wikidata,
-                &site.graph.actors[a.index()],
-            )
-        }
-        EntityKey::Location(l) => {
-            let location = &site.corpus.locations[l.index()];
-            let graph = &site.graph.locations[l.index()];
-            (
-                &location.slug,
-                &location.name,
-                &location.aliases,
-                &location.kind,
-                &location.wikidata,
-                graph,
-            )
-        }
-    };
-    let (briefs, incidents) = backlinks(site, links);
+    let entity = site.entity(key);
+    let (briefs, incidents) = backlinks(site, entity.links);
     EntityRecord {
-        slug: slug.as_str(),
-        name,
-        aliases,
-        kind: kind.as_deref().unwrap_or_default(),
-        wikidata: wikidata.as_deref(),
-        summary: &site.prepared.described(key).summary,
-        url: site.absolute(&site.prepared.link(key).path),
+        slug: entity.slug.as_str(),
+        name: &entity.link.name,
+        aliases: entity.aliases,
+        kind: entity.kind.unwrap_or_default(),
+        wikidata: entity.wikidata,
+        summary: &entity.described.summary,
+        url: site.absolute(&entity.link.path),
         briefs,
         incidents,
     }

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::{Nav, PageJob};
 use crate::model::EntityKey;
-use crate::model::{ActorId, LocationId, PartialDate, Precision, Status};
+use crate::model::{PartialDate, Precision, Status};
 use crate::render::paginate::{page_count, pagination};
 use crate::render::site::{Job, Site};
 use crate::render::views::{DateView, LinkView, status_or_empty};
@@ -130,17 +130,9 @@ pub fn year_jobs(site: &Site) -> Vec<Job> {
 }
 
 impl<'a> Site<'a> {
-    fn actor_choice(&self, a: ActorId) -> (Choice<'a>, &'a LinkView) {
-        let entity = self.entity(EntityKey::Actor(a));
-        let choice = Choice {
-            label: &entity.link.name,
-            value: entity.slug.as_str(),
-        };
-        (choice, entity.link)
-    }
-
-    fn location_choice(&self, l: LocationId) -> (Choice<'a>, &'a LinkView) {
-        let entity = self.entity(EntityKey::Location(l));
+    /// An entity as a filter choice (its name and slug), with its link for incident rows.
+    fn filter_choice(&self, key: EntityKey) -> (Choice<'a>, &'a LinkView) {
+        let entity = self.entity(key);
         let choice = Choice {
             label: &entity.link.name,
             value: entity.slug.as_str(),
@@ -161,9 +153,11 @@ impl<'a> Site<'a> {
             let actors: Vec<_> = incident
                 .actors
                 .iter()
-                .map(|&a| self.actor_choice(a))
+                .map(|&a| self.filter_choice(EntityKey::Actor(a)))
                 .collect();
-            let location = incident.location.map(|l| self.location_choice(l));
+            let location = incident
+                .location
+                .map(|l| self.filter_choice(EntityKey::Location(l)));
             let row = Row {
                 kind: "incident",
                 anchor: Cow::Borrowed(&r.slug),
@@ -193,12 +187,12 @@ impl<'a> Site<'a> {
             let actors: Vec<Choice> = brief
                 .actors
                 .iter()
-                .map(|(a, _)| self.actor_choice(*a).0)
+                .map(|(a, _)| self.filter_choice(EntityKey::Actor(*a)).0)
                 .collect();
             let locations: Vec<Choice> = brief
                 .locations
                 .iter()
-                .map(|(l, _)| self.location_choice(*l).0)
+                .map(|(l, _)| self.filter_choice(EntityKey::Location(*l)).0)
                 .collect();
             let row = Row {
                 kind: "brief",
