@@ -18,6 +18,7 @@ mod public;
 mod reading;
 mod related;
 pub mod search;
+mod sections;
 mod sitemap;
 pub mod theme;
 mod timeline;

@@ -50,6 +50,8 @@ pub enum Job {
     Incident(usize),
     /// /actors/, /locations/ or /incidents/.
     Section(&'static str),
+    /// Page N (2 or more) of a section index (see `sections.rs`).
+    SectionPage(&'static str, usize),
     /// A tag's page, by tag folder name.
     Tag(String),
     /// Page N (2 or more) of a tag's briefs.
@@ -138,6 +140,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend(super::timeline::year_jobs(site));
     jobs.extend((0..c.incidents.len()).map(Job::Incident));
     jobs.extend(["actors", "locations", "incidents"].map(Job::Section));
+    jobs.extend(super::sections::section_jobs(site));
     jobs.extend(site.graph.tags.keys().cloned().map(Job::Tag));
     jobs.extend(super::paginate::tag_jobs(site));
     jobs.extend((0..c.pages.len()).map(Job::Page));
@@ -242,7 +245,8 @@ impl Site<'_> {
             Job::Location(id) => self.entity(EntityKey::Location(*id)),
             Job::EntityPage(key, n) => self.entity_page(*key, *n),
             Job::Incident(i) => self.incident(*i),
-            Job::Section(key) => self.section(key),
+            Job::Section(key) => self.section(key, 1),
+            Job::SectionPage(key, n) => self.section(key, *n),
             Job::Tag(slug) => self.tag(slug, 1),
             Job::TagPage(slug, n) => self.tag(slug, *n),
             Job::Tags => self.tags(),
@@ -689,8 +693,8 @@ impl Site<'_> {
         }
     }
 
-    fn section(&self, key: &'static str) -> PageJob {
-        let path = self.urls.page(key);
+    fn section(&self, key: &'static str, n: usize) -> PageJob {
+        let path = self.urls.paged(key, n);
         let file = output_file(&path);
         let mut groups: BTreeMap<String, Vec<SectionItem>> = BTreeMap::new();
         let other = |kind: &str| {
@@ -767,11 +771,14 @@ impl Site<'_> {
             key,
             String::new(),
         );
+        let paged = super::sections::section_page(groups, n, |p| self.urls.paged(key, p));
         context.insert(
             "section",
-            &serde_json::json!({ "title": title, "key": key }),
+            &serde_json::json!({ "title": title, "key": key, "total": paged.total }),
         );
-        context.insert("groups", &groups);
+        context.insert("groups", &paged.groups);
+        context.insert("kinds", &paged.kinds);
+        context.insert("pagination", &paged.pagination);
         PageJob {
             file,
             template: "section.html",
