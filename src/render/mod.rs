@@ -118,7 +118,7 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Vec<Output>
         },
         || {
             rayon::join(
-                || keep_all(feeds::feeds(site)),
+                || feeds::feeds(site, &keep),
                 || data::files(site).map(keep_all),
             )
             .1
