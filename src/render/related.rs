@@ -3,8 +3,6 @@
 //! a bounded cost: for each entity only its newest [`CANDIDATES_PER_ENTITY`] briefs are
 //! candidates, so a 10,000-brief site stays fast.
 
-use std::collections::HashMap;
-
 use crate::graph::Graph;
 use crate::model::{BriefId, Corpus};
 
@@ -40,19 +38,55 @@ pub fn neighbours(corpus: &Corpus, i: usize) -> (Option<BriefId>, Option<BriefId
 /// Up to [`RELATED_SHOWN`] briefs related to brief `i`, best first, each with a one-line reason.
 /// Score: the same event counts 3, each shared listed or mentioned entity 1; ties go to the
 /// newer brief (the lower index), so the order is deterministic.
-pub fn related<'c>(corpus: &'c Corpus, graph: &Graph, i: usize) -> Vec<(BriefId, String)> {
+pub fn related(corpus: &Corpus, graph: &Graph, i: usize) -> Vec<(BriefId, String)> {
+    SEEN.with_borrow_mut(|seen| related_with(seen, corpus, graph, i))
+}
+
+thread_local! {
+    /// Per brief id: the call that last saw it as a candidate and its slot in that call's
+    /// list. Reused across calls on one thread, so scoring a brief neither hashes nor
+    /// allocates per candidate.
+    static SEEN: std::cell::RefCell<Seen> = std::cell::RefCell::new(Seen::default());
+}
+
+#[derive(Default)]
+struct Seen {
+    call: u32,
+    marks: Vec<(u32, u32)>,
+}
+
+fn related_with<'c>(
+    seen: &mut Seen,
+    corpus: &'c Corpus,
+    graph: &Graph,
+    i: usize,
+) -> Vec<(BriefId, String)> {
     let me = BriefId(i as u32);
-    // Candidate -> its score, whether it reports the same event, and the first shared names
-    // in sidebar order (all a reason line shows) with their count. Every brief page scores
-    // up to a few thousand candidates: no allocation per candidate.
-    let mut found: HashMap<BriefId, Found> = HashMap::with_capacity(1024);
+    if seen.marks.len() < corpus.briefs.len() {
+        seen.marks.resize(corpus.briefs.len(), (0, 0));
+    }
+    seen.call = seen.call.wrapping_add(1);
+    if seen.call == 0 {
+        seen.marks.fill((0, 0));
+        seen.call = 1;
+    }
+    let call = seen.call;
+    let marks = &mut seen.marks;
+    // Candidates with their score, whether they report the same event, and the first
+    // shared names in sidebar order (all a reason line shows) with their count.
+    let mut found: Vec<(BriefId, Found<'c>)> = Vec::with_capacity(256);
     let brief = &corpus.briefs[i];
     let links = &graph.briefs[i];
     let mut add = |b: BriefId, event: bool, name: Option<&'c str>| {
-        if b == me || corpus.briefs[b.index()].draft {
+        if b == me {
             return;
         }
-        let entry = found.entry(b).or_default();
+        let mark = &mut marks[b.index()];
+        if mark.0 != call {
+            *mark = (call, found.len() as u32);
+            found.push((b, Found::default()));
+        }
+        let entry = &mut found[mark.1 as usize].1;
         if event {
             entry.score += 3;
             entry.event = true;
@@ -94,7 +128,9 @@ pub fn related<'c>(corpus: &'c Corpus, graph: &Graph, i: usize) -> Vec<(BriefId,
             add(l.brief, false, Some(name));
         }
     }
-    let mut ranked: Vec<(BriefId, Found)> = found.into_iter().collect();
+    // A published page never links to a draft.
+    let mut ranked = found;
+    ranked.retain(|(b, _)| !corpus.briefs[b.index()].draft);
     let order = |a: &(BriefId, Found), b: &(BriefId, Found)| {
         b.1.score.cmp(&a.1.score).then_with(|| a.0.cmp(&b.0))
     };
