@@ -290,19 +290,20 @@ fn brief(
 
 /// Templates comparable to gloss's pages: a base layout, a brief page listing its actors,
 /// locations and related briefs, term pages listing their briefs, and paginated lists.
+/// Classic `_default/` names, which Hugo 0.111 (Debian's) and later versions both read.
 fn write_hugo_layouts(hugo: &Path) {
     let base = "<!doctype html><html><head><title>{{ .Title }} | {{ site.Title }}</title><link rel=\"stylesheet\" href=\"/style.css\"></head><body><nav><a href=\"/\">Home</a> <a href=\"/actors/\">Actors</a> <a href=\"/locations/\">Locations</a></nav><main>{{ block \"main\" . }}{{ end }}</main></body></html>";
-    write(&hugo.join("layouts/baseof.html"), base);
+    write(&hugo.join("layouts/_default/baseof.html"), base);
     write(
-        &hugo.join("layouts/page.html"),
+        &hugo.join("layouts/_default/single.html"),
         "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format \"2 January 2006\" }}</time><div class=\"article\">{{ .Content }}</div></article><aside><ul>{{ range .GetTerms \"actors\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul><ul>{{ range .GetTerms \"locations\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul><ul>{{ range first 10 (site.RegularPages.Related .) }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></aside>{{ end }}",
     );
-    let list = "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Paginator.Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ul>{{ end }}";
-    for name in ["home", "section", "term"] {
-        write(&hugo.join(format!("layouts/{name}.html")), list);
-    }
     write(
-        &hugo.join("layouts/taxonomy.html"),
+        &hugo.join("layouts/_default/list.html"),
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Paginator.Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ul>{{ end }}",
+    );
+    write(
+        &hugo.join("layouts/_default/terms.html"),
         "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.ByCount }}<li><a href=\"{{ .Page.RelPermalink }}\">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}",
     );
 }
