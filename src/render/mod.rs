@@ -119,7 +119,7 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Vec<Output>
         || {
             rayon::join(
                 || feeds::feeds(site, &keep),
-                || data::files(site).map(keep_all),
+                || data::each_file(site, &mut |output| keep(output)),
             )
             .1
         },

@@ -897,9 +897,7 @@ impl Site<'_> {
         // The data files are made again here for their sizes: the build makes them in
         // parallel with the pages, and they are deterministic, so the sizes match. If they
         // fail, the build reports it there; the table then shows no size.
-        let sizes: std::collections::BTreeMap<String, usize> = super::data::files(self)
-            .map(|outputs| outputs.iter().filter_map(super::data::size).collect())
-            .unwrap_or_default();
+        let sizes = super::data::sizes(self).unwrap_or_default();
         context.insert("files", &super::DATA_FILES.iter().map(|(name, format, description)| {
             let bytes = sizes.get(&format!("data/{name}")).copied();
             serde_json::json!({ "name": name, "path": format!("data/{name}"), "format": format, "description": description,
