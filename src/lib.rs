@@ -31,6 +31,7 @@ pub mod load;
 pub mod map;
 pub mod markup;
 pub mod model;
+pub mod output;
 pub mod paths;
 pub mod render;
 pub mod resolve;
@@ -46,7 +47,7 @@ use std::time::{Duration, Instant};
 
 use config::Config;
 use diagnostics::{Diagnostic, Diagnostics};
-use render::Output;
+use output::{Output, Sink};
 
 /// What to build, from the command line.
 #[derive(Clone, Debug, Default)]
@@ -123,15 +124,19 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Diagnostics> {
     Ok(config)
 }
 
-/// Runs every stage but writing: the files of the site, in memory.
+/// Runs every stage but writing: the files of the site, in memory (sorted by path).
 pub fn generate(options: &BuildOptions) -> Result<(Vec<Output>, Report), Diagnostics> {
-    generate_into(options, None)
+    let memory = output::Memory::default();
+    let (_, report) = generate_into(options, &memory)?;
+    Ok((memory.into_outputs(), report))
 }
 
-/// [`generate`], handing pages to a staging folder as they are rendered.
-fn generate_into(
+/// Runs every stage but writing, handing each file to `sink` as soon as it is rendered.
+/// Returns every file without its bytes ([`Output::skeleton`]), sorted by path, once all
+/// of them rendered and their paths passed [`write::check_outputs`].
+pub fn generate_into(
     options: &BuildOptions,
-    staging: Option<&write::Staging>,
+    sink: &dyn Sink,
 ) -> Result<(Vec<Output>, Report), Diagnostics> {
     let mut clock = Clock(Instant::now(), Vec::new());
     let root = &options.root;
@@ -197,7 +202,7 @@ fn generate_into(
         prepared: &prepared,
         urls,
     };
-    let outputs = render::render(&site, &theme, staging)?;
+    let outputs = render::render(&site, &theme, sink)?;
     write::check_outputs(root, &outputs)?;
     clock.lap("render");
     let report = Report {
@@ -231,14 +236,12 @@ pub fn build(options: &BuildOptions) -> Result<Report, Diagnostics> {
     let target = write::check_output_dir(&options.root, &out, options.force)?;
     let _lock = write::OutputLock::acquire(&target)?;
     write::recover(&target)?;
-    // A new output folder is staged while rendering; a failed build drops (and deletes) it.
-    let staging = write::Staging::begin(&options.root, &out, options.force)?;
-    let (outputs, mut report) = generate_into(options, staging.as_ref())?;
+    // Files are written where no reader sees them while the site renders; a failed build
+    // drops the disk sink, which removes them.
+    let disk = write::Disk::begin(&options.root, &out, options.force)?;
+    let (_, mut report) = generate_into(options, &disk)?;
     let started = Instant::now();
-    let (written, files) = match staging {
-        Some(staging) => staging.finish(&out, &outputs)?,
-        None => write::write(&options.root, &out, &outputs, options.force)?,
-    };
+    let (written, files) = disk.finish()?;
     report.timings.push(("write", started.elapsed()));
     report.output = Some(written);
     report.written = files;
@@ -250,12 +253,14 @@ pub fn build(options: &BuildOptions) -> Result<Report, Diagnostics> {
 pub fn check(options: &BuildOptions) -> Result<Report, Diagnostics> {
     write::settle(&options.root, &options.output())?;
     let config = load_config(options)?;
-    let (outputs, report) = generate(options)?;
+    // Only each page's links and ids are kept, not its bytes.
+    let scanner = check::Scanner::default();
+    let (files, report) = generate_into(options, &scanner)?;
     let mode = check::Mode {
         base_path: config.base_path(),
         file_urls: config.file_urls,
     };
-    let broken = check::links(&outputs, mode);
+    let broken = scanner.links(&files, mode);
     if broken.has_errors() {
         let mut all = coach::map_links(&options.root, broken, &report.sources);
         all.extend(report.warnings.sorted());

@@ -9,12 +9,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Edges allowed to close a circle for now, as (from, to).
-///
-/// TODO(lead): remove `render -> write` once the "scale" branch (render pushes into a sink,
-/// `Output` in a neutral module) is merged; render must not name write then.
-const ALLOWED: &[(&str, &str)] = &[("render", "write")];
-
 /// Every `.rs` file under `dir`.
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)
@@ -132,9 +126,6 @@ fn circle_from(
     let mut seen = BTreeSet::new();
     while let Some((node, path)) = stack.pop() {
         for next in graph.get(&node).into_iter().flat_map(|d| d.keys()) {
-            if ALLOWED.contains(&(node.as_str(), next.as_str())) {
-                continue;
-            }
             if next == start {
                 let mut circle = path.clone();
                 circle.push(start.to_string());

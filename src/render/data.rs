@@ -162,8 +162,20 @@ struct FeatureCollection<'a> {
     features: Vec<Feature<'a>>,
 }
 
-/// The four data files.
-pub fn files(site: &Site) -> Result<Vec<Output>, Diagnostic> {
+/// Each data file's path and size in bytes, for the data page's table: made one at a time
+/// and dropped, so the data page never holds the files (half a gigabyte at 100,000 briefs).
+pub(super) fn sizes(site: &Site) -> Result<std::collections::BTreeMap<String, usize>, Diagnostic> {
+    let mut sizes = std::collections::BTreeMap::new();
+    each_file(site, &mut |output| {
+        if let Some((path, n)) = size(&output) {
+            sizes.insert(path.to_owned(), n);
+        }
+    })?;
+    Ok(sizes)
+}
+
+/// The four data files, each handed to `each` as soon as it is serialized.
+pub(super) fn each_file(site: &Site, each: &mut dyn FnMut(Output)) -> Result<(), Diagnostic> {
     let briefs: Vec<BriefRecord> = site
         .published()
         .map(|(id, _)| brief_record(site, id))
@@ -203,15 +215,14 @@ pub fn files(site: &Site) -> Result<Vec<Output>, Diagnostic> {
         kind: "FeatureCollection",
         features,
     };
-    Ok(vec![
-        json(&data_file("briefs.json"), &briefs)?,
-        json(&data_file("entities.json"), &entities)?,
-        json(&data_file("incidents.geojson"), &geojson)?,
-        Output::Bytes {
-            path: data_file("incidents.csv"),
-            bytes: csv_file::incidents_csv(site, &entities.incidents)?,
-        },
-    ])
+    each(json(&data_file("briefs.json"), &briefs)?);
+    each(json(&data_file("entities.json"), &entities)?);
+    each(json(&data_file("incidents.geojson"), &geojson)?);
+    each(Output::Bytes {
+        path: data_file("incidents.csv"),
+        bytes: csv_file::incidents_csv(site, &entities.incidents)?,
+    });
+    Ok(())
 }
 
 /// A data file's path and size in bytes, for the data page's table.

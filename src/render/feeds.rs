@@ -29,8 +29,9 @@ struct Feed {
     briefs: Vec<BriefId>,
 }
 
-/// Every feed of the site.
-pub fn feeds(site: &Site) -> Vec<Output> {
+/// Every feed of the site, each handed to `each` as soon as it is written (so the feeds
+/// of a big site are never all in memory at once).
+pub fn feeds(site: &Site, each: &(dyn Fn(Output) + Sync)) {
     let home = site.urls.home(1);
     let mut feeds = vec![Feed {
         file: feed_path(&home),
@@ -52,13 +53,12 @@ pub fn feeds(site: &Site) -> Vec<Output> {
             briefs: tag.briefs.clone(),
         });
     }
-    feeds
-        .into_par_iter()
-        .map(|feed| Output::Bytes {
+    feeds.into_par_iter().for_each(|feed| {
+        each(Output::Bytes {
             bytes: write_feed(site, &feed).into_bytes(),
             path: feed.file,
         })
-        .collect()
+    });
 }
 
 /// The feed beside an actor's or location's page, of the briefs that mention or list it.

@@ -249,8 +249,8 @@ pub enum Job {
     EntityPage(EntityKey, usize),
     /// An incident.
     Incident(IncidentId),
-    /// /actors/, /locations/ or /incidents/.
-    Section(Section),
+    /// Page N of /actors/, /locations/ or /incidents/.
+    Section(Section, usize),
     /// A tag's page, by tag folder name.
     Tag(String),
     /// Page N (2 or more) of a tag's briefs.

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::MARKER;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::render::Output;
+use crate::output::Output;
 
 /// The longest file or folder name, in bytes, that gloss writes: the limit of ext4, XFS,
 /// Btrfs, APFS and NTFS alike, so a site that builds here also builds on the CI runner.

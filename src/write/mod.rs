@@ -1,6 +1,7 @@
-//! Stage 6, write. Every file of the site is already rendered in memory when this stage
-//! starts, so a build with errors never gets here and leaves the previous site exactly as
-//! it was. gloss writes nowhere but its output folder (and, beside it, a lock file and a
+//! Stage 6, write. Files arrive from render one at a time through the [`Disk`] sink and
+//! are written where no reader sees them (a staging folder, or temporaries); only when the
+//! whole site rendered and its paths were checked does [`Disk::finish`] put them in place,
+//! so a build with errors leaves the previous site exactly as it was. gloss writes nowhere but its output folder (and, beside it, a lock file and a
 //! staging folder), and refuses output folders that could hold the site's sources.
 //!
 //! The write protocol:
@@ -10,10 +11,10 @@
 //!    ([`recover`]): staging folders of killed first builds are removed, and a journal left in
 //!    the output folder is rolled back or forward (see below). `check` does the same.
 //! 3. **First build.** A new output folder is written as a staging folder beside it
-//!    (pages go there while the rest is still rendering) and renamed into place.
+//!    (files go there while the rest is still rendering) and renamed into place.
 //! 4. **Rebuild, phase one.** An existing output folder is compared with the site: unchanged
 //!    files are not touched (which is why rebuilds are fast); every new or changed file is
-//!    written beside its target under a short temporary name (`.17.gloss-tmp`), a new
+//!    written, as it is rendered, beside its target under a short temporary name (`.17.gloss-tmp`), a new
 //!    folder whole under one temporary folder. A journal (`.gloss-journal`) in its
 //!    `staging` phase marks that temporaries exist. A failure here removes them, and the
 //!    folder is as it was.
@@ -35,10 +36,11 @@
 //! For tests, `GLOSS_TEST_PAUSE_AT=<point>[:<ms>]` makes the process stop at a point of the
 //! protocol for `ms` milliseconds (ten minutes without), so a test can kill it there, and
 //! `GLOSS_TEST_FAIL_AT=<point>` makes it fail there. The points: `staging` (a first build,
-//! before its rename), `write` (a rebuild, before phase one), `stage` (after phase one),
+//! before its rename), `write` (a rebuild, before the first file is staged), `stage` (after phase one),
 //! `commit` (halfway through phase two) and `cleanup` (before the backups are dropped).
 
 mod commit;
+mod disk;
 mod guard;
 mod lock;
 mod plan;
@@ -49,12 +51,13 @@ mod tests;
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use disk::Disk;
 pub use guard::{NAME_MAX, check_output_dir, check_outputs};
 pub use lock::{OutputLock, lock_path};
 pub use staging::Staging;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::Output;
+use crate::output::Output;
 
 /// The file gloss leaves in every folder it writes, so it can recognise (and replace) its
 /// own output and nothing else.
@@ -181,82 +184,17 @@ pub fn settle(root: &Path, out: &Path) -> Result<(), Diagnostic> {
 
 /// Writes the outputs to `out` (checked with [`check_output_dir`]; the caller holds its
 /// [`OutputLock`]): a new folder through a staging folder renamed into place, an existing
-/// one in two phases.
+/// one in two phases. A build streams into a [`Disk`] instead; this is the same for files
+/// already in memory.
 pub fn write(
     root: &Path,
     out: &Path,
     outputs: &[Output],
     force: bool,
 ) -> Result<(PathBuf, Written), Diagnostic> {
-    match rayon::ThreadPoolBuilder::new().num_threads(WRITERS).build() {
-        Ok(pool) => pool.install(|| write_with(root, out, outputs, force)),
-        Err(_) => write_with(root, out, outputs, force),
+    let disk = Disk::begin(root, out, force)?;
+    for output in outputs {
+        crate::output::Sink::accept(&disk, output.clone());
     }
-}
-
-fn write_with(
-    root: &Path,
-    out: &Path,
-    outputs: &[Output],
-    force: bool,
-) -> Result<(PathBuf, Written), Diagnostic> {
-    if let Some(staging) = Staging::begin(root, out, force)? {
-        return staging.finish(out, outputs);
-    }
-    let target = check_output_dir(root, out, force)?;
-    let marker = Output::Bytes {
-        path: MARKER.to_string(),
-        bytes: MARKER_TEXT.as_bytes().to_vec(),
-    };
-    let all: Vec<&Output> = outputs.iter().chain([&marker]).collect();
-    let unchanged = "the output folder was left as it was";
-    test_hook("write").map_err(|e| Diagnostic::file_error(out, e.to_string()))?;
-    commit::begin(&target).map_err(|e| {
-        Diagnostic::file_error(out, format!("cannot write the site: {e}")).with_hint(unchanged)
-    })?;
-    let plan = match plan::stage(&target, &all) {
-        Ok(plan) => plan,
-        Err(failed) => {
-            let _ = commit::end(&target);
-            let shown = |path: &str| {
-                if failed.reading {
-                    let source = Path::new(path);
-                    source.strip_prefix(root).unwrap_or(source).to_path_buf()
-                } else {
-                    out.join(path)
-                }
-            };
-            let verb = if failed.reading { "read" } else { "write" };
-            return Err(Diagnostic::file_error(
-                shown(&failed.path),
-                format!(
-                    "cannot {verb} {}: {}",
-                    shown(&failed.path).display(),
-                    failed.error
-                ),
-            )
-            .with_hint(unchanged));
-        }
-    };
-    if plan.steps.is_empty() {
-        let _ = commit::end(&target);
-    } else {
-        commit::commit(&target, &plan.steps).map_err(|failed| {
-            let message = format!("cannot move the new files into place: {}", failed.error);
-            if failed.undone {
-                Diagnostic::file_error(out, message).with_hint(unchanged)
-            } else {
-                Diagnostic::file_error(out, format!("{PARTLY_WRITTEN}{message}")).with_hint(
-                    "the output folder is partly updated: the next gloss build finishes it",
-                )
-            }
-        })?;
-    }
-    Ok((
-        target,
-        Written {
-            changed: plan.changed,
-            unchanged: plan.unchanged,
-        },
-    ))
+    disk.finish()
 }

@@ -1,20 +1,22 @@
 //! Phase one of a rebuild: compare the site with the output folder and write every new or
 //! changed file beside its target under a temporary name, touching nothing a reader sees.
+//! Files arrive one at a time while the site is still rendering ([`Stager::stage`]), so the
+//! stage never holds the whole site; what is stale is known only at [`Stager::finish`].
 //!
 //! Temporary names are short and numbered (`.17.gloss-tmp`, `.d3.gloss-tmp` for a new
 //! folder), so a target name at the file system's limit still has a temporary that fits,
 //! and a failed or killed phase can be cleaned up by name. A new folder is built whole
 //! under one temporary folder and moved in with one rename.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::{self, Write};
-use std::path::Path;
-
-use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::commit::Step;
 use super::{JOURNAL, MARKER, TEMP_SUFFIX, content, test_hook};
-use crate::render::Output;
+use crate::output::Output;
 
 /// What is in the output folder at one path, without following symlinks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,18 +53,23 @@ fn is_temporary(name: &str) -> bool {
     name.ends_with(TEMP_SUFFIX)
 }
 
-/// Walks the existing output folder, descending only into real folders the site still
-/// needs. Returns what is at each path it saw; garbage temporaries and names that are not
-/// UTF-8 (gloss never writes either) are removed on the way.
-fn survey(dir: &Path, needed: &BTreeSet<String>) -> io::Result<HashMap<String, Found>> {
+/// What is in the output folder by path, and names that are not UTF-8 by folder.
+type Survey = (HashMap<String, Found>, Vec<(String, PathBuf)>);
+
+/// Walks the whole existing output folder without following symlinks. Returns what is at
+/// each path, and the names that are not UTF-8 (gloss never writes one; those where the
+/// site has a folder are removed at the end). Garbage temporaries are removed on the way:
+/// new ones must not collide with them.
+fn survey(dir: &Path) -> io::Result<Survey> {
     let mut found = HashMap::new();
+    let mut odd = Vec::new();
     let mut stack = vec![String::new()];
     while let Some(folder) = stack.pop() {
         for entry in std::fs::read_dir(dir.join(&folder))? {
             let entry = entry?;
             let kind = entry.file_type()?;
             let Some(name) = entry.file_name().to_str().map(str::to_string) else {
-                super::commit::remove_any(&entry.path())?;
+                odd.push((folder.clone(), entry.path()));
                 continue;
             };
             if is_temporary(&name) {
@@ -81,13 +88,13 @@ fn survey(dir: &Path, needed: &BTreeSet<String>) -> io::Result<HashMap<String, F
             } else {
                 Found::Other
             };
-            if kind == Found::Dir && needed.contains(&path) {
+            if kind == Found::Dir {
                 stack.push(path.clone());
             }
             found.insert(path, kind);
         }
     }
-    Ok(found)
+    Ok((found, odd))
 }
 
 fn parent_of(path: &str) -> &str {
@@ -130,163 +137,243 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> io::Result<bool> {
     Ok(old == bytes)
 }
 
-/// Stages every changed file of `outputs` (which include the marker) in `dir`. On failure
-/// every temporary is removed again and `dir` is as it was.
-pub(super) fn stage(dir: &Path, outputs: &[&Output]) -> Result<Plan, Failed> {
-    let fail = |path: &str| {
-        let path = path.to_string();
-        move |error| Failed {
-            path,
+/// What the stage has done so far, shared by the writer threads.
+#[derive(Default)]
+struct State {
+    /// New folders (whose parent exists) and the temporary folder each is built under.
+    new_roots: HashMap<String, String>,
+    /// Folders already made inside those temporaries.
+    made: HashSet<String>,
+    /// One `Put` per new folder.
+    folder_steps: Vec<Step>,
+    /// One `Put` per changed file beside its target.
+    file_steps: Vec<Step>,
+    /// Temporaries beside their targets, removed again if the build fails.
+    temps: Vec<String>,
+    /// Files written inside new folders.
+    in_new: usize,
+    /// Every staged path.
+    paths: Vec<String>,
+}
+
+/// Phase one in progress on the output folder `dir` (whose journal is in its staging
+/// phase): files are staged as they arrive, from several threads.
+pub(super) struct Stager {
+    dir: PathBuf,
+    found: HashMap<String, Found>,
+    odd: Vec<(String, PathBuf)>,
+    next: AtomicUsize,
+    state: Mutex<State>,
+}
+
+impl Stager {
+    /// Surveys `dir`.
+    pub fn begin(dir: &Path) -> Result<Stager, Failed> {
+        let (found, odd) = survey(dir).map_err(|error| Failed {
+            path: String::new(),
             reading: false,
             error,
-        }
-    };
-    let needed: BTreeSet<String> = outputs
-        .iter()
-        .flat_map(|o| {
-            let path = o.path();
-            path.match_indices('/')
-                .map(move |(i, _)| path[..i].to_string())
+        })?;
+        Ok(Stager {
+            dir: dir.to_path_buf(),
+            found,
+            odd,
+            next: AtomicUsize::new(0),
+            state: Mutex::new(State::default()),
         })
-        .collect();
-    let found = survey(dir, &needed).map_err(fail(""))?;
-    let is_dir = |p: &str| p.is_empty() || found.get(p) == Some(&Found::Dir);
-    // New folders whose parent exists: each is built under one temporary folder.
-    let mut new_roots: HashMap<&str, String> = HashMap::new();
-    let mut steps = Vec::new();
-    for folder in &needed {
-        if !is_dir(folder) && is_dir(parent_of(folder)) {
-            let temp = join(
-                parent_of(folder),
-                &format!(".d{}{TEMP_SUFFIX}", new_roots.len()),
-            );
-            let backup = join(
-                parent_of(folder),
-                &format!(".d{}.old{TEMP_SUFFIX}", new_roots.len()),
-            );
-            new_roots.insert(folder, temp.clone());
-            steps.push(Step::Put {
-                temp,
-                target: folder.clone(),
-                backup,
-                folder: true,
-            });
-        }
     }
-    let spot = |index: usize, path: &str| -> Spot {
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Where `path` is staged: inside the temporary of its topmost new folder (made, with
+    /// the folders between, on first use), or beside its target.
+    fn spot(&self, path: &str) -> io::Result<Spot> {
         let mut end = 0;
         while let Some(slash) = path[end..].find('/') {
             end += slash;
-            if let Some(temp) = new_roots.get(&path[..end]) {
-                return Spot::InNewFolder(format!("{temp}{}", &path[end..]));
+            let folder = &path[..end];
+            if self.found.get(folder) != Some(&Found::Dir) {
+                let mut state = self.state();
+                let temp = match state.new_roots.get(folder) {
+                    Some(temp) => temp.clone(),
+                    None => {
+                        let n = state.new_roots.len();
+                        let temp = join(parent_of(folder), &format!(".d{n}{TEMP_SUFFIX}"));
+                        let backup = join(parent_of(folder), &format!(".d{n}.old{TEMP_SUFFIX}"));
+                        state.new_roots.insert(folder.to_string(), temp.clone());
+                        std::fs::create_dir(self.dir.join(&temp))?;
+                        state.folder_steps.push(Step::Put {
+                            temp: temp.clone(),
+                            target: folder.to_string(),
+                            backup,
+                            folder: true,
+                        });
+                        temp
+                    }
+                };
+                let rest = &path[end..];
+                let mut inner = 0;
+                while let Some(slash) = rest[inner + 1..].find('/') {
+                    inner += 1 + slash;
+                    let made = format!("{temp}{}", &rest[..inner]);
+                    if !state.made.contains(&made) {
+                        std::fs::create_dir(self.dir.join(&made))?;
+                        state.made.insert(made);
+                    }
+                }
+                return Ok(Spot::InNewFolder(format!("{temp}{rest}")));
             }
             end += 1;
         }
-        Spot::Beside(join(parent_of(path), &format!(".{index}{TEMP_SUFFIX}")))
-    };
-    let result = (|| {
-        // New folders (inside the temporaries), parents first.
-        let mut inner: Vec<String> = needed
-            .iter()
-            .filter_map(|folder| match new_roots.get(folder.as_str()) {
-                Some(temp) => Some(temp.clone()),
-                None => match spot(0, folder) {
-                    Spot::InNewFolder(path) => Some(path),
-                    Spot::Beside(_) => None,
-                },
-            })
-            .collect();
-        inner.sort_by_key(|p| p.matches('/').count());
-        for folder in &inner {
-            std::fs::create_dir(dir.join(folder)).map_err(fail(folder))?;
-        }
-        let written: Vec<Option<Step>> = outputs
-            .par_iter()
-            .enumerate()
-            .map(|(index, output)| -> Result<Option<Step>, Failed> {
-                let path = output.path();
-                let bytes = content(output).map_err(|error| Failed {
-                    path: match output {
-                        Output::Copy { from, .. } => from.display().to_string(),
-                        Output::Bytes { path, .. } => path.clone(),
-                    },
-                    reading: matches!(output, Output::Copy { .. }),
-                    error,
-                })?;
-                match spot(index, path) {
-                    Spot::InNewFolder(full) => {
-                        create(&dir.join(&full), &bytes).map_err(fail(path))?;
-                        Ok(None)
-                    }
-                    Spot::Beside(temp) => {
-                        let target = dir.join(path);
-                        // A plain file (the survey does not follow symlinks) that already
-                        // holds these bytes is left alone.
-                        if found.get(path) == Some(&Found::File)
-                            && same_bytes(&target, &bytes).map_err(fail(path))?
-                        {
-                            return Ok(None);
-                        }
-                        create(&dir.join(&temp), &bytes).map_err(fail(path))?;
-                        let backup = join(parent_of(path), &format!(".{index}.old{TEMP_SUFFIX}"));
-                        Ok(Some(Step::Put {
-                            temp,
-                            target: path.to_string(),
-                            backup,
-                            folder: false,
-                        }))
-                    }
+        let index = self.next.fetch_add(1, Ordering::Relaxed);
+        Ok(Spot::Beside(join(
+            parent_of(path),
+            &format!(".{index}{TEMP_SUFFIX}"),
+        )))
+    }
+
+    /// Stages one file: written under a temporary name unless the output folder already
+    /// holds exactly these bytes.
+    pub fn stage(&self, output: &Output) -> Result<(), Failed> {
+        let path = output.path();
+        let fail = |error| Failed {
+            path: path.to_string(),
+            reading: false,
+            error,
+        };
+        let bytes = content(output).map_err(|error| Failed {
+            path: match output {
+                Output::Copy { from, .. } => from.display().to_string(),
+                Output::Bytes { path, .. } => path.clone(),
+            },
+            reading: matches!(output, Output::Copy { .. }),
+            error,
+        })?;
+        match self.spot(path).map_err(fail)? {
+            Spot::InNewFolder(full) => {
+                create(&self.dir.join(&full), &bytes).map_err(fail)?;
+                let mut state = self.state();
+                state.in_new += 1;
+                state.paths.push(path.to_string());
+            }
+            Spot::Beside(temp) => {
+                let target = self.dir.join(path);
+                // A plain file (the survey does not follow symlinks) that already holds
+                // these bytes is left alone.
+                if self.found.get(path) == Some(&Found::File)
+                    && same_bytes(&target, &bytes).map_err(fail)?
+                {
+                    self.state().paths.push(path.to_string());
+                    return Ok(());
                 }
-            })
-            .collect::<Result<_, _>>()?;
-        let in_new = outputs
+                self.state().temps.push(temp.clone());
+                create(&self.dir.join(&temp), &bytes).map_err(fail)?;
+                let backup = match temp.strip_suffix(TEMP_SUFFIX) {
+                    Some(stem) => format!("{stem}.old{TEMP_SUFFIX}"),
+                    None => format!("{temp}.old"),
+                };
+                let mut state = self.state();
+                state.file_steps.push(Step::Put {
+                    temp,
+                    target: path.to_string(),
+                    backup,
+                    folder: false,
+                });
+                state.paths.push(path.to_string());
+            }
+        }
+        Ok(())
+    }
+
+    /// Every file is staged: adds the removal of whatever the site no longer has and
+    /// returns the plan for phase two.
+    pub fn finish(&self) -> Result<Plan, Failed> {
+        let fail = |error| Failed {
+            path: String::new(),
+            reading: false,
+            error,
+        };
+        let mut state = self.state();
+        let needed: BTreeSet<&str> = state
+            .paths
             .iter()
-            .enumerate()
-            .filter(|(i, o)| matches!(spot(*i, o.path()), Spot::InNewFolder(_)))
-            .count();
-        let replaced: Vec<Step> = written.into_iter().flatten().collect();
-        // The marker is gloss's, not the site's: it is not counted.
-        let marker = outputs.iter().any(|o| o.path() == MARKER);
-        let changed = in_new
-            + replaced
-                .iter()
-                .filter(|s| !matches!(s, Step::Put { target, .. } if target == MARKER))
-                .count();
-        steps.extend(replaced);
+            .flat_map(|path| path.match_indices('/').map(move |(i, _)| &path[..i]))
+            .collect();
+        let in_needed = |folder: &str| folder.is_empty() || needed.contains(folder);
+        for (folder, path) in &self.odd {
+            if in_needed(folder) {
+                super::commit::remove_any(path).map_err(fail)?;
+            }
+        }
+        let files: HashSet<&str> = state.paths.iter().map(String::as_str).collect();
         // Whatever the site no longer has, at the top of each stale subtree.
-        let files: BTreeSet<&str> = outputs.iter().map(|o| o.path()).collect();
-        let mut stale: Vec<&String> = found
+        let mut stale: Vec<&String> = self
+            .found
             .keys()
             .filter(|p| {
-                !files.contains(p.as_str())
-                    && !needed.contains(*p)
+                in_needed(parent_of(p))
+                    && !files.contains(p.as_str())
+                    && !needed.contains(p.as_str())
                     && p.as_str() != JOURNAL
                     && p.as_str() != MARKER
             })
             .collect();
         stale.sort();
-        for (n, path) in stale.into_iter().enumerate() {
-            steps.push(Step::Remove {
+        let removals: Vec<Step> = stale
+            .into_iter()
+            .enumerate()
+            .map(|(n, path)| Step::Remove {
                 path: path.clone(),
                 backup: join(parent_of(path), &format!(".r{n}.old{TEMP_SUFFIX}")),
-            });
-        }
-        test_hook("stage").map_err(fail(""))?;
+            })
+            .collect();
+        let marker = files.contains(MARKER);
+        let changed = state.in_new
+            + state
+                .file_steps
+                .iter()
+                .filter(|s| !matches!(s, Step::Put { target, .. } if target == MARKER))
+                .count();
+        let total = state.paths.len();
+        drop(files);
+        drop(needed);
+        let state = &mut *state;
+        state
+            .folder_steps
+            .sort_by(|a, b| target_of(a).cmp(target_of(b)));
+        state
+            .file_steps
+            .sort_by(|a, b| target_of(a).cmp(target_of(b)));
+        let mut steps = std::mem::take(&mut state.folder_steps);
+        steps.append(&mut state.file_steps.clone());
+        steps.extend(removals);
+        test_hook("stage").map_err(fail)?;
         Ok(Plan {
             steps,
             changed,
-            unchanged: outputs.len() - usize::from(marker) - changed,
+            unchanged: total - usize::from(marker) - changed,
         })
-    })();
-    if result.is_err() {
-        for (index, output) in outputs.iter().enumerate() {
-            if let Spot::Beside(temp) = spot(index, output.path()) {
-                let _ = std::fs::remove_file(dir.join(temp));
-            }
+    }
+
+    /// Removes every temporary staged so far: the folder is as it was.
+    pub fn abort(&self) {
+        let state = self.state();
+        for temp in &state.temps {
+            let _ = std::fs::remove_file(self.dir.join(temp));
         }
-        for temp in new_roots.values() {
-            let _ = super::commit::remove_any(&dir.join(temp));
+        for temp in state.new_roots.values() {
+            let _ = super::commit::remove_any(&self.dir.join(temp));
         }
     }
-    result
+}
+
+fn target_of(step: &Step) -> &str {
+    match step {
+        Step::Put { target, .. } => target,
+        Step::Remove { path, .. } => path,
+    }
 }

@@ -265,3 +265,43 @@ fn a_journal_killed_while_being_saved_is_removed() {
     assert!(!half.exists());
     assert!(!needs_recovery(dir.path()));
 }
+
+/// Every file below `dir`, with its bytes, to compare a folder before and after.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_disk_sink_dropped_unfinished_leaves_the_folder_as_it_was() {
+    use crate::output::Sink;
+    let dir = site();
+    let out = dir.path().join("public");
+    write(
+        dir.path(),
+        &out,
+        &[page("a/index.html", "old"), page("b/c/index.html", "old")],
+        false,
+    )
+    .unwrap();
+    let before = snapshot(&out);
+    // A rebuild whose render fails after some files went into the sink.
+    let disk = Disk::begin(dir.path(), &out, false).unwrap();
+    disk.accept(page("a/index.html", "new"));
+    disk.accept(page("new/deep/index.html", "new"));
+    drop(disk);
+    assert_eq!(snapshot(&out), before);
+    // A first build the same way leaves no folder and no staging folder.
+    let fresh = dir.path().join("fresh");
+    let disk = Disk::begin(dir.path(), &fresh, false).unwrap();
+    disk.accept(page("a/index.html", "new"));
+    drop(disk);
+    assert!(!fresh.exists());
+    assert!(dead_staging(&fresh).is_empty());
+}

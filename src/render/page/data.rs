@@ -1,8 +1,6 @@
 //! The "Open data" page (`data.html`): the data files with their formats and sizes, and the
 //! licence.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use super::{Nav, PageJob, Site};
@@ -47,11 +45,7 @@ pub fn page(site: &Site) -> PageJob {
     // The data files are made again here for their sizes: the build makes them in
     // parallel with the pages, and they are deterministic, so the sizes match. If they
     // fail, the build reports it there; the table then shows no size.
-    let outputs = crate::render::data::files(site).unwrap_or_default();
-    let sizes: BTreeMap<&str, usize> = outputs
-        .iter()
-        .filter_map(crate::render::data::size)
-        .collect();
+    let sizes = crate::render::data::sizes(site).unwrap_or_default();
     let files = DATA_FILES
         .iter()
         .map(|&(name, format, description)| {

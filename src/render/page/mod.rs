@@ -212,7 +212,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend(super::paginate::entity_jobs(site));
     jobs.extend(timeline::year_jobs(site));
     jobs.extend(site.incident_ids().map(Job::Incident));
-    jobs.extend(Section::ALL.map(Job::Section));
+    jobs.extend(section::jobs(site));
     jobs.extend(site.graph.tags.keys().cloned().map(Job::Tag));
     jobs.extend(super::paginate::tag_jobs(site));
     jobs.extend((0..c.pages.len()).map(Job::Page));
@@ -305,7 +305,7 @@ impl Site<'_> {
             Job::Location(id) => entity::page(self, EntityKey::Location(*id)),
             Job::EntityPage(key, n) => self.entity_page(*key, *n),
             Job::Incident(id) => incident::page(self, *id),
-            Job::Section(section) => section::page(self, *section),
+            Job::Section(section, n) => section::page(self, *section, *n),
             Job::Tag(slug) => tag::page(self, slug, 1),
             Job::TagPage(slug, n) => tag::page(self, slug, *n),
             Job::Tags => tag::index(self),

@@ -64,37 +64,44 @@ pub fn files(site: &Site) -> Vec<Output> {
 /// Surface word -> stem, and stem -> (doc id, weight) in doc-id order.
 type Inverted = (BTreeMap<String, String>, HashMap<String, Vec<(u32, u32)>>);
 
+/// Documents counted at once: the word counts of a whole archive would not fit in memory
+/// together, so they are folded into the postings a batch at a time (same result).
+const INVERT_BATCH: usize = 1024;
+
 fn invert(docs: &[Doc]) -> Inverted {
-    let per_doc: Vec<HashMap<String, u32>> = docs
-        .par_iter()
-        .map(|d| {
-            let mut counts: HashMap<String, u32> = HashMap::new();
-            for w in words(&d.title).into_iter().chain(words(&d.names)) {
-                *counts.entry(w).or_default() += 10;
-            }
-            for w in words(&d.summary).into_iter().chain(words(&d.body)) {
-                *counts.entry(w).or_default() += 1;
-            }
-            counts
-        })
-        .collect();
     let stems = Stems::new();
     let mut surfaces: BTreeMap<String, String> = BTreeMap::new();
     let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
-    for (id, counts) in per_doc.into_iter().enumerate() {
-        let mut by_stem: BTreeMap<String, u32> = BTreeMap::new();
-        for (w, n) in counts {
-            let stem = surfaces
-                .entry(w)
-                .or_insert_with_key(|w| stems.stem(w))
-                .clone();
-            *by_stem.entry(stem).or_default() += n;
-        }
-        for (stem, n) in by_stem {
-            postings
-                .entry(stem)
-                .or_default()
-                .push((id as u32, n.min(99)));
+    for (batch, chunk) in docs.chunks(INVERT_BATCH).enumerate() {
+        let per_doc: Vec<HashMap<String, u32>> = chunk
+            .par_iter()
+            .map(|d| {
+                let mut counts: HashMap<String, u32> = HashMap::new();
+                for w in words(&d.title).into_iter().chain(words(&d.names)) {
+                    *counts.entry(w).or_default() += 10;
+                }
+                for w in words(&d.summary).into_iter().chain(words(&d.body)) {
+                    *counts.entry(w).or_default() += 1;
+                }
+                counts
+            })
+            .collect();
+        for (j, counts) in per_doc.into_iter().enumerate() {
+            let id = batch * INVERT_BATCH + j;
+            let mut by_stem: BTreeMap<String, u32> = BTreeMap::new();
+            for (w, n) in counts {
+                let stem = surfaces
+                    .entry(w)
+                    .or_insert_with_key(|w| stems.stem(w))
+                    .clone();
+                *by_stem.entry(stem).or_default() += n;
+            }
+            for (stem, n) in by_stem {
+                postings
+                    .entry(stem)
+                    .or_default()
+                    .push((id as u32, n.min(99)));
+            }
         }
     }
     (surfaces, postings)

@@ -1,0 +1,303 @@
+//! The disk [`Sink`]: files arrive from render while the rest of the site is still
+//! rendering and go to a pool of writer threads through a bounded queue, so at most a few
+//! hundred finished files wait in memory however big the site is. A first build writes into
+//! a staging folder ([`Staging`]); a rebuild stages temporaries beside their targets
+//! ([`Stager`]). Nothing a reader sees changes before [`Disk::finish`], which only runs once
+//! render succeeded; dropping an unfinished `Disk` removes everything it staged.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+use super::plan::{Failed, Stager};
+use super::staging::Staging;
+use super::{
+    MARKER, MARKER_TEXT, PARTLY_WRITTEN, WRITERS, Written, check_output_dir, commit, test_hook,
+};
+use crate::diagnostics::Diagnostic;
+use crate::output::{Output, Sink};
+
+/// Finished files waiting for a writer, at most: bounds the memory of the write stage.
+const QUEUE: usize = 256;
+
+/// Where the files go.
+enum Target {
+    /// A new output folder, staged whole beside it (taken by [`Disk::finish`]).
+    Fresh(Option<Staging>),
+    /// An existing output folder (its path), rebuilt in two phases.
+    Rebuild(Box<Stager>, PathBuf),
+}
+
+struct Shared {
+    target: Target,
+    /// The first failure; later files are dropped.
+    failed: Mutex<Option<Failed>>,
+    /// The `write` test hook of a rebuild runs before the first file is staged.
+    hook: std::sync::Once,
+}
+
+impl Shared {
+    fn write(&self, output: &Output) {
+        if self.failed.lock().map(|f| f.is_some()).unwrap_or(true) {
+            return;
+        }
+        if let Target::Rebuild(..) = self.target {
+            self.hook.call_once(|| {
+                if let Err(error) = test_hook("write") {
+                    self.fail(Failed {
+                        path: String::new(),
+                        reading: false,
+                        error,
+                    });
+                }
+            });
+            if self.failed.lock().map(|f| f.is_some()).unwrap_or(true) {
+                return;
+            }
+        }
+        let result = match &self.target {
+            Target::Fresh(staging) => staging
+                .as_ref()
+                .map_or(Ok(()), |staging| staging.write(output))
+                .map_err(|error| Failed {
+                    path: output.path().to_string(),
+                    reading: false,
+                    error,
+                }),
+            Target::Rebuild(stager, _) => stager.stage(output),
+        };
+        if let Err(failed) = result {
+            self.fail(failed);
+        }
+    }
+
+    fn fail(&self, failed: Failed) {
+        if let Ok(mut first) = self.failed.lock() {
+            first.get_or_insert(failed);
+        }
+    }
+}
+
+/// A build's output folder, taking files as they are rendered.
+pub struct Disk {
+    shared: Arc<Shared>,
+    sender: Mutex<Option<SyncSender<Output>>>,
+    writers: Vec<JoinHandle<()>>,
+    out: PathBuf,
+    root: PathBuf,
+    finished: bool,
+}
+
+impl Disk {
+    /// Starts writing the site to `out` (checked with [`check_output_dir`]; the caller holds
+    /// its [`super::OutputLock`]): a staging folder for a new folder, temporaries beside
+    /// their targets for an existing one (its journal in the staging phase).
+    pub fn begin(root: &Path, out: &Path, force: bool) -> Result<Disk, Diagnostic> {
+        let target = match Staging::begin(root, out, force)? {
+            Some(staging) => Target::Fresh(Some(staging)),
+            None => {
+                let target = check_output_dir(root, out, force)?;
+                let unchanged = "the output folder was left as it was";
+                commit::begin(&target).map_err(|e| {
+                    Diagnostic::file_error(out, format!("cannot write the site: {e}"))
+                        .with_hint(unchanged)
+                })?;
+                match Stager::begin(&target) {
+                    Ok(stager) => Target::Rebuild(Box::new(stager), target),
+                    Err(failed) => {
+                        let _ = commit::end(&target);
+                        return Err(Diagnostic::file_error(
+                            out,
+                            format!("cannot write the site: {}", failed.error),
+                        )
+                        .with_hint(unchanged));
+                    }
+                }
+            }
+        };
+        let shared = Arc::new(Shared {
+            target,
+            failed: Mutex::new(None),
+            hook: std::sync::Once::new(),
+        });
+        let (sender, receiver) = sync_channel::<Output>(QUEUE);
+        let receiver = Arc::new(Mutex::new(receiver));
+        let writers = (0..WRITERS)
+            .map(|_| {
+                let shared = Arc::clone(&shared);
+                let receiver: Arc<Mutex<Receiver<Output>>> = Arc::clone(&receiver);
+                std::thread::spawn(move || {
+                    loop {
+                        let next = match receiver.lock() {
+                            Ok(receiver) => receiver.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok(output) = next else { return };
+                        shared.write(&output);
+                    }
+                })
+            })
+            .collect();
+        Ok(Disk {
+            shared,
+            sender: Mutex::new(Some(sender)),
+            writers,
+            out: out.to_path_buf(),
+            root: root.to_path_buf(),
+            finished: false,
+        })
+    }
+
+    /// Waits for the writers; the first failure, if any.
+    fn join(&mut self) -> Option<Failed> {
+        if let Ok(mut sender) = self.sender.lock() {
+            *sender = None;
+        }
+        for writer in self.writers.drain(..) {
+            if writer.join().is_err() {
+                let failed = Failed {
+                    path: String::new(),
+                    reading: false,
+                    error: io::Error::other("a writer thread panicked"),
+                };
+                if let Ok(mut first) = self.shared.failed.lock() {
+                    first.get_or_insert(failed);
+                }
+            }
+        }
+        self.shared.failed.lock().ok().and_then(|mut f| f.take())
+    }
+
+    /// Every file was accepted: waits for the writes, then puts the new site in place (a
+    /// rename for a new folder, phase two of the protocol for an existing one).
+    pub fn finish(mut self) -> Result<(PathBuf, Written), Diagnostic> {
+        let failed = self.join();
+        self.finished = true;
+        let out = self.out.clone();
+        let Some(shared) = Arc::get_mut(&mut self.shared) else {
+            return Err(Diagnostic::file_error(
+                &out,
+                "cannot write the site: a writer is still running",
+            ));
+        };
+        match &mut shared.target {
+            Target::Fresh(staging) => {
+                let result = match (failed, staging.take()) {
+                    (Some(failed), _) => Err(failed.error),
+                    (None, Some(staging)) => staging.finish(),
+                    (None, None) => Err(io::Error::other("the staging folder is gone")),
+                };
+                match result {
+                    Ok((target, written)) => Ok((
+                        target,
+                        Written {
+                            changed: written,
+                            unchanged: 0,
+                        },
+                    )),
+                    Err(e) => Err(Diagnostic::file_error(
+                        &out,
+                        format!("cannot write the site: {e}"),
+                    )
+                    .with_hint("nothing was written")),
+                }
+            }
+            Target::Rebuild(stager, target) => {
+                let target = target.clone();
+                rebuild(stager, &target, failed, &self.root, &out)
+            }
+        }
+    }
+}
+
+/// Phase one's end and phase two of a rebuild.
+fn rebuild(
+    stager: &Stager,
+    target: &Path,
+    failed: Option<Failed>,
+    root: &Path,
+    out: &Path,
+) -> Result<(PathBuf, Written), Diagnostic> {
+    let unchanged = "the output folder was left as it was";
+    let plan = match failed {
+        Some(failed) => Err(failed),
+        None => stager
+            .stage(&Output::Bytes {
+                path: MARKER.to_string(),
+                bytes: MARKER_TEXT.as_bytes().to_vec(),
+            })
+            .and_then(|()| stager.finish()),
+    };
+    let plan = match plan {
+        Ok(plan) => plan,
+        Err(failed) => {
+            stager.abort();
+            let _ = commit::end(target);
+            let shown = |path: &str| {
+                if failed.reading {
+                    let source = Path::new(path);
+                    source.strip_prefix(root).unwrap_or(source).to_path_buf()
+                } else {
+                    out.join(path)
+                }
+            };
+            let verb = if failed.reading { "read" } else { "write" };
+            return Err(Diagnostic::file_error(
+                shown(&failed.path),
+                format!(
+                    "cannot {verb} {}: {}",
+                    shown(&failed.path).display(),
+                    failed.error
+                ),
+            )
+            .with_hint(unchanged));
+        }
+    };
+    if plan.steps.is_empty() {
+        let _ = commit::end(target);
+    } else {
+        commit::commit(target, &plan.steps).map_err(|failed| {
+            let message = format!("cannot move the new files into place: {}", failed.error);
+            if failed.undone {
+                Diagnostic::file_error(out, message).with_hint(unchanged)
+            } else {
+                Diagnostic::file_error(out, format!("{PARTLY_WRITTEN}{message}")).with_hint(
+                    "the output folder is partly updated: the next gloss build finishes it",
+                )
+            }
+        })?;
+    }
+    Ok((
+        target.to_path_buf(),
+        Written {
+            changed: plan.changed,
+            unchanged: plan.unchanged,
+        },
+    ))
+}
+
+impl Sink for Disk {
+    fn accept(&self, output: Output) {
+        let sender = self.sender.lock().ok().and_then(|s| s.clone());
+        if let Some(sender) = sender {
+            // A closed queue means the writers are gone; `finish` reports why.
+            let _ = sender.send(output);
+        }
+    }
+}
+
+impl Drop for Disk {
+    /// An unfinished build (render failed, or a path check did) removes what it staged.
+    fn drop(&mut self) {
+        if self.finished {
+            return;
+        }
+        let _ = self.join();
+        if let Target::Rebuild(stager, target) = &self.shared.target {
+            stager.abort();
+            let _ = commit::end(target);
+        }
+    }
+}
