@@ -167,6 +167,55 @@ pub fn annotate(
     Ok(Annotated { briefs, warnings })
 }
 
+/// Annotates the one brief `corpus.briefs[at]`, for `gloss serve` after an edit to that brief
+/// alone. The result equals [`annotate`]'s entry for it as long as the actors and locations
+/// (the matcher's names) are the same; the caller checks that. The ambiguous-name warnings
+/// depend only on those, so they are not made again.
+pub fn annotate_one(
+    corpus: &Corpus,
+    config: &Config,
+    urls: Urls,
+    markdown: &Markdown,
+    at: usize,
+) -> Result<AnnotatedBrief, Diagnostics> {
+    let matcher = Matcher::new(surfaces(corpus));
+    // The same links as in `annotate`.
+    let link = |id: EntityId| -> EntityLink {
+        match key(corpus, id) {
+            EntityKey::Actor(a) => {
+                let slug = &corpus.actors[a.index()].slug;
+                EntityLink {
+                    kind: "actor",
+                    slug: slug.to_string(),
+                    href: format!("../../{}", urls.actor(slug)),
+                }
+            }
+            EntityKey::Location(l) => {
+                let slug = &corpus.locations[l.index()].slug;
+                EntityLink {
+                    kind: "location",
+                    slug: slug.to_string(),
+                    href: format!("../../{}", urls.location(slug)),
+                }
+            }
+        }
+    };
+    let brief = &corpus.briefs[at];
+    annotate_brief(
+        brief,
+        corpus,
+        &matcher,
+        &link,
+        config.mentions.link,
+        markdown,
+    )
+    .map_err(|errors| {
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.extend(errors);
+        diagnostics
+    })
+}
+
 fn annotate_brief(
     brief: &Brief,
     corpus: &Corpus,

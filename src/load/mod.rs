@@ -1,6 +1,7 @@
 //! Stage 1, load: walk `content/`, read every file once (in parallel), split and parse front
 //! matter. Nothing here knows about other files; cross-references are the next stage's job.
 
+mod bundle;
 mod clean;
 mod front;
 #[cfg(test)]
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+pub use bundle::load_bundle;
 pub use front::*;
 pub use split::{parse_toml, toml_error};
 

@@ -9,6 +9,7 @@ mod mappage;
 pub mod markdown;
 mod pages;
 mod paginate;
+pub mod partial;
 pub mod prepare;
 #[cfg(test)]
 mod proptests;
