@@ -39,6 +39,11 @@ fn demo_site() -> (tempfile::TempDir, PathBuf) {
         std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
         std::fs::copy(entry.path(), &to).expect("copy");
     }
+    // Two briefs a page, so lists of briefs (front page, entities, tags) have many pages
+    // and an edit touches only some of them.
+    let config = site.join("config.toml");
+    let text = std::fs::read_to_string(&config).expect("config");
+    std::fs::write(&config, text.replace("paginate_by = 5", "paginate_by = 2")).expect("config");
     (dir, site)
 }
 

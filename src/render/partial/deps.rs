@@ -88,6 +88,7 @@ pub fn affected(site: &Site, before: &Before, all: &[Job], reshaped: bool) -> Ve
     let years = [before.year, now.year];
     let per = site.config.paginate_by.max(1);
     let home_page = at / per + 1;
+    let me = BriefId(at as u32);
 
     // Brief pages: the brief; its pager neighbours (they show its title); and the briefs
     // whose related list shows it (its card changed) or whose related list may have
@@ -127,7 +128,6 @@ pub fn affected(site: &Site, before: &Before, all: &[Job], reshaped: bool) -> Ve
                 briefs.extend(links.reported_by.iter().map(|b| b.index()));
             }
         }
-        let me = BriefId(at as u32);
         use rayon::prelude::*;
         let showing: Vec<usize> = candidates
             .into_par_iter()
@@ -149,9 +149,33 @@ pub fn affected(site: &Site, before: &Before, all: &[Job], reshaped: bool) -> Ve
             Job::Home(n) => reshaped || *n == 1 || *n == home_page,
             Job::Actor(a) => entities.contains(&EntityKey::Actor(*a)),
             Job::Location(l) => entities.contains(&EntityKey::Location(*l)),
-            Job::EntityPage(key, _) => entities.contains(key),
+            // Later pages of an entity's briefs: the one the brief is on, unless the
+            // entity's list of briefs changed (then all, as the pages may shift).
+            Job::EntityPage(key, n) => {
+                entities.contains(key)
+                    && (reshaped
+                        || page_of(
+                            &entity_links(site.graph, *key)
+                                .backlinks
+                                .iter()
+                                .map(|b| b.brief)
+                                .collect::<Vec<_>>(),
+                            me,
+                            per,
+                        ) == Some(*n))
+            }
             Job::Incident(i) => incidents.contains(&IncidentId(*i as u32)),
-            Job::Tag(slug) | Job::TagPage(slug, _) => tags.contains(slug),
+            Job::Tag(slug) => tags.contains(slug),
+            Job::TagPage(slug, n) => {
+                tags.contains(slug)
+                    && (reshaped
+                        || site
+                            .graph
+                            .tags
+                            .get(slug)
+                            .and_then(|tag| page_of(&tag.briefs, me, per))
+                            == Some(*n))
+            }
             Job::TimelineYear(year, _) => years.contains(year),
             // Made with the whole-site files.
             Job::Data => false,
@@ -166,6 +190,11 @@ pub fn affected(site: &Site, before: &Before, all: &[Job], reshaped: bool) -> Ve
         })
         .cloned()
         .collect()
+}
+
+/// The page (from 1) of a list of `per` briefs a page that shows `brief`.
+fn page_of(briefs: &[BriefId], brief: BriefId, per: usize) -> Option<usize> {
+    briefs.iter().position(|b| *b == brief).map(|i| i / per + 1)
 }
 
 /// The entities and the groups and places that contain them (whose pages may gather the
