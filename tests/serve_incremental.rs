@@ -181,6 +181,16 @@ fn every_edit_serves_what_a_clean_build_makes() {
         "incremental"
     );
 
+    let single = "content/briefs/thaar-al-muhandis-claims.md";
+    edit(&site, single, |t| {
+        format!("{t}\nA sentence added to a single-file brief.\n")
+            .replace("Who is Tha'ar al-Muhandis?", "Who are Tha'ar al-Muhandis?")
+    });
+    assert!(
+        step(&mut engine, &site, "single-file brief", &[single]),
+        "incremental"
+    );
+
     edit(&site, &index, |t| {
         t.replace("date = 2021-06-28", "date = 2021-06-29")
     });

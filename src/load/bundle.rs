@@ -10,6 +10,29 @@ use walkdir::WalkDir;
 
 use super::{BriefDocument, Entry, Parsed, classify, is_hidden, parse_entry};
 
+/// The single-file brief `content/briefs/<slug>.md` as a whole load would produce it, or
+/// `None` when it is gone or needs the whole load (an error or a warning).
+pub fn load_brief_file(root: &Path, slug: &str) -> Option<BriefDocument> {
+    let relative = Path::new("content/briefs").join(format!("{slug}.md"));
+    let full = root.join(&relative);
+    if std::fs::symlink_metadata(&full)
+        .ok()?
+        .file_type()
+        .is_symlink()
+    {
+        return None;
+    }
+    match parse_entry(root, &Entry::BriefFile(slug.to_string()), &relative) {
+        Ok((Parsed::BriefFile(document), None)) => Some(BriefDocument {
+            document,
+            article: None,
+            single_file: true,
+            assets: vec![],
+        }),
+        _ => None,
+    }
+}
+
 /// The bundle `content/briefs/<slug>/` as a whole load would produce it, or `None` when the
 /// folder is gone or holds anything that needs the whole load (see the module docs).
 pub fn load_bundle(root: &Path, slug: &str) -> Option<BriefDocument> {

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-pub use bundle::load_bundle;
+pub use bundle::{load_brief_file, load_bundle};
 pub use front::*;
 pub use split::{parse_toml, toml_error};
 

@@ -1,9 +1,11 @@
 //! Incremental builds for `gloss serve`. The loaded documents, the resolved corpus, the
 //! annotations, the graph, the prepared values and every output file stay in memory between
-//! builds. An edit confined to one brief bundle (`content/briefs/<slug>/`) that keeps the
-//! brief's date and draft flag (so no brief moves) is applied to that brief alone:
+//! builds. An edit confined to one brief (its bundle `content/briefs/<slug>/` or its file
+//! `content/briefs/<slug>.md`) that keeps the brief's date and draft flag (so no brief
+//! moves) is applied to that brief alone:
 //!
-//! 1. reload the bundle's files only ([`crate::load::load_bundle`]);
+//! 1. reload the brief's files only ([`crate::load::load_bundle`],
+//!    [`crate::load::load_brief_file`]);
 //! 2. resolve that brief against the loaded entities ([`crate::resolve::resolve_brief`]) and
 //!    check tag collisions over all briefs (cheap);
 //! 3. annotate that brief alone: the matcher (entity names) is the same, so every other
@@ -131,8 +133,8 @@ impl Engine {
             // Never apply an edit over a site whose whole-site files lag behind.
             self.finish()?;
         }
-        if let Some(slug) = one_bundle(changed) {
-            if let Some(built) = self.update_brief(&slug) {
+        if let Some((slug, single_file)) = one_brief(changed) {
+            if let Some(built) = self.update_brief(&slug, single_file) {
                 self.pending = true;
                 return Ok(built);
             }
@@ -262,14 +264,14 @@ impl Engine {
     }
 
     /// The edit-one-brief path; `None` when a full build is needed instead.
-    fn update_brief(&mut self, slug: &str) -> Option<Built> {
+    fn update_brief(&mut self, slug: &str, single_file: bool) -> Option<Built> {
         let mut clock = Clock(Instant::now(), Vec::new());
         let root = self.options.root.clone();
         let drafts = self.options.drafts;
         let state = self.state.as_mut()?;
         // From here on the state is changed in place: on any failure it is dropped, and the
         // full build that follows starts over from the files.
-        let built = apply(state, &root, drafts, slug, &mut clock);
+        let built = apply(state, &root, drafts, (slug, single_file), &mut clock);
         if built.is_none() {
             self.state = None;
         }
@@ -277,9 +279,10 @@ impl Engine {
     }
 }
 
-/// The one brief bundle all of `changed` lies in, if so.
-fn one_bundle(changed: &[PathBuf]) -> Option<String> {
-    let mut slugs = changed.iter().map(|path| {
+/// The one brief all of `changed` belongs to, if so: its slug, and whether it is a single
+/// file (`content/briefs/<slug>.md`) rather than a bundle (`content/briefs/<slug>/<file>`).
+fn one_brief(changed: &[PathBuf]) -> Option<(String, bool)> {
+    let mut briefs = changed.iter().map(|path| {
         let parts: Vec<&str> = path
             .components()
             .map(|c| match c {
@@ -288,30 +291,38 @@ fn one_bundle(changed: &[PathBuf]) -> Option<String> {
             })
             .collect::<Option<_>>()?;
         match parts.as_slice() {
-            ["content", "briefs", slug, _file] => Some(slug.to_string()),
+            ["content", "briefs", slug, _file] => Some((slug.to_string(), false)),
+            ["content", "briefs", file] => file
+                .strip_suffix(".md")
+                .map(|slug| (slug.to_string(), true)),
             _ => None,
         }
     });
-    let first = slugs.next()??;
-    slugs
-        .all(|slug| slug.as_deref() == Some(first.as_str()))
+    let first = briefs.next()??;
+    briefs
+        .all(|brief| brief.as_ref() == Some(&first))
         .then_some(first)
 }
 
-/// Applies an edit of the bundle `slug` to `state` (see the module docs).
+/// Applies an edit of the brief `slug` (a single file or a bundle) to `state` (see the
+/// module docs).
 fn apply(
     state: &mut State,
     root: &Path,
     drafts: bool,
-    slug: &str,
+    (slug, single_file): (&str, bool),
     clock: &mut Clock,
 ) -> Option<Built> {
     let li = state
         .loaded
         .briefs
         .iter()
-        .position(|b| b.document.slug.as_str() == slug && !b.single_file)?;
-    state.loaded.briefs[li] = crate::load::load_bundle(root, slug)?;
+        .position(|b| b.document.slug.as_str() == slug && b.single_file == single_file)?;
+    state.loaded.briefs[li] = if single_file {
+        crate::load::load_brief_file(root, slug)?
+    } else {
+        crate::load::load_bundle(root, slug)?
+    };
     clock.lap("load");
     let options = crate::resolve::ResolveOptions { drafts };
     let brief = crate::resolve::resolve_brief(&state.loaded, li, &state.rules, options).ok()??;
@@ -448,25 +459,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn edits_inside_one_bundle_are_incremental() {
+    fn edits_inside_one_brief_are_incremental() {
         let p = |s: &str| PathBuf::from(s);
+        let bundle = Some(("a".to_string(), false));
         assert_eq!(
-            one_bundle(&[
+            one_brief(&[
                 p("content/briefs/a/article.txt"),
                 p("content/briefs/a/index.md")
             ]),
-            Some("a".into())
+            bundle
         );
-        assert_eq!(one_bundle(&[p("content/briefs/a/x/y.jpg")]), None);
-        assert_eq!(one_bundle(&[p("content/briefs/a.md")]), None);
         assert_eq!(
-            one_bundle(&[
+            one_brief(&[p("content/briefs/a.md")]),
+            Some(("a".into(), true))
+        );
+        assert_eq!(
+            one_brief(&[p("content/briefs/a.md"), p("content/briefs/a/index.md")]),
+            None
+        );
+        assert_eq!(one_brief(&[p("content/briefs/a/x/y.jpg")]), None);
+        assert_eq!(one_brief(&[p("content/briefs/a.txt")]), None);
+        assert_eq!(
+            one_brief(&[
                 p("content/briefs/a/index.md"),
                 p("content/briefs/b/index.md")
             ]),
             None
         );
-        assert_eq!(one_bundle(&[p("templates/brief.html")]), None);
-        assert_eq!(one_bundle(&[]), None);
+        assert_eq!(one_brief(&[p("templates/brief.html")]), None);
+        assert_eq!(one_brief(&[]), None);
     }
 }
