@@ -371,6 +371,17 @@ fn assert_served_like_build(server: &Server, site: &Path, step: &str) {
     assert_same(step, served, built);
 }
 
+/// Saves a file the way many editors do, whole at once: written beside it under a hidden
+/// name (which serve ignores) and renamed over it. A plain write truncates first, and a
+/// rebuild may see the empty file in between (then another follows); the test needs one
+/// rebuild per save to wait for.
+fn save(path: &Path, text: &str) {
+    let name = path.file_name().and_then(|n| n.to_str()).expect("a name");
+    let temporary = path.with_file_name(format!(".{name}.tmp"));
+    std::fs::write(&temporary, text).expect("write");
+    std::fs::rename(&temporary, path).expect("rename");
+}
+
 #[test]
 fn over_http_edits_and_errors_reach_the_browser() {
     let (_dir, site) = demo_site();
@@ -379,7 +390,7 @@ fn over_http_edits_and_errors_reach_the_browser() {
 
     let article = site.join(format!("{BRIEF}/article.md"));
     let text = std::fs::read_to_string(&article).expect("read");
-    std::fs::write(&article, format!("{text}\nEdited over HTTP.\n")).expect("edit");
+    save(&article, &format!("{text}\nEdited over HTTP.\n"));
     server.line_with("Rebuilt");
     server.line_with("Finished");
     assert_served_like_build(&server, &site, "article edit");
@@ -387,11 +398,10 @@ fn over_http_edits_and_errors_reach_the_browser() {
     // Broken: the overlay's data carries the error, and the last good page stays.
     let index = site.join(format!("{BRIEF}/index.md"));
     let good = std::fs::read_to_string(&index).expect("read");
-    std::fs::write(
+    save(
         &index,
-        good.replace("date = 2021-06-28", "date = 2021-13-45"),
-    )
-    .expect("break");
+        &good.replace("date = 2021-06-28", "date = 2021-13-45"),
+    );
     server.line_with("Build failed");
     let page = "briefs/border-strikes-2021-06-27/";
     let (status, body) = server.get(page);
@@ -405,7 +415,7 @@ fn over_http_edits_and_errors_reach_the_browser() {
         body.contains("\"error\":\"error") && body.contains("index.md"),
         "the error goes to the overlay"
     );
-    std::fs::write(&index, good).expect("fix");
+    save(&index, &good);
     server.line_with("Rebuilt");
     let (_, body) = server.get(page);
     assert!(String::from_utf8_lossy(&body).contains("\"error\":null"));

@@ -159,6 +159,16 @@ mod tests {
     }
 
     #[test]
+    fn the_rest_of_a_build_reloads_no_page() {
+        let live = Live::new(SiteFiles::default(), None);
+        live.succeeded(SiteFiles::default());
+        let events = live.subscribe();
+        live.refreshed(SiteFiles::default());
+        assert_eq!(live.current().build, 2, "pages from build 2 stay current");
+        assert!(events.try_recv().is_err(), "no reload for whole-site files");
+    }
+
+    #[test]
     fn events_keep_multiline_errors() {
         assert_eq!(Message::Reload.to_event(), "data: reload\n\n");
         assert_eq!(

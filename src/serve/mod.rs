@@ -97,10 +97,12 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
 
     let title = site_title(&build);
     let mut engine = Engine::new(build);
-    let live = Arc::new(match build_site(&mut engine, &[]) {
+    let (first, line) = build_site(&mut engine, &[]);
+    let live = Arc::new(match first {
         Ok(site) => Live::new(site, None),
         Err(error) => Live::new(SiteFiles::default(), Some(error)),
     });
+    println!("{line}");
     start_rebuilder(&root, engine, Arc::clone(&live));
     // Printed once the watcher runs, so every change after this line is seen.
     println!("Serving {title} at {url} (Ctrl+C to stop)");
@@ -169,17 +171,11 @@ fn start_rebuilder(root: &Path, mut engine: Engine, live: Arc<Live>) {
         .name("gloss-rebuild".into())
         .spawn(move || {
             while let Some(changed) = watcher.next_change() {
-                match build_site(&mut engine, &changed) {
-                    Ok(site) => live.succeeded(site),
-                    Err(error) => live.failed(error),
-                }
+                publish(&live, build_site(&mut engine, &changed), false);
                 // After a partial build, the files made from the whole site follow; the
                 // pages do not change, so browsers are not reloaded again.
                 if engine.pending() {
-                    match build_site(&mut engine, &[]) {
-                        Ok(site) => live.refreshed(site),
-                        Err(error) => live.failed(error),
-                    }
+                    publish(&live, build_site(&mut engine, &[]), true);
                 }
             }
         });
@@ -190,9 +186,21 @@ fn start_rebuilder(root: &Path, mut engine: Engine, live: Arc<Live>) {
     }
 }
 
-/// One build in memory, reported on the terminal. On failure, the diagnostics as text for
-/// the browser's error overlay. With a build pending its whole-site files, this finishes it.
-fn build_site(engine: &mut Engine, changed: &[PathBuf]) -> Result<SiteFiles, String> {
+/// Serves a build's outcome, then prints its line: whoever reads the line (an editor, a
+/// test) finds the server already showing that build.
+fn publish(live: &Live, (built, line): (Result<SiteFiles, String>, String), rest: bool) {
+    match built {
+        Ok(site) if rest => live.refreshed(site),
+        Ok(site) => live.succeeded(site),
+        Err(error) => live.failed(error),
+    }
+    println!("{line}");
+}
+
+/// One build in memory: its site, or on failure the diagnostics as text for the browser's
+/// error overlay; and the line that reports it. Diagnostics go to stderr at once. With a
+/// build pending its whole-site files, this finishes it.
+fn build_site(engine: &mut Engine, changed: &[PathBuf]) -> (Result<SiteFiles, String>, String) {
     let started = Instant::now();
     let finishing = engine.pending();
     let verb = if finishing {
@@ -225,12 +233,12 @@ fn build_site(engine: &mut Engine, changed: &[PathBuf]) -> Result<SiteFiles, Str
                 .iter()
                 .map(|(step, time)| format!("{step} {}", time.as_millis()))
                 .collect();
-            println!(
+            let line = format!(
                 "{verb} {what} in {} ms{cause} ({})",
                 started.elapsed().as_millis(),
                 steps.join(", ")
             );
-            Ok(built.site)
+            (Ok(built.site), line)
         }
         Err(diagnostics) => {
             print_diagnostics(&diagnostics);
@@ -241,11 +249,11 @@ fn build_site(engine: &mut Engine, changed: &[PathBuf]) -> Result<SiteFiles, Str
             } else {
                 "still serving the last good site"
             };
-            println!(
+            let line = format!(
                 "Build failed with {errors} error{plural} in {} ms{cause}; {serving}",
                 started.elapsed().as_millis()
             );
-            Err(diagnostics.to_string())
+            (Err(diagnostics.to_string()), line)
         }
     }
 }
