@@ -94,7 +94,7 @@ pub struct Tag {
 }
 
 /// For each entity in a brief's sidebars, the indices of the mentions its page cites.
-type Cited = Vec<(EntityKey, Vec<usize>)>;
+pub type Cited = Vec<(EntityKey, Vec<usize>)>;
 
 /// The entities most often named alongside one entity, with the number of shared briefs.
 type Related = Vec<(EntityKey, usize)>;
@@ -234,8 +234,9 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
 }
 
 /// One brief's sidebars and prior incidents, and for each entity in its sidebars the
-/// mentions to cite (one per distinct sentence).
-fn brief_links(
+/// mentions to cite (one per distinct sentence). Public so `gloss serve` can relink one
+/// edited brief against an existing graph instead of linking the whole site again.
+pub fn brief_links(
     corpus: &Corpus,
     graph: &Graph,
     brief: &crate::model::Brief,

@@ -124,6 +124,24 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Diagnostics> {
     Ok(config)
 }
 
+/// The config's article rules, compiled (shared with `gloss serve`'s incremental builds).
+pub(crate) fn article_rules(config: &Config) -> Result<article::ArticleRules, Diagnostics> {
+    article::ArticleRules::new(&config.article.drop, &config.article.credits).map_err(|e| {
+        let list = if e.credits { "credits" } else { "drop" };
+        Diagnostics::from(
+            Diagnostic::file_error(
+                "config.toml",
+                format!(
+                    "[article] {list} pattern {} is not a valid regular expression: {}",
+                    e.index + 1,
+                    e.message
+                ),
+            )
+            .with_hint("patterns use Rust regex syntax and match a whole line"),
+        )
+    })
+}
+
 /// Runs every stage but writing: the files of the site, in memory (sorted by path).
 pub fn generate(options: &BuildOptions) -> Result<(Vec<Output>, Report), Diagnostics> {
     let memory = output::Memory::default();
@@ -141,19 +159,7 @@ pub fn generate_into(
     let mut clock = Clock(Instant::now(), Vec::new());
     let root = &options.root;
     let config = load_config(options)?;
-    let rules =
-        article::ArticleRules::new(&config.article.drop, &config.article.credits).map_err(|e| {
-            let list = if e.credits { "credits" } else { "drop" };
-            Diagnostic::file_error(
-                "config.toml",
-                format!(
-                    "[article] {list} pattern {} is not a valid regular expression: {}",
-                    e.index + 1,
-                    e.message
-                ),
-            )
-            .with_hint("patterns use Rust regex syntax and match a whole line")
-        })?;
+    let rules = article_rules(&config)?;
     let theme = render::theme::Theme::load(root, &config.highlight.theme)?;
     clock.lap("theme");
     // A file that fails to load is reported and skipped; resolving the rest still runs so

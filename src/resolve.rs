@@ -16,9 +16,11 @@ use crate::urls::is_web_url;
 
 mod entities;
 mod index;
+mod one;
 
 use entities::{actor, incident, location, within_cycles};
 use index::{CONSEQUENTIAL, Index, Indexes, Kinds};
+pub use one::resolve_brief;
 
 /// Options that change what is resolved.
 #[derive(Clone, Copy, Debug, Default)]
@@ -30,6 +32,16 @@ pub struct ResolveOptions {
 /// Resolves every reference; all problems are returned together.
 pub fn resolve(
     loaded: Loaded,
+    rules: &ArticleRules,
+    options: ResolveOptions,
+) -> Result<Corpus, Diagnostics> {
+    resolve_all(&loaded, rules, options)
+}
+
+/// [`resolve`] without taking the documents, so `gloss serve` can keep them and reload
+/// only the files that change.
+pub fn resolve_all(
+    loaded: &Loaded,
     rules: &ArticleRules,
     options: ResolveOptions,
 ) -> Result<Corpus, Diagnostics> {
@@ -134,7 +146,11 @@ pub fn resolve(
         incidents,
         pages,
         intro_line: loaded.intro.as_ref().map_or(1, |d| d.body_line),
-        intro: loaded.intro.map(|d| d.body).unwrap_or_default(),
+        intro: loaded
+            .intro
+            .as_ref()
+            .map(|d| d.body.clone())
+            .unwrap_or_default(),
     };
     diagnostics.into_result(corpus).map(|(corpus, _)| corpus)
 }

@@ -62,6 +62,17 @@ fn key(corpus: &Corpus, id: EntityId) -> EntityKey {
     EntityNumbering::new(corpus).key(id.0 as usize)
 }
 
+/// The link a mention of entity `id` gets in a brief's article.
+fn entity_link(corpus: &Corpus, urls: Urls, id: EntityId) -> EntityLink {
+    let key = key(corpus, id);
+    let slug = corpus.entity_slug(key);
+    EntityLink {
+        kind: key.kind(),
+        slug: slug.to_string(),
+        href: urls.from_brief(&urls.entity(key, slug)),
+    }
+}
+
 /// Annotates every brief. Notes that cannot be anchored are errors naming the brief's file
 /// and the quote's line, with the closest passage of the article.
 pub fn annotate(
@@ -90,15 +101,7 @@ pub fn annotate(
         );
     }
     let policy = config.mentions.link;
-    let link = |id: EntityId| -> EntityLink {
-        let key = key(corpus, id);
-        let slug = corpus.entity_slug(key);
-        EntityLink {
-            kind: key.kind(),
-            slug: slug.to_string(),
-            href: urls.from_brief(&urls.entity(key, slug)),
-        }
-    };
+    let link = |id: EntityId| entity_link(corpus, urls, id);
     let results: Vec<Result<AnnotatedBrief, Vec<Diagnostic>>> = corpus
         .briefs
         .par_iter()
@@ -116,6 +119,35 @@ pub fn annotate(
         return Err(errors);
     }
     Ok(Annotated { briefs, warnings })
+}
+
+/// Annotates the one brief `corpus.briefs[at]`, for `gloss serve` after an edit to that brief
+/// alone. The result equals [`annotate`]'s entry for it as long as the actors and locations
+/// (the matcher's names) are the same; the caller checks that. The ambiguous-name warnings
+/// depend only on those, so they are not made again.
+pub fn annotate_one(
+    corpus: &Corpus,
+    config: &Config,
+    urls: Urls,
+    markdown: &Markdown,
+    at: usize,
+) -> Result<AnnotatedBrief, Diagnostics> {
+    let matcher = Matcher::new(surfaces(corpus));
+    let link = |id: EntityId| entity_link(corpus, urls, id);
+    let brief = &corpus.briefs[at];
+    annotate_brief(
+        brief,
+        corpus,
+        &matcher,
+        &link,
+        config.mentions.link,
+        markdown,
+    )
+    .map_err(|errors| {
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.extend(errors);
+        diagnostics
+    })
 }
 
 fn annotate_brief(

@@ -1,6 +1,7 @@
 //! Stage 1, load: walk `content/`, read every file once (in parallel), split and parse front
 //! matter. Nothing here knows about other files; cross-references are the next stage's job.
 
+mod bundle;
 mod clean;
 mod front;
 #[cfg(test)]
@@ -15,6 +16,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+pub use bundle::{load_brief_file, load_bundle};
 pub use front::*;
 use read::parse_document;
 pub use read::read_source;

@@ -8,6 +8,7 @@ mod feeds;
 mod jsonld;
 pub mod page;
 mod paginate;
+pub mod partial;
 pub mod prepare;
 mod public;
 mod reading;
@@ -18,17 +19,14 @@ mod sitemap;
 pub mod theme;
 pub mod views;
 
-use std::collections::BTreeMap;
 use std::sync::Mutex;
-
-use rayon::prelude::*;
 
 pub use crate::output::Output;
 pub use site::{BriefRef, EntityRef, IncidentEntry, Job, Robots, Section, Site};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::output::Sink;
-use theme::{Theme, template_error};
+use theme::Theme;
 
 /// The files of the "Open data" page: name, format, what it holds.
 pub const DATA_FILES: [(&str, &str, &str); 4] = [
@@ -78,9 +76,11 @@ fn hosting(config: &crate::config::Config) -> Vec<Output> {
 /// Renders every page and asset of the site into `sink`, each file as soon as it is
 /// finished, so only the pages in flight are in memory at once (not the whole site). Returns
 /// what is left of every file once sunk ([`Output::skeleton`]: paths and copy sources),
-/// sorted by path, for the path checks and the report.
+/// sorted by path, for the path checks and the report. The pages come first (the sitemap
+/// lists them), then the files made from the whole site; `serve` renders the same two parts
+/// separately.
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Vec<Output>, Diagnostics> {
-    let jobs = page::jobs(site);
+    let jobs = partial::page_jobs(site);
     let kept: Mutex<Vec<Output>> = Mutex::new(Vec::with_capacity(jobs.len() + 64));
     let keep = |output: Output| {
         let skeleton = output.skeleton();
@@ -89,82 +89,14 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Vec<Output>
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .push(skeleton);
     };
-    let keep_all = |outputs: Vec<Output>| outputs.into_iter().for_each(keep);
-    // Pages, feeds and data files are independent: rayon interleaves all three.
-    let (failed, data) = rayon::join(
-        || -> Vec<(String, Box<Diagnostic>)> {
-            jobs.par_iter()
-                .filter_map(|job| {
-                    let page = site.page(job);
-                    match theme.tera.render(page.template, &page.context) {
-                        Ok(html) => {
-                            keep(Output::Bytes {
-                                path: page.file,
-                                bytes: html.into_bytes(),
-                            });
-                            None
-                        }
-                        Err(e) => Some((page.file, Box::new(template_error(&e)))),
-                    }
-                })
-                .collect()
-        },
-        || {
-            rayon::join(
-                || feeds::feeds(site, &keep),
-                || data::each_file(site, &mut |output| keep(output)),
-            )
-            .1
-        },
-    );
-    // One template mistake fails every page that uses it: report it once, with a count.
-    let mut failures: BTreeMap<String, (Diagnostic, Vec<String>)> = BTreeMap::new();
-    for (file, d) in failed {
-        failures
-            .entry(d.message.clone())
-            .or_insert_with(|| (*d, Vec::new()))
-            .1
-            .push(file);
-    }
-    if !failures.is_empty() {
-        let mut diagnostics = Diagnostics::default();
-        for (_, (mut d, files)) in failures {
-            let more = if files.len() > 1 {
-                format!(" (and {} more pages)", files.len() - 1)
-            } else {
-                String::new()
-            };
-            d.message = format!("cannot render {}{more}: {}", files[0], d.message);
-            diagnostics.push(d);
-        }
-        return Err(diagnostics);
-    }
-    data.map_err(Diagnostics::from)?;
-    for (path, bytes) in &theme.assets {
-        keep(Output::Bytes {
-            path: path.clone(),
-            bytes: bytes.clone(),
-        });
-    }
-    keep_all(search::files(site));
-    keep_all(hosting(site.config));
-    let sitemaps = {
-        let pages = kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        sitemap::files(site, &pages)
-    };
-    keep_all(sitemaps);
-    for brief in &site.corpus.briefs {
-        for asset in &brief.assets {
-            let name = asset
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            keep(Output::Copy {
-                path: format!("briefs/{}/{name}", brief.slug),
-                from: asset.clone(),
-            });
-        }
-    }
+    partial::render_jobs(site, theme, &jobs, &|_, output| keep(output))?;
+    let pages: Vec<String> = kept
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .iter()
+        .map(|output| output.path().to_string())
+        .collect();
+    partial::site_wide(site, theme, pages.iter().map(String::as_str), &keep)?;
     let mut outputs = kept
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());

@@ -142,51 +142,7 @@ pub fn prepare(
         .briefs
         .par_iter()
         .zip(&graph.briefs)
-        .map(|(brief, links)| BriefCard {
-            slug: brief.slug.to_string(),
-            title: brief.title.clone(),
-            path: urls.brief(&brief.slug),
-            date: (&brief.date).into(),
-            summary: card_summary(summary(brief)),
-            outlet: brief
-                .source
-                .as_ref()
-                .and_then(|s| s.outlet.clone())
-                .unwrap_or_default(),
-            tags: brief
-                .tags
-                .iter()
-                .take(CARD_TAGS)
-                .map(|t| LinkView {
-                    name: t.clone(),
-                    path: urls.tag(t),
-                })
-                .collect(),
-            tags_more: brief.tags.len().saturating_sub(CARD_TAGS),
-            actors: links
-                .actors
-                .iter()
-                .take(CARD_ENTITIES)
-                .map(|e| actor_links[e.id.index()].clone())
-                .collect(),
-            locations: links
-                .locations
-                .iter()
-                .take(CARD_ENTITIES)
-                .map(|e| location_links[e.id.index()].clone())
-                .collect(),
-            draft: brief.draft,
-            title_lang: brief.language.clone().unwrap_or_default(),
-            title_dir: brief
-                .language
-                .as_deref()
-                .map(super::reading::text_direction)
-                .unwrap_or_default(),
-            stale_year: newest
-                .filter(|n| stale(&brief.date, n))
-                .map(|_| brief.date.year().to_string())
-                .unwrap_or_default(),
-        })
+        .map(|(brief, links)| brief_card(brief, links, urls, &actor_links, &location_links, newest))
         .collect();
     let brief_bodies = collect(
         corpus
@@ -270,6 +226,64 @@ impl Prepared {
             EntityKey::Actor(a) => &self.actors[a.index()],
             EntityKey::Location(l) => &self.locations[l.index()],
         }
+    }
+}
+
+/// The card of one brief, as lists show it. `newest` is the newest brief's date on the
+/// site (cards of old briefs show their year). Public so `gloss serve` can remake the card
+/// of an edited brief alone.
+pub fn brief_card(
+    brief: &Brief,
+    links: &crate::graph::BriefLinks,
+    urls: Urls,
+    actor_links: &[LinkView],
+    location_links: &[LinkView],
+    newest: Option<crate::model::PartialDate>,
+) -> BriefCard {
+    BriefCard {
+        slug: brief.slug.to_string(),
+        title: brief.title.clone(),
+        path: urls.brief(&brief.slug),
+        date: (&brief.date).into(),
+        summary: card_summary(summary(brief)),
+        outlet: brief
+            .source
+            .as_ref()
+            .and_then(|s| s.outlet.clone())
+            .unwrap_or_default(),
+        tags: brief
+            .tags
+            .iter()
+            .take(CARD_TAGS)
+            .map(|t| LinkView {
+                name: t.clone(),
+                path: urls.tag(t),
+            })
+            .collect(),
+        tags_more: brief.tags.len().saturating_sub(CARD_TAGS),
+        actors: links
+            .actors
+            .iter()
+            .take(CARD_ENTITIES)
+            .map(|e| actor_links[e.id.index()].clone())
+            .collect(),
+        locations: links
+            .locations
+            .iter()
+            .take(CARD_ENTITIES)
+            .map(|e| location_links[e.id.index()].clone())
+            .collect(),
+        draft: brief.draft,
+        title_lang: brief.language.clone().unwrap_or_default(),
+        title_dir: brief
+            .language
+            .as_deref()
+            .map(super::reading::text_direction)
+            .unwrap_or_default(),
+        stale_year: newest
+            .filter(|n| stale(&brief.date, n))
+            .map(|_| brief.date.year().to_string())
+            .unwrap_or_default(),
     }
 }
 

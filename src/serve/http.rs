@@ -1,6 +1,12 @@
-//! Just enough HTTP/1.1 for a preview server on the loopback interface: request heads in,
-//! responses out. Bodies of requests are never read (only GET and HEAD are served), so a
-//! request that announces one ends the connection rather than desynchronising it.
+//! Just enough HTTP/1.1 for a preview server on the loopback interface: request heads in
+//! (parsed by `httparse`, the parser hyper uses), responses out. Bodies of requests are
+//! never read (only GET and HEAD are served), so a request that announces one ends the
+//! connection rather than desynchronising it.
+//!
+//! Why not a whole server crate such as `tiny_http`: its accepting loop and thread pool are
+//! its own and grow without bound, so it cannot turn the 65th idle connection away with a
+//! `503` before that connection sends anything (see `limit`); the accepting loop and the
+//! thread per connection stay ours, and only the parsing is delegated.
 
 use std::io::{self, BufRead, Read, Write};
 
@@ -29,55 +35,54 @@ pub enum ReadError {
     Malformed,
 }
 
-/// Reads one request head from the connection.
+/// Reads one request head from the connection and parses it with `httparse`.
 pub fn read_request(reader: &mut impl BufRead) -> Result<Request, ReadError> {
-    let mut limited = reader.take(MAX_HEAD);
-    let mut line = String::new();
-    // RFC 9112 asks servers to ignore empty lines before a request line.
-    while line.trim_end().is_empty() {
-        line.clear();
-        match limited.read_line(&mut line) {
-            Ok(0) | Err(_) => return Err(ReadError::Closed),
-            Ok(_) => {}
-        }
-    }
-    let mut parts = line.split_whitespace();
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(ReadError::Malformed);
-    };
-    let mut keep_alive = match version {
-        "HTTP/1.1" => true,
-        "HTTP/1.0" => false,
-        _ => return Err(ReadError::Malformed),
-    };
-    let request_line = (method.to_string(), target.to_string());
+    let mut head: Vec<u8> = Vec::new();
     loop {
-        let mut header = String::new();
-        match limited.read_line(&mut header) {
-            Ok(0) if limited.limit() == 0 => return Err(ReadError::TooLarge),
-            Ok(0) => return Err(ReadError::Closed),
-            Err(e) if e.kind() == io::ErrorKind::InvalidData => return Err(ReadError::Malformed),
-            Err(_) => return Err(ReadError::Closed),
-            Ok(_) => {}
+        let remaining = MAX_HEAD.saturating_sub(head.len() as u64);
+        if remaining == 0 {
+            return Err(ReadError::TooLarge);
         }
-        if !header.ends_with('\n') {
-            return Err(if limited.limit() == 0 {
+        let line_start = head.len();
+        match reader.by_ref().take(remaining).read_until(b'\n', &mut head) {
+            // The client closed the connection (or went quiet) before the head ended.
+            Ok(0) => return Err(ReadError::Closed),
+            Ok(_) => {}
+            Err(_) => return Err(ReadError::Closed),
+        }
+        if !head.ends_with(b"\n") {
+            return Err(if head.len() as u64 >= MAX_HEAD {
                 ReadError::TooLarge
             } else {
                 ReadError::Closed
             });
         }
-        let header = header.trim_end();
-        if header.is_empty() {
+        let line = &head[line_start..];
+        if line == b"\r\n" || line == b"\n" {
+            // RFC 9112 asks servers to ignore empty lines before a request line.
+            if line_start == 0 {
+                head.clear();
+                continue;
+            }
             break;
         }
-        let Some((name, value)) = header.split_once(':') else {
-            return Err(ReadError::Malformed);
-        };
+    }
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut parsed = httparse::Request::new(&mut headers);
+    match parsed.parse(&head) {
+        Ok(httparse::Status::Complete(_)) => {}
+        Err(httparse::Error::TooManyHeaders) => return Err(ReadError::TooLarge),
+        Ok(httparse::Status::Partial) | Err(_) => return Err(ReadError::Malformed),
+    }
+    let (Some(method), Some(target), Some(version)) = (parsed.method, parsed.path, parsed.version)
+    else {
+        return Err(ReadError::Malformed);
+    };
+    let mut keep_alive = version == 1;
+    for header in parsed.headers.iter() {
+        let value = String::from_utf8_lossy(header.value);
         let value = value.trim();
-        match name.trim().to_ascii_lowercase().as_str() {
+        match header.name.to_ascii_lowercase().as_str() {
             "connection" => {
                 let tokens = value.to_ascii_lowercase();
                 if tokens.split(',').any(|t| t.trim() == "close") {
@@ -91,10 +96,9 @@ pub fn read_request(reader: &mut impl BufRead) -> Result<Request, ReadError> {
             _ => {}
         }
     }
-    let (method, target) = request_line;
     Ok(Request {
-        method,
-        target,
+        method: method.to_string(),
+        target: target.to_string(),
         keep_alive,
     })
 }
@@ -244,6 +248,24 @@ mod tests {
                 .keep_alive
         );
         assert!(matches!(read("GARBAGE\r\n\r\n"), Err(ReadError::Malformed)));
+        assert!(matches!(
+            read("GET / HTTP/2.0\r\n\r\n"),
+            Err(ReadError::Malformed)
+        ));
+        assert!(matches!(
+            read("GET / HTTP/1.1\r\nNo colon\r\n\r\n"),
+            Err(ReadError::Malformed)
+        ));
+        // Empty lines before the request line are skipped; bare LF line ends are read.
+        assert_eq!(
+            read("\r\n\r\nGET /x HTTP/1.1\r\n\r\n").unwrap().target,
+            "/x"
+        );
+        assert!(!read("GET / HTTP/1.0\n\n").unwrap().keep_alive);
+        assert!(matches!(
+            read("GET / HTTP/1.1\r\nHost: x\r\n"),
+            Err(ReadError::Closed)
+        ));
         assert!(matches!(read(""), Err(ReadError::Closed)));
         let huge = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(20_000));
         assert!(matches!(read(&huge), Err(ReadError::TooLarge)));

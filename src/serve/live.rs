@@ -87,6 +87,18 @@ impl Live {
         self.broadcast(&Message::Reload);
     }
 
+    /// Serves the rest of a build whose pages were already announced: same build number,
+    /// no reload (the pages are the same; only whole-site files such as the search index
+    /// changed).
+    pub fn refreshed(&self, site: SiteFiles) {
+        let last = self.current();
+        self.swap(Current {
+            site: Arc::new(site),
+            build: last.build,
+            error: None,
+        });
+    }
+
     /// Keeps serving the last good site and shows every browser why the build failed.
     pub fn failed(&self, error: String) {
         let last = self.current();
@@ -144,6 +156,16 @@ mod tests {
                 Message::Reload
             ]
         );
+    }
+
+    #[test]
+    fn the_rest_of_a_build_reloads_no_page() {
+        let live = Live::new(SiteFiles::default(), None);
+        live.succeeded(SiteFiles::default());
+        let events = live.subscribe();
+        live.refreshed(SiteFiles::default());
+        assert_eq!(live.current().build, 2, "pages from build 2 stay current");
+        assert!(events.try_recv().is_err(), "no reload for whole-site files");
     }
 
     #[test]

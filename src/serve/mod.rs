@@ -6,6 +6,7 @@
 
 mod connection;
 mod http;
+pub mod incremental;
 mod inject;
 mod limit;
 mod live;
@@ -22,6 +23,7 @@ use std::time::Instant;
 
 use crate::BuildOptions;
 use crate::diagnostics::Diagnostics;
+use incremental::Engine;
 use live::Live;
 use site::SiteFiles;
 
@@ -93,12 +95,15 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         ..options.build.clone()
     };
 
-    let live = Arc::new(match build_site(&build, &[]) {
+    let title = site_title(&build);
+    let mut engine = Engine::new(build);
+    let (first, line) = build_site(&mut engine, &[]);
+    let live = Arc::new(match first {
         Ok(site) => Live::new(site, None),
         Err(error) => Live::new(SiteFiles::default(), Some(error)),
     });
-    let title = site_title(&build);
-    start_rebuilder(&root, build, Arc::clone(&live));
+    println!("{line}");
+    start_rebuilder(&root, engine, Arc::clone(&live));
     // Printed once the watcher runs, so every change after this line is seen.
     println!("Serving {title} at {url} (Ctrl+C to stop)");
 
@@ -152,7 +157,7 @@ fn site_title(build: &BuildOptions) -> String {
 
 /// Watches the sources on a thread of its own and swaps in each rebuild. Without a watcher
 /// (the system refused one) the site is still served, as built at start.
-fn start_rebuilder(root: &Path, build: BuildOptions, live: Arc<Live>) {
+fn start_rebuilder(root: &Path, mut engine: Engine, live: Arc<Live>) {
     let mut watcher = match watch::Watcher::start(root) {
         Ok(watcher) => watcher,
         Err(e) => {
@@ -166,9 +171,11 @@ fn start_rebuilder(root: &Path, build: BuildOptions, live: Arc<Live>) {
         .name("gloss-rebuild".into())
         .spawn(move || {
             while let Some(changed) = watcher.next_change() {
-                match build_site(&build, &changed) {
-                    Ok(site) => live.succeeded(site),
-                    Err(error) => live.failed(error),
+                publish(&live, build_site(&mut engine, &changed), false);
+                // After a partial build, the files made from the whole site follow; the
+                // pages do not change, so browsers are not reloaded again.
+                if engine.pending() {
+                    publish(&live, build_site(&mut engine, &[]), true);
                 }
             }
         });
@@ -179,41 +186,74 @@ fn start_rebuilder(root: &Path, build: BuildOptions, live: Arc<Live>) {
     }
 }
 
-/// One build in memory, reported on the terminal. On failure, the diagnostics as text for
-/// the browser's error overlay.
-fn build_site(build: &BuildOptions, changed: &[PathBuf]) -> Result<SiteFiles, String> {
+/// Serves a build's outcome, then prints its line: whoever reads the line (an editor, a
+/// test) finds the server already showing that build.
+fn publish(live: &Live, (built, line): (Result<SiteFiles, String>, String), rest: bool) {
+    match built {
+        Ok(site) if rest => live.refreshed(site),
+        Ok(site) => live.succeeded(site),
+        Err(error) => live.failed(error),
+    }
+    println!("{line}");
+}
+
+/// One build in memory: its site, or on failure the diagnostics as text for the browser's
+/// error overlay; and the line that reports it. Diagnostics go to stderr at once. With a
+/// build pending its whole-site files, this finishes it.
+fn build_site(engine: &mut Engine, changed: &[PathBuf]) -> (Result<SiteFiles, String>, String) {
     let started = Instant::now();
-    let verb = if changed.is_empty() {
+    let finishing = engine.pending();
+    let verb = if finishing {
+        "Finished"
+    } else if changed.is_empty() {
         "Built"
     } else {
         "Rebuilt"
     };
     let cause = describe_change(changed);
-    match crate::generate(build) {
-        Ok((outputs, report)) => {
-            print_diagnostics(&report.warnings);
-            let site = SiteFiles::new(outputs);
-            println!(
-                "{verb} {} pages in {} ms{cause}",
-                site.pages(),
-                started.elapsed().as_millis()
+    let result = if finishing {
+        engine.finish()
+    } else {
+        engine.update(changed)
+    };
+    match result {
+        Ok(built) => {
+            if !finishing {
+                print_diagnostics(&built.warnings);
+            }
+            let what = if finishing {
+                "the search index, feeds, data files and sitemap".to_string()
+            } else if built.partial {
+                format!("{} of {} pages", built.rendered, built.site.pages())
+            } else {
+                format!("{} pages", built.site.pages())
+            };
+            let steps: Vec<String> = built
+                .timings
+                .iter()
+                .map(|(step, time)| format!("{step} {}", time.as_millis()))
+                .collect();
+            let line = format!(
+                "{verb} {what} in {} ms{cause} ({})",
+                started.elapsed().as_millis(),
+                steps.join(", ")
             );
-            Ok(site)
+            (Ok(built.site), line)
         }
         Err(diagnostics) => {
             print_diagnostics(&diagnostics);
             let errors = diagnostics.error_count();
             let plural = if errors == 1 { "" } else { "s" };
-            let serving = if changed.is_empty() {
+            let serving = if changed.is_empty() && !finishing {
                 "the browser shows them until a change fixes them"
             } else {
                 "still serving the last good site"
             };
-            println!(
+            let line = format!(
                 "Build failed with {errors} error{plural} in {} ms{cause}; {serving}",
                 started.elapsed().as_millis()
             );
-            Err(diagnostics.to_string())
+            (Err(diagnostics.to_string()), line)
         }
     }
 }

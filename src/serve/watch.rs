@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// A batch ends when no event has come for this long…
-const QUIET: Duration = Duration::from_millis(150);
+const QUIET: Duration = Duration::from_millis(25);
 /// …or when it has gone on this long, so a stream of events cannot put a rebuild off forever.
 const LONGEST: Duration = Duration::from_secs(2);
 

@@ -1,0 +1,173 @@
+//! Rendering part of a site, for `gloss serve`'s incremental rebuilds: the pages of chosen
+//! jobs, and apart from them the files made from the whole site (search index, feeds, data
+//! files, the "Open data" page that shows their sizes, sitemaps, hosting files, theme
+//! assets and bundle copies). Together, over every job, the two give exactly the files of
+//! [`super::render`]; the serve tests compare them with a clean build byte for byte.
+//! Which jobs an edit touches is [`deps`]'s business.
+
+pub mod deps;
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use super::theme::{Theme, template_error};
+use super::{Job, Output, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// A page that failed to render: its file and why.
+type Failed = (String, Box<Diagnostic>);
+
+/// A job's identity across builds (its variant and arguments), to tell which pages of the
+/// last build no longer exist.
+pub fn job_key(job: &Job) -> String {
+    format!("{job:?}")
+}
+
+/// Whether a job is rendered with the whole-site files: the "Open data" page shows the
+/// sizes of the data files, which any brief changes.
+pub fn is_site_wide(job: &Job) -> bool {
+    matches!(job, Job::Data)
+}
+
+/// Every page job of the site but the whole-site ones ([`is_site_wide`]).
+pub fn page_jobs(site: &Site) -> Vec<Job> {
+    super::page::jobs(site)
+        .into_iter()
+        .filter(|job| !is_site_wide(job))
+        .collect()
+}
+
+/// Renders `jobs` (in parallel), handing each page to `each` with its job as soon as it is
+/// rendered. One template mistake fails every page that uses it: it is reported once, with
+/// a count of the pages.
+pub fn render_jobs(
+    site: &Site,
+    theme: &Theme,
+    jobs: &[Job],
+    each: &(dyn Fn(&Job, Output) + Sync),
+) -> Result<(), Diagnostics> {
+    let failed: Vec<Failed> = jobs
+        .par_iter()
+        .filter_map(|job| {
+            let page = site.page(job);
+            match theme.tera.render(page.template, &page.context) {
+                Ok(html) => {
+                    let output = Output::Bytes {
+                        path: page.file,
+                        bytes: html.into_bytes(),
+                    };
+                    each(job, output);
+                    None
+                }
+                Err(e) => Some((page.file, Box::new(template_error(&e)))),
+            }
+        })
+        .collect();
+    let mut failures: BTreeMap<String, (Diagnostic, Vec<String>)> = BTreeMap::new();
+    for (file, d) in failed {
+        failures
+            .entry(d.message.clone())
+            .or_insert_with(|| (*d, Vec::new()))
+            .1
+            .push(file);
+    }
+    if failures.is_empty() {
+        return Ok(());
+    }
+    let mut diagnostics = Diagnostics::default();
+    for (_, (mut d, files)) in failures {
+        let more = if files.len() > 1 {
+            format!(" (and {} more pages)", files.len() - 1)
+        } else {
+            String::new()
+        };
+        d.message = format!("cannot render {}{more}: {}", files[0], d.message);
+        diagnostics.push(d);
+    }
+    Err(diagnostics)
+}
+
+/// [`render_jobs`] into memory: each page with its [`job_key`], for `serve`.
+pub fn pages_in_memory(
+    site: &Site,
+    theme: &Theme,
+    jobs: &[Job],
+) -> Result<Vec<(String, Output)>, Diagnostics> {
+    let pages = Mutex::new(Vec::with_capacity(jobs.len()));
+    render_jobs(site, theme, jobs, &|job, output| {
+        pages
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push((job_key(job), output));
+    })?;
+    Ok(pages
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()))
+}
+
+/// Every file of the site that is not a page job's, each handed to `each` as soon as it is
+/// made (feeds and data files one at a time, so they are never all in memory).
+/// `page_paths` are the paths of every page (for the sitemap).
+pub fn site_wide<'p>(
+    site: &Site,
+    theme: &Theme,
+    page_paths: impl Iterator<Item = &'p str>,
+    each: &(dyn Fn(Output) + Sync),
+) -> Result<(), Diagnostics> {
+    // The sitemap reads only the paths of the pages among the outputs.
+    let listed: Mutex<Vec<Output>> = Mutex::new(
+        page_paths
+            .map(|path| Output::Bytes {
+                path: path.to_string(),
+                bytes: Vec::new(),
+            })
+            .collect(),
+    );
+    let keep = |output: Output| {
+        listed
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(output.skeleton());
+        each(output);
+    };
+    let (data_page, (_, data)) = rayon::join(
+        || render_jobs(site, theme, &[Job::Data], &|_, output| keep(output)),
+        || {
+            rayon::join(
+                || super::feeds::feeds(site, &keep),
+                || super::data::each_file(site, &mut |output| keep(output)),
+            )
+        },
+    );
+    data_page?;
+    data.map_err(Diagnostics::from)?;
+    for (path, bytes) in &theme.assets {
+        keep(Output::Bytes {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        });
+    }
+    super::search::files(site).into_iter().for_each(keep);
+    super::hosting(site.config).into_iter().for_each(keep);
+    for brief in &site.corpus.briefs {
+        for asset in &brief.assets {
+            let name = asset
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            keep(Output::Copy {
+                path: format!("briefs/{}/{name}", brief.slug),
+                from: asset.clone(),
+            });
+        }
+    }
+    let listed = listed
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    super::sitemap::files(site, &listed)
+        .into_iter()
+        .for_each(each);
+    Ok(())
+}
