@@ -53,6 +53,16 @@ pub struct BriefLinks {
     pub prior: Vec<Prior>,
 }
 
+impl BriefLinks {
+    /// The role the brief gives entity `key` where it lists it with one (its backlink's role).
+    pub fn role(&self, key: EntityKey) -> Option<String> {
+        match key {
+            EntityKey::Actor(a) => self.actors.iter().find(|e| e.id == a)?.role.clone(),
+            EntityKey::Location(l) => self.locations.iter().find(|e| e.id == l)?.role.clone(),
+        }
+    }
+}
+
 /// A brief that mentions or lists an entity.
 #[derive(Clone, Debug)]
 pub struct Backlink {
@@ -183,18 +193,7 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
         let id = BriefId(b as u32);
         let brief = &corpus.briefs[b];
         for (key, mentions) in cited {
-            let role = match key {
-                EntityKey::Actor(a) => links
-                    .actors
-                    .iter()
-                    .find(|e| e.id == a)
-                    .and_then(|e| e.role.clone()),
-                EntityKey::Location(l) => links
-                    .locations
-                    .iter()
-                    .find(|e| e.id == l)
-                    .and_then(|e| e.role.clone()),
-            };
+            let role = links.role(key);
             graph.entity_mut(key).backlinks.push(Backlink {
                 brief: id,
                 role,

@@ -2,7 +2,7 @@
 //! ids. Every unknown slug, bad date, out-of-range coordinate and unsafe URL is reported here,
 //! with the file, the line and the nearest existing slug, before anything is rendered.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 use toml::Spanned;
@@ -19,7 +19,7 @@ mod index;
 mod one;
 
 use entities::{actor, incident, location, within_cycles};
-use index::{CONSEQUENTIAL, Index, Indexes, Kinds};
+use index::{CONSEQUENTIAL, Index, Indexes, kinds};
 pub use one::resolve_brief;
 
 /// Options that change what is resolved.
@@ -45,40 +45,8 @@ pub fn resolve_all(
     rules: &ArticleRules,
     options: ResolveOptions,
 ) -> Result<Corpus, Diagnostics> {
-    let mut kinds: Kinds = BTreeMap::new();
-    for slug in loaded.incidents.iter().map(|d| d.slug.as_str()) {
-        kinds.insert(slug, ("incident", "incidents"));
-    }
-    for slug in loaded.locations.iter().map(|d| d.slug.as_str()) {
-        kinds.insert(slug, ("location", "locations"));
-    }
-    for slug in loaded.actors.iter().map(|d| d.slug.as_str()) {
-        kinds.insert(slug, ("actor", "actors"));
-    }
-    let failed = &loaded.failed;
-    let indexes = Indexes {
-        actors: Index::new(
-            &loaded.actors,
-            ActorId,
-            ("content/actors/", "actor"),
-            &failed.actors,
-            &kinds,
-        ),
-        locations: Index::new(
-            &loaded.locations,
-            LocationId,
-            ("content/locations/", "location"),
-            &failed.locations,
-            &kinds,
-        ),
-        incidents: Index::new(
-            &loaded.incidents,
-            IncidentId,
-            ("content/incidents/", "incident"),
-            &failed.incidents,
-            &kinds,
-        ),
-    };
+    let kinds = kinds(loaded);
+    let indexes = Indexes::new(loaded, &kinds);
     let mut diagnostics = Diagnostics::default();
     let actors = collect(
         loaded.actors.iter().map(|d| actor(d, &indexes)).collect(),
@@ -123,6 +91,7 @@ pub fn resolve_all(
         })
         .collect();
     pages.sort_by(|a, b| (a.weight, &a.title, &a.slug).cmp(&(b.weight, &b.title, &b.slug)));
+    let failed = &loaded.failed;
     let load_failed = !failed.actors.is_empty()
         || !failed.locations.is_empty()
         || !failed.incidents.is_empty()

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, suggest};
-use crate::load::Document;
+use crate::load::{Document, Loaded};
 use crate::model::{ActorId, IncidentId, LocationId};
 
 /// Code of an error that only follows from a file that failed to load: dropped before
@@ -105,8 +105,55 @@ fn article(noun: &str) -> &'static str {
     }
 }
 
+/// The slug tables of every kind of entity, as a brief's references need them.
 pub(super) struct Indexes<'a> {
     pub(super) actors: Index<'a, ActorId>,
     pub(super) locations: Index<'a, LocationId>,
     pub(super) incidents: Index<'a, IncidentId>,
+}
+
+/// Every loaded slug's kind (an actor's wins over a location's, a location's over an
+/// incident's, where two share a slug).
+pub(super) fn kinds(loaded: &Loaded) -> Kinds<'_> {
+    let mut kinds: Kinds = BTreeMap::new();
+    for slug in loaded.incidents.iter().map(|d| d.slug.as_str()) {
+        kinds.insert(slug, ("incident", "incidents"));
+    }
+    for slug in loaded.locations.iter().map(|d| d.slug.as_str()) {
+        kinds.insert(slug, ("location", "locations"));
+    }
+    for slug in loaded.actors.iter().map(|d| d.slug.as_str()) {
+        kinds.insert(slug, ("actor", "actors"));
+    }
+    kinds
+}
+
+impl<'a> Indexes<'a> {
+    /// The tables of `loaded`'s actors, locations and incidents.
+    pub(super) fn new(loaded: &'a Loaded, kinds: &'a Kinds<'a>) -> Indexes<'a> {
+        let failed = &loaded.failed;
+        Indexes {
+            actors: Index::new(
+                &loaded.actors,
+                ActorId,
+                ("content/actors/", "actor"),
+                &failed.actors,
+                kinds,
+            ),
+            locations: Index::new(
+                &loaded.locations,
+                LocationId,
+                ("content/locations/", "location"),
+                &failed.locations,
+                kinds,
+            ),
+            incidents: Index::new(
+                &loaded.incidents,
+                IncidentId,
+                ("content/incidents/", "incident"),
+                &failed.incidents,
+                kinds,
+            ),
+        }
+    }
 }

@@ -1,14 +1,12 @@
 //! One brief resolved on its own, for `gloss serve`: after an edit to a single brief the
 //! other documents are unchanged, so only that brief's references need looking up again.
 
-use std::collections::BTreeMap;
-
-use super::index::{Index, Indexes, Kinds};
+use super::index::{Indexes, kinds};
 use super::{ResolveOptions, brief};
 use crate::article::ArticleRules;
 use crate::diagnostics::Diagnostics;
 use crate::load::Loaded;
-use crate::model::{ActorId, Brief, IncidentId, LocationId};
+use crate::model::Brief;
 
 /// Resolves the one brief `loaded.briefs[at]` against the loaded actors, locations and
 /// incidents, for `gloss serve` after an edit to that brief alone (the checks that span
@@ -19,40 +17,8 @@ pub fn resolve_brief(
     rules: &ArticleRules,
     options: ResolveOptions,
 ) -> Result<Option<Brief>, Diagnostics> {
-    let mut kinds: Kinds = BTreeMap::new();
-    for slug in loaded.incidents.iter().map(|d| d.slug.as_str()) {
-        kinds.insert(slug, ("incident", "incidents"));
-    }
-    for slug in loaded.locations.iter().map(|d| d.slug.as_str()) {
-        kinds.insert(slug, ("location", "locations"));
-    }
-    for slug in loaded.actors.iter().map(|d| d.slug.as_str()) {
-        kinds.insert(slug, ("actor", "actors"));
-    }
-    let failed = &loaded.failed;
-    let indexes = Indexes {
-        actors: Index::new(
-            &loaded.actors,
-            ActorId,
-            ("content/actors/", "actor"),
-            &failed.actors,
-            &kinds,
-        ),
-        locations: Index::new(
-            &loaded.locations,
-            LocationId,
-            ("content/locations/", "location"),
-            &failed.locations,
-            &kinds,
-        ),
-        incidents: Index::new(
-            &loaded.incidents,
-            IncidentId,
-            ("content/incidents/", "incident"),
-            &failed.incidents,
-            &kinds,
-        ),
-    };
+    let kinds = kinds(loaded);
+    let indexes = Indexes::new(loaded, &kinds);
     let Some(document) = loaded.briefs.get(at) else {
         return Ok(None);
     };

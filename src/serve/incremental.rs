@@ -434,19 +434,7 @@ fn relink(state: &mut State, ci: usize, before: &deps::Before) -> bool {
         let mut patches = Vec::new();
         for (key, mentions) in cited {
             // The role as `graph::link` gives it: the listed entry's.
-            let role = match key {
-                EntityKey::Actor(a) => links
-                    .actors
-                    .iter()
-                    .find(|e| e.id == a)
-                    .and_then(|e| e.role.clone()),
-                EntityKey::Location(l) => links
-                    .locations
-                    .iter()
-                    .find(|e| e.id == l)
-                    .and_then(|e| e.role.clone()),
-            };
-            patches.push((key, role, mentions));
+            patches.push((key, links.role(key), mentions));
         }
         for (key, role, mentions) in patches {
             let entity = match key {
