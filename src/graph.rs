@@ -262,7 +262,7 @@ pub fn brief_links(
         .collect();
     let mut seen = BTreeSet::new();
     for (i, m) in notes.mentions.iter().enumerate() {
-        if seen.insert((m.entity, m.paragraph, m.sentence.as_str())) {
+        if seen.insert((m.entity, m.paragraph, notes.sentence(m))) {
             if let Some(list) = cited.get_mut(&m.entity) {
                 list.push(i);
             }
@@ -306,6 +306,9 @@ fn related(graph: &Graph, numbering: EntityNumbering) -> (Vec<Related>, Vec<Rela
             .collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         list.truncate(8);
+        // Kept for every entity until the pages are written: not the room of every
+        // candidate (60 MB at 10k briefs).
+        list.shrink_to_fit();
         list
     };
     let actor_lists = graph

@@ -203,19 +203,37 @@ fn annotate_brief(
         }
     };
     match result {
-        Ok((html, report)) if errors.is_empty() => Ok(AnnotatedBrief {
-            article_html: html,
-            mentions: report
-                .mentions
-                .into_iter()
-                .map(|m| Mention {
+        Ok((mut html, report)) if errors.is_empty() => {
+            // Every article stays in memory until the pages are written: keep only its
+            // bytes, not the room the writer grew into.
+            html.shrink_to_fit();
+            let mut sentences = String::new();
+            let mut last: Option<(&str, std::ops::Range<usize>)> = None;
+            let mut mentions = Vec::with_capacity(report.mentions.len());
+            for m in &report.mentions {
+                let sentence = match &last {
+                    Some((text, range)) if *text == m.sentence => range.clone(),
+                    _ => {
+                        let start = sentences.len();
+                        sentences.push_str(&m.sentence);
+                        start..sentences.len()
+                    }
+                };
+                last = Some((&m.sentence, sentence.clone()));
+                mentions.push(Mention {
                     entity: key(corpus, m.entity),
                     paragraph: m.paragraph,
-                    sentence: m.sentence,
-                    range: m.range,
-                })
-                .collect(),
-        }),
+                    sentence,
+                    range: m.range.clone(),
+                });
+            }
+            sentences.shrink_to_fit();
+            Ok(AnnotatedBrief {
+                article_html: html,
+                mentions,
+                sentences,
+            })
+        }
         Ok(_) => Err(errors),
         Err(note_errors) => {
             errors.extend(note_errors.into_iter().map(|e| note_error(brief, e)));

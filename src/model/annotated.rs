@@ -12,8 +12,9 @@ pub struct Mention {
     pub entity: EntityKey,
     /// The paragraph number (`p-N`).
     pub paragraph: usize,
-    /// The sentence around it, plain text.
-    pub sentence: String,
+    /// The sentence around it, plain text, as a range of [`AnnotatedBrief::sentences`]
+    /// (read it with [`AnnotatedBrief::sentence`]).
+    pub sentence: Range<usize>,
     /// Where the mention sits in `sentence`.
     pub range: Range<usize>,
 }
@@ -25,4 +26,17 @@ pub struct AnnotatedBrief {
     pub article_html: String,
     /// Every mention, in document order.
     pub mentions: Vec<Mention>,
+    /// The sentences the mentions quote, each once, end to end: a whole archive's mentions
+    /// stay in memory until the entity pages are written, and most sentences name several
+    /// entities.
+    pub sentences: String,
+}
+
+impl AnnotatedBrief {
+    /// The plain-text sentence around `mention` (one of this brief's).
+    pub fn sentence(&self, mention: &Mention) -> &str {
+        self.sentences
+            .get(mention.sentence.clone())
+            .unwrap_or_default()
+    }
 }

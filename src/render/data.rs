@@ -176,10 +176,6 @@ pub(super) fn sizes(site: &Site) -> Result<std::collections::BTreeMap<String, us
 
 /// The four data files, each handed to `each` as soon as it is serialized.
 pub(super) fn each_file(site: &Site, each: &mut dyn FnMut(Output)) -> Result<(), Diagnostic> {
-    let briefs: Vec<BriefRecord> = site
-        .published()
-        .map(|(id, _)| brief_record(site, id))
-        .collect();
     let entities = Entities {
         actors: (0..site.corpus.actors.len())
             .map(|i| actor_record(site, ActorId(i as u32)))
@@ -215,6 +211,9 @@ pub(super) fn each_file(site: &Site, each: &mut dyn FnMut(Output)) -> Result<(),
         kind: "FeatureCollection",
         features,
     };
+    // Each brief's record is made as it is written: the records of a whole archive are
+    // several times the size of the file.
+    let briefs = Lazy(|| site.published().map(|(id, _)| brief_record(site, id)));
     each(json(&data_file("briefs.json"), &briefs)?);
     each(json(&data_file("entities.json"), &entities)?);
     each(json(&data_file("incidents.geojson"), &geojson)?);
@@ -230,6 +229,20 @@ pub(super) fn size(output: &Output) -> Option<(&str, usize)> {
     match output {
         Output::Bytes { path, bytes } => Some((path, bytes.len())),
         _ => None,
+    }
+}
+
+/// A JSON array whose elements are made only while it is serialized.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
     }
 }
 

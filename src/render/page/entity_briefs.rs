@@ -47,7 +47,7 @@ impl Site<'_> {
     /// One brief on an entity's page, with the sentences that name the entity.
     fn backlink_view<'s>(&'s self, b: &'s Backlink) -> BacklinkView<'s> {
         let brief = self.brief(b.brief);
-        let (brief_card, mentions) = (brief.card, &brief.annotated.mentions);
+        let (brief_card, annotated) = (brief.card, brief.annotated);
         BacklinkView {
             brief: BriefHead {
                 title: &brief_card.title,
@@ -59,14 +59,15 @@ impl Site<'_> {
                 .mentions
                 .iter()
                 .map(|&m| {
-                    let m = &mentions[m];
-                    let at = |i: usize| m.sentence.get(..i).map_or(0, str::len);
+                    let m = &annotated.mentions[m];
+                    let sentence = annotated.sentence(m);
+                    let at = |i: usize| sentence.get(..i).map_or(0, str::len);
                     let (start, end) = (at(m.range.start), at(m.range.end));
                     MentionView {
                         path: format!("{}#p-{}", brief_card.path, m.paragraph),
-                        before: clip_before(&m.sentence[..start]),
-                        matched: &m.sentence[start..end],
-                        after: clip_after(&m.sentence[end..]),
+                        before: clip_before(&sentence[..start]),
+                        matched: &sentence[start..end],
+                        after: clip_after(&sentence[end..]),
                     }
                 })
                 .collect(),

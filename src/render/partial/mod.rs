@@ -149,7 +149,7 @@ pub fn site_wide<'p>(
             bytes: bytes.clone(),
         });
     }
-    super::search::files(site).into_iter().for_each(keep);
+    super::search::files(site, &keep);
     super::hosting(site.config).into_iter().for_each(keep);
     for brief in &site.corpus.briefs {
         for asset in &brief.assets {

@@ -11,8 +11,24 @@ pub const KINDS: [&str; 5] = ["brief", "incident", "actor", "location", "page"];
 /// Incident statuses as filter values; index 0 is "none".
 pub const STATUSES: [&str; 5] = ["", "claimed", "reported", "confirmed", "disputed"];
 
-/// One searchable document.
-pub struct Doc {
+/// Where a document's text comes from: its body is made from this when the index counts
+/// its words, and dropped once counted, so a whole archive's text is never held at once.
+#[derive(Clone, Copy)]
+pub enum Source {
+    /// `corpus.briefs[i]`.
+    Brief(usize),
+    /// `corpus.incidents[i]`.
+    Incident(usize),
+    /// `corpus.actors[i]`.
+    Actor(usize),
+    /// `corpus.locations[i]`.
+    Location(usize),
+    /// `corpus.pages[i]`.
+    Page(usize),
+}
+
+/// One searchable document, borrowing from the site.
+pub struct Doc<'a> {
     /// Index into [`KINDS`].
     pub kind: usize,
     /// Year of the brief or incident, 0 for the others.
@@ -20,23 +36,23 @@ pub struct Doc {
     /// Index into [`STATUSES`].
     pub status: usize,
     /// ISO date for ordering, or "".
-    pub iso: String,
+    pub iso: &'a str,
     /// Date for display.
-    pub date: String,
+    pub date: &'a str,
     /// Title or name.
-    pub title: String,
+    pub title: &'a str,
     /// Site-root-relative path.
     pub path: String,
     /// Other names, weighted like the title.
     pub names: String,
     /// Summary shown under the result.
-    pub summary: String,
-    /// Full text: editor's text, article, notes, descriptions.
-    pub body: String,
+    pub summary: &'a str,
+    /// Where the full text comes from (see [`body`]).
+    pub source: Source,
     /// (slug, name) of the actors it lists or is.
-    pub actors: Vec<(String, String)>,
+    pub actors: Vec<(&'a str, &'a str)>,
     /// (slug, name) of the locations it lists or is.
-    pub locations: Vec<(String, String)>,
+    pub locations: Vec<(&'a str, &'a str)>,
 }
 
 /// The index of `status` in [`STATUSES`] (0 when unknown).
@@ -46,41 +62,55 @@ fn status_index(status: Option<Status>) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-/// Every document, ordered by kind, newest year first, status, newest date first, title,
-/// so that kind, year and status filters are ranges of doc ids.
-pub fn collect(site: &Site) -> Vec<Doc> {
+/// A document's full text: editor's text, article and notes, or the description.
+pub fn body(site: &Site, source: Source) -> String {
+    let c = site.corpus;
+    match source {
+        Source::Brief(i) => {
+            let brief = &c.briefs[i];
+            let mut body = markdown_text(&brief.body);
+            match &brief.article {
+                Article::Plain(paragraphs) => {
+                    for para in paragraphs {
+                        body.push_str(para);
+                        body.push('\n');
+                    }
+                }
+                Article::Markdown { text, .. } => body.push_str(&markdown_text(text)),
+                Article::None => {}
+            }
+            for note in &brief.notes {
+                body.push_str(&markdown_text(&note.markdown));
+            }
+            body
+        }
+        Source::Incident(i) => markdown_text(&c.incidents[i].body),
+        Source::Actor(i) => markdown_text(&c.actors[i].body),
+        Source::Location(i) => markdown_text(&c.locations[i].body),
+        Source::Page(i) => markdown_text(&c.pages[i].body),
+    }
+}
+
+/// Every document without its text, ordered by kind, newest year first, status, newest
+/// date first, title, so that kind, year and status filters are ranges of doc ids.
+pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
     let c = site.corpus;
     let p = site.prepared;
-    let actor = |i: usize| (c.actors[i].slug.to_string(), c.actors[i].name.clone());
-    let location = |i: usize| (c.locations[i].slug.to_string(), c.locations[i].name.clone());
+    let actor = |i: usize| (c.actors[i].slug.as_str(), c.actors[i].name.as_str());
+    let location = |i: usize| (c.locations[i].slug.as_str(), c.locations[i].name.as_str());
     let mut docs = Vec::new();
-    for (brief, card) in c.briefs.iter().zip(&p.brief_cards) {
-        let mut body = markdown_text(&brief.body);
-        match &brief.article {
-            Article::Plain(paragraphs) => {
-                for para in paragraphs {
-                    body.push_str(para);
-                    body.push('\n');
-                }
-            }
-            Article::Markdown { text, .. } => body.push_str(&markdown_text(text)),
-            Article::None => {}
-        }
-        for note in &brief.notes {
-            body.push_str(&markdown_text(&note.markdown));
-        }
-        let tags = brief.tags.join(" ");
+    for (i, (brief, card)) in c.briefs.iter().zip(&p.brief_cards).enumerate() {
         docs.push(Doc {
             kind: 0,
             year: brief.date.year(),
             status: 0,
-            iso: card.date.iso.clone(),
-            date: card.date.display.clone(),
-            title: card.title.clone(),
+            iso: &card.date.iso,
+            date: &card.date.display,
+            title: &card.title,
             path: card.path.clone(),
-            names: tags,
-            summary: card.summary.clone(),
-            body,
+            names: brief.tags.join(" "),
+            summary: &card.summary,
+            source: Source::Brief(i),
             actors: brief.actors.iter().map(|(a, _)| actor(a.index())).collect(),
             locations: brief
                 .locations
@@ -94,13 +124,13 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             kind: 1,
             year: incident.date.year(),
             status: status_index(incident.status),
-            iso: r.date.iso.clone(),
-            date: r.date.display.clone(),
-            title: r.title.clone(),
+            iso: &r.date.iso,
+            date: &r.date.display,
+            title: &r.title,
             path: r.path.clone(),
             names: format!("{} {}", r.kind, r.status.map_or("", |s| s.as_str())),
-            summary: p.incidents[i].summary.clone(),
-            body: markdown_text(&incident.body),
+            summary: &p.incidents[i].summary,
+            source: Source::Incident(i),
             actors: incident.actors.iter().map(|a| actor(a.index())).collect(),
             locations: incident
                 .location
@@ -120,17 +150,17 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             kind: 2,
             year: 0,
             status: 0,
-            iso: String::new(),
-            date: String::new(),
-            title: a.name.clone(),
+            iso: "",
+            date: "",
+            title: &a.name,
             path: p.actor_links[i].path.clone(),
             names: format!(
                 "{} {}",
                 names.join(" "),
                 a.kind.as_deref().unwrap_or_default()
             ),
-            summary: p.actors[i].summary.clone(),
-            body: markdown_text(&a.body),
+            summary: &p.actors[i].summary,
+            source: Source::Actor(i),
             actors: vec![actor(i)],
             locations: Vec::new(),
         });
@@ -140,9 +170,9 @@ pub fn collect(site: &Site) -> Vec<Doc> {
             kind: 3,
             year: 0,
             status: 0,
-            iso: String::new(),
-            date: String::new(),
-            title: l.name.clone(),
+            iso: "",
+            date: "",
+            title: &l.name,
             path: p.location_links[i].path.clone(),
             names: format!(
                 "{} {} {}",
@@ -150,24 +180,24 @@ pub fn collect(site: &Site) -> Vec<Doc> {
                 l.kind.as_deref().unwrap_or_default(),
                 l.country.as_deref().unwrap_or_default()
             ),
-            summary: p.locations[i].summary.clone(),
-            body: markdown_text(&l.body),
+            summary: &p.locations[i].summary,
+            source: Source::Location(i),
             actors: Vec::new(),
             locations: vec![location(i)],
         });
     }
-    for page in &c.pages {
+    for (i, page) in c.pages.iter().enumerate() {
         docs.push(Doc {
             kind: 4,
             year: 0,
             status: 0,
-            iso: String::new(),
-            date: String::new(),
-            title: page.title.clone(),
+            iso: "",
+            date: "",
+            title: &page.title,
             path: site.urls.plain_page(&page.slug),
             names: String::new(),
-            summary: String::new(),
-            body: markdown_text(&page.body),
+            summary: "",
+            source: Source::Page(i),
             actors: Vec::new(),
             locations: Vec::new(),
         });
@@ -175,8 +205,8 @@ pub fn collect(site: &Site) -> Vec<Doc> {
     docs.sort_by(|a, b| {
         (a.kind, std::cmp::Reverse(a.year), a.status)
             .cmp(&(b.kind, std::cmp::Reverse(b.year), b.status))
-            .then_with(|| b.iso.cmp(&a.iso))
-            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| b.iso.cmp(a.iso))
+            .then_with(|| a.title.cmp(b.title))
             .then_with(|| a.path.cmp(&b.path))
     });
     docs

@@ -35,10 +35,11 @@ const EXCERPT_CHARS: usize = 4000;
 /// Where the chunks go.
 const DIR: &str = "search/chunks/";
 
-/// Every chunk of the search index.
-pub fn files(site: &Site) -> Vec<Output> {
+/// Every chunk of the search index, each handed to `each` as soon as it is made: document
+/// texts are made, counted and cut to their excerpt a batch at a time, never all at once.
+pub fn files(site: &Site, each: &(dyn Fn(Output) + Sync)) {
     let docs = docs::collect(site);
-    let (surfaces, postings) = invert(&docs);
+    let (surfaces, postings) = invert(site, &docs, each);
     let encoded: BTreeMap<&str, String> = postings
         .iter()
         .map(|(stem, list)| (stem.as_str(), encode_postings(list)))
@@ -46,19 +47,16 @@ pub fn files(site: &Site) -> Vec<Output> {
     let mut shards = Vec::new();
     let all: Vec<&str> = surfaces.keys().map(String::as_str).collect();
     split(&all, 0, &surfaces, &encoded, &mut shards);
-    let mut out = Vec::new();
     let mut keys = Vec::new();
     for (key, members) in &shards {
         keys.push(key.clone());
-        out.push(chunk(
+        each(chunk(
             &format!("w/{}", key_file(key)),
             &shard_json(members, &surfaces, &encoded),
         ));
     }
-    out.push(chunk("meta", &meta(&docs, &keys)));
-    out.extend(filters(&docs));
-    out.par_extend(docs.par_iter().enumerate().map(|(id, d)| fragment(id, d)));
-    out
+    each(chunk("meta", &meta(&docs, &keys)));
+    filters(&docs).into_iter().for_each(each);
 }
 
 /// Surface word -> stem, and stem -> (doc id, weight) in doc-id order.
@@ -68,21 +66,25 @@ type Inverted = (BTreeMap<String, String>, HashMap<String, Vec<(u32, u32)>>);
 /// together, so they are folded into the postings a batch at a time (same result).
 const INVERT_BATCH: usize = 1024;
 
-fn invert(docs: &[Doc]) -> Inverted {
+/// Counts the words of every document and hands each one's `d/<id>` chunk to `each`.
+fn invert(site: &Site, docs: &[Doc], each: &(dyn Fn(Output) + Sync)) -> Inverted {
     let stems = Stems::new();
     let mut surfaces: BTreeMap<String, String> = BTreeMap::new();
     let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
     for (batch, chunk) in docs.chunks(INVERT_BATCH).enumerate() {
         let per_doc: Vec<HashMap<String, u32>> = chunk
             .par_iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(j, d)| {
+                let body = docs::body(site, d.source);
                 let mut counts: HashMap<String, u32> = HashMap::new();
-                for w in words(&d.title).into_iter().chain(words(&d.names)) {
+                for w in words(d.title).into_iter().chain(words(&d.names)) {
                     *counts.entry(w).or_default() += 10;
                 }
-                for w in words(&d.summary).into_iter().chain(words(&d.body)) {
+                for w in words(d.summary).into_iter().chain(words(&body)) {
                     *counts.entry(w).or_default() += 1;
                 }
+                each(fragment(batch * INVERT_BATCH + j, d, &body));
                 counts
             })
             .collect();
@@ -282,29 +284,28 @@ struct Fragment<'a> {
     d: &'a str,
     y: i32,
     st: &'a str,
-    a: &'a [(String, String)],
-    l: &'a [(String, String)],
+    a: &'a [(&'a str, &'a str)],
+    l: &'a [(&'a str, &'a str)],
     s: &'a str,
     x: &'a str,
 }
 
-fn fragment(id: usize, d: &Doc) -> Output {
-    let end = d
-        .body
+fn fragment(id: usize, d: &Doc, body: &str) -> Output {
+    let end = body
         .char_indices()
         .nth(EXCERPT_CHARS)
-        .map_or(d.body.len(), |(i, _)| i);
+        .map_or(body.len(), |(i, _)| i);
     let f = Fragment {
-        t: &d.title,
+        t: d.title,
         p: &d.path,
         k: KINDS[d.kind],
-        d: &d.date,
+        d: d.date,
         y: d.year,
         st: STATUSES[d.status],
         a: &d.actors[..d.actors.len().min(8)],
         l: &d.locations[..d.locations.len().min(8)],
-        s: &d.summary,
-        x: &d.body[..end],
+        s: d.summary,
+        x: &body[..end],
     };
     chunk(&format!("d/{id}"), &script_json(&f))
 }
