@@ -24,7 +24,7 @@ use serde::Serialize;
 use super::Output;
 use super::site::{Site, script_json};
 use docs::{Doc, KINDS, STATUSES};
-use text::{FOLD, Stems, words};
+use text::{FOLD, Stems, each_word};
 
 /// A word shard is split by a longer prefix once it would be larger than this.
 const SHARD_BYTES: usize = 24_000;
@@ -78,12 +78,18 @@ fn invert(site: &Site, docs: &[Doc], each: &(dyn Fn(Output) + Sync)) -> Inverted
             .map(|(j, d)| {
                 let body = docs::body(site, d.source);
                 let mut counts: HashMap<String, u32> = HashMap::new();
-                for w in words(d.title).into_iter().chain(words(&d.names)) {
-                    *counts.entry(w).or_default() += 10;
-                }
-                for w in words(d.summary).into_iter().chain(words(&body)) {
-                    *counts.entry(w).or_default() += 1;
-                }
+                let mut count = |text: &str, weight: u32| {
+                    each_word(text, &mut |w| match counts.get_mut(w) {
+                        Some(n) => *n += weight,
+                        None => {
+                            counts.insert(w.to_string(), weight);
+                        }
+                    })
+                };
+                count(d.title, 10);
+                count(&d.names, 10);
+                count(d.summary, 1);
+                count(&body, 1);
                 each(fragment(batch * INVERT_BATCH + j, d, &body));
                 counts
             })
