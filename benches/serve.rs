@@ -9,90 +9,16 @@
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "../tests/common/serve.rs"]
+mod serve;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+use serve::Server;
 
 /// Edits timed per corpus size.
 const EDITS: usize = 15;
-
-/// The server, killed when dropped.
-struct Server {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    fn start(site: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
-            .arg("--root")
-            .arg(site)
-            .args(["serve", "--port", "0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("gloss serve starts");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (sender, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if sender.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut server = Server {
-            child,
-            lines,
-            port: 0,
-        };
-        let line = server.line_with("Serving", Duration::from_secs(600));
-        server.port = line
-            .split("127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|port| port.parse().ok())
-            .expect("a port in the Serving line");
-        server
-    }
-
-    fn line_with(&self, text: &str, wait: Duration) -> String {
-        let deadline = Instant::now() + wait;
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok(line) if line.contains(text) => return line,
-                Ok(_) => {}
-                Err(_) => break,
-            }
-        }
-        panic!("gloss serve printed no line with {text:?}");
-    }
-
-    /// The body of one GET.
-    fn get(&self, path: &str) -> String {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        )
-        .expect("send");
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).expect("read");
-        String::from_utf8_lossy(&response).into_owned()
-    }
-}
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let at = ((sorted.len() - 1) as f64 * p).round() as usize;
@@ -103,7 +29,7 @@ fn bench(briefs: usize) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let (site, _) = corpus::generate(dir.path(), corpus::Size::for_briefs(briefs), false);
     let started = Instant::now();
-    let server = Server::start(&site);
+    let server = Server::start(&site, Duration::from_secs(600));
     let first = started.elapsed();
     let mut times = Vec::new();
     let mut rebuilt = Vec::new();
@@ -118,7 +44,7 @@ fn bench(briefs: usize) -> String {
         let start = Instant::now();
         std::fs::write(&article, format!("{text}{marker}\n")).expect("edit");
         loop {
-            if server.get(&page).contains(&marker) {
+            if server.get(&page).text().contains(&marker) {
                 break;
             }
             assert!(
@@ -133,7 +59,7 @@ fn bench(briefs: usize) -> String {
         // after them, as an editor's next save does.
         finished.push(server.line_with("Finished", Duration::from_secs(120)));
         std::thread::sleep(Duration::from_millis(100));
-        while server.lines.try_recv().is_ok() {}
+        server.skip_lines();
     }
     times.sort();
     format!(

@@ -4,11 +4,12 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
+use common::serve::{Server, connect};
+
+mod common;
 
 fn gloss() -> Command {
     Command::new(env!("CARGO_BIN_EXE_gloss"))
@@ -221,124 +222,49 @@ fn new_creates_once_and_never_overwrites() {
     );
 }
 
-/// Kills the server when the test ends, however it ends.
-struct Server {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    fn start(site: &Path) -> Server {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
-            .args(["--root", root_arg(site), "serve", "--port", "0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("gloss serve starts");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (sender, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if sender.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Server { child, lines }
-    }
-
-    /// Waits (boundedly) for a line of output that contains `text`.
-    fn line_with(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok(line) if line.contains(text) => return line,
-                Ok(_) => {}
-                Err(_) => break,
-            }
-        }
-        panic!("gloss serve printed no line with {text:?}");
-    }
-}
-
-fn connect(port: u16) -> TcpStream {
-    let stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to loopback");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    stream
-        .set_write_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    stream
-}
-
-/// One GET on its own connection: the status and the whole response.
-fn get(port: u16, path: &str) -> (u16, String) {
-    let mut stream = connect(port);
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+/// One GET: the status and the whole response, head and body.
+fn get(server: &Server, path: &str) -> (u16, String) {
+    let response = server.get(path);
+    (
+        response.status,
+        format!("{}{}", response.head, response.text()),
     )
-    .expect("send");
-    let mut response = Vec::new();
-    stream
-        .read_to_end(&mut response)
-        .expect("read the response");
-    let response = String::from_utf8_lossy(&response).into_owned();
-    let status = response
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("a status line");
-    (status, response)
 }
 
 #[test]
 fn serve_previews_and_reloads_on_change() {
     let (_dir, site) = new_site();
-    let server = Server::start(&site);
-    let line = server.line_with("Serving");
+    let server = Server::start(&site, Duration::from_secs(30));
+    let line = &server.serving;
     assert!(
         line.starts_with("Serving Annotated briefs at http://127.0.0.1:"),
         "{line}"
     );
-    let port: u16 = line
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|port| port.parse().ok())
-        .expect("a port in the Serving line");
+    let port = server.port;
 
-    let (status, home) = get(port, "/");
+    let (status, home) = get(&server, "/");
     assert_eq!(status, 200, "{home}");
     assert!(home.contains("text/html"));
     assert!(
         home.contains("<script src=\"/__gloss/live.js\"></script>"),
         "live reload is injected"
     );
-    let (status, script) = get(port, "/__gloss/live.js");
+    let (status, script) = get(&server, "/__gloss/live.js");
     assert_eq!(status, 200);
     assert!(
         script.contains("new EventSource(\"/__gloss/events"),
         "{script}"
     );
-    let (status, missing) = get(port, "/no/such/page/");
+    let (status, missing) = get(&server, "/no/such/page/");
     assert_eq!(status, 404);
     assert!(
         missing.contains("Page not found"),
         "the site's 404 page is served"
     );
-    let (status, redirect) = get(port, "/actors");
+    let (status, redirect) = get(&server, "/actors");
     assert_eq!(status, 301);
     assert!(redirect.contains("Location: /actors/\r\n"));
-    assert_eq!(get(port, "/../config.toml").0, 400);
+    assert_eq!(get(&server, "/../config.toml").0, 400);
     assert!(
         !site.join("public").exists(),
         "serve writes nothing into the site"
@@ -370,7 +296,7 @@ fn serve_previews_and_reloads_on_change() {
             "the event stream closed"
         );
     }
-    let (_, actor_page) = get(port, "/actors/northbridge-port-authority/");
+    let (_, actor_page) = get(&server, "/actors/northbridge-port-authority/");
     assert!(actor_page.contains("Edited while serving."));
 }
 
@@ -393,14 +319,8 @@ fn serve_says_when_the_port_is_taken() {
 #[test]
 fn serve_caps_its_connections() {
     let (_dir, site) = new_site();
-    let server = Server::start(&site);
-    let line = server.line_with("Serving");
-    let port: u16 = line
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|p| p.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .expect("a port in the Serving line");
+    let server = Server::start(&site, Duration::from_secs(30));
+    let port = server.port;
     let idle: Vec<TcpStream> = (0..64).map(|_| connect(port)).collect();
     // Let the server accept all of them before the next one.
     std::thread::sleep(Duration::from_millis(500));

@@ -5,18 +5,20 @@
 //! for the same files. One more test does the same over HTTP with a running `gloss serve`.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use gloss::BuildOptions;
 use gloss::render::Output;
 use gloss::serve::incremental::Engine;
 
+mod common;
+
+use common::serve::Server;
+
 const URL: &str = "http://127.0.0.1:1111/";
+/// How long the test waits for a line of `gloss serve`'s output.
+const WAIT: Duration = Duration::from_secs(60);
 const BRIEF: &str = "content/briefs/border-strikes-2021-06-27";
 
 /// A copy of the demo site (the repository's own content, templates and static files).
@@ -253,93 +255,6 @@ fn every_edit_serves_what_a_clean_build_makes() {
     );
 }
 
-/// Kills the server when the test ends.
-struct Server {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    fn start(site: &Path) -> Server {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
-            .arg("--root")
-            .arg(site)
-            .args(["serve", "--port", "0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("gloss serve starts");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (sender, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if sender.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut server = Server {
-            child,
-            lines,
-            port: 0,
-        };
-        let line = server.line_with("Serving");
-        server.port = line
-            .split("127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|port| port.parse().ok())
-            .expect("a port in the Serving line");
-        server
-    }
-
-    fn line_with(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok(line) if line.contains(text) => return line,
-                Ok(_) => {}
-                Err(_) => break,
-            }
-        }
-        panic!("gloss serve printed no line with {text:?}");
-    }
-
-    /// Status and body of one GET.
-    fn get(&self, path: &str) -> (u16, Vec<u8>) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("timeout");
-        write!(
-            stream,
-            "GET /{path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        )
-        .expect("send");
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).expect("read");
-        let end = response
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("a head");
-        let head = String::from_utf8_lossy(&response[..end]).into_owned();
-        let status = head
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .expect("status");
-        (status, response[end + 4..].to_vec())
-    }
-}
-
 /// HTML as served, without the live-reload hook serve adds on the way out.
 fn without_hook(bytes: Vec<u8>) -> Vec<u8> {
     let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -359,7 +274,8 @@ fn assert_served_like_build(server: &Server, site: &Path, step: &str) {
     let built = clean_build_at(site, &format!("http://127.0.0.1:{}/", server.port));
     let mut served = BTreeMap::new();
     for path in built.keys() {
-        let (status, body) = server.get(path);
+        let response = server.get(&format!("/{path}"));
+        let (status, body) = (response.status, response.body);
         assert_eq!(status, 200, "{step}: {path}");
         let body = if path.ends_with(".html") {
             without_hook(body)
@@ -385,14 +301,14 @@ fn save(path: &Path, text: &str) {
 #[test]
 fn over_http_edits_and_errors_reach_the_browser() {
     let (_dir, site) = demo_site();
-    let server = Server::start(&site);
+    let server = Server::start(&site, WAIT);
     assert_served_like_build(&server, &site, "first build");
 
     let article = site.join(format!("{BRIEF}/article.md"));
     let text = std::fs::read_to_string(&article).expect("read");
     save(&article, &format!("{text}\nEdited over HTTP.\n"));
-    server.line_with("Rebuilt");
-    server.line_with("Finished");
+    server.line_with("Rebuilt", WAIT);
+    server.line_with("Finished", WAIT);
     assert_served_like_build(&server, &site, "article edit");
 
     // Broken: the overlay's data carries the error, and the last good page stays.
@@ -402,11 +318,11 @@ fn over_http_edits_and_errors_reach_the_browser() {
         &index,
         &good.replace("date = 2021-06-28", "date = 2021-13-45"),
     );
-    server.line_with("Build failed");
-    let page = "briefs/border-strikes-2021-06-27/";
-    let (status, body) = server.get(page);
-    assert_eq!(status, 200);
-    let body = String::from_utf8_lossy(&body).into_owned();
+    server.line_with("Build failed", WAIT);
+    let page = "/briefs/border-strikes-2021-06-27/";
+    let response = server.get(page);
+    assert_eq!(response.status, 200);
+    let body = response.text();
     assert!(
         body.contains("Edited over HTTP."),
         "the last good page is served"
@@ -416,8 +332,7 @@ fn over_http_edits_and_errors_reach_the_browser() {
         "the error goes to the overlay"
     );
     save(&index, &good);
-    server.line_with("Rebuilt");
-    let (_, body) = server.get(page);
-    assert!(String::from_utf8_lossy(&body).contains("\"error\":null"));
+    server.line_with("Rebuilt", WAIT);
+    assert!(server.get(page).text().contains("\"error\":null"));
     assert_served_like_build(&server, &site, "fixed");
 }
