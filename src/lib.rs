@@ -142,6 +142,22 @@ pub(crate) fn article_rules(config: &Config) -> Result<article::ArticleRules, Di
     })
 }
 
+/// The resolved corpus, unless loading or resolving failed: then every error of both, the
+/// files that failed to parse first, so that one run reports the whole site.
+pub(crate) fn with_load_errors(
+    resolved: Result<model::Corpus, Diagnostics>,
+    mut load_errors: Diagnostics,
+) -> Result<model::Corpus, Diagnostics> {
+    match resolved {
+        Ok(corpus) if load_errors.is_empty() => Ok(corpus),
+        Ok(_) => Err(load_errors),
+        Err(more) => {
+            load_errors.extend(more.sorted());
+            Err(load_errors)
+        }
+    }
+}
+
 /// Runs every stage but writing: the files of the site, in memory (sorted by path).
 pub fn generate(options: &BuildOptions) -> Result<(Vec<Output>, Report), Diagnostics> {
     let memory = output::Memory::default();
@@ -164,7 +180,7 @@ pub fn generate_into(
     clock.lap("theme");
     // A file that fails to load is reported and skipped; resolving the rest still runs so
     // that every error of the site arrives in one run.
-    let (mut loaded, mut load_errors) = load::load_all(root, Some(&options.output()));
+    let (mut loaded, load_errors) = load::load_all(root, Some(&options.output()));
     let read_warnings = std::mem::take(&mut loaded.warnings);
     clock.lap("load");
     let resolved = resolve::resolve(
@@ -174,14 +190,7 @@ pub fn generate_into(
             drafts: options.drafts,
         },
     );
-    let corpus = match resolved {
-        Ok(corpus) if load_errors.is_empty() => corpus,
-        Ok(_) => return Err(load_errors),
-        Err(more) => {
-            load_errors.extend(more.sorted());
-            return Err(load_errors);
-        }
-    };
+    let corpus = with_load_errors(resolved, load_errors)?;
     clock.lap("resolve");
     let urls = urls::Urls {
         file_urls: config.file_urls,

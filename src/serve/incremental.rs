@@ -196,20 +196,14 @@ impl Engine {
         let config = crate::load_config(options)?;
         let rules = crate::article_rules(&config)?;
         let theme = Theme::load(root, &config.highlight.theme)?;
-        let (mut loaded, mut load_errors) = crate::load::load_all(root, Some(&options.output()));
+        let (mut loaded, load_errors) = crate::load::load_all(root, Some(&options.output()));
         let mut warnings = std::mem::take(&mut loaded.warnings);
         clock.lap("load");
         let resolve_options = crate::resolve::ResolveOptions {
             drafts: options.drafts,
         };
-        let corpus = match crate::resolve::resolve_all(&loaded, &rules, resolve_options) {
-            Ok(corpus) if load_errors.is_empty() => corpus,
-            Ok(_) => return Err(load_errors),
-            Err(more) => {
-                load_errors.extend(more.sorted());
-                return Err(load_errors);
-            }
-        };
+        let resolved = crate::resolve::resolve_all(&loaded, &rules, resolve_options);
+        let corpus = crate::with_load_errors(resolved, load_errors)?;
         clock.lap("resolve");
         let urls = Urls {
             file_urls: config.file_urls,
