@@ -104,10 +104,13 @@ pub struct Report {
     pub sources: Vec<(String, Vec<PathBuf>)>,
 }
 
-struct Clock(Instant, Vec<(&'static str, Duration)>);
+/// Times the stages of a build (and of serve's rebuilds) for `build -v`: the start of the
+/// current stage, and each finished stage's name and time.
+pub(crate) struct Clock(pub(crate) Instant, pub(crate) Vec<(&'static str, Duration)>);
 
 impl Clock {
-    fn lap(&mut self, stage: &'static str) {
+    /// Ends the current stage under the name `stage`; the next one starts now.
+    pub(crate) fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
         self.1.push((stage, now - self.0));
         self.0 = now;

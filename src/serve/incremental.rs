@@ -25,7 +25,6 @@ use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::site::{Body, SiteFiles};
-use crate::BuildOptions;
 use crate::article::ArticleRules;
 use crate::config::Config;
 use crate::diagnostics::Diagnostics;
@@ -40,6 +39,7 @@ use crate::render::partial::{self, deps};
 use crate::render::prepare::Prepared;
 use crate::render::theme::Theme;
 use crate::urls::Urls;
+use crate::{BuildOptions, Clock};
 
 /// Everything one good build left in memory.
 struct State {
@@ -100,16 +100,6 @@ pub struct Engine {
     state: Option<State>,
     /// A partial build is served whose whole-site files are not made yet.
     pending: bool,
-}
-
-struct Clock(Instant, Vec<(&'static str, Duration)>);
-
-impl Clock {
-    fn lap(&mut self, stage: &'static str) {
-        let now = Instant::now();
-        self.1.push((stage, now - self.0));
-        self.0 = now;
-    }
 }
 
 impl Engine {
