@@ -1,12 +1,15 @@
 //! Runs the annotation engine over every brief of the corpus: one matcher for the whole
 //! site, built once, then each brief's article annotated in parallel.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use super::difference::mark_differences;
+
 use super::{
-    EntityId, EntityLink, LinkMode, Matcher, NoteError, NoteErrorKind, NoteSpec, Surface,
-    annotate_markdown, annotate_plain,
+    EntityId, EntityLink, FoundMention, LinkMode, Matcher, NoteError, NoteErrorKind, NoteSpec,
+    Surface, annotate_markdown, annotate_plain,
 };
 use crate::config::{Config, LinkPolicy};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -60,6 +63,37 @@ fn surfaces(corpus: &Corpus) -> Vec<Surface> {
 /// The entity an automaton id stands for (ids are [`EntityNumbering`] numbers).
 fn key(corpus: &Corpus, id: EntityId) -> EntityKey {
     EntityNumbering::new(corpus).key(id.0 as usize)
+}
+
+/// The mentions as the later stages keep them: entity keys instead of matcher ids, and the
+/// sentences they quote stored once, end to end, in the returned text (mentions in one
+/// sentence share it). Every brief's mentions stay in memory until the pages are written.
+fn kept_mentions(
+    found: &[FoundMention],
+    key: impl Fn(EntityId) -> EntityKey,
+) -> (Vec<Mention>, String) {
+    let mut sentences = String::new();
+    let mut last: Option<(&str, Range<usize>)> = None;
+    let mut mentions = Vec::with_capacity(found.len());
+    for m in found {
+        let sentence = match &last {
+            Some((text, range)) if *text == m.sentence => range.clone(),
+            _ => {
+                let start = sentences.len();
+                sentences.push_str(&m.sentence);
+                start..sentences.len()
+            }
+        };
+        last = Some((&m.sentence, sentence.clone()));
+        mentions.push(Mention {
+            entity: key(m.entity),
+            paragraph: m.paragraph,
+            sentence,
+            range: m.range.clone(),
+        });
+    }
+    sentences.shrink_to_fit();
+    (mentions, sentences)
 }
 
 /// The link a mention of entity `id` gets in a brief's article.
@@ -207,27 +241,7 @@ fn annotate_brief(
             // Every article stays in memory until the pages are written: keep only its
             // bytes, not the room the writer grew into.
             html.shrink_to_fit();
-            let mut sentences = String::new();
-            let mut last: Option<(&str, std::ops::Range<usize>)> = None;
-            let mut mentions = Vec::with_capacity(report.mentions.len());
-            for m in &report.mentions {
-                let sentence = match &last {
-                    Some((text, range)) if *text == m.sentence => range.clone(),
-                    _ => {
-                        let start = sentences.len();
-                        sentences.push_str(&m.sentence);
-                        start..sentences.len()
-                    }
-                };
-                last = Some((&m.sentence, sentence.clone()));
-                mentions.push(Mention {
-                    entity: key(corpus, m.entity),
-                    paragraph: m.paragraph,
-                    sentence,
-                    range: m.range.clone(),
-                });
-            }
-            sentences.shrink_to_fit();
+            let (mentions, sentences) = kept_mentions(&report.mentions, |id| key(corpus, id));
             Ok(AnnotatedBrief {
                 article_html: html,
                 mentions,
@@ -293,5 +307,55 @@ fn note_error(brief: &Brief, e: NoteError) -> Diagnostic {
             ..d
         }
         .with_hint("a note quotes one paragraph; split it into two notes, one per paragraph"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ActorId;
+
+    fn found(entity: u32, paragraph: usize, sentence: &str, name: &str) -> FoundMention {
+        let start = sentence.find(name).unwrap_or(0);
+        FoundMention {
+            entity: EntityId(entity),
+            paragraph,
+            sentence: sentence.to_string(),
+            range: start..start + name.len(),
+        }
+    }
+
+    #[test]
+    fn a_sentence_naming_two_entities_is_kept_once() {
+        let report = [
+            found(0, 1, "KH and Iran met.", "KH"),
+            found(1, 1, "KH and Iran met.", "Iran"),
+            found(0, 2, "KH left.", "KH"),
+        ];
+        let (mentions, sentences) = kept_mentions(&report, |id| EntityKey::Actor(ActorId(id.0)));
+        assert_eq!(sentences, "KH and Iran met.KH left.");
+        let brief = AnnotatedBrief {
+            article_html: String::new(),
+            mentions,
+            sentences,
+        };
+        let quoted: Vec<(&str, &str)> = brief
+            .mentions
+            .iter()
+            .map(|m| {
+                let sentence = brief.sentence(m);
+                (sentence, &sentence[m.range.clone()])
+            })
+            .collect();
+        assert_eq!(
+            quoted,
+            [
+                ("KH and Iran met.", "KH"),
+                ("KH and Iran met.", "Iran"),
+                ("KH left.", "KH")
+            ]
+        );
+        assert_eq!(brief.mentions[1].entity, EntityKey::Actor(ActorId(1)));
+        assert_eq!(brief.mentions[2].paragraph, 2);
     }
 }
