@@ -30,7 +30,7 @@ impl Slug {
     /// A valid slug made from any text: the one slugify function for tags, heading ids and
     /// the file names `gloss new` suggests. Letters of any script are transliterated to
     /// ASCII (`deunicode`: "Sécurité générale" -> `securite-generale`, "الحشد الشعبي" ->
-    /// `lhshd-lsh-by`), apostrophes vanish ("Kata'ib" -> `kataib`), every other run of
+    /// `lhshd-lshby`), apostrophes vanish ("Kata'ib" -> `kataib`), every other run of
     /// non-alphanumerics becomes one hyphen. Text with nothing to keep gives `untitled`.
     pub fn suggest(text: &str) -> String {
         let without_apostrophes: String = text
