@@ -3,7 +3,7 @@
 
 use super::super::site::Site;
 use super::text::markdown_text;
-use crate::model::{Article, Status};
+use crate::model::{ActorId, Article, BriefId, IncidentId, LocationId, Status};
 
 /// The kinds of document, in the order their doc ids are numbered.
 pub const KINDS: [&str; 5] = ["brief", "incident", "actor", "location", "page"];
@@ -15,15 +15,15 @@ pub const STATUSES: [&str; 5] = ["", "claimed", "reported", "confirmed", "disput
 /// its words, and dropped once counted, so a whole archive's text is never held at once.
 #[derive(Clone, Copy)]
 pub enum Source {
-    /// `corpus.briefs[i]`.
-    Brief(usize),
-    /// `corpus.incidents[i]`.
-    Incident(usize),
-    /// `corpus.actors[i]`.
-    Actor(usize),
-    /// `corpus.locations[i]`.
-    Location(usize),
-    /// `corpus.pages[i]`.
+    /// A brief.
+    Brief(BriefId),
+    /// An incident.
+    Incident(IncidentId),
+    /// An actor.
+    Actor(ActorId),
+    /// A location.
+    Location(LocationId),
+    /// `corpus.pages[i]` (pages have no id type).
     Page(usize),
 }
 
@@ -66,8 +66,8 @@ fn status_index(status: Option<Status>) -> usize {
 pub fn body(site: &Site, source: Source) -> String {
     let c = site.corpus;
     match source {
-        Source::Brief(i) => {
-            let brief = &c.briefs[i];
+        Source::Brief(id) => {
+            let brief = &c.briefs[id.index()];
             let mut body = markdown_text(&brief.body);
             match &brief.article {
                 Article::Plain(paragraphs) => {
@@ -84,9 +84,9 @@ pub fn body(site: &Site, source: Source) -> String {
             }
             body
         }
-        Source::Incident(i) => markdown_text(&c.incidents[i].body),
-        Source::Actor(i) => markdown_text(&c.actors[i].body),
-        Source::Location(i) => markdown_text(&c.locations[i].body),
+        Source::Incident(id) => markdown_text(&c.incidents[id.index()].body),
+        Source::Actor(id) => markdown_text(&c.actors[id.index()].body),
+        Source::Location(id) => markdown_text(&c.locations[id.index()].body),
         Source::Page(i) => markdown_text(&c.pages[i].body),
     }
 }
@@ -110,7 +110,7 @@ pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
             path: card.path.clone(),
             names: brief.tags.join(" "),
             summary: &card.summary,
-            source: Source::Brief(i),
+            source: Source::Brief(BriefId(i as u32)),
             actors: brief.actors.iter().map(|(a, _)| actor(a.index())).collect(),
             locations: brief
                 .locations
@@ -130,7 +130,7 @@ pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
             path: r.path.clone(),
             names: format!("{} {}", r.kind, r.status.map_or("", |s| s.as_str())),
             summary: &p.incidents[i].summary,
-            source: Source::Incident(i),
+            source: Source::Incident(IncidentId(i as u32)),
             actors: incident.actors.iter().map(|a| actor(a.index())).collect(),
             locations: incident
                 .location
@@ -160,7 +160,7 @@ pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
                 a.kind.as_deref().unwrap_or_default()
             ),
             summary: &p.actors[i].summary,
-            source: Source::Actor(i),
+            source: Source::Actor(ActorId(i as u32)),
             actors: vec![actor(i)],
             locations: Vec::new(),
         });
@@ -181,7 +181,7 @@ pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
                 l.country.as_deref().unwrap_or_default()
             ),
             summary: &p.locations[i].summary,
-            source: Source::Location(i),
+            source: Source::Location(LocationId(i as u32)),
             actors: Vec::new(),
             locations: vec![location(i)],
         });
