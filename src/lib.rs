@@ -94,8 +94,8 @@ pub struct Report {
     pub incidents: usize,
     /// Warnings (ambiguous names…).
     pub warnings: Diagnostics,
-    /// Time per stage.
-    pub timings: Vec<(&'static str, Duration)>,
+    /// Time (and peak memory) per stage.
+    pub timings: Vec<Lap>,
     /// Where the site was written (none for `check`).
     pub output: Option<PathBuf>,
     /// How many files the write changed and left alone.
@@ -104,17 +104,42 @@ pub struct Report {
     pub sources: Vec<(String, Vec<PathBuf>)>,
 }
 
+/// One finished stage of a build: its name, how long it took, and the peak resident memory
+/// of the process when it ended (the high-water mark so far, so the first stage showing a
+/// jump is the one that caused it; `None` where the OS does not tell).
+#[derive(Clone, Copy, Debug)]
+pub struct Lap {
+    /// Stage name (`load`, `render`…).
+    pub stage: &'static str,
+    /// Wall time of the stage.
+    pub time: Duration,
+    /// Peak resident set size in bytes, so far.
+    pub peak_rss: Option<u64>,
+}
+
 /// Times the stages of a build (and of serve's rebuilds) for `build -v`: the start of the
-/// current stage, and each finished stage's name and time.
-pub(crate) struct Clock(pub(crate) Instant, pub(crate) Vec<(&'static str, Duration)>);
+/// current stage, and each finished stage.
+pub(crate) struct Clock(pub(crate) Instant, pub(crate) Vec<Lap>);
 
 impl Clock {
     /// Ends the current stage under the name `stage`; the next one starts now.
     pub(crate) fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
-        self.1.push((stage, now - self.0));
+        self.1.push(Lap {
+            stage,
+            time: now - self.0,
+            peak_rss: peak_rss(),
+        });
         self.0 = now;
     }
+}
+
+/// The process's peak resident set size (`VmHWM`), on Linux.
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 /// Reads the config with the command line's overrides.
@@ -258,9 +283,10 @@ pub fn build(options: &BuildOptions) -> Result<Report, Diagnostics> {
     // drops the disk sink, which removes them.
     let disk = write::Disk::begin(&options.root, &out, options.force)?;
     let (_, mut report) = generate_into(options, &disk)?;
-    let started = Instant::now();
+    let mut clock = Clock(Instant::now(), Vec::new());
     let (written, files) = disk.finish()?;
-    report.timings.push(("write", started.elapsed()));
+    clock.lap("write");
+    report.timings.extend(clock.1);
     report.output = Some(written);
     report.written = files;
     Ok(report)

@@ -205,13 +205,21 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     print_diagnostics(std::mem::take(&mut report_warnings(&report)));
                     if verbose {
-                        for (stage, time) in &report.timings {
-                            println!("{stage:>10} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+                        for lap in &report.timings {
+                            let peak = lap
+                                .peak_rss
+                                .map(|b| format!("  peak RSS {:>6} MB", b / 1_000_000))
+                                .unwrap_or_default();
+                            println!(
+                                "{:>10} {:>8.1} ms{peak}",
+                                lap.stage,
+                                lap.time.as_secs_f64() * 1000.0
+                            );
                         }
                         let w = report.written;
                         println!("{} files written, {} unchanged", w.changed, w.unchanged);
                     }
-                    let total: f64 = report.timings.iter().map(|(_, d)| d.as_secs_f64()).sum();
+                    let total: f64 = report.timings.iter().map(|l| l.time.as_secs_f64()).sum();
                     println!(
                         "Built {} ({}) from {} in {:.0} ms into {}",
                         plural(report.pages, "page"),

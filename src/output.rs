@@ -3,6 +3,7 @@
 //! disk (`write::Disk`), and [`Memory`] keeps them for `serve` and tests. Neither render nor
 //! write imports the other: both see only this module.
 
+use std::io;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -55,6 +56,102 @@ impl Output {
 pub trait Sink: Sync {
     /// Takes one finished file.
     fn accept(&self, output: Output);
+
+    /// Takes one file that `write` produces piece by piece, and returns its size: the
+    /// archive-wide data files reach hundreds of megabytes at 100,000 briefs, too large to
+    /// hold whole. This default holds it whole; the disk sink streams it into place.
+    fn accept_written(&self, path: &str, write: Writer<'_>) -> io::Result<u64> {
+        hold_whole(self, path, write)
+    }
+}
+
+/// [`Sink::accept_written`] for sinks that keep bytes: the file is made in memory, then
+/// accepted.
+pub fn hold_whole<S: Sink + ?Sized>(sink: &S, path: &str, write: Writer<'_>) -> io::Result<u64> {
+    let mut bytes = Vec::new();
+    write(&mut bytes)?;
+    let size = bytes.len() as u64;
+    sink.accept(Output::Bytes {
+        path: path.to_string(),
+        bytes,
+    });
+    Ok(size)
+}
+
+/// A writer that counts the bytes going through it.
+pub struct Counting<W> {
+    inner: W,
+    /// Bytes written so far.
+    pub count: u64,
+}
+
+impl<W: io::Write> Counting<W> {
+    /// Counts what goes into `inner`.
+    pub fn new(inner: W) -> Counting<W> {
+        Counting { inner, count: 0 }
+    }
+}
+
+impl<W: io::Write> io::Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// What makes a file given to [`Sink::accept_written`]: it writes the bytes into its argument.
+pub type Writer<'a> = &'a mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>;
+
+/// A sink in front of another that keeps each file's [`Output::skeleton`]: render lists
+/// every file it made (for the sitemap, the path checks and the report) without keeping
+/// their bytes.
+pub struct Keeping<'s> {
+    sink: &'s dyn Sink,
+    kept: Mutex<Vec<Output>>,
+}
+
+impl<'s> Keeping<'s> {
+    /// Passes files on to `sink`, starting with the skeletons in `kept`.
+    pub fn new(sink: &'s dyn Sink, kept: Vec<Output>) -> Keeping<'s> {
+        Keeping {
+            sink,
+            kept: Mutex::new(kept),
+        }
+    }
+
+    /// The skeletons of every file taken, in the order they came.
+    pub fn into_kept(self) -> Vec<Output> {
+        self.kept
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn keep(&self, skeleton: Output) {
+        self.kept
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(skeleton);
+    }
+}
+
+impl Sink for Keeping<'_> {
+    fn accept(&self, output: Output) {
+        self.keep(output.skeleton());
+        self.sink.accept(output);
+    }
+
+    fn accept_written(&self, path: &str, write: Writer<'_>) -> io::Result<u64> {
+        self.keep(Output::Bytes {
+            path: path.to_string(),
+            bytes: Vec::new(),
+        });
+        self.sink.accept_written(path, write)
+    }
 }
 
 /// A sink that keeps every file in memory, for `serve`, `check` and tests.
@@ -82,12 +179,4 @@ impl Sink for Memory {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .push(output);
     }
-}
-
-/// A sink that drops every file: for a build that only wants the paths render returns.
-#[derive(Debug, Default)]
-pub struct Discard;
-
-impl Sink for Discard {
-    fn accept(&self, _output: Output) {}
 }

@@ -3,11 +3,14 @@
 //! refer to each other by slug and to pages by absolute URL; lists keep the corpus order
 //! (briefs newest first, the rest by slug), so the files are identical across builds.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 mod csv_file;
 
 use super::Output;
+use crate::output::Sink;
 use super::public::precision_name;
 use super::site::Site;
 use crate::diagnostics::Diagnostic;
@@ -162,20 +165,11 @@ struct FeatureCollection<'a> {
     features: Vec<Feature<'a>>,
 }
 
-/// Each data file's path and size in bytes, for the data page's table: made one at a time
-/// and dropped, so the data page never holds the files (half a gigabyte at 100,000 briefs).
-pub(super) fn sizes(site: &Site) -> Result<std::collections::BTreeMap<String, usize>, Diagnostic> {
-    let mut sizes = std::collections::BTreeMap::new();
-    each_file(site, &mut |output| {
-        if let Some((path, n)) = size(&output) {
-            sizes.insert(path.to_owned(), n);
-        }
-    })?;
-    Ok(sizes)
-}
-
 /// The four data files, each handed to `each` as soon as it is serialized.
-pub(super) fn each_file(site: &Site, each: &mut dyn FnMut(Output)) -> Result<(), Diagnostic> {
+pub(super) fn each_file(
+    site: &Site,
+    sink: &dyn Sink,
+) -> Result<BTreeMap<String, usize>, Diagnostic> {
     let entities = Entities {
         actors: (0..site.corpus.actors.len())
             .map(|i| actor_record(site, ActorId(i as u32)))
@@ -214,21 +208,48 @@ pub(super) fn each_file(site: &Site, each: &mut dyn FnMut(Output)) -> Result<(),
     // Each brief's record is made as it is written: the records of a whole archive are
     // several times the size of the file.
     let briefs = Lazy(|| site.published().map(|(id, _)| brief_record(site, id)));
-    each(json(&data_file("briefs.json"), &briefs)?);
-    each(json(&data_file("entities.json"), &entities)?);
-    each(json(&data_file("incidents.geojson"), &geojson)?);
-    each(Output::Bytes {
+    let mut sizes = BTreeMap::new();
+    let mut json = |name: &str, value: &dyn erased::Json| -> Result<(), Diagnostic> {
+        let path = data_file(name);
+        let size = sink
+            .accept_written(&path, &mut |to| value.write(to))
+            .map_err(|e| Diagnostic::file_error(&path, format!("cannot write {path}: {e}")))?;
+        sizes.insert(path, size as usize);
+        Ok(())
+    };
+    json("briefs.json", &briefs)?;
+    json("entities.json", &entities)?;
+    json("incidents.geojson", &geojson)?;
+    let csv = Output::Bytes {
         path: data_file("incidents.csv"),
         bytes: csv_file::incidents_csv(site, &entities.incidents)?,
-    });
-    Ok(())
+    };
+    if let Output::Bytes { path, bytes } = &csv {
+        sizes.insert(path.clone(), bytes.len());
+    }
+    sink.accept(csv);
+    Ok(sizes)
 }
 
-/// A data file's path and size in bytes, for the data page's table.
-pub(super) fn size(output: &Output) -> Option<(&str, usize)> {
-    match output {
-        Output::Bytes { path, bytes } => Some((path, bytes.len())),
-        _ => None,
+/// Pretty JSON written to a stream, for values of any type behind one `dyn`.
+mod erased {
+    use std::io;
+
+    use serde::Serialize;
+
+    /// A value that writes itself as pretty JSON and a newline.
+    pub trait Json {
+        /// Writes the value to `to`.
+        fn write(&self, to: &mut dyn io::Write) -> io::Result<()>;
+    }
+
+    impl<T: Serialize> Json for T {
+        fn write(&self, to: &mut dyn io::Write) -> io::Result<()> {
+            let mut to = io::BufWriter::with_capacity(1 << 16, to);
+            serde_json::to_writer_pretty(&mut to, self)?;
+            io::Write::write_all(&mut to, b"\n")?;
+            io::Write::flush(&mut to)
+        }
     }
 }
 
@@ -244,16 +265,6 @@ where
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq((self.0)())
     }
-}
-
-fn json<T: Serialize>(path: &str, value: &T) -> Result<Output, Diagnostic> {
-    let mut text = serde_json::to_string_pretty(value)
-        .map_err(|e| Diagnostic::file_error(path, format!("cannot write {path}: {e}")))?;
-    text.push('\n');
-    Ok(Output::Bytes {
-        path: path.into(),
-        bytes: text.into_bytes(),
-    })
 }
 
 /// Slugs of the public briefs among `ids`.

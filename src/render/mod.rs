@@ -19,13 +19,11 @@ mod sitemap;
 pub mod theme;
 pub mod views;
 
-use std::sync::Mutex;
-
 pub use crate::output::Output;
 pub use site::{BriefRef, EntityRef, IncidentEntry, Job, Robots, Section, Site};
 
 use crate::diagnostics::Diagnostics;
-use crate::output::Sink;
+use crate::output::{Keeping, Sink};
 use theme::Theme;
 
 /// The files of the "Open data" page: name, format, what it holds.
@@ -81,25 +79,14 @@ fn hosting(config: &crate::config::Config) -> Vec<Output> {
 /// separately.
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Vec<Output>, Diagnostics> {
     let jobs = partial::page_jobs(site);
-    let kept: Mutex<Vec<Output>> = Mutex::new(Vec::with_capacity(jobs.len() + 64));
-    let keep = |output: Output| {
-        let skeleton = output.skeleton();
-        sink.accept(output);
-        kept.lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push(skeleton);
-    };
-    partial::render_jobs(site, theme, &jobs, &|_, output| keep(output))?;
-    let pages: Vec<String> = kept
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .iter()
-        .map(|output| output.path().to_string())
-        .collect();
-    partial::site_wide(site, theme, pages.iter().map(String::as_str), &keep)?;
-    let mut outputs = kept
-        .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let pages = Keeping::new(sink, Vec::with_capacity(jobs.len()));
+    partial::render_jobs(site, theme, &jobs, &|_, output| pages.accept(output))?;
+    let pages = pages.into_kept();
+    let paths: Vec<&str> = pages.iter().map(Output::path).collect();
+    let rest = Keeping::new(sink, Vec::new());
+    partial::site_wide(site, theme, paths.into_iter(), &rest)?;
+    let mut outputs = pages;
+    outputs.extend(rest.into_kept());
     outputs.sort_by(|a, b| a.path().cmp(b.path()));
     Ok(outputs)
 }

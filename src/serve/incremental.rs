@@ -22,7 +22,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use super::site::{Body, SiteFiles};
 use crate::article::ArticleRules;
@@ -33,13 +33,13 @@ use crate::load::Loaded;
 use crate::markup::markdown::Markdown;
 use crate::model::Corpus;
 use crate::model::{AnnotatedBrief, EntityKey};
-use crate::output::{Memory, Sink};
+use crate::output::Memory;
 use crate::render::Site;
 use crate::render::partial::{self, deps};
 use crate::render::prepare::Prepared;
 use crate::render::theme::Theme;
 use crate::urls::Urls;
-use crate::{BuildOptions, Clock};
+use crate::{BuildOptions, Clock, Lap};
 
 /// Everything one good build left in memory.
 struct State {
@@ -91,7 +91,7 @@ pub struct Built {
     /// Whether only part of the site was rebuilt (and [`Engine::finish`] is due).
     pub partial: bool,
     /// Time per step.
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<Lap>,
 }
 
 /// The in-memory site and how to update it.
@@ -153,7 +153,7 @@ impl Engine {
             &site,
             &state.theme,
             state.pages.values().map(String::as_str),
-            &|output| memory.accept(output),
+            &memory,
         );
         if made.is_err() {
             return self.full();
@@ -230,7 +230,7 @@ impl Engine {
             &site,
             &state.theme,
             pages.iter().map(|(_, o)| o.path()),
-            &|output| memory.accept(output),
+            &memory,
         )?;
         let wide = memory.into_outputs();
         let mut keys = Vec::with_capacity(pages.len());

@@ -231,7 +231,7 @@ fn build_site(engine: &mut Engine, changed: &[PathBuf]) -> (Result<SiteFiles, St
             let steps: Vec<String> = built
                 .timings
                 .iter()
-                .map(|(step, time)| format!("{step} {}", time.as_millis()))
+                .map(|lap| format!("{} {}", lap.stage, lap.time.as_millis()))
                 .collect();
             let line = format!(
                 "{verb} {what} in {} ms{cause} ({})",

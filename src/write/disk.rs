@@ -17,7 +17,7 @@ use super::{
     MARKER, MARKER_TEXT, PARTLY_WRITTEN, WRITERS, Written, check_output_dir, commit, test_hook,
 };
 use crate::diagnostics::Diagnostic;
-use crate::output::{Output, Sink};
+use crate::output::{Output, Sink, Writer, hold_whole};
 
 /// Finished files waiting for a writer, at most: bounds the memory of the write stage.
 const QUEUE: usize = 256;
@@ -284,6 +284,15 @@ impl Sink for Disk {
         if let Some(sender) = sender {
             // A closed queue means the writers are gone; `finish` reports why.
             let _ = sender.send(output);
+        }
+    }
+
+    /// A first build streams the file into the staging folder; a rebuild holds it whole,
+    /// to compare it with the file it replaces.
+    fn accept_written(&self, path: &str, write: Writer<'_>) -> io::Result<u64> {
+        match &self.shared.target {
+            Target::Fresh(Some(staging)) => staging.write_with(path, write),
+            _ => hold_whole(self, path, write),
         }
     }
 }

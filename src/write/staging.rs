@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::{MARKER, MARKER_TEXT, check_output_dir, test_hook};
 use crate::diagnostics::Diagnostic;
-use crate::output::Output;
+use crate::output::{Counting, Output, Writer};
 
 /// The staging folder of `target` for this process.
 fn sibling(target: &Path) -> PathBuf {
@@ -64,6 +64,30 @@ impl Staging {
     /// Writes one finished file into the staging folder.
     pub fn write(&self, output: &Output) -> io::Result<()> {
         let path = output.path();
+        self.folders(path)?;
+        let to = self.dir.join(path);
+        match output {
+            Output::Bytes { bytes, .. } => std::fs::write(to, bytes)?,
+            Output::Copy { from, .. } => std::fs::write(to, std::fs::read(from)?)?,
+        }
+        self.written
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Writes one file piece by piece into the staging folder, on the calling thread.
+    pub fn write_with(&self, path: &str, write: Writer<'_>) -> io::Result<u64> {
+        self.folders(path)?;
+        let file = std::fs::File::create(self.dir.join(path))?;
+        let mut counted = Counting::new(file);
+        write(&mut counted)?;
+        self.written
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(counted.count)
+    }
+
+    /// Makes the folders of `path` that were not made yet.
+    fn folders(&self, path: &str) -> io::Result<()> {
         let mut end = 0;
         while let Some(slash) = path[end..].find('/') {
             end += slash;
@@ -85,13 +109,6 @@ impl Staging {
             }
             end += 1;
         }
-        let to = self.dir.join(path);
-        match output {
-            Output::Bytes { bytes, .. } => std::fs::write(to, bytes)?,
-            Output::Copy { from, .. } => std::fs::write(to, std::fs::read(from)?)?,
-        }
-        self.written
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(())
     }
 

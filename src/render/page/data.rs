@@ -1,6 +1,8 @@
 //! The "Open data" page (`data.html`): the data files with their formats and sizes, and the
 //! licence.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::{Nav, PageJob, Site};
@@ -36,16 +38,13 @@ fn human_size(bytes: usize) -> String {
     }
 }
 
-/// `/data/`.
-pub fn page(site: &Site) -> PageJob {
+/// `/data/`, its table showing the size of each data file in `sizes` (by path): the build
+/// passes the sizes of the files it has just made, so the data files are serialized once.
+pub fn page(site: &Site, sizes: &BTreeMap<String, usize>) -> PageJob {
     let path = site.urls.page("data");
     let file = output_file(&path);
     let meta = site.meta(&path, "Open data", "The data behind this site", "website");
     let common = site.common(&file, meta, Nav::None);
-    // The data files are made again here for their sizes: the build makes them in
-    // parallel with the pages, and they are deterministic, so the sizes match. If they
-    // fail, the build reports it there; the table then shows no size.
-    let sizes = crate::render::data::sizes(site).unwrap_or_default();
     let files = DATA_FILES
         .iter()
         .map(|&(name, format, description)| {

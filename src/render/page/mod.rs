@@ -197,6 +197,11 @@ impl PageJob {
     }
 }
 
+/// The "Open data" page, showing the sizes of the data files (path to bytes).
+pub fn data_page(site: &Site, sizes: &BTreeMap<String, usize>) -> PageJob {
+    data::page(site, sizes)
+}
+
 /// A page with nothing but `base.html`'s values.
 #[derive(Serialize)]
 pub struct NoView {}
@@ -313,7 +318,8 @@ impl Site<'_> {
             Job::Timeline => self.timeline(None, 1),
             Job::TimelineYear(year, n) => self.timeline(Some(*year), *n),
             Job::Search => plain::search(self),
-            Job::Data => data::page(self),
+            // The build renders it with the sizes of the files it made (`site_wide`).
+            Job::Data => data::page(self, &BTreeMap::new()),
             Job::Map => self.map_page(),
             Job::NotFound => plain::not_found(self),
         }

@@ -13,8 +13,10 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use super::theme::{Theme, template_error};
+use super::page::PageJob;
 use super::{Job, Output, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{Keeping, Sink};
 
 /// A page that failed to render: its file and why.
 type Failed = (String, Box<Diagnostic>);
@@ -50,21 +52,30 @@ pub fn render_jobs(
 ) -> Result<(), Diagnostics> {
     let failed: Vec<Failed> = jobs
         .par_iter()
-        .filter_map(|job| {
-            let page = site.page(job);
-            match theme.tera.render(page.template, &page.context) {
-                Ok(html) => {
-                    let output = Output::Bytes {
-                        path: page.file,
-                        bytes: html.into_bytes(),
-                    };
-                    each(job, output);
-                    None
-                }
-                Err(e) => Some((page.file, Box::new(template_error(&e)))),
+        .filter_map(|job| match render_page(theme, site.page(job)) {
+            Ok(output) => {
+                each(job, output);
+                None
             }
+            Err(failed) => Some(failed),
         })
         .collect();
+    report_failures(failed)
+}
+
+/// One page through its template.
+fn render_page(theme: &Theme, page: PageJob) -> Result<Output, Failed> {
+    match theme.tera.render(page.template, &page.context) {
+        Ok(html) => Ok(Output::Bytes {
+            path: page.file,
+            bytes: html.into_bytes(),
+        }),
+        Err(e) => Err((page.file, Box::new(template_error(&e)))),
+    }
+}
+
+/// The pages that failed, one diagnostic per distinct error with a count of its pages.
+fn report_failures(failed: Vec<Failed>) -> Result<(), Diagnostics> {
     let mut failures: BTreeMap<String, (Diagnostic, Vec<String>)> = BTreeMap::new();
     for (file, d) in failed {
         failures
@@ -107,17 +118,18 @@ pub fn pages_in_memory(
         .unwrap_or_else(|poisoned| poisoned.into_inner()))
 }
 
-/// Every file of the site that is not a page job's, each handed to `each` as soon as it is
+/// Every file of the site that is not a page job's, each handed to `sink` as soon as it is
 /// made (feeds and data files one at a time, so they are never all in memory).
 /// `page_paths` are the paths of every page (for the sitemap).
 pub fn site_wide<'p>(
     site: &Site,
     theme: &Theme,
     page_paths: impl Iterator<Item = &'p str>,
-    each: &(dyn Fn(Output) + Sync),
+    sink: &dyn Sink,
 ) -> Result<(), Diagnostics> {
     // The sitemap reads only the paths of the pages among the outputs.
-    let listed: Mutex<Vec<Output>> = Mutex::new(
+    let listed = Keeping::new(
+        sink,
         page_paths
             .map(|path| Output::Bytes {
                 path: path.to_string(),
@@ -125,49 +137,40 @@ pub fn site_wide<'p>(
             })
             .collect(),
     );
-    let keep = |output: Output| {
-        listed
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push(output.skeleton());
-        each(output);
-    };
-    let (data_page, (_, data)) = rayon::join(
-        || render_jobs(site, theme, &[Job::Data], &|_, output| keep(output)),
-        || {
-            rayon::join(
-                || super::feeds::feeds(site, &keep),
-                || super::data::each_file(site, &mut |output| keep(output)),
-            )
-        },
+    let (_, sizes) = rayon::join(
+        || super::feeds::feeds(site, &|output| listed.accept(output)),
+        || super::data::each_file(site, &listed),
     );
-    data_page?;
-    data.map_err(Diagnostics::from)?;
+    // The data page shows the sizes of the data files, taken as they were made.
+    match render_page(theme, super::page::data_page(site, &sizes?)) {
+        Ok(output) => listed.accept(output),
+        Err(failed) => report_failures(vec![failed])?,
+    }
     for (path, bytes) in &theme.assets {
-        keep(Output::Bytes {
+        listed.accept(Output::Bytes {
             path: path.clone(),
             bytes: bytes.clone(),
         });
     }
-    super::search::files(site, &keep);
-    super::hosting(site.config).into_iter().for_each(keep);
+    super::search::files(site, &|output| listed.accept(output));
+    super::hosting(site.config)
+        .into_iter()
+        .for_each(|output| listed.accept(output));
     for brief in &site.corpus.briefs {
         for asset in &brief.assets {
             let name = asset
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            keep(Output::Copy {
+            listed.accept(Output::Copy {
                 path: format!("briefs/{}/{name}", brief.slug),
                 from: asset.clone(),
             });
         }
     }
-    let listed = listed
-        .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let listed = listed.into_kept();
     super::sitemap::files(site, &listed)
         .into_iter()
-        .for_each(each);
+        .for_each(|output| sink.accept(output));
     Ok(())
 }
