@@ -636,3 +636,40 @@ fn drafts_stay_out_of_feeds_sitemaps_and_data() {
     }
     assert!(read(&output, "atom.xml").contains("<updated>2021-07-07T00:00:00Z</updated>"));
 }
+
+/// The data files are streamed to disk on a first build and held whole on a rebuild; either
+/// way the "Open data" page shows each file's size as written, and a rebuild writes the same
+/// bytes.
+#[test]
+fn data_page_shows_the_size_of_each_data_file_as_written() {
+    let site = fixture();
+    let check = |out: &Path| {
+        let page = read(out, "data/index.html");
+        for name in [
+            "briefs.json",
+            "entities.json",
+            "incidents.geojson",
+            "incidents.csv",
+        ] {
+            let on_disk = std::fs::metadata(out.join("data").join(name))
+                .unwrap_or_else(|e| panic!("data/{name}: {e}"))
+                .len();
+            assert!(on_disk > 0, "{name} is empty");
+            let row = page
+                .split("<tr")
+                .find(|row| row.contains(name))
+                .unwrap_or_else(|| panic!("no row for {name}"));
+            assert!(
+                row.contains(&format!("<data value=\"{on_disk}\">")),
+                "{name}: {on_disk} bytes on disk, row: {row}"
+            );
+        }
+    };
+    let out = build(&site, "out", false);
+    check(&out);
+    let first = read(&out, "data/briefs.json");
+    assert!(first.ends_with("}\n]\n"), "pretty JSON with a final newline");
+    let again = build(&site, "out", false);
+    check(&again);
+    assert_eq!(read(&again, "data/briefs.json"), first);
+}

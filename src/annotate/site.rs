@@ -14,7 +14,9 @@ use super::{
 use crate::config::{Config, LinkPolicy};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markup::markdown::Markdown;
-use crate::model::{AnnotatedBrief, Article, Brief, Corpus, EntityKey, EntityNumbering, Mention};
+use crate::model::{
+    AnnotatedBrief, Article, Brief, Corpus, EntityKey, EntityNumbering, Mention, Packed,
+};
 use crate::urls::Urls;
 
 /// Everything the annotate stage produces.
@@ -237,13 +239,11 @@ fn annotate_brief(
         }
     };
     match result {
-        Ok((mut html, report)) if errors.is_empty() => {
-            // Every article stays in memory until the pages are written: keep only its
-            // bytes, not the room the writer grew into.
-            html.shrink_to_fit();
+        Ok((html, report)) if errors.is_empty() => {
             let (mentions, sentences) = kept_mentions(&report.mentions, |id| key(corpus, id));
             Ok(AnnotatedBrief {
-                article_html: html,
+                // Every article stays in memory until the pages are written.
+                article_html: Packed::pack(&html),
                 mentions,
                 sentences,
             })
@@ -335,7 +335,7 @@ mod tests {
         let (mentions, sentences) = kept_mentions(&report, |id| EntityKey::Actor(ActorId(id.0)));
         assert_eq!(sentences, "KH and Iran met.KH left.");
         let brief = AnnotatedBrief {
-            article_html: String::new(),
+            article_html: Packed::default(),
             mentions,
             sentences,
         };

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::EntityKey;
+use super::{EntityKey, Packed};
 
 /// One mention of an entity in a brief's article.
 #[derive(Clone, Debug)]
@@ -22,8 +22,9 @@ pub struct Mention {
 /// A brief's article after annotation.
 #[derive(Clone, Debug, Default)]
 pub struct AnnotatedBrief {
-    /// The article's HTML (empty when the brief has no article).
-    pub article_html: String,
+    /// The article's HTML (empty when the brief has no article), compressed: only the
+    /// brief's own page reads it.
+    pub article_html: Packed,
     /// Every mention, in document order.
     pub mentions: Vec<Mention>,
     /// The sentences the mentions quote, each once, end to end: a whole archive's mentions

@@ -6,17 +6,20 @@
 //! - `entity`: [`EntityKey`] (an actor or a location) and the dense numbering of both
 //! - `annotated`: what annotation finds in an article ([`AnnotatedBrief`], [`Mention`]),
 //!   read by the link and render stages
+//! - `packed`: [`Packed`], text kept compressed until render reads it
 
 mod annotated;
 mod content;
 mod date;
 mod entity;
+mod packed;
 mod slug;
 
 pub use annotated::{AnnotatedBrief, Mention};
 pub use content::*;
 pub use date::{MONTHS, PartialDate, Precision};
 pub use entity::{EntityKey, EntityNumbering};
+pub use packed::Packed;
 pub use slug::Slug;
 
 macro_rules! id_type {

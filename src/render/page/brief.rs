@@ -130,7 +130,7 @@ pub struct BriefView<'a> {
     /// The editor's text.
     pub body_html: &'a str,
     /// The annotated article.
-    pub article_html: &'a str,
+    pub article_html: String,
     /// Contributor lines.
     pub credits: &'a [String],
     /// The incident this brief reports.
@@ -319,7 +319,7 @@ pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
             published: s.published.as_ref().map(DateView::from),
         }),
         body_html: b.body_html,
-        article_html: &b.annotated.article_html,
+        article_html: b.annotated.article_html.unpack(),
         credits: &brief.credits,
         event: brief.event.map(|e| site.incident(e).reference),
         actors,
