@@ -350,7 +350,13 @@ fn brief(
             errors.extend(crate::article::emptied_error(source, &ingested));
             (
                 body,
-                Article::Plain(ingested.paragraphs.into_iter().map(|p| p.text).collect()),
+                Article::Plain(Paragraphs::new(
+                    &ingested
+                        .paragraphs
+                        .iter()
+                        .map(|p| p.text.as_str())
+                        .collect::<Vec<_>>(),
+                )),
                 ingested.credits,
             )
         }

@@ -225,7 +225,9 @@ fn annotate_brief(
                 Err(errors)
             };
         }
-        Article::Plain(paragraphs) => annotate_plain(paragraphs, matcher, &notes, link, mode()),
+        Article::Plain(paragraphs) => {
+            annotate_plain(&paragraphs.unpack(), matcher, &notes, link, mode())
+        }
         Article::Markdown { text, file, line } => {
             let events = match markdown.parse(text, file, *line) {
                 Ok(events) => events,

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{ActorId, IncidentId, LocationId, PartialDate, Slug};
+use super::{ActorId, IncidentId, LocationId, Paragraphs, PartialDate, Slug};
 
 /// Where a brief's article text came from, already split into what the annotator needs.
 #[derive(Clone, Debug)]
@@ -11,7 +11,7 @@ pub enum Article {
     /// No article: the brief is the editor's text alone.
     None,
     /// `article.txt`: paragraphs of plain text, never markdown.
-    Plain(Vec<String>),
+    Plain(Paragraphs),
     /// `article.md` or a single-file brief's body.
     Markdown {
         /// The markdown.

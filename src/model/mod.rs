@@ -6,7 +6,7 @@
 //! - `entity`: [`EntityKey`] (an actor or a location) and the dense numbering of both
 //! - `annotated`: what annotation finds in an article ([`AnnotatedBrief`], [`Mention`]),
 //!   read by the link and render stages
-//! - `packed`: [`Packed`], text kept compressed until render reads it
+//! - `packed`: [`Packed`] and [`Paragraphs`], text kept compressed until render reads it
 
 mod annotated;
 mod content;
@@ -19,7 +19,7 @@ pub use annotated::{AnnotatedBrief, Mention};
 pub use content::*;
 pub use date::{MONTHS, PartialDate, Precision};
 pub use entity::{EntityKey, EntityNumbering};
-pub use packed::Packed;
+pub use packed::{Packed, Paragraphs};
 pub use slug::Slug;
 
 macro_rules! id_type {

@@ -74,7 +74,9 @@ fn summary(brief: &Brief) -> String {
         return from_body;
     }
     match &brief.article {
-        crate::model::Article::Plain(paragraphs) => paragraphs.first().cloned().unwrap_or_default(),
+        crate::model::Article::Plain(paragraphs) => {
+            paragraphs.unpack().into_iter().next().unwrap_or_default()
+        }
         crate::model::Article::Markdown { text, .. } => first_paragraph_text(text),
         crate::model::Article::None => String::new(),
     }

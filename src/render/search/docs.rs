@@ -71,8 +71,8 @@ pub fn body(site: &Site, source: Source) -> String {
             let mut body = markdown_text(&brief.body);
             match &brief.article {
                 Article::Plain(paragraphs) => {
-                    for para in paragraphs {
-                        body.push_str(para);
+                    for para in paragraphs.unpack() {
+                        body.push_str(&para);
                         body.push('\n');
                     }
                 }
