@@ -70,8 +70,9 @@ pub struct Backlink {
     pub brief: BriefId,
     /// The entity's role in that brief, if listed with one.
     pub role: Option<String>,
-    /// Indices into that brief's [`AnnotatedBrief::mentions`], one per distinct sentence.
-    pub mentions: Vec<usize>,
+    /// Indices into that brief's [`AnnotatedBrief::mentions`], one per distinct sentence
+    /// (a boxed slice of `u32`: an archive holds one per brief and entity it lists).
+    pub mentions: Box<[u32]>,
 }
 
 /// An actor's or location's links.
@@ -104,7 +105,7 @@ pub struct Tag {
 }
 
 /// For each entity in a brief's sidebars, the indices of the mentions its page cites.
-pub type Cited = Vec<(EntityKey, Vec<usize>)>;
+pub type Cited = Vec<(EntityKey, Box<[u32]>)>;
 
 /// The entities most often named alongside one entity, with the number of shared briefs.
 type Related = Vec<(EntityKey, usize)>;
@@ -222,6 +223,18 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
         }
         graph.briefs.push(links);
     }
+    // The graph stays in memory until the last page is written: keep no room to grow.
+    for links in graph.actors.iter_mut().chain(graph.locations.iter_mut()) {
+        links.backlinks.shrink_to_fit();
+        links.incidents.shrink_to_fit();
+    }
+    for links in &mut graph.incidents {
+        links.reported_by.shrink_to_fit();
+        links.cited_by.shrink_to_fit();
+    }
+    for tag in graph.tags.values_mut() {
+        tag.briefs.shrink_to_fit();
+    }
     let (actors, locations) = related(&graph, EntityNumbering::new(corpus));
     for (links, list) in graph.actors.iter_mut().zip(actors) {
         links.related = list;
@@ -251,7 +264,7 @@ pub fn brief_links(
         EntityKey::Actor(_) => None,
     });
     // A sentence that names the entity twice, or repeats in a table, is cited once.
-    let mut cited: BTreeMap<EntityKey, Vec<usize>> = actors
+    let mut cited: BTreeMap<EntityKey, Vec<u32>> = actors
         .iter()
         .map(|e| (EntityKey::Actor(e.id), Vec::new()))
         .chain(
@@ -264,7 +277,7 @@ pub fn brief_links(
     for (i, m) in notes.mentions.iter().enumerate() {
         if seen.insert((m.entity, m.paragraph, notes.sentence(m))) {
             if let Some(list) = cited.get_mut(&m.entity) {
-                list.push(i);
+                list.push(i as u32);
             }
         }
     }
@@ -275,7 +288,10 @@ pub fn brief_links(
             locations,
             prior,
         },
-        cited.into_iter().collect(),
+        cited
+            .into_iter()
+            .map(|(key, list)| (key, list.into_boxed_slice()))
+            .collect(),
     )
 }
 

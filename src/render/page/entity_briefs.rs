@@ -59,7 +59,7 @@ impl Site<'_> {
                 .mentions
                 .iter()
                 .map(|&m| {
-                    let m = &annotated.mentions[m];
+                    let m = &annotated.mentions[m as usize];
                     let sentence = annotated.sentence(m);
                     let at = |i: usize| sentence.get(..i).map_or(0, str::len);
                     let (start, end) = (at(m.range.start), at(m.range.end));
