@@ -247,7 +247,11 @@ fn main() {
             t.largest.0 as f64 / 1024.0
         );
         println!("stages (median cold run):");
-        for line in cold.stdout.lines().filter(|l| l.ends_with(" ms")) {
+        for line in cold
+            .stdout
+            .lines()
+            .filter(|l| l.ends_with(" ms") || l.ends_with(" MB"))
+        {
             println!("  {}", line.trim());
         }
         println!(

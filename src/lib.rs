@@ -13,8 +13,12 @@
 //! 5. `link`: [`graph`] computes backlinks, sidebars and prior incidents.
 //! 6. `prepare`: [`render::prepare`] computes once what many pages show (cards, links,
 //!    summaries, rendered descriptions).
-//! 7. `render`: [`render`] runs markdown and Tera, producing every file in memory.
-//! 8. `write`: [`write`](mod@write) replaces the output folder, only once everything rendered.
+//! 7. `render`: [`render`] runs markdown and Tera, handing each file to the output sink as
+//!    soon as it is made (no stage holds the whole site's output).
+//! 8. `write`: [`write`](mod@write) puts the new output folder in place, only once everything
+//!    rendered.
+//!
+//! `--verbose` also prints the peak resident memory at the end of each stage ([`Lap`]).
 //!
 //! Shared by the stages and owned by none: [`model`] (the vocabulary), [`markup`] (markdown,
 //! escaping, TOML errors), [`urls`] (every path and relative prefix) and [`diagnostics`].
