@@ -10,15 +10,12 @@ use crate::model::{BriefId, Corpus};
 pub const CANDIDATES_PER_ENTITY: usize = 200;
 /// How many related briefs a brief page shows.
 pub const RELATED_SHOWN: usize = 4;
-/// A candidate's score, whether it reports the same event, and the names it shares.
+/// A candidate's score and whether it reports the same event: kept small, since a brief
+/// naming twenty entities weighs thousands of candidates.
 #[derive(Clone, Copy, Default)]
-struct Found<'a> {
-    score: usize,
+struct Found {
+    score: u32,
     event: bool,
-    /// The first [`REASON_NAMES`] shared names.
-    names: [&'a str; REASON_NAMES],
-    /// How many names it shares.
-    count: usize,
 }
 
 /// How many shared names a reason line lists.
@@ -55,9 +52,9 @@ struct Seen {
     marks: Vec<(u32, u32)>,
 }
 
-fn related_with<'c>(
+fn related_with(
     seen: &mut Seen,
-    corpus: &'c Corpus,
+    corpus: &Corpus,
     graph: &Graph,
     i: usize,
 ) -> Vec<(BriefId, String)> {
@@ -72,12 +69,12 @@ fn related_with<'c>(
     }
     let call = seen.call;
     let marks = &mut seen.marks;
-    // Candidates with their score, whether they report the same event, and the first
-    // shared names in sidebar order (all a reason line shows) with their count.
-    let mut found: Vec<(BriefId, Found<'c>)> = Vec::with_capacity(256);
+    // Every candidate with its score; the names behind the score are found for the few
+    // shown only.
+    let mut found: Vec<(BriefId, Found)> = Vec::with_capacity(1024);
     let brief = &corpus.briefs[i];
     let links = &graph.briefs[i];
-    let mut add = |b: BriefId, event: bool, name: Option<&'c str>| {
+    let mut add = |b: BriefId, event: bool| {
         if b == me {
             return;
         }
@@ -90,13 +87,8 @@ fn related_with<'c>(
         if event {
             entry.score += 3;
             entry.event = true;
-        }
-        if let Some(name) = name {
+        } else {
             entry.score += 1;
-            if entry.count < REASON_NAMES {
-                entry.names[entry.count] = name;
-            }
-            entry.count += 1;
         }
     };
     if let Some(event) = brief.event {
@@ -105,27 +97,22 @@ fn related_with<'c>(
             .iter()
             .take(CANDIDATES_PER_ENTITY)
         {
-            add(b, true, None);
+            add(b, true);
         }
     }
-    for e in &links.actors {
-        let name = corpus.actors[e.id.index()].name.as_str();
-        for l in graph.actors[e.id.index()]
-            .backlinks
-            .iter()
-            .take(CANDIDATES_PER_ENTITY)
-        {
-            add(l.brief, false, Some(name));
-        }
-    }
-    for e in &links.locations {
-        let name = corpus.locations[e.id.index()].name.as_str();
-        for l in graph.locations[e.id.index()]
-            .backlinks
-            .iter()
-            .take(CANDIDATES_PER_ENTITY)
-        {
-            add(l.brief, false, Some(name));
+    let backlinks = links
+        .actors
+        .iter()
+        .map(|e| &graph.actors[e.id.index()].backlinks)
+        .chain(
+            links
+                .locations
+                .iter()
+                .map(|e| &graph.locations[e.id.index()].backlinks),
+        );
+    for list in backlinks {
+        for l in list.iter().take(CANDIDATES_PER_ENTITY) {
+            add(l.brief, false);
         }
     }
     // A published page never links to a draft.
@@ -142,17 +129,43 @@ fn related_with<'c>(
     ranked
         .into_iter()
         .map(|(b, f)| {
-            let shown = f.count.min(REASON_NAMES);
-            (b, reason(f.event, &f.names[..shown], f.count))
+            let names = shared_names(corpus, graph, i, b);
+            (b, reason(f.event, &names))
         })
         .collect()
 }
 
+/// The names brief `i` shares with candidate `other`, in `i`'s sidebar order: the entities
+/// in both sidebars among whose first [`CANDIDATES_PER_ENTITY`] backlinks `other` is, which
+/// are the ones that scored it. Backlinks run in brief order, so that is a comparison with
+/// the last of them.
+fn shared_names<'c>(corpus: &'c Corpus, graph: &Graph, i: usize, other: BriefId) -> Vec<&'c str> {
+    let (mine, theirs) = (&graph.briefs[i], &graph.briefs[other.index()]);
+    let scored = |backlinks: &[crate::graph::Backlink]| match backlinks.get(CANDIDATES_PER_ENTITY - 1) {
+        Some(last) => other <= last.brief,
+        None => true,
+    };
+    let actors = mine
+        .actors
+        .iter()
+        .filter(|e| theirs.actors.iter().any(|t| t.id == e.id))
+        .filter(|e| scored(&graph.actors[e.id.index()].backlinks))
+        .map(|e| corpus.actors[e.id.index()].name.as_str());
+    let locations = mine
+        .locations
+        .iter()
+        .filter(|e| theirs.locations.iter().any(|t| t.id == e.id))
+        .filter(|e| scored(&graph.locations[e.id.index()].backlinks))
+        .map(|e| corpus.locations[e.id.index()].name.as_str());
+    actors.chain(locations).collect()
+}
+
 /// "Same incident; also about A, B, C and 2 more".
-fn reason(event: bool, names: &[&str], count: usize) -> String {
-    let mut about = names.join(", ");
-    if count > REASON_NAMES {
-        about.push_str(&format!(" and {} more", count - REASON_NAMES));
+fn reason(event: bool, names: &[&str]) -> String {
+    let shown = names.len().min(REASON_NAMES);
+    let mut about = names[..shown].join(", ");
+    if names.len() > REASON_NAMES {
+        about.push_str(&format!(" and {} more", names.len() - REASON_NAMES));
     }
     match (event, about.is_empty()) {
         (true, true) => "Same incident".to_string(),
