@@ -252,7 +252,11 @@ impl crate::output::Sink for Scanner {
     }
 
     /// Only pages are scanned: a streamed file (a data file) is counted, never held.
-    fn accept_written(&self, _path: &str, write: crate::output::Writer<'_>) -> std::io::Result<u64> {
+    fn accept_written(
+        &self,
+        _path: &str,
+        write: crate::output::Writer<'_>,
+    ) -> std::io::Result<u64> {
         let mut counted = crate::output::Counting::new(std::io::sink());
         write(&mut counted)?;
         Ok(counted.count)

@@ -668,7 +668,10 @@ fn data_page_shows_the_size_of_each_data_file_as_written() {
     let out = build(&site, "out", false);
     check(&out);
     let first = read(&out, "data/briefs.json");
-    assert!(first.ends_with("}\n]\n"), "pretty JSON with a final newline");
+    assert!(
+        first.ends_with("}\n]\n"),
+        "pretty JSON with a final newline"
+    );
     let again = build(&site, "out", false);
     check(&again);
     assert_eq!(read(&again, "data/briefs.json"), first);

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 mod paragraphs;
 
@@ -49,6 +49,11 @@ pub struct ArticleRules {
     /// How many of `drop` are built-in (they come first).
     builtin_drop: usize,
     credits: Vec<Regex>,
+    /// `drop` and `credits` as one automaton each: every line of every article is tried
+    /// against all of them, and almost none match. `None` if a set would be too large for
+    /// the regex engine's limits; the patterns are then tried one by one.
+    any_drop: Option<RegexSet>,
+    any_credit: Option<RegexSet>,
 }
 
 /// A site pattern (config `[article] drop` or `credits`) that is not a valid regex.
@@ -81,16 +86,32 @@ impl ArticleRules {
     /// `credits`), so a site only lists what is peculiar to its sources. Site patterns
     /// are searched anywhere in a line; anchor them with `^`/`$` to match whole lines.
     pub fn new(extra_drop: &[String], extra_credits: &[String]) -> Result<Self, PatternError> {
-        Ok(ArticleRules {
-            drop: compile(DROP, extra_drop, false)?,
+        Ok(ArticleRules::from_lists(
+            compile(DROP, extra_drop, false)?,
+            compile(CREDITS, extra_credits, true)?,
+        ))
+    }
+
+    /// The rules of two compiled lists (built-in drop patterns first).
+    fn from_lists(drop: Vec<Regex>, credits: Vec<Regex>) -> Self {
+        let set = |list: &[Regex]| RegexSet::new(list.iter().map(Regex::as_str)).ok();
+        ArticleRules {
+            any_drop: set(&drop),
+            any_credit: set(&credits),
+            drop,
             builtin_drop: DROP.len(),
-            credits: compile(CREDITS, extra_credits, true)?,
-        })
+            credits,
+        }
     }
 
     /// The drop pattern a line matches, if any: its place in the built-ins or the site's
     /// list, so an error can name it.
     fn is_drop(&self, line: &str) -> Option<DropPattern> {
+        if let Some(set) = &self.any_drop
+            && !set.is_match(line)
+        {
+            return None;
+        }
         let index = self.drop.iter().position(|r| r.is_match(line))?;
         Some(match index.checked_sub(self.builtin_drop) {
             None => DropPattern::Builtin,
@@ -102,18 +123,20 @@ impl ArticleRules {
     }
 
     fn is_credit(&self, line: &str) -> bool {
-        self.credits.iter().any(|r| r.is_match(line))
+        match &self.any_credit {
+            Some(set) => set.is_match(line),
+            None => self.credits.iter().any(|r| r.is_match(line)),
+        }
     }
 }
 
 impl Default for ArticleRules {
     /// The built-in patterns alone.
     fn default() -> Self {
-        ArticleRules {
-            drop: compile(DROP, &[], false).unwrap_or_default(),
-            builtin_drop: DROP.len(),
-            credits: compile(CREDITS, &[], true).unwrap_or_default(),
-        }
+        ArticleRules::from_lists(
+            compile(DROP, &[], false).unwrap_or_default(),
+            compile(CREDITS, &[], true).unwrap_or_default(),
+        )
     }
 }
 

@@ -74,12 +74,19 @@ mod tests {
 
     #[test]
     fn text_comes_back_as_it_went_in() {
-        for text in ["", "a", "<p id=\"p-1\">Kataib Hezbollah — كتائب حزب الله</p>\n"] {
+        for text in [
+            "",
+            "a",
+            "<p id=\"p-1\">Kataib Hezbollah — كتائب حزب الله</p>\n",
+        ] {
             assert_eq!(Packed::pack(text).unpack(), text);
         }
         let article = "<p>The convoy was hit near the base.</p>\n".repeat(200);
         let packed = Packed::pack(&article);
-        assert!(packed.packed_len() * 4 < article.len(), "repeated markup compresses");
+        assert!(
+            packed.packed_len() * 4 < article.len(),
+            "repeated markup compresses"
+        );
         assert_eq!(packed.unpack(), article);
     }
 

@@ -10,12 +10,12 @@ use serde::Serialize;
 mod csv_file;
 
 use super::Output;
-use crate::output::Sink;
 use super::public::precision_name;
 use super::site::Site;
 use crate::diagnostics::Diagnostic;
 use crate::graph::{EntityLinks, PriorReason};
 use crate::model::{ActorId, BriefId, EntityKey, Incident, IncidentId, LocationId};
+use crate::output::Sink;
 use crate::urls::data_file;
 
 #[derive(Serialize)]

@@ -19,6 +19,8 @@ mod sitemap;
 pub mod theme;
 pub mod views;
 
+use rayon::slice::ParallelSliceMut;
+
 pub use crate::output::Output;
 pub use site::{BriefRef, EntityRef, IncidentEntry, Job, Robots, Section, Site};
 
@@ -87,6 +89,8 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Vec<Output>
     partial::site_wide(site, theme, paths.into_iter(), &rest)?;
     let mut outputs = pages;
     outputs.extend(rest.into_kept());
-    outputs.sort_by(|a, b| a.path().cmp(b.path()));
+    // Stable: two bundle files bound for one path stay in the order they were found, so
+    // `write::check_outputs` names them the same way every time.
+    outputs.par_sort_by(|a, b| a.path().cmp(b.path()));
     Ok(outputs)
 }

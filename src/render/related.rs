@@ -141,10 +141,11 @@ fn related_with(
 /// the last of them.
 fn shared_names<'c>(corpus: &'c Corpus, graph: &Graph, i: usize, other: BriefId) -> Vec<&'c str> {
     let (mine, theirs) = (&graph.briefs[i], &graph.briefs[other.index()]);
-    let scored = |backlinks: &[crate::graph::Backlink]| match backlinks.get(CANDIDATES_PER_ENTITY - 1) {
-        Some(last) => other <= last.brief,
-        None => true,
-    };
+    let scored =
+        |backlinks: &[crate::graph::Backlink]| match backlinks.get(CANDIDATES_PER_ENTITY - 1) {
+            Some(last) => other <= last.brief,
+            None => true,
+        };
     let actors = mine
         .actors
         .iter()

@@ -12,8 +12,8 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::theme::{Theme, template_error};
 use super::page::PageJob;
+use super::theme::{Theme, template_error};
 use super::{Job, Output, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{Keeping, Sink};
@@ -145,9 +145,16 @@ pub fn site_wide<'p>(
             })
             .collect(),
     );
-    let (_, sizes) = rayon::join(
-        || super::feeds::feeds(site, &|output| listed.accept(output)),
-        || super::data::each_file(site, &listed),
+    // Feeds, data files and the search index are independent: made side by side, the
+    // serial parts of each (merging postings, serializing a data file) overlap.
+    let ((_, sizes), ()) = rayon::join(
+        || {
+            rayon::join(
+                || super::feeds::feeds(site, &|output| listed.accept(output)),
+                || super::data::each_file(site, &listed),
+            )
+        },
+        || super::search::files(site, &|output| listed.accept(output)),
     );
     // The data page shows the sizes of the data files, taken as they were made.
     match render_page(theme, super::page::data_page(site, &sizes?)) {
@@ -160,7 +167,6 @@ pub fn site_wide<'p>(
             bytes: bytes.clone(),
         });
     }
-    super::search::files(site, &|output| listed.accept(output));
     super::hosting(site.config)
         .into_iter()
         .for_each(|output| listed.accept(output));

@@ -69,8 +69,9 @@ const INVERT_BATCH: usize = 1024;
 /// Counts the words of every document and hands each one's `d/<id>` chunk to `each`.
 fn invert(site: &Site, docs: &[Doc], each: &(dyn Fn(Output) + Sync)) -> Inverted {
     let stems = Stems::new();
-    let mut surfaces: BTreeMap<String, String> = BTreeMap::new();
-    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    // Merged by number: each surface word knows its stem's number, each stem its postings,
+    // so a document's words cost one hash lookup each and no string copies.
+    let mut vocabulary = Vocabulary::default();
     for (batch, chunk) in docs.chunks(INVERT_BATCH).enumerate() {
         let per_doc: Vec<HashMap<String, u32>> = chunk
             .par_iter()
@@ -95,24 +96,68 @@ fn invert(site: &Site, docs: &[Doc], each: &(dyn Fn(Output) + Sync)) -> Inverted
             })
             .collect();
         for (j, counts) in per_doc.into_iter().enumerate() {
-            let id = batch * INVERT_BATCH + j;
-            let mut by_stem: BTreeMap<String, u32> = BTreeMap::new();
-            for (w, n) in counts {
-                let stem = surfaces
-                    .entry(w)
-                    .or_insert_with_key(|w| stems.stem(w))
-                    .clone();
-                *by_stem.entry(stem).or_default() += n;
-            }
-            for (stem, n) in by_stem {
-                postings
-                    .entry(stem)
-                    .or_default()
-                    .push((id as u32, n.min(99)));
+            let id = (batch * INVERT_BATCH + j) as u32;
+            let mut by_stem: Vec<(u32, u32)> = counts
+                .into_iter()
+                .map(|(w, n)| (vocabulary.stem_of(w, &stems), n))
+                .collect();
+            by_stem.sort_unstable();
+            let mut k = 0;
+            while k < by_stem.len() {
+                let (stem, mut n) = by_stem[k];
+                k += 1;
+                while k < by_stem.len() && by_stem[k].0 == stem {
+                    n += by_stem[k].1;
+                    k += 1;
+                }
+                vocabulary.postings[stem as usize].push((id, n.min(99)));
             }
         }
     }
-    (surfaces, postings)
+    vocabulary.into_inverted()
+}
+
+/// The words seen so far: surface word -> stem number, stem number -> stem and postings.
+#[derive(Default)]
+struct Vocabulary {
+    surfaces: HashMap<String, u32>,
+    numbers: HashMap<String, u32>,
+    stems: Vec<String>,
+    postings: Vec<Vec<(u32, u32)>>,
+}
+
+impl Vocabulary {
+    /// The number of the stem of surface word `word`, stemming it the first time it is seen.
+    fn stem_of(&mut self, word: String, stems: &Stems) -> u32 {
+        if let Some(&n) = self.surfaces.get(&word) {
+            return n;
+        }
+        let stem = stems.stem(&word);
+        let n = match self.numbers.get(&stem) {
+            Some(&n) => n,
+            None => {
+                let n = self.stems.len() as u32;
+                self.numbers.insert(stem.clone(), n);
+                self.stems.push(stem);
+                self.postings.push(Vec::new());
+                n
+            }
+        };
+        self.surfaces.insert(word, n);
+        n
+    }
+
+    fn into_inverted(self) -> Inverted {
+        let surfaces = self
+            .surfaces
+            .into_iter()
+            .map(|(w, n)| (w, self.stems[n as usize].clone()))
+            .collect();
+        (
+            surfaces,
+            self.stems.into_iter().zip(self.postings).collect(),
+        )
+    }
 }
 
 /// `[df, id0, w0, id1-id0, w1, …]` over the best [`MAX_POSTINGS`] postings.
