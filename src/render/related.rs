@@ -3,7 +3,7 @@
 //! a bounded cost: for each entity only its newest [`CANDIDATES_PER_ENTITY`] briefs are
 //! candidates, so a 10,000-brief site stays fast.
 
-use crate::graph::Graph;
+use crate::graph::{EntityLinks, Graph, SidebarEntry};
 use crate::model::{BriefId, Corpus};
 
 /// How many of an entity's (or incident's) newest briefs are considered as related.
@@ -141,24 +141,27 @@ fn related_with(
 /// the last of them.
 fn shared_names<'c>(corpus: &'c Corpus, graph: &Graph, i: usize, other: BriefId) -> Vec<&'c str> {
     let (mine, theirs) = (&graph.briefs[i], &graph.briefs[other.index()]);
-    let scored =
-        |backlinks: &[crate::graph::Backlink]| match backlinks.get(CANDIDATES_PER_ENTITY - 1) {
-            Some(last) => other <= last.brief,
-            None => true,
-        };
-    let actors = mine
-        .actors
-        .iter()
-        .filter(|e| theirs.actors.iter().any(|t| t.id == e.id))
-        .filter(|e| scored(&graph.actors[e.id.index()].backlinks))
-        .map(|e| corpus.actors[e.id.index()].name.as_str());
-    let locations = mine
-        .locations
-        .iter()
-        .filter(|e| theirs.locations.iter().any(|t| t.id == e.id))
-        .filter(|e| scored(&graph.locations[e.id.index()].backlinks))
-        .map(|e| corpus.locations[e.id.index()].name.as_str());
+    let scored = |links: &EntityLinks| match links.backlinks.get(CANDIDATES_PER_ENTITY - 1) {
+        Some(last) => other <= last.brief,
+        None => true,
+    };
+    let actors = in_both(&mine.actors, &theirs.actors)
+        .filter(|a| scored(&graph.actors[a.index()]))
+        .map(|a| corpus.actors[a.index()].name.as_str());
+    let locations = in_both(&mine.locations, &theirs.locations)
+        .filter(|l| scored(&graph.locations[l.index()]))
+        .map(|l| corpus.locations[l.index()].name.as_str());
     actors.chain(locations).collect()
+}
+
+/// The ids of `mine` that `theirs` lists too, in `mine`'s order.
+fn in_both<'a, I: Copy + PartialEq>(
+    mine: &'a [SidebarEntry<I>],
+    theirs: &'a [SidebarEntry<I>],
+) -> impl Iterator<Item = I> + 'a {
+    mine.iter()
+        .map(|e| e.id)
+        .filter(|id| theirs.iter().any(|t| t.id == *id))
 }
 
 /// "Same incident; also about A, B, C and 2 more".
