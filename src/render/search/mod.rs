@@ -59,8 +59,39 @@ pub fn files(site: &Site, each: &(dyn Fn(Output) + Sync)) {
     filters(&docs).into_iter().for_each(each);
 }
 
-/// Surface word -> stem, and stem -> (doc id, weight) in doc-id order.
-type Inverted = (BTreeMap<String, String>, HashMap<String, Vec<(u32, u32)>>);
+/// Surface word -> stem, and stem -> its postings.
+type Inverted = (BTreeMap<String, String>, HashMap<String, Postings>);
+
+/// A stem's document frequency and its best postings (doc id, weight) so far. Only the
+/// best [`MAX_POSTINGS`] are written, so the rest are dropped as they fall behind: a word
+/// in every one of 100,000 documents holds a few thousand postings, not 100,000.
+#[derive(Default)]
+struct Postings {
+    df: u32,
+    best: Vec<(u32, u32)>,
+}
+
+impl Postings {
+    /// Adds document `id` with `weight` (documents come in id order).
+    fn push(&mut self, id: u32, weight: u32) {
+        self.df += 1;
+        self.best.push((id, weight));
+        if self.best.len() >= 2 * MAX_POSTINGS {
+            self.keep_best();
+        }
+    }
+
+    /// Keeps the best [`MAX_POSTINGS`] (highest weight, then lowest id), in id order. Any
+    /// posting dropped here has that many better ones, so it would never be written.
+    fn keep_best(&mut self) {
+        if self.best.len() > MAX_POSTINGS {
+            self.best
+                .sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            self.best.truncate(MAX_POSTINGS);
+            self.best.sort_unstable();
+        }
+    }
+}
 
 /// Documents counted at once: the word counts of a whole archive would not fit in memory
 /// together, so they are folded into the postings a batch at a time (same result).
@@ -110,7 +141,7 @@ fn invert(site: &Site, docs: &[Doc], each: &(dyn Fn(Output) + Sync)) -> Inverted
                     n += by_stem[k].1;
                     k += 1;
                 }
-                vocabulary.postings[stem as usize].push((id, n.min(99)));
+                vocabulary.postings[stem as usize].push(id, n.min(99));
             }
         }
     }
@@ -123,7 +154,7 @@ struct Vocabulary {
     surfaces: HashMap<String, u32>,
     numbers: HashMap<String, u32>,
     stems: Vec<String>,
-    postings: Vec<Vec<(u32, u32)>>,
+    postings: Vec<Postings>,
 }
 
 impl Vocabulary {
@@ -139,7 +170,7 @@ impl Vocabulary {
                 let n = self.stems.len() as u32;
                 self.numbers.insert(stem.clone(), n);
                 self.stems.push(stem);
-                self.postings.push(Vec::new());
+                self.postings.push(Postings::default());
                 n
             }
         };
@@ -161,16 +192,15 @@ impl Vocabulary {
 }
 
 /// `[df, id0, w0, id1-id0, w1, …]` over the best [`MAX_POSTINGS`] postings.
-fn encode_postings(list: &[(u32, u32)]) -> String {
-    let mut best = list.to_vec();
-    if best.len() > MAX_POSTINGS {
-        best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        best.truncate(MAX_POSTINGS);
-        best.sort();
-    }
-    let mut s = format!("[{}", list.len());
+fn encode_postings(list: &Postings) -> String {
+    let mut best = Postings {
+        df: list.df,
+        best: list.best.clone(),
+    };
+    best.keep_best();
+    let mut s = format!("[{}", best.df);
     let mut last = 0;
-    for (id, w) in best {
+    for (id, w) in best.best {
         s.push_str(&format!(",{},{w}", id - last));
         last = id;
     }

@@ -30,7 +30,7 @@ fn shards_stay_small_and_the_longest_key_finds_every_word() {
     for w in &stems {
         surfaces.insert(w.clone(), w.clone());
     }
-    let long = encode_postings(&(0..300).map(|i| (i, 1)).collect::<Vec<_>>());
+    let long = encode_postings(&postings(&(0..300).map(|i| (i, 1)).collect::<Vec<_>>()));
     for w in surfaces.values() {
         encoded.insert(w.as_str(), long.clone());
     }
@@ -59,15 +59,49 @@ fn shards_stay_small_and_the_longest_key_finds_every_word() {
     assert!(keys.len() > 3, "the big prefix was split: {keys:?}");
 }
 
+/// Postings pushed one by one, in id order, as `invert` does.
+fn postings(list: &[(u32, u32)]) -> Postings {
+    let mut p = Postings::default();
+    for &(id, w) in list {
+        p.push(id, w);
+    }
+    p
+}
+
 #[test]
 fn postings_are_delta_encoded_and_capped() {
-    assert_eq!(encode_postings(&[(3, 10), (7, 1)]), "[2,3,10,4,1]");
+    assert_eq!(encode_postings(&postings(&[(3, 10), (7, 1)])), "[2,3,10,4,1]");
     let many: Vec<(u32, u32)> = (0..5000)
         .map(|i| (i, if i == 4999 { 50 } else { 1 }))
         .collect();
-    let s = encode_postings(&many);
+    let s = encode_postings(&postings(&many));
     assert!(s.starts_with("[5000,"), "df is the true count");
     assert_eq!(s.matches(',').count(), 2 * MAX_POSTINGS);
+    assert!(s.ends_with(",50]"), "the best posting survives the pruning: {s}");
+}
+
+/// Dropping postings as they fall behind keeps exactly the ones a sort of all of them
+/// would keep.
+#[test]
+fn pruned_postings_match_the_best_of_all() {
+    let mut seed = 7u32;
+    let many: Vec<(u32, u32)> = (0..20_000)
+        .map(|i| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (i, (seed >> 16) % 99 + 1)
+        })
+        .collect();
+    let mut all = many.clone();
+    all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    all.truncate(MAX_POSTINGS);
+    all.sort();
+    let pruned = postings(&many);
+    assert!(pruned.best.len() < 2 * MAX_POSTINGS, "bounded while pushing");
+    let expected = Postings {
+        df: many.len() as u32,
+        best: all,
+    };
+    assert_eq!(encode_postings(&pruned), encode_postings(&expected));
 }
 
 #[test]
