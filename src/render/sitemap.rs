@@ -24,8 +24,8 @@ struct Entry {
     lastmod: Option<String>,
 }
 
-/// The sitemap file(s) and robots.txt for the HTML pages among `outputs`.
-pub fn files(site: &Site, outputs: &[Output]) -> Vec<Output> {
+/// The sitemap file(s) and robots.txt for the HTML pages among `paths` (every file's).
+pub fn files<'p>(site: &Site, paths: impl Iterator<Item = &'p str>) -> Vec<Output> {
     let mut dated: BTreeMap<String, String> = BTreeMap::new();
     let mut drafts: BTreeSet<String> = BTreeSet::new();
     for brief in &site.corpus.briefs {
@@ -36,9 +36,7 @@ pub fn files(site: &Site, outputs: &[Output]) -> Vec<Output> {
             dated.insert(file, brief.date.iso());
         }
     }
-    let mut entries: Vec<Entry> = outputs
-        .iter()
-        .map(Output::path)
+    let mut entries: Vec<Entry> = paths
         .filter(|p| p.ends_with(".html") && *p != "404.html" && !drafts.contains(*p))
         .map(|p| Entry {
             loc: site.absolute(p),

@@ -135,16 +135,9 @@ pub fn site_wide<'p>(
     page_paths: impl Iterator<Item = &'p str>,
     sink: &dyn Sink,
 ) -> Result<(), Diagnostics> {
-    // The sitemap reads only the paths of the pages among the outputs.
-    let listed = Keeping::new(
-        sink,
-        page_paths
-            .map(|path| Output::Bytes {
-                path: path.to_string(),
-                bytes: Vec::new(),
-            })
-            .collect(),
-    );
+    // The sitemap lists every HTML file: the pages, and the data page made here.
+    let page_paths: Vec<&str> = page_paths.collect();
+    let listed = Keeping::new(sink, Vec::new());
     // Feeds, data files and the search index are independent: made side by side, the
     // serial parts of each (merging postings, serializing a data file) overlap.
     let ((_, sizes), ()) = rayon::join(
@@ -183,7 +176,10 @@ pub fn site_wide<'p>(
         }
     }
     let listed = listed.into_kept();
-    super::sitemap::files(site, &listed)
+    let paths = page_paths
+        .into_iter()
+        .chain(listed.iter().map(Output::path));
+    super::sitemap::files(site, paths)
         .into_iter()
         .for_each(|output| sink.accept(output));
     Ok(())
