@@ -15,7 +15,11 @@ impl Packed {
         if text.is_empty() {
             return Packed::default();
         }
-        Packed(lz4_flex::compress_prepend_size(text.as_bytes()).into_boxed_slice())
+        // The compressor writes into room for the worst case; copied out at its real size,
+        // so the allocator cannot keep the worst case around it.
+        Packed(Box::from(
+            lz4_flex::compress_prepend_size(text.as_bytes()).as_slice(),
+        ))
     }
 
     /// The text again. Only [`Packed::pack`] makes the bytes, so they always decode; were
