@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::{Nav, PageJob};
-use crate::model::EntityKey;
+use crate::model::{BriefId, EntityKey, IncidentId};
 use crate::model::{PartialDate, Precision, Status};
 use crate::render::paginate::{page_count, pagination};
 use crate::render::site::{Job, Site};
@@ -143,78 +143,33 @@ impl<'a> Site<'a> {
     }
 
     /// Page `page` of the rows of one year, newest first, with the filter choices they offer.
+    /// The year's items are sorted by key first and only the page's are made into rows: a
+    /// busy year of an archive spans dozens of pages.
     fn year_rows(&self, year: i32, page: usize) -> (Vec<Dated<'a>>, Choices<'a>) {
-        let mut rows: Vec<Dated> = Vec::new();
-        let mut choices: Choices = Default::default();
-        for entry in self.incident_ids().map(|id| self.incident(id)) {
-            let incident = entry.incident;
-            if incident.date.year() != year {
-                continue;
+        // Within a day, briefs (1) come before the incidents (0) they report, newest first;
+        // then by slug (a brief's anchor is its slug after a fixed prefix).
+        let mut keys: Vec<(PartialDate, u8, &str, usize)> = Vec::new();
+        for (i, incident) in self.corpus.incidents.iter().enumerate() {
+            if incident.date.year() == year {
+                keys.push((incident.date, 0, incident.slug.as_str(), i));
             }
-            let r = entry.reference;
-            let actors: Vec<_> = incident
-                .actors
-                .iter()
-                .map(|&a| self.filter_choice(EntityKey::Actor(a)))
-                .collect();
-            let location = incident
-                .location
-                .map(|l| self.filter_choice(EntityKey::Location(l)));
-            let row = Row {
-                kind: "incident",
-                anchor: Cow::Borrowed(&r.slug),
-                title: &r.title,
-                path: &r.path,
-                date: &r.date,
-                status: r.status,
-                actor_slugs: join(actors.iter().map(|(c, _)| c)),
-                location_slugs: join(location.iter().map(|(c, _)| c)),
-                links: actors
-                    .iter()
-                    .chain(location.iter())
-                    .map(|&(_, l)| l)
-                    .collect(),
-            };
-            let actors = actors.into_iter().map(|(c, _)| c).collect();
-            let locations = location.into_iter().map(|(c, _)| c).collect();
-            // Within a day, briefs (1) come before the incidents (0) they report, newest first.
-            rows.push((incident.date, 0, row, actors, locations));
         }
-        for id in self.brief_ids() {
-            let b = self.brief(id);
-            let (brief, card) = (b.brief, b.card);
-            if brief.date.year() != year {
-                continue;
+        for (i, brief) in self.corpus.briefs.iter().enumerate() {
+            if brief.date.year() == year {
+                keys.push((brief.date, 1, brief.slug.as_str(), i));
             }
-            let actors: Vec<Choice> = brief
-                .actors
-                .iter()
-                .map(|(a, _)| self.filter_choice(EntityKey::Actor(*a)).0)
-                .collect();
-            let locations: Vec<Choice> = brief
-                .locations
-                .iter()
-                .map(|(l, _)| self.filter_choice(EntityKey::Location(*l)).0)
-                .collect();
-            let row = Row {
-                kind: "brief",
-                anchor: Cow::Owned(format!("brief-{}", card.slug)),
-                title: &card.title,
-                path: &card.path,
-                date: &card.date,
-                status: None,
-                actor_slugs: join(actors.iter()),
-                location_slugs: join(locations.iter()),
-                links: Vec::new(),
-            };
-            rows.push((brief.date, 1, row, actors, locations));
         }
-        rows.sort_by(|a, b| (b.0, b.1, &b.2.anchor).cmp(&(a.0, a.1, &a.2.anchor)));
-        let rows: Vec<Dated> = rows
+        keys.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)));
+        let rows: Vec<Dated> = keys
             .into_iter()
             .skip((page.max(1) - 1) * YEAR_ROWS)
             .take(YEAR_ROWS)
+            .map(|(_, kind, _, i)| match kind {
+                0 => self.incident_row(IncidentId(i as u32)),
+                _ => self.brief_row(BriefId(i as u32)),
+            })
             .collect();
+        let mut choices: Choices = Default::default();
         for (_, _, row, actors, locations) in &rows {
             choices[0].extend(actors.iter().cloned());
             choices[1].extend(locations.iter().cloned());
@@ -226,6 +181,67 @@ impl<'a> Site<'a> {
             }
         }
         (rows, choices)
+    }
+
+    /// An incident's timeline row.
+    fn incident_row(&self, id: IncidentId) -> Dated<'a> {
+        let entry = self.incident(id);
+        let incident = entry.incident;
+        let r = entry.reference;
+        let actors: Vec<_> = incident
+            .actors
+            .iter()
+            .map(|&a| self.filter_choice(EntityKey::Actor(a)))
+            .collect();
+        let location = incident
+            .location
+            .map(|l| self.filter_choice(EntityKey::Location(l)));
+        let row = Row {
+            kind: "incident",
+            anchor: Cow::Borrowed(&r.slug),
+            title: &r.title,
+            path: &r.path,
+            date: &r.date,
+            status: r.status,
+            actor_slugs: join(actors.iter().map(|(c, _)| c)),
+            location_slugs: join(location.iter().map(|(c, _)| c)),
+            links: actors
+                .iter()
+                .chain(location.iter())
+                .map(|&(_, l)| l)
+                .collect(),
+        };
+        let actors = actors.into_iter().map(|(c, _)| c).collect();
+        let locations = location.into_iter().map(|(c, _)| c).collect();
+        (incident.date, 0, row, actors, locations)
+    }
+
+    /// A brief's timeline row.
+    fn brief_row(&self, id: BriefId) -> Dated<'a> {
+        let b = self.brief(id);
+        let (brief, card) = (b.brief, b.card);
+        let actors: Vec<Choice> = brief
+            .actors
+            .iter()
+            .map(|(a, _)| self.filter_choice(EntityKey::Actor(*a)).0)
+            .collect();
+        let locations: Vec<Choice> = brief
+            .locations
+            .iter()
+            .map(|(l, _)| self.filter_choice(EntityKey::Location(*l)).0)
+            .collect();
+        let row = Row {
+            kind: "brief",
+            anchor: Cow::Owned(format!("brief-{}", card.slug)),
+            title: &card.title,
+            path: &card.path,
+            date: &card.date,
+            status: None,
+            actor_slugs: join(actors.iter()),
+            location_slugs: join(locations.iter()),
+            links: Vec::new(),
+        };
+        (brief.date, 1, row, actors, locations)
     }
 
     /// `/timeline/` (page 1 of the newest year, `year` None) or page `n` of

@@ -70,14 +70,20 @@ fn postings(list: &[(u32, u32)]) -> Postings {
 
 #[test]
 fn postings_are_delta_encoded_and_capped() {
-    assert_eq!(encode_postings(&postings(&[(3, 10), (7, 1)])), "[2,3,10,4,1]");
+    assert_eq!(
+        encode_postings(&postings(&[(3, 10), (7, 1)])),
+        "[2,3,10,4,1]"
+    );
     let many: Vec<(u32, u32)> = (0..5000)
         .map(|i| (i, if i == 4999 { 50 } else { 1 }))
         .collect();
     let s = encode_postings(&postings(&many));
     assert!(s.starts_with("[5000,"), "df is the true count");
     assert_eq!(s.matches(',').count(), 2 * MAX_POSTINGS);
-    assert!(s.ends_with(",50]"), "the best posting survives the pruning: {s}");
+    assert!(
+        s.ends_with(",50]"),
+        "the best posting survives the pruning: {s}"
+    );
 }
 
 /// Dropping postings as they fall behind keeps exactly the ones a sort of all of them
@@ -96,7 +102,10 @@ fn pruned_postings_match_the_best_of_all() {
     all.truncate(MAX_POSTINGS);
     all.sort();
     let pruned = postings(&many);
-    assert!(pruned.best.len() < 2 * MAX_POSTINGS, "bounded while pushing");
+    assert!(
+        pruned.best.len() < 2 * MAX_POSTINGS,
+        "bounded while pushing"
+    );
     let expected = Postings {
         df: many.len() as u32,
         best: all,
