@@ -116,11 +116,11 @@ pub struct Keeping<'s> {
 }
 
 impl<'s> Keeping<'s> {
-    /// Passes files on to `sink`, starting with the skeletons in `kept`.
-    pub fn new(sink: &'s dyn Sink, kept: Vec<Output>) -> Keeping<'s> {
+    /// Passes files on to `sink`, with room for the skeletons of `expected` files.
+    pub fn new(sink: &'s dyn Sink, expected: usize) -> Keeping<'s> {
         Keeping {
             sink,
-            kept: Mutex::new(kept),
+            kept: Mutex::new(Vec::with_capacity(expected)),
         }
     }
 

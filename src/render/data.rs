@@ -165,7 +165,8 @@ struct FeatureCollection<'a> {
     features: Vec<Feature<'a>>,
 }
 
-/// The four data files, each handed to `each` as soon as it is serialized.
+/// The four data files, each handed to `sink` as it is serialized (the large ones written
+/// piece by piece); returns their sizes by path, for the data page.
 pub(super) fn each_file(
     site: &Site,
     sink: &dyn Sink,
@@ -220,14 +221,12 @@ pub(super) fn each_file(
     json("briefs.json", &briefs)?;
     json("entities.json", &entities)?;
     json("incidents.geojson", &geojson)?;
-    let csv = Output::Bytes {
-        path: data_file("incidents.csv"),
-        bytes: csv_file::incidents_csv(site, &entities.incidents)?,
-    };
-    if let Output::Bytes { path, bytes } = &csv {
-        sizes.insert(path.clone(), bytes.len());
-    }
-    sink.accept(csv);
+    let (path, bytes) = (
+        data_file("incidents.csv"),
+        csv_file::incidents_csv(site, &entities.incidents)?,
+    );
+    sizes.insert(path.clone(), bytes.len());
+    sink.accept(Output::Bytes { path, bytes });
     Ok(sizes)
 }
 

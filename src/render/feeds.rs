@@ -7,6 +7,7 @@ use super::Output;
 use super::public::timestamp;
 use super::site::Site;
 use crate::markup::xml::Xml;
+use crate::output::Sink;
 use rayon::prelude::*;
 
 use super::views::{CARD_ENTITIES, CARD_TAGS};
@@ -29,9 +30,9 @@ struct Feed {
     briefs: Vec<BriefId>,
 }
 
-/// Every feed of the site, each handed to `each` as soon as it is written (so the feeds
+/// Every feed of the site, each handed to `sink` as soon as it is written (so the feeds
 /// of a big site are never all in memory at once).
-pub fn feeds(site: &Site, each: &(dyn Fn(Output) + Sync)) {
+pub fn feeds(site: &Site, sink: &dyn Sink) {
     let home = site.urls.home(1);
     let mut feeds = vec![Feed {
         file: feed_path(&home),
@@ -54,7 +55,7 @@ pub fn feeds(site: &Site, each: &(dyn Fn(Output) + Sync)) {
         });
     }
     feeds.into_par_iter().for_each(|feed| {
-        each(Output::Bytes {
+        sink.accept(Output::Bytes {
             bytes: write_feed(site, &feed).into_bytes(),
             path: feed.file,
         })

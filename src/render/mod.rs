@@ -81,11 +81,11 @@ fn hosting(config: &crate::config::Config) -> Vec<Output> {
 /// separately.
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Vec<Output>, Diagnostics> {
     let jobs = partial::page_jobs(site);
-    let pages = Keeping::new(sink, Vec::with_capacity(jobs.len()));
+    let pages = Keeping::new(sink, jobs.len());
     partial::render_jobs(site, theme, &jobs, &|_, output| pages.accept(output))?;
     let pages = pages.into_kept();
     let paths: Vec<&str> = pages.iter().map(Output::path).collect();
-    let rest = Keeping::new(sink, Vec::new());
+    let rest = Keeping::new(sink, 0);
     partial::site_wide(site, theme, paths.into_iter(), &rest)?;
     let mut outputs = pages;
     outputs.extend(rest.into_kept());

@@ -28,6 +28,7 @@ use serde::Serialize;
 use tera::Context;
 
 pub use brief::{BriefLink, BriefView, CardData, PriorView, SidebarEntity, SourceView};
+pub use data::page as data_page;
 pub use entity::{Coordinates, EntityView, RelatedView};
 pub use incident::{CasualtiesView, CitationView, IncidentView};
 pub use section::{SectionGroup, SectionItem};
@@ -195,11 +196,6 @@ impl PageJob {
             keys: contract::keys(&page),
         }
     }
-}
-
-/// The "Open data" page, showing the sizes of the data files (path to bytes).
-pub fn data_page(site: &Site, sizes: &BTreeMap<String, usize>) -> PageJob {
-    data::page(site, sizes)
 }
 
 /// A page with nothing but `base.html`'s values.

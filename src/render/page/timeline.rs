@@ -102,6 +102,13 @@ struct TimelinePage<'a> {
 /// the actors and locations it offers to the filter form.
 type Dated<'a> = (PartialDate, u8, Row<'a>, Vec<Choice<'a>>, Vec<Choice<'a>>);
 
+/// What a timeline row shows.
+#[derive(Clone, Copy)]
+enum Item {
+    Incident(IncidentId),
+    Brief(BriefId),
+}
+
 /// Filter choices: actors, locations, statuses.
 type Choices<'a> = [BTreeSet<Choice<'a>>; 3];
 
@@ -148,15 +155,17 @@ impl<'a> Site<'a> {
     fn year_rows(&self, year: i32, page: usize) -> (Vec<Dated<'a>>, Choices<'a>) {
         // Within a day, briefs (1) come before the incidents (0) they report, newest first;
         // then by slug (a brief's anchor is its slug after a fixed prefix).
-        let mut keys: Vec<(PartialDate, u8, &str, usize)> = Vec::new();
+        let mut keys: Vec<(PartialDate, u8, &str, Item)> = Vec::new();
         for (i, incident) in self.corpus.incidents.iter().enumerate() {
             if incident.date.year() == year {
-                keys.push((incident.date, 0, incident.slug.as_str(), i));
+                let id = IncidentId(i as u32);
+                keys.push((incident.date, 0, incident.slug.as_str(), Item::Incident(id)));
             }
         }
         for (i, brief) in self.corpus.briefs.iter().enumerate() {
             if brief.date.year() == year {
-                keys.push((brief.date, 1, brief.slug.as_str(), i));
+                let id = BriefId(i as u32);
+                keys.push((brief.date, 1, brief.slug.as_str(), Item::Brief(id)));
             }
         }
         keys.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)));
@@ -164,9 +173,9 @@ impl<'a> Site<'a> {
             .into_iter()
             .skip((page.max(1) - 1) * YEAR_ROWS)
             .take(YEAR_ROWS)
-            .map(|(_, kind, _, i)| match kind {
-                0 => self.incident_row(IncidentId(i as u32)),
-                _ => self.brief_row(BriefId(i as u32)),
+            .map(|(_, _, _, item)| match item {
+                Item::Incident(id) => self.incident_row(id),
+                Item::Brief(id) => self.brief_row(id),
             })
             .collect();
         let mut choices: Choices = Default::default();

@@ -137,17 +137,17 @@ pub fn site_wide<'p>(
 ) -> Result<(), Diagnostics> {
     // The sitemap lists every HTML file: the pages, and the data page made here.
     let page_paths: Vec<&str> = page_paths.collect();
-    let listed = Keeping::new(sink, Vec::new());
+    let listed = Keeping::new(sink, 0);
     // Feeds, data files and the search index are independent: made side by side, the
     // serial parts of each (merging postings, serializing a data file) overlap.
     let ((_, sizes), ()) = rayon::join(
         || {
             rayon::join(
-                || super::feeds::feeds(site, &|output| listed.accept(output)),
+                || super::feeds::feeds(site, &listed),
                 || super::data::each_file(site, &listed),
             )
         },
-        || super::search::files(site, &|output| listed.accept(output)),
+        || super::search::files(site, &listed),
     );
     // The data page shows the sizes of the data files, taken as they were made.
     match render_page(theme, super::page::data_page(site, &sizes?)) {

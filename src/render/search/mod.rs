@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use super::Output;
 use super::site::{Site, script_json};
+use crate::output::Sink;
 use docs::{Doc, KINDS, STATUSES};
 use text::{FOLD, Stems, each_word};
 
@@ -35,11 +36,11 @@ const EXCERPT_CHARS: usize = 4000;
 /// Where the chunks go.
 const DIR: &str = "search/chunks/";
 
-/// Every chunk of the search index, each handed to `each` as soon as it is made: document
+/// Every chunk of the search index, each handed to `sink` as soon as it is made: document
 /// texts are made, counted and cut to their excerpt a batch at a time, never all at once.
-pub fn files(site: &Site, each: &(dyn Fn(Output) + Sync)) {
+pub fn files(site: &Site, sink: &dyn Sink) {
     let docs = docs::collect(site);
-    let (surfaces, postings) = invert(site, &docs, each);
+    let (surfaces, postings) = invert(site, &docs, sink);
     let encoded: BTreeMap<&str, String> = postings
         .iter()
         .map(|(stem, list)| (stem.as_str(), encode_postings(list)))
@@ -50,13 +51,15 @@ pub fn files(site: &Site, each: &(dyn Fn(Output) + Sync)) {
     let mut keys = Vec::new();
     for (key, members) in &shards {
         keys.push(key.clone());
-        each(chunk(
+        sink.accept(chunk(
             &format!("w/{}", key_file(key)),
             &shard_json(members, &surfaces, &encoded),
         ));
     }
-    each(chunk("meta", &meta(&docs, &keys)));
-    filters(&docs).into_iter().for_each(each);
+    sink.accept(chunk("meta", &meta(&docs, &keys)));
+    filters(&docs)
+        .into_iter()
+        .for_each(|output| sink.accept(output));
 }
 
 /// Surface word -> stem, and stem -> its postings.
@@ -97,8 +100,8 @@ impl Postings {
 /// together, so they are folded into the postings a batch at a time (same result).
 const INVERT_BATCH: usize = 1024;
 
-/// Counts the words of every document and hands each one's `d/<id>` chunk to `each`.
-fn invert(site: &Site, docs: &[Doc], each: &(dyn Fn(Output) + Sync)) -> Inverted {
+/// Counts the words of every document and hands each one's `d/<id>` chunk to `sink`.
+fn invert(site: &Site, docs: &[Doc], sink: &dyn Sink) -> Inverted {
     let stems = Stems::new();
     // Merged by number: each surface word knows its stem's number, each stem its postings,
     // so a document's words cost one hash lookup each and no string copies.
@@ -122,7 +125,7 @@ fn invert(site: &Site, docs: &[Doc], each: &(dyn Fn(Output) + Sync)) -> Inverted
                 count(&d.names, 10);
                 count(d.summary, 1);
                 count(&body, 1);
-                each(fragment(batch * INVERT_BATCH + j, d, &body));
+                sink.accept(fragment(batch * INVERT_BATCH + j, d, &body));
                 counts
             })
             .collect();
