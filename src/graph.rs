@@ -11,15 +11,19 @@ use crate::model::{
 };
 use crate::urls::tag_slug;
 
-/// An entity in a brief's sidebar.
+/// An entity in a brief's sidebar, and what the entity's page quotes from the brief (an
+/// archive keeps one per brief and entity it lists, so its fields are compact).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SidebarEntry<I> {
     /// The entity.
     pub id: I,
     /// Its role in the story, from the front matter.
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
     /// How many times the article mentions it.
-    pub mentions: usize,
+    pub mentions: u32,
+    /// Indices into the brief's [`AnnotatedBrief::mentions`] its page cites, one per
+    /// distinct sentence.
+    pub cited: Box<[u32]>,
 }
 
 /// Why an incident is in a brief's prior-incidents sidebar.
@@ -54,32 +58,25 @@ pub struct BriefLinks {
 }
 
 impl BriefLinks {
-    /// The role the brief gives entity `key` where it lists it with one (its backlink's role).
-    pub fn role(&self, key: EntityKey) -> Option<String> {
+    /// What the brief says of entity `key` on the entity's page: the role it gives it, if
+    /// any, and the mentions to quote. `None` when the brief does not list it.
+    pub fn cited(&self, key: EntityKey) -> Option<(Option<&str>, &[u32])> {
+        fn parts<I>(e: &SidebarEntry<I>) -> (Option<&str>, &[u32]) {
+            (e.role.as_deref(), &e.cited)
+        }
         match key {
-            EntityKey::Actor(a) => self.actors.iter().find(|e| e.id == a)?.role.clone(),
-            EntityKey::Location(l) => self.locations.iter().find(|e| e.id == l)?.role.clone(),
+            EntityKey::Actor(a) => self.actors.iter().find(|e| e.id == a).map(parts),
+            EntityKey::Location(l) => self.locations.iter().find(|e| e.id == l).map(parts),
         }
     }
-}
-
-/// A brief that mentions or lists an entity.
-#[derive(Clone, Debug)]
-pub struct Backlink {
-    /// The brief.
-    pub brief: BriefId,
-    /// The entity's role in that brief, if listed with one.
-    pub role: Option<String>,
-    /// Indices into that brief's [`AnnotatedBrief::mentions`], one per distinct sentence
-    /// (a boxed slice of `u32`: an archive holds one per brief and entity it lists).
-    pub mentions: Box<[u32]>,
 }
 
 /// An actor's or location's links.
 #[derive(Clone, Debug, Default)]
 pub struct EntityLinks {
-    /// Briefs that mention or list the entity, newest first.
-    pub backlinks: Vec<Backlink>,
+    /// Briefs that mention or list the entity, newest first (what each says of it is in
+    /// its sidebar entry: [`BriefLinks::cited`]).
+    pub backlinks: Vec<BriefId>,
     /// Incidents it took part in (actors) or that happened there (locations), newest first.
     pub incidents: Vec<IncidentId>,
     /// Entities that appear in the same briefs, most shared first.
@@ -103,9 +100,6 @@ pub struct Tag {
     /// Newest first.
     pub briefs: Vec<BriefId>,
 }
-
-/// For each entity in a brief's sidebars, the indices of the mentions its page cites.
-pub type Cited = Vec<(EntityKey, Box<[u32]>)>;
 
 /// The entities most often named alongside one entity, with the number of shared briefs.
 type Related = Vec<(EntityKey, usize)>;
@@ -184,22 +178,22 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
     }
 
     // Each brief's links depend only on the corpus and the incident index: in parallel.
-    let per_brief: Vec<(BriefLinks, Cited)> = corpus
+    let per_brief: Vec<BriefLinks> = corpus
         .briefs
         .par_iter()
         .zip(annotated)
         .map(|(brief, notes)| brief_links(corpus, &graph, brief, notes, max_prior))
         .collect();
-    for (b, (links, cited)) in per_brief.into_iter().enumerate() {
+    for (b, links) in per_brief.into_iter().enumerate() {
         let id = BriefId(b as u32);
         let brief = &corpus.briefs[b];
-        for (key, mentions) in cited {
-            let role = links.role(key);
-            graph.entity_mut(key).backlinks.push(Backlink {
-                brief: id,
-                role,
-                mentions,
-            });
+        let keys = (links.actors.iter().map(|e| EntityKey::Actor(e.id)))
+            .chain(links.locations.iter().map(|e| EntityKey::Location(e.id)));
+        for key in keys {
+            let backlinks = &mut graph.entity_mut(key).backlinks;
+            if backlinks.last() != Some(&id) {
+                backlinks.push(id);
+            }
         }
         if let Some(event) = brief.event {
             graph.incidents[event.index()].reported_by.push(id);
@@ -254,16 +248,17 @@ pub fn brief_links(
     brief: &crate::model::Brief,
     notes: &AnnotatedBrief,
     max_prior: usize,
-) -> (BriefLinks, Cited) {
-    let actors = sidebar(&brief.actors, notes, |k| match k {
+) -> BriefLinks {
+    let mut actors = sidebar(&brief.actors, notes, |k| match k {
         EntityKey::Actor(a) => Some(a),
         EntityKey::Location(_) => None,
     });
-    let locations = sidebar(&brief.locations, notes, |k| match k {
+    let mut locations = sidebar(&brief.locations, notes, |k| match k {
         EntityKey::Location(l) => Some(l),
         EntityKey::Actor(_) => None,
     });
-    // A sentence that names the entity twice, or repeats in a table, is cited once.
+    // A sentence that names the entity twice, or repeats in a table, is cited once (its
+    // text is stored once, so equal texts have equal ranges).
     let mut cited: BTreeMap<EntityKey, Vec<u32>> = actors
         .iter()
         .map(|e| (EntityKey::Actor(e.id), Vec::new()))
@@ -275,35 +270,36 @@ pub fn brief_links(
         .collect();
     let mut seen = BTreeSet::new();
     for (i, m) in notes.mentions.iter().enumerate() {
-        if seen.insert((m.entity, m.paragraph, notes.sentence(m))) {
+        if seen.insert((m.entity, m.paragraph, m.sentence.start, m.sentence.end)) {
             if let Some(list) = cited.get_mut(&m.entity) {
                 list.push(i as u32);
             }
         }
     }
+    let mut take = |key| cited.remove(&key).unwrap_or_default().into_boxed_slice();
+    for e in &mut actors {
+        e.cited = take(EntityKey::Actor(e.id));
+    }
+    for e in &mut locations {
+        e.cited = take(EntityKey::Location(e.id));
+    }
     let prior = prior_incidents(corpus, graph, brief, &actors, &locations, max_prior);
-    (
-        BriefLinks {
-            actors,
-            locations,
-            prior,
-        },
-        cited
-            .into_iter()
-            .map(|(key, list)| (key, list.into_boxed_slice()))
-            .collect(),
-    )
+    BriefLinks {
+        actors,
+        locations,
+        prior,
+    }
 }
 
 /// For every actor and location, the eight entities that share the most briefs with it.
 /// Counted per entity over its own briefs with a dense counter, so the cost is the sum of
 /// sidebar sizes over each entity's briefs, without any map of pairs.
 fn related(graph: &Graph, numbering: EntityNumbering) -> (Vec<Related>, Vec<Related>) {
-    let top = |me: usize, backlinks: &[Backlink]| -> Related {
+    let top = |me: usize, backlinks: &[BriefId]| -> Related {
         let mut counts = vec![0usize; numbering.len()];
         let mut touched = Vec::new();
         for b in backlinks {
-            let links = &graph.briefs[b.brief.index()];
+            let links = &graph.briefs[b.index()];
             let keys = links
                 .actors
                 .iter()
@@ -357,7 +353,7 @@ fn sidebar<I: Copy + Ord>(
     notes: &AnnotatedBrief,
     pick: impl Fn(EntityKey) -> Option<I>,
 ) -> Vec<SidebarEntry<I>> {
-    let mut counts: BTreeMap<I, usize> = BTreeMap::new();
+    let mut counts: BTreeMap<I, u32> = BTreeMap::new();
     let mut order: Vec<I> = Vec::new();
     for mention in &notes.mentions {
         if let Some(id) = pick(mention.entity) {
@@ -373,8 +369,9 @@ fn sidebar<I: Copy + Ord>(
         .iter()
         .map(|(id, role)| SidebarEntry {
             id: *id,
-            role: role.clone(),
+            role: role.as_deref().map(Box::from),
             mentions: counts.get(id).copied().unwrap_or(0),
+            cited: Box::default(),
         })
         .chain(
             order
@@ -384,6 +381,7 @@ fn sidebar<I: Copy + Ord>(
                     id,
                     role: None,
                     mentions: counts[&id],
+                    cited: Box::default(),
                 }),
         )
         .collect()

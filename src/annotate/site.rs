@@ -1,6 +1,7 @@
 //! Runs the annotation engine over every brief of the corpus: one matcher for the whole
 //! site, built once, then each brief's article annotated in parallel.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -67,34 +68,38 @@ fn key(corpus: &Corpus, id: EntityId) -> EntityKey {
     EntityNumbering::new(corpus).key(id.0 as usize)
 }
 
+/// A position in an article as [`Mention`] keeps it (an article of 4 GB is not read).
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// The mentions as the later stages keep them: entity keys instead of matcher ids, and the
-/// sentences they quote stored once, end to end, in the returned text (mentions in one
-/// sentence share it). Every brief's mentions stay in memory until the pages are written.
+/// sentences they quote stored once per text, end to end, in the returned text (mentions in
+/// one sentence, or in sentences of the same text, share it). Every brief's mentions stay in
+/// memory until the pages are written.
 fn kept_mentions(
     found: &[FoundMention],
     key: impl Fn(EntityId) -> EntityKey,
 ) -> (Vec<Mention>, String) {
     let mut sentences = String::new();
-    let mut last: Option<(&str, Range<usize>)> = None;
+    let mut stored: HashMap<&str, Range<u32>> = HashMap::new();
     let mut mentions = Vec::with_capacity(found.len());
     for m in found {
-        let sentence = match &last {
-            Some((text, range)) if *text == m.sentence => range.clone(),
-            _ => {
-                let start = sentences.len();
+        let sentence = stored
+            .entry(m.sentence.as_str())
+            .or_insert_with(|| {
+                let start = narrow(sentences.len());
                 sentences.push_str(&m.sentence);
-                start..sentences.len()
-            }
-        };
-        last = Some((&m.sentence, sentence.clone()));
+                start..narrow(sentences.len())
+            })
+            .clone();
         mentions.push(Mention {
             entity: key(m.entity),
-            paragraph: m.paragraph,
+            paragraph: narrow(m.paragraph),
             sentence,
-            range: m.range.clone(),
+            range: narrow(m.range.start)..narrow(m.range.end),
         });
     }
-    sentences.shrink_to_fit();
     (mentions, sentences)
 }
 
@@ -247,7 +252,7 @@ fn annotate_brief(
                 // Every article stays in memory until the pages are written.
                 article_html: Packed::pack(&html),
                 mentions,
-                sentences,
+                sentences: Packed::pack(&sentences),
             })
         }
         Ok(_) => Err(errors),
@@ -328,25 +333,30 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_naming_two_entities_is_kept_once() {
+    fn a_sentence_naming_two_entities_or_said_twice_is_kept_once() {
         let report = [
             found(0, 1, "KH and Iran met.", "KH"),
             found(1, 1, "KH and Iran met.", "Iran"),
             found(0, 2, "KH left.", "KH"),
+            found(1, 3, "KH and Iran met.", "Iran"),
         ];
         let (mentions, sentences) = kept_mentions(&report, |id| EntityKey::Actor(ActorId(id.0)));
         assert_eq!(sentences, "KH and Iran met.KH left.");
         let brief = AnnotatedBrief {
             article_html: Packed::default(),
             mentions,
-            sentences,
+            sentences: Packed::pack(&sentences),
         };
+        let text = brief.sentences();
         let quoted: Vec<(&str, &str)> = brief
             .mentions
             .iter()
             .map(|m| {
-                let sentence = brief.sentence(m);
-                (sentence, &sentence[m.range.clone()])
+                let sentence = crate::model::sentence(&text, m);
+                (
+                    sentence,
+                    &sentence[m.range.start as usize..m.range.end as usize],
+                )
             })
             .collect();
         assert_eq!(
@@ -354,9 +364,12 @@ mod tests {
             [
                 ("KH and Iran met.", "KH"),
                 ("KH and Iran met.", "Iran"),
-                ("KH left.", "KH")
+                ("KH left.", "KH"),
+                ("KH and Iran met.", "Iran"),
             ]
         );
+        // The same text later in the article shares the first one's range.
+        assert_eq!(brief.mentions[3].sentence, brief.mentions[0].sentence);
         assert_eq!(brief.mentions[1].entity, EntityKey::Actor(ActorId(1)));
         assert_eq!(brief.mentions[2].paragraph, 2);
     }

@@ -15,7 +15,7 @@ mod entity;
 mod packed;
 mod slug;
 
-pub use annotated::{AnnotatedBrief, Mention};
+pub use annotated::{AnnotatedBrief, Mention, sentence};
 pub use content::*;
 pub use date::{MONTHS, PartialDate, Precision};
 pub use entity::{EntityKey, EntityNumbering};

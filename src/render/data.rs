@@ -289,7 +289,7 @@ fn brief_record<'a>(site: &'a Site, id: BriefId) -> BriefRecord<'a> {
                 slug: actor.slug.as_str(),
                 name: &actor.name,
                 role: e.role.as_deref(),
-                mentions: e.mentions,
+                mentions: e.mentions as usize,
             }
         })
         .collect();
@@ -302,7 +302,7 @@ fn brief_record<'a>(site: &'a Site, id: BriefId) -> BriefRecord<'a> {
                 slug: location.slug.as_str(),
                 name: &location.name,
                 role: e.role.as_deref(),
-                mentions: e.mentions,
+                mentions: e.mentions as usize,
             }
         })
         .collect();
@@ -354,7 +354,7 @@ fn brief_record<'a>(site: &'a Site, id: BriefId) -> BriefRecord<'a> {
 
 fn backlinks<'a>(site: &'a Site, links: &EntityLinks) -> (Vec<&'a str>, Vec<&'a str>) {
     (
-        public_slugs(site, links.backlinks.iter().map(|b| b.brief)),
+        public_slugs(site, links.backlinks.iter().copied()),
         links
             .incidents
             .iter()

@@ -70,7 +70,7 @@ fn entity_feed(site: &Site, key: EntityKey, links: &EntityLinks) -> Feed {
         page: link.path.clone(),
         title: format!("{} · {}", link.name, site.config.title),
         subtitle: site.prepared.described(key).summary.clone(),
-        briefs: links.backlinks.iter().map(|b| b.brief).collect(),
+        briefs: links.backlinks.clone(),
     }
 }
 

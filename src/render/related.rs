@@ -112,7 +112,7 @@ fn related_with(
         );
     for list in backlinks {
         for l in list.iter().take(CANDIDATES_PER_ENTITY) {
-            add(l.brief, false);
+            add(*l, false);
         }
     }
     // A published page never links to a draft.
@@ -142,7 +142,7 @@ fn related_with(
 fn shared_names<'c>(corpus: &'c Corpus, graph: &Graph, i: usize, other: BriefId) -> Vec<&'c str> {
     let (mine, theirs) = (&graph.briefs[i], &graph.briefs[other.index()]);
     let scored = |links: &EntityLinks| match links.backlinks.get(CANDIDATES_PER_ENTITY - 1) {
-        Some(last) => other <= last.brief,
+        Some(&last) => other <= last,
         None => true,
     };
     let actors = in_both(&mine.actors, &theirs.actors)

@@ -3,8 +3,6 @@
 //! that show them; each page's own view lives with its builder under `render/page/`. Field
 //! names are the theme's contract (see `docs/templates.md`).
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
 use crate::model::{PartialDate, Status};
@@ -111,19 +109,19 @@ pub struct IncidentRef {
     pub source_url: String,
 }
 
-/// One place a brief mentions an entity. Borrowed from the annotated briefs: entity pages
-/// of busy actors cite hundreds of sentences, which need not be copied to be shown.
+/// One place a brief mentions an entity, copied out of the brief's unpacked sentences (an
+/// entity page shows a few dozen).
 #[derive(Clone, Debug, Serialize)]
-pub struct MentionView<'a> {
+pub struct MentionView {
     /// `briefs/x/#p-7`.
     pub path: String,
     /// Sentence text before the mention, at most [`EXCERPT_CHARS`] (see [`clip_before`]).
-    pub before: Cow<'a, str>,
+    pub before: String,
     /// The mention as written.
     #[serde(rename = "match")]
-    pub matched: &'a str,
+    pub matched: String,
     /// Sentence text after it, at most [`EXCERPT_CHARS`] (see [`clip_after`]).
-    pub after: Cow<'a, str>,
+    pub after: String,
 }
 
 /// How many characters of its sentence a backlink quotes on each side of a mention. One
@@ -132,18 +130,18 @@ pub struct MentionView<'a> {
 pub const EXCERPT_CHARS: usize = 240;
 
 /// The last [`EXCERPT_CHARS`] characters of `text`, after `…` when cut.
-pub fn clip_before(text: &str) -> Cow<'_, str> {
+pub fn clip_before(text: &str) -> String {
     match text.char_indices().rev().nth(EXCERPT_CHARS - 1) {
-        Some((at, _)) if at > 0 => Cow::Owned(format!("\u{2026}{}", &text[at..])),
-        _ => Cow::Borrowed(text),
+        Some((at, _)) if at > 0 => format!("\u{2026}{}", &text[at..]),
+        _ => text.to_string(),
     }
 }
 
 /// The first [`EXCERPT_CHARS`] characters of `text`, then `…` when cut.
-pub fn clip_after(text: &str) -> Cow<'_, str> {
+pub fn clip_after(text: &str) -> String {
     match text.char_indices().nth(EXCERPT_CHARS) {
-        Some((at, _)) => Cow::Owned(format!("{}\u{2026}", &text[..at])),
-        None => Cow::Borrowed(text),
+        Some((at, _)) => format!("{}\u{2026}", &text[..at]),
+        None => text.to_string(),
     }
 }
 
@@ -184,5 +182,5 @@ pub struct BacklinkView<'a> {
     /// The entity's role there, or "".
     pub role: &'a str,
     /// Where it is mentioned.
-    pub mentions: Vec<MentionView<'a>>,
+    pub mentions: Vec<MentionView>,
 }

@@ -31,8 +31,8 @@ use crate::diagnostics::Diagnostics;
 use crate::graph::Graph;
 use crate::load::Loaded;
 use crate::markup::markdown::Markdown;
+use crate::model::AnnotatedBrief;
 use crate::model::Corpus;
-use crate::model::{AnnotatedBrief, EntityKey};
 use crate::output::Memory;
 use crate::render::Site;
 use crate::render::partial::{self, deps};
@@ -398,13 +398,14 @@ fn apply(
     })
 }
 
-/// Links the brief `ci` again. Patches its own links and its backlinks when its entities,
-/// incidents and tags are unchanged (nothing else in the graph can change then), else
-/// links the whole site. Returns whether the whole site was linked.
+/// Links the brief `ci` again. Replaces its own links when its entities, incidents and
+/// tags are unchanged (its backlinks then stay the same list of briefs, and what it says of
+/// each entity lives in its own links), else links the whole site. Returns whether the
+/// whole site was linked.
 fn relink(state: &mut State, ci: usize, before: &deps::Before) -> bool {
     let max = state.config.prior_incidents.max;
     let brief = &state.corpus.briefs[ci];
-    let (links, cited) = crate::graph::brief_links(
+    let links = crate::graph::brief_links(
         &state.corpus,
         &state.graph,
         brief,
@@ -413,23 +414,6 @@ fn relink(state: &mut State, ci: usize, before: &deps::Before) -> bool {
     );
     let old_links = std::mem::replace(&mut state.graph.briefs[ci], links);
     if deps::same_shape(before, &state.site()) {
-        let links = &state.graph.briefs[ci];
-        let id = crate::model::BriefId(ci as u32);
-        let mut patches = Vec::new();
-        for (key, mentions) in cited {
-            // The role as `graph::link` gives it: the listed entry's.
-            patches.push((key, links.role(key), mentions));
-        }
-        for (key, role, mentions) in patches {
-            let entity = match key {
-                EntityKey::Actor(a) => &mut state.graph.actors[a.index()],
-                EntityKey::Location(l) => &mut state.graph.locations[l.index()],
-            };
-            if let Some(backlink) = entity.backlinks.iter_mut().find(|b| b.brief == id) {
-                backlink.role = role;
-                backlink.mentions = mentions;
-            }
-        }
         return false;
     }
     drop(old_links);

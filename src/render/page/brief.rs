@@ -193,7 +193,7 @@ fn sidebar<'a, I: Copy>(
         role: entry.role.as_deref().unwrap_or_default(),
         summary: first_sentence(&entity.described.summary, SUMMARY_CHARS),
         mentioned: entry.mentions > 0,
-        count: entry.mentions,
+        count: entry.mentions as usize,
     }
 }
 

@@ -5,8 +5,7 @@
 use serde::Serialize;
 
 use super::PageJob;
-use crate::graph::Backlink;
-use crate::model::EntityKey;
+use crate::model::{BriefId, EntityKey};
 use crate::render::paginate::{Pagination, page_count, pagination};
 use crate::render::site::Site;
 use crate::render::views::{BacklinkView, BriefHead, MentionView, clip_after, clip_before};
@@ -38,39 +37,42 @@ impl Site<'_> {
             .iter()
             .skip((n - 1) * per)
             .take(per)
-            .map(|b| self.backlink_view(b))
+            .map(|&b| self.backlink_view(b, key))
             .collect();
         let nav = pagination(n, total, |i| self.entity_page_path(key, i));
         (views, links.backlinks.len(), nav)
     }
 
     /// One brief on an entity's page, with the sentences that name the entity.
-    fn backlink_view<'s>(&'s self, b: &'s Backlink) -> BacklinkView<'s> {
-        let brief = self.brief(b.brief);
+    fn backlink_view(&self, id: BriefId, key: EntityKey) -> BacklinkView<'_> {
+        let brief = self.brief(id);
         let (brief_card, annotated) = (brief.card, brief.annotated);
+        let (role, cited) = self.graph.briefs[id.index()].cited(key).unwrap_or_default();
         BacklinkView {
             brief: BriefHead {
                 title: &brief_card.title,
                 path: &brief_card.path,
                 date: &brief_card.date,
             },
-            role: b.role.as_deref().unwrap_or_default(),
-            mentions: b
-                .mentions
-                .iter()
-                .map(|&m| {
-                    let m = &annotated.mentions[m as usize];
-                    let sentence = annotated.sentence(m);
-                    let at = |i: usize| sentence.get(..i).map_or(0, str::len);
-                    let (start, end) = (at(m.range.start), at(m.range.end));
-                    MentionView {
-                        path: format!("{}#p-{}", brief_card.path, m.paragraph),
-                        before: clip_before(&sentence[..start]),
-                        matched: &sentence[start..end],
-                        after: clip_after(&sentence[end..]),
-                    }
-                })
-                .collect(),
+            role: role.unwrap_or_default(),
+            mentions: {
+                let sentences = annotated.sentences();
+                cited
+                    .iter()
+                    .map(|&m| {
+                        let m = &annotated.mentions[m as usize];
+                        let sentence = crate::model::sentence(&sentences, m);
+                        let at = |i: usize| sentence.get(..i).map_or(0, str::len);
+                        let (start, end) = (at(m.range.start as usize), at(m.range.end as usize));
+                        MentionView {
+                            path: format!("{}#p-{}", brief_card.path, m.paragraph),
+                            before: clip_before(&sentence[..start]),
+                            matched: sentence[start..end].to_string(),
+                            after: clip_after(&sentence[end..]),
+                        }
+                    })
+                    .collect()
+            },
         }
     }
 

@@ -109,17 +109,11 @@ pub fn affected(site: &Site, before: &Before, all: &[Job], reshaped: bool) -> Ve
         let mut candidates: BTreeSet<usize> = BTreeSet::new();
         for key in before.entities.union(&now.entities) {
             for b in &site.graph.entity(*key).backlinks {
-                candidates.insert(b.brief.index());
+                candidates.insert(b.index());
             }
             if changed_entities.contains(key) {
                 // Every brief naming an entity the brief gained or lost may rank others anew.
-                briefs.extend(
-                    site.graph
-                        .entity(*key)
-                        .backlinks
-                        .iter()
-                        .map(|b| b.brief.index()),
-                );
+                briefs.extend(site.graph.entity(*key).backlinks.iter().map(|b| b.index()));
             }
         }
         for i in &incidents {
@@ -155,17 +149,7 @@ pub fn affected(site: &Site, before: &Before, all: &[Job], reshaped: bool) -> Ve
             Job::EntityPage(key, n) => {
                 entities.contains(key)
                     && (reshaped
-                        || page_of(
-                            &site
-                                .graph
-                                .entity(*key)
-                                .backlinks
-                                .iter()
-                                .map(|b| b.brief)
-                                .collect::<Vec<_>>(),
-                            me,
-                            per,
-                        ) == Some(*n))
+                        || page_of(&site.graph.entity(*key).backlinks, me, per) == Some(*n))
             }
             Job::Incident(i) => incidents.contains(i),
             Job::Tag(slug) => tags.contains(slug),
