@@ -76,19 +76,32 @@ fn hosting(config: &crate::config::Config) -> Vec<Output> {
 /// Renders every page and asset of the site into `sink`, each file as soon as it is
 /// finished, so only the pages in flight are in memory at once (not the whole site). Returns
 /// what is left of every file once sunk ([`Output::skeleton`]: paths and copy sources),
-/// sorted by path, for the path checks and the report. The pages come first (the sitemap
-/// lists them), then the files made from the whole site; `serve` renders the same two parts
-/// separately.
+/// sorted by path, for the path checks and the report. The pages and the files made from
+/// the whole site's data are made together, then the data page and the sitemap, which
+/// need both; `serve` renders the pages and the rest ([`partial::site_wide`]) separately.
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Vec<Output>, Diagnostics> {
     let jobs = partial::page_jobs(site);
     let pages = Keeping::new(sink, jobs.len());
-    partial::render_jobs(site, theme, &jobs, &|_, output| pages.accept(output))?;
-    let pages = pages.into_kept();
-    let paths: Vec<&str> = pages.iter().map(Output::path).collect();
-    let rest = Keeping::new(sink, 0);
-    partial::site_wide(site, theme, paths.into_iter(), &rest)?;
-    let mut outputs = pages;
-    outputs.extend(rest.into_kept());
+    let made = Keeping::new(sink, 0);
+    // The feeds, data files and search index need no page: made while the pages render,
+    // each one's serial stretches are filled with pages instead of leaving a core idle.
+    let (rendered, sizes) = rayon::join(
+        || partial::render_jobs(site, theme, &jobs, &|_, output| pages.accept(output)),
+        || partial::generated(site, &made),
+    );
+    let sizes = match (rendered, sizes) {
+        (Ok(()), Ok(sizes)) => sizes,
+        (Err(mut errors), Err(more)) => {
+            errors.extend(more.sorted());
+            return Err(errors);
+        }
+        (Err(errors), _) | (_, Err(errors)) => return Err(errors),
+    };
+    let mut outputs = pages.into_kept();
+    outputs.extend(made.into_kept());
+    let last = Keeping::new(sink, 0);
+    partial::finish(site, theme, &sizes, outputs.iter().map(Output::path), &last)?;
+    outputs.extend(last.into_kept());
     // Stable: two bundle files bound for one path stay in the order they were found, so
     // `write::check_outputs` names them the same way every time.
     outputs.par_sort_by(|a, b| a.path().cmp(b.path()));

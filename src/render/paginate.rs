@@ -46,22 +46,29 @@ pub fn page_count(items: usize, per: usize) -> usize {
 
 /// The navigation of page `current` of `total`, with `path_of(n)` the path of page n.
 pub fn pagination(current: usize, total: usize, path_of: impl Fn(usize) -> String) -> Pagination {
-    let mut pages = Vec::new();
-    for n in 1..=total {
-        let near = n.abs_diff(current) <= WINDOW;
-        if n == 1 || n == total || near {
-            pages.push(PageNumber {
-                number: n,
-                path: path_of(n),
-                current: n == current,
-            });
-        } else if pages.last().is_some_and(|p: &PageNumber| p.number != 0) {
-            pages.push(PageNumber {
+    // Only the linked numbers are visited: the front page of a 100,000-brief archive has
+    // 5,000 pages, each with its own navigation.
+    let near = current.saturating_sub(WINDOW).max(1)..=(current + WINDOW).min(total);
+    let shown = std::iter::once(1)
+        .chain(near)
+        .chain(std::iter::once(total))
+        .filter(|&n| n <= total);
+    let mut pages: Vec<PageNumber> = Vec::new();
+    for n in shown {
+        match pages.last() {
+            Some(last) if last.number >= n => continue,
+            Some(last) if last.number + 1 < n => pages.push(PageNumber {
                 number: 0,
                 path: String::new(),
                 current: false,
-            });
+            }),
+            _ => {}
         }
+        pages.push(PageNumber {
+            number: n,
+            path: path_of(n),
+            current: n == current,
+        });
     }
     Pagination {
         current,
@@ -133,6 +140,36 @@ mod tests {
         let p = pagination(3, 3, |n| n.to_string());
         assert_eq!(numbers(&p), vec![1, 2, 3]);
         assert_eq!(p.next, "");
+    }
+
+    /// Every page's navigation is the first page, the window around it and the last page,
+    /// in order, with a gap wherever numbers are skipped.
+    #[test]
+    fn every_navigation_links_the_ends_and_the_window_with_gaps_between() {
+        for total in 1..=30usize {
+            for current in 1..=total {
+                let mut expected = Vec::new();
+                for n in 1..=total {
+                    if n == 1 || n == total || n.abs_diff(current) <= WINDOW {
+                        if expected.last().is_some_and(|&last| last + 1 < n) {
+                            expected.push(0);
+                        }
+                        expected.push(n);
+                    }
+                }
+                let p = pagination(current, total, |n| n.to_string());
+                assert_eq!(numbers(&p), expected, "page {current} of {total}");
+                for page in &p.pages {
+                    let path = if page.number == 0 {
+                        String::new()
+                    } else {
+                        page.number.to_string()
+                    };
+                    assert_eq!(page.path, path);
+                    assert_eq!(page.current, page.number == current);
+                }
+            }
+        }
     }
 
     #[test]

@@ -149,7 +149,9 @@ pub fn page(site: &Site, section: Section, n: usize) -> PageJob {
         if section == Section::Incidents {
             items.sort_by(|a, b| b.date.map(|d| &d.iso).cmp(&a.date.map(|d| &d.iso)));
         } else {
-            items.sort_by_key(|a| a.name.to_lowercase());
+            // Lowercased once per name, not once per comparison: a section of 20,000 actors
+            // is sorted for each of its pages.
+            items.sort_by_cached_key(|a| a.name.to_lowercase());
         }
         (name, items)
     });

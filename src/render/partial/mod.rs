@@ -135,22 +135,48 @@ pub fn site_wide<'p>(
     page_paths: impl Iterator<Item = &'p str>,
     sink: &dyn Sink,
 ) -> Result<(), Diagnostics> {
-    // The sitemap lists every HTML file: the pages, and the data page made here.
-    let page_paths: Vec<&str> = page_paths.collect();
-    let listed = Keeping::new(sink, 0);
-    // Feeds, data files and the search index are independent: made side by side, the
-    // serial parts of each (merging postings, serializing a data file) overlap.
+    let made = Keeping::new(sink, 0);
+    let sizes = generated(site, &made)?;
+    let made = made.into_kept();
+    let mut paths: Vec<&str> = page_paths.collect();
+    paths.extend(made.iter().map(Output::path));
+    finish(site, theme, &sizes, paths.into_iter(), sink)
+}
+
+/// The files made from the whole site's data rather than from templates: feeds, data
+/// files and the search index. Returns the size of each data file, for the data page.
+///
+/// Independent of the pages, so a build makes them while the pages render; among
+/// themselves they are made side by side too, so the serial parts of each (merging
+/// postings, serializing a data file) overlap.
+pub fn generated(site: &Site, sink: &dyn Sink) -> Result<DataSizes, Diagnostics> {
     let ((_, sizes), ()) = rayon::join(
         || {
             rayon::join(
-                || super::feeds::feeds(site, &listed),
-                || super::data::each_file(site, &listed),
+                || super::feeds::feeds(site, sink),
+                || super::data::each_file(site, sink),
             )
         },
-        || super::search::files(site, &listed),
+        || super::search::files(site, sink),
     );
-    // The data page shows the sizes of the data files, taken as they were made.
-    match render_page(theme, super::page::data_page(site, &sizes?)) {
+    Ok(sizes?)
+}
+
+/// The size in bytes of each data file, by name.
+pub type DataSizes = BTreeMap<String, usize>;
+
+/// The last files of a build, once every page and [`generated`] file is made: the data
+/// page (it shows the data files' sizes), theme assets, hosting files, bundle copies, and
+/// the sitemap of every HTML file (`made` are the paths of the files made before).
+pub fn finish<'p>(
+    site: &Site,
+    theme: &Theme,
+    sizes: &DataSizes,
+    made: impl Iterator<Item = &'p str>,
+    sink: &dyn Sink,
+) -> Result<(), Diagnostics> {
+    let listed = Keeping::new(sink, 0);
+    match render_page(theme, super::page::data_page(site, sizes)) {
         Ok(output) => listed.accept(output),
         Err(failed) => report_failures(vec![failed])?,
     }
@@ -176,10 +202,9 @@ pub fn site_wide<'p>(
         }
     }
     let listed = listed.into_kept();
-    let paths = page_paths
-        .into_iter()
-        .chain(listed.iter().map(Output::path));
-    super::sitemap::files(site, paths)
+    let mut paths: Vec<&str> = made.collect();
+    paths.extend(listed.iter().map(Output::path));
+    super::sitemap::files(site, paths.into_iter())
         .into_iter()
         .for_each(|output| sink.accept(output));
     Ok(())
