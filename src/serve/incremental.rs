@@ -10,8 +10,9 @@
 //!    check tag collisions over all briefs (cheap);
 //! 3. annotate that brief alone: the matcher (entity names) is the same, so every other
 //!    brief's annotation is too;
-//! 4. relink that brief ([`crate::graph::brief_links`]) and patch its backlinks when its
-//!    entities, incidents and tags are the same as before; otherwise link the whole site;
+//! 4. relink that brief ([`crate::graph::brief_links`]): when its entities, incidents and
+//!    tags are the same as before only its own links change (backlinks are brief ids, and
+//!    what the brief says of each entity lives in its links); otherwise link the whole site;
 //! 5. remake its card and body, then render the pages [`deps::affected`] names.
 //!
 //! The files made from the whole site (search index, feeds, data files, sitemap) come in a
