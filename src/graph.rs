@@ -187,13 +187,12 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
     for (b, links) in per_brief.into_iter().enumerate() {
         let id = BriefId(b as u32);
         let brief = &corpus.briefs[b];
+        // A sidebar names each entity once (resolve rejects one listed twice, and the
+        // mentioned ones exclude the listed), so each brief is one backlink.
         let keys = (links.actors.iter().map(|e| EntityKey::Actor(e.id)))
             .chain(links.locations.iter().map(|e| EntityKey::Location(e.id)));
         for key in keys {
-            let backlinks = &mut graph.entity_mut(key).backlinks;
-            if backlinks.last() != Some(&id) {
-                backlinks.push(id);
-            }
+            graph.entity_mut(key).backlinks.push(id);
         }
         if let Some(event) = brief.event {
             graph.incidents[event.index()].reported_by.push(id);

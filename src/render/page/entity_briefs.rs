@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::PageJob;
-use crate::model::{BriefId, EntityKey};
+use crate::model::{BriefId, EntityKey, sentence};
 use crate::render::paginate::{Pagination, page_count, pagination};
 use crate::render::site::Site;
 use crate::render::views::{BacklinkView, BriefHead, MentionView, clip_after, clip_before};
@@ -61,7 +61,7 @@ impl Site<'_> {
                     .iter()
                     .map(|&m| {
                         let m = &annotated.mentions[m as usize];
-                        let sentence = crate::model::sentence(&sentences, m);
+                        let sentence = sentence(&sentences, m);
                         let at = |i: usize| sentence.get(..i).map_or(0, str::len);
                         let (start, end) = (at(m.range.start as usize), at(m.range.end as usize));
                         MentionView {
