@@ -5,9 +5,10 @@
 //! overlap, text is cut at every boundary and each piece opens and closes its own marks;
 //! a mention element stays whole and the marks go inside it.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::annotate::matcher::EntityId;
 use crate::annotate::mentions::{EntityLink, MentionSpan};
@@ -27,8 +28,8 @@ struct Clip {
 /// the first piece of each passage carries its `id`.
 pub(crate) struct Writer<'l> {
     links: &'l dyn Fn(EntityId) -> EntityLink,
-    cache: HashMap<EntityId, EntityLink>,
-    started: HashSet<usize>,
+    cache: FxHashMap<EntityId, EntityLink>,
+    started: FxHashSet<usize>,
 }
 
 impl<'l> Writer<'l> {
@@ -36,8 +37,8 @@ impl<'l> Writer<'l> {
     pub(crate) fn new(links: &'l dyn Fn(EntityId) -> EntityLink) -> Writer<'l> {
         Writer {
             links,
-            cache: HashMap::new(),
-            started: HashSet::new(),
+            cache: FxHashMap::default(),
+            started: FxHashSet::default(),
         }
     }
 

@@ -4,8 +4,9 @@
 //! far: a short name needs an earlier full name, and in [`LinkMode::First`] only the first
 //! mention of an entity is a link. [`MentionState`] carries that memory through one article.
 
-use std::collections::HashSet;
 use std::ops::Range;
+
+use rustc_hash::FxHashSet;
 
 use crate::annotate::fold::Folded;
 use crate::annotate::matcher::{Claim, EntityId, Matcher};
@@ -48,9 +49,9 @@ pub(crate) struct MentionState<'m> {
     matcher: &'m Matcher,
     mode: LinkMode,
     /// Entities whose full (non-short) form has appeared.
-    introduced: HashSet<EntityId>,
+    introduced: FxHashSet<EntityId>,
     /// Entities already linked once.
-    linked: HashSet<EntityId>,
+    linked: FxHashSet<EntityId>,
 }
 
 impl<'m> MentionState<'m> {
@@ -59,8 +60,8 @@ impl<'m> MentionState<'m> {
         MentionState {
             matcher,
             mode,
-            introduced: HashSet::new(),
-            linked: HashSet::new(),
+            introduced: FxHashSet::default(),
+            linked: FxHashSet::default(),
         }
     }
 

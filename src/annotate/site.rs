@@ -1,10 +1,10 @@
 //! Runs the annotation engine over every brief of the corpus: one matcher for the whole
 //! site, built once, then each brief's article annotated in parallel.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::difference::mark_differences;
 
@@ -16,7 +16,8 @@ use crate::config::{Config, LinkPolicy};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markup::markdown::Markdown;
 use crate::model::{
-    AnnotatedBrief, Article, Brief, Corpus, EntityKey, EntityNumbering, Mention, Packed,
+    AnnotatedBrief, Article, Brief, Corpus, EntityKey, EntityNumbering, Mention, Packed, Quotes,
+    QuotesBuilder,
 };
 use crate::urls::Urls;
 
@@ -74,24 +75,20 @@ fn narrow(n: usize) -> u32 {
 }
 
 /// The mentions as the later stages keep them: entity keys instead of matcher ids, and the
-/// sentences they quote stored once per text, end to end, in the returned text (mentions in
-/// one sentence, or in sentences of the same text, share it). Every brief's mentions stay in
-/// memory until the pages are written.
+/// sentences they quote stored once per text in [`Quotes`] (mentions in one sentence, or in
+/// sentences of the same text, share it). Every brief's mentions stay in memory until the
+/// pages are written.
 fn kept_mentions(
     found: &[FoundMention],
     key: impl Fn(EntityId) -> EntityKey,
-) -> (Vec<Mention>, String) {
-    let mut sentences = String::new();
-    let mut stored: HashMap<&str, Range<u32>> = HashMap::new();
+) -> (Vec<Mention>, Quotes) {
+    let mut quotes = QuotesBuilder::default();
+    let mut stored: FxHashMap<&str, Range<u32>> = FxHashMap::default();
     let mut mentions = Vec::with_capacity(found.len());
     for m in found {
         let sentence = stored
             .entry(m.sentence.as_str())
-            .or_insert_with(|| {
-                let start = narrow(sentences.len());
-                sentences.push_str(&m.sentence);
-                start..narrow(sentences.len())
-            })
+            .or_insert_with(|| quotes.push(&m.sentence))
             .clone();
         mentions.push(Mention {
             entity: key(m.entity),
@@ -100,7 +97,7 @@ fn kept_mentions(
             range: narrow(m.range.start)..narrow(m.range.end),
         });
     }
-    (mentions, sentences)
+    (mentions, quotes.finish())
 }
 
 /// The link a mention of entity `id` gets in a brief's article.
@@ -247,12 +244,12 @@ fn annotate_brief(
     };
     match result {
         Ok((html, report)) if errors.is_empty() => {
-            let (mentions, sentences) = kept_mentions(&report.mentions, |id| key(corpus, id));
+            let (mentions, quotes) = kept_mentions(&report.mentions, |id| key(corpus, id));
             Ok(AnnotatedBrief {
                 // Every article stays in memory until the pages are written.
                 article_html: Packed::pack(&html),
                 mentions,
-                sentences: Packed::pack(&sentences),
+                quotes,
             })
         }
         Ok(_) => Err(errors),
@@ -340,37 +337,23 @@ mod tests {
             found(0, 2, "KH left.", "KH"),
             found(1, 3, "KH and Iran met.", "Iran"),
         ];
-        let (mentions, sentences) = kept_mentions(&report, |id| EntityKey::Actor(ActorId(id.0)));
-        assert_eq!(sentences, "KH and Iran met.KH left.");
-        let brief = AnnotatedBrief {
-            article_html: Packed::default(),
-            mentions,
-            sentences: Packed::pack(&sentences),
-        };
-        let text = brief.sentences();
-        let quoted: Vec<(&str, &str)> = brief
-            .mentions
+        let (mentions, quotes) = kept_mentions(&report, |id| EntityKey::Actor(ActorId(id.0)));
+        assert_eq!(mentions[2].sentence, 16..24, "each text once, end to end");
+        let quoted: Vec<String> = mentions
             .iter()
-            .map(|m| {
-                let sentence = crate::model::sentence(&text, m);
-                (
-                    sentence,
-                    &sentence[m.range.start as usize..m.range.end as usize],
-                )
-            })
+            .map(|m| quotes.sentence(m.sentence.clone()))
             .collect();
-        assert_eq!(
-            quoted,
-            [
-                ("KH and Iran met.", "KH"),
-                ("KH and Iran met.", "Iran"),
-                ("KH left.", "KH"),
-                ("KH and Iran met.", "Iran"),
-            ]
-        );
+        let sentence = ["KH and Iran met.", "KH left."];
+        assert_eq!(quoted, [sentence[0], sentence[0], sentence[1], sentence[0]]);
+        let names: Vec<&str> = mentions
+            .iter()
+            .zip(&quoted)
+            .map(|(m, s)| &s[m.range.start as usize..m.range.end as usize])
+            .collect();
+        assert_eq!(names, ["KH", "Iran", "KH", "Iran"]);
         // The same text later in the article shares the first one's range.
-        assert_eq!(brief.mentions[3].sentence, brief.mentions[0].sentence);
-        assert_eq!(brief.mentions[1].entity, EntityKey::Actor(ActorId(1)));
-        assert_eq!(brief.mentions[2].paragraph, 2);
+        assert_eq!(mentions[3].sentence, mentions[0].sentence);
+        assert_eq!(mentions[1].entity, EntityKey::Actor(ActorId(1)));
+        assert_eq!(mentions[2].paragraph, 2);
     }
 }

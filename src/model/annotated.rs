@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{EntityKey, Packed};
+use super::{EntityKey, Packed, Quotes};
 
 /// One mention of an entity in a brief's article. An archive keeps millions until its
 /// entity pages are written, so positions are `u32` (an article is far below 4 GB).
@@ -13,9 +13,9 @@ pub struct Mention {
     pub entity: EntityKey,
     /// The paragraph number (`p-N`).
     pub paragraph: u32,
-    /// The sentence around it, plain text, as a range of the brief's sentences (unpacked
-    /// with [`AnnotatedBrief::sentences`]). Two mentions in sentences of the same text
-    /// share one range, so the range tells sentences apart.
+    /// The sentence around it, plain text, as a range of the brief's [`Quotes`] (read with
+    /// [`Quotes::sentence`]). Two mentions in sentences of the same text share one range,
+    /// so the range tells sentences apart.
     pub sentence: Range<u32>,
     /// Where the mention sits in `sentence`.
     pub range: Range<u32>,
@@ -29,24 +29,9 @@ pub struct AnnotatedBrief {
     pub article_html: Packed,
     /// Every mention, in document order.
     pub mentions: Vec<Mention>,
-    /// The sentences the mentions quote, each text once, end to end, compressed: a whole
-    /// archive's mentions stay in memory until the entity pages are written (nearly the
-    /// whole article, 4 KB a brief, when most sentences name someone), and only the
-    /// entity pages read them, a few briefs at a time.
-    pub sentences: Packed,
-}
-
-impl AnnotatedBrief {
-    /// The text the mentions' sentence ranges index.
-    pub fn sentences(&self) -> String {
-        self.sentences.unpack()
-    }
-}
-
-/// The plain-text sentence around `mention` in `sentences` (its brief's, unpacked).
-pub fn sentence<'s>(sentences: &'s str, mention: &Mention) -> &'s str {
-    let Range { start, end } = &mention.sentence;
-    sentences
-        .get(*start as usize..*end as usize)
-        .unwrap_or_default()
+    /// The sentences the mentions quote, each text once, compressed: a whole archive's
+    /// mentions stay in memory until the entity pages are written (nearly the whole
+    /// article, 4 KB a brief, when most sentences name someone), and only the entity pages
+    /// read them, a quote at a time.
+    pub quotes: Quotes,
 }

@@ -6,7 +6,8 @@
 //! - `entity`: [`EntityKey`] (an actor or a location) and the dense numbering of both
 //! - `annotated`: what annotation finds in an article ([`AnnotatedBrief`], [`Mention`]),
 //!   read by the link and render stages
-//! - `packed`: [`Packed`] and [`Paragraphs`], text kept compressed until render reads it
+//! - `packed`: [`Packed`], [`Paragraphs`] and [`Quotes`], text kept compressed until render
+//!   reads it
 
 mod annotated;
 mod content;
@@ -15,11 +16,11 @@ mod entity;
 mod packed;
 mod slug;
 
-pub use annotated::{AnnotatedBrief, Mention, sentence};
+pub use annotated::{AnnotatedBrief, Mention};
 pub use content::*;
 pub use date::{MONTHS, PartialDate, Precision};
 pub use entity::{EntityKey, EntityNumbering};
-pub use packed::{Packed, Paragraphs};
+pub use packed::{Packed, Paragraphs, Quotes, QuotesBuilder};
 pub use slug::Slug;
 
 macro_rules! id_type {

@@ -19,8 +19,17 @@ use super::{
 use crate::diagnostics::Diagnostic;
 use crate::output::{Output, Sink, Writer, hold_whole};
 
-/// Finished files waiting for a writer, at most: bounds the memory of the write stage.
-const QUEUE: usize = 256;
+/// Files handed to a writer at once. Waking a writer for every file cost more than writing
+/// it: 45,000 wake-ups and context switches at 10,000 briefs, 8% of the build's CPU on two
+/// cores.
+const BATCH: usize = 16;
+
+/// Bytes that close a batch early, so a few large files do not wait for company.
+const BATCH_BYTES: usize = 1 << 20;
+
+/// Batches waiting for a writer, at most: with [`BATCH`], bounds the memory of the write
+/// stage to a few hundred finished files.
+const QUEUE: usize = 16;
 
 /// Where the files go.
 enum Target {
@@ -80,10 +89,35 @@ impl Shared {
     }
 }
 
+/// Files gathering into the next batch, and the queue it goes to.
+#[derive(Default)]
+struct Queue {
+    /// `None` once the writers were told to stop.
+    sender: Option<SyncSender<Vec<Output>>>,
+    pending: Vec<Output>,
+    /// Bytes in `pending`.
+    bytes: usize,
+}
+
+impl Queue {
+    /// The pending files, if `full` or the batch is, with the sender to send them on
+    /// (outside the lock, so a full queue does not hold up the other render threads).
+    fn take(&mut self, full: bool) -> Option<(Vec<Output>, SyncSender<Vec<Output>>)> {
+        if self.pending.is_empty()
+            || !(full || self.pending.len() >= BATCH || self.bytes >= BATCH_BYTES)
+        {
+            return None;
+        }
+        self.bytes = 0;
+        let batch = std::mem::take(&mut self.pending);
+        self.sender.clone().map(|sender| (batch, sender))
+    }
+}
+
 /// A build's output folder, taking files as they are rendered.
 pub struct Disk {
     shared: Arc<Shared>,
-    sender: Mutex<Option<SyncSender<Output>>>,
+    queue: Mutex<Queue>,
     writers: Vec<JoinHandle<()>>,
     out: PathBuf,
     root: PathBuf,
@@ -122,27 +156,32 @@ impl Disk {
             failed: Mutex::new(None),
             hook: std::sync::Once::new(),
         });
-        let (sender, receiver) = sync_channel::<Output>(QUEUE);
+        let (sender, receiver) = sync_channel::<Vec<Output>>(QUEUE);
         let receiver = Arc::new(Mutex::new(receiver));
         let writers = (0..WRITERS)
             .map(|_| {
                 let shared = Arc::clone(&shared);
-                let receiver: Arc<Mutex<Receiver<Output>>> = Arc::clone(&receiver);
+                let receiver: Arc<Mutex<Receiver<Vec<Output>>>> = Arc::clone(&receiver);
                 std::thread::spawn(move || {
                     loop {
                         let next = match receiver.lock() {
                             Ok(receiver) => receiver.recv(),
                             Err(_) => return,
                         };
-                        let Ok(output) = next else { return };
-                        shared.write(&output);
+                        let Ok(batch) = next else { return };
+                        for output in &batch {
+                            shared.write(output);
+                        }
                     }
                 })
             })
             .collect();
         Ok(Disk {
             shared,
-            sender: Mutex::new(Some(sender)),
+            queue: Mutex::new(Queue {
+                sender: Some(sender),
+                ..Queue::default()
+            }),
             writers,
             out: out.to_path_buf(),
             root: root.to_path_buf(),
@@ -150,10 +189,13 @@ impl Disk {
         })
     }
 
-    /// Waits for the writers; the first failure, if any.
+    /// Sends the last batch and waits for the writers; the first failure, if any.
     fn join(&mut self) -> Option<Failed> {
-        if let Ok(mut sender) = self.sender.lock() {
-            *sender = None;
+        if let Ok(mut queue) = self.queue.lock() {
+            if let Some((batch, sender)) = queue.take(true) {
+                let _ = sender.send(batch);
+            }
+            queue.sender = None;
         }
         for writer in self.writers.drain(..) {
             if writer.join().is_err() {
@@ -280,10 +322,17 @@ fn rebuild(
 
 impl Sink for Disk {
     fn accept(&self, output: Output) {
-        let sender = self.sender.lock().ok().and_then(|s| s.clone());
-        if let Some(sender) = sender {
+        let ready = self.queue.lock().ok().and_then(|mut queue| {
+            queue.bytes += match &output {
+                Output::Bytes { bytes, .. } => bytes.len(),
+                Output::Copy { .. } => 0,
+            };
+            queue.pending.push(output);
+            queue.take(false)
+        });
+        if let Some((batch, sender)) = ready {
             // A closed queue means the writers are gone; `finish` reports why.
-            let _ = sender.send(output);
+            let _ = sender.send(batch);
         }
     }
 

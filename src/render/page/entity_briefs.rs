@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::PageJob;
-use crate::model::{BriefId, EntityKey, sentence};
+use crate::model::{BriefId, EntityKey};
 use crate::render::paginate::{Pagination, page_count, pagination};
 use crate::render::site::Site;
 use crate::render::views::{BacklinkView, BriefHead, MentionView, clip_after, clip_before};
@@ -55,24 +55,21 @@ impl Site<'_> {
                 date: &brief_card.date,
             },
             role: role.unwrap_or_default(),
-            mentions: {
-                let sentences = annotated.sentences();
-                cited
-                    .iter()
-                    .map(|&m| {
-                        let m = &annotated.mentions[m as usize];
-                        let sentence = sentence(&sentences, m);
-                        let at = |i: usize| sentence.get(..i).map_or(0, str::len);
-                        let (start, end) = (at(m.range.start as usize), at(m.range.end as usize));
-                        MentionView {
-                            path: format!("{}#p-{}", brief_card.path, m.paragraph),
-                            before: clip_before(&sentence[..start]),
-                            matched: sentence[start..end].to_string(),
-                            after: clip_after(&sentence[end..]),
-                        }
-                    })
-                    .collect()
-            },
+            mentions: cited
+                .iter()
+                .map(|&m| {
+                    let m = &annotated.mentions[m as usize];
+                    let sentence = annotated.quotes.sentence(m.sentence.clone());
+                    let at = |i: u32| sentence.get(..i as usize).map_or(0, str::len);
+                    let (start, end) = (at(m.range.start), at(m.range.end));
+                    MentionView {
+                        path: format!("{}#p-{}", brief_card.path, m.paragraph),
+                        before: clip_before(&sentence[..start]),
+                        matched: sentence[start..end].to_string(),
+                        after: clip_after(&sentence[end..]),
+                    }
+                })
+                .collect(),
         }
     }
 

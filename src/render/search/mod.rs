@@ -16,9 +16,10 @@
 mod docs;
 mod text;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::Output;
@@ -63,7 +64,7 @@ pub fn files(site: &Site, sink: &dyn Sink) {
 }
 
 /// Surface word -> stem, and stem -> its postings.
-type Inverted = (BTreeMap<String, String>, HashMap<String, Postings>);
+type Inverted = (BTreeMap<String, String>, FxHashMap<String, Postings>);
 
 /// A stem's document frequency and its best postings (doc id, weight) so far. Only the
 /// best [`MAX_POSTINGS`] are written, so the rest are dropped as they fall behind: a word
@@ -107,12 +108,12 @@ fn invert(site: &Site, docs: &[Doc], sink: &dyn Sink) -> Inverted {
     // so a document's words cost one hash lookup each and no string copies.
     let mut vocabulary = Vocabulary::default();
     for (batch, chunk) in docs.chunks(INVERT_BATCH).enumerate() {
-        let per_doc: Vec<HashMap<String, u32>> = chunk
+        let per_doc: Vec<FxHashMap<String, u32>> = chunk
             .par_iter()
             .enumerate()
             .map(|(j, d)| {
                 let body = docs::body(site, d.source);
-                let mut counts: HashMap<String, u32> = HashMap::new();
+                let mut counts: FxHashMap<String, u32> = FxHashMap::default();
                 let mut count = |text: &str, weight: u32| {
                     each_word(text, &mut |w| match counts.get_mut(w) {
                         Some(n) => *n += weight,
@@ -154,8 +155,8 @@ fn invert(site: &Site, docs: &[Doc], sink: &dyn Sink) -> Inverted {
 /// The words seen so far: surface word -> stem number, stem number -> stem and postings.
 #[derive(Default)]
 struct Vocabulary {
-    surfaces: HashMap<String, u32>,
-    numbers: HashMap<String, u32>,
+    surfaces: FxHashMap<String, u32>,
+    numbers: FxHashMap<String, u32>,
     stems: Vec<String>,
     postings: Vec<Postings>,
 }
