@@ -115,15 +115,24 @@ fn related_with(
             add(*l, false);
         }
     }
-    // A published page never links to a draft.
-    let mut ranked = found;
-    ranked.retain(|(b, _)| !corpus.briefs[b.index()].draft);
     let order = |a: &(BriefId, Found), b: &(BriefId, Found)| {
         b.1.score.cmp(&a.1.score).then_with(|| a.0.cmp(&b.0))
     };
-    if ranked.len() > RELATED_SHOWN {
-        ranked.select_nth_unstable_by(RELATED_SHOWN - 1, order);
-        ranked.truncate(RELATED_SHOWN);
+    // A published page never links to a draft. Drafts are few, so only the best are
+    // checked (each check reads a brief's record, a cache miss per candidate), and the
+    // drafts are dropped from all only when one is among them.
+    let draft = |(b, _): &(BriefId, Found)| corpus.briefs[b.index()].draft;
+    let mut ranked = found;
+    loop {
+        let shown = RELATED_SHOWN.min(ranked.len());
+        if ranked.len() > shown && shown > 0 {
+            ranked.select_nth_unstable_by(shown - 1, order);
+        }
+        if !ranked[..shown].iter().any(draft) {
+            ranked.truncate(shown);
+            break;
+        }
+        ranked.retain(|r| !draft(r));
     }
     ranked.sort_by(order);
     ranked
