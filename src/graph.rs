@@ -324,9 +324,8 @@ fn related(graph: &Graph, numbering: EntityNumbering) -> (Vec<Related>, Vec<Rela
                 .into_iter()
                 .map(|i| (numbering.key(i), std::mem::take(&mut counts[i]) as usize))
                 .collect();
-            let order = |a: &(EntityKey, usize), b: &(EntityKey, usize)| {
-                b.1.cmp(&a.1).then(a.0.cmp(&b.0))
-            };
+            let order =
+                |a: &(EntityKey, usize), b: &(EntityKey, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
             if list.len() > RELATED_ENTITIES {
                 list.select_nth_unstable_by(RELATED_ENTITIES - 1, order);
                 list.truncate(RELATED_ENTITIES);

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 mod csv_file;
+mod lines;
 
 use super::Output;
 use super::public::precision_name;
@@ -210,17 +211,17 @@ pub(super) fn each_file(
     // several times the size of the file.
     let briefs = Lazy(|| site.published().map(|(id, _)| brief_record(site, id)));
     let mut sizes = BTreeMap::new();
-    let mut json = |name: &str, value: &dyn erased::Json| -> Result<(), Diagnostic> {
+    let mut json = |name: &str, value: &dyn erased::Json, records| -> Result<(), Diagnostic> {
         let path = data_file(name);
         let size = sink
-            .accept_written(&path, &mut |to| value.write(to))
+            .accept_written(&path, &mut |to| value.write(to, records))
             .map_err(|e| Diagnostic::file_error(&path, format!("cannot write {path}: {e}")))?;
         sizes.insert(path, size as usize);
         Ok(())
     };
-    json("briefs.json", &briefs)?;
-    json("entities.json", &entities)?;
-    json("incidents.geojson", &geojson)?;
+    json("briefs.json", &briefs, 1)?;
+    json("entities.json", &entities, 2)?;
+    json("incidents.geojson", &geojson, 2)?;
     let (path, bytes) = (
         data_file("incidents.csv"),
         csv_file::incidents_csv(site, &entities.incidents)?,
@@ -230,22 +231,27 @@ pub(super) fn each_file(
     Ok(sizes)
 }
 
-/// Pretty JSON written to a stream, for values of any type behind one `dyn`.
+/// JSON a record per line ([`lines::Records`]) written to a stream, for values of any type
+/// behind one `dyn`.
 mod erased {
     use std::io;
 
     use serde::Serialize;
 
-    /// A value that writes itself as pretty JSON and a newline.
+    use super::lines::Records;
+
+    /// A value that writes itself as JSON, records at depth `records` one per line, and a
+    /// newline.
     pub trait Json {
         /// Writes the value to `to`.
-        fn write(&self, to: &mut dyn io::Write) -> io::Result<()>;
+        fn write(&self, to: &mut dyn io::Write, records: usize) -> io::Result<()>;
     }
 
     impl<T: Serialize> Json for T {
-        fn write(&self, to: &mut dyn io::Write) -> io::Result<()> {
+        fn write(&self, to: &mut dyn io::Write, records: usize) -> io::Result<()> {
             let mut to = io::BufWriter::with_capacity(1 << 16, to);
-            serde_json::to_writer_pretty(&mut to, self)?;
+            let mut json = serde_json::Serializer::with_formatter(&mut to, Records::new(records));
+            self.serialize(&mut json)?;
             io::Write::write_all(&mut to, b"\n")?;
             io::Write::flush(&mut to)
         }
