@@ -2,12 +2,24 @@
 //! string. Feeds are small and their shape fixed, so a writer library would add more than it
 //! saves; what matters is that no editor's text can break the document.
 
-use std::fmt::Write as _;
-
 /// Text safe inside an element or a double-quoted attribute. Characters XML 1.0 forbids
 /// (most C0 controls) are dropped, since no escape can represent them.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], appended to `out`. Most text (slugs, URLs, names) needs no escape and is
+/// copied whole.
+fn escape_into(out: &mut String, text: &str) {
+    let special = |b: u8| {
+        matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || (b < b' ' && !b"\t\n\r".contains(&b))
+    };
+    if !text.bytes().any(special) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -16,11 +28,10 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() && c < ' ' => {}
+            c if c < ' ' => {}
             c => out.push(c),
         }
     }
-    out
 }
 
 /// An XML document under construction, one element per line, indented by depth.
@@ -38,11 +49,22 @@ impl Xml {
         }
     }
 
+    fn indent(&mut self) {
+        for _ in 0..self.depth {
+            self.out.push_str("  ");
+        }
+    }
+
     fn start_tag(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        let indent = "  ".repeat(self.depth);
-        let _ = write!(self.out, "{indent}<{name}");
+        self.indent();
+        self.out.push('<');
+        self.out.push_str(name);
         for (key, value) in attrs {
-            let _ = write!(self.out, " {key}=\"{}\"", escape(value));
+            self.out.push(' ');
+            self.out.push_str(key);
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, value);
+            self.out.push('"');
         }
     }
 
@@ -57,15 +79,21 @@ impl Xml {
     /// Closes the element opened last with this name.
     pub fn close(&mut self, name: &str) -> &mut Xml {
         self.depth = self.depth.saturating_sub(1);
-        let indent = "  ".repeat(self.depth);
-        let _ = writeln!(self.out, "{indent}</{name}>");
+        self.indent();
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push_str(">\n");
         self
     }
 
     /// An element holding only text.
     pub fn text(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> &mut Xml {
         self.start_tag(name, attrs);
-        let _ = writeln!(self.out, ">{}</{name}>", escape(text));
+        self.out.push('>');
+        escape_into(&mut self.out, text);
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push_str(">\n");
         self
     }
 
