@@ -4,7 +4,6 @@
 //! "6 months earlier", the full tag list of a brief with many tags) are made here.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -17,7 +16,7 @@ use crate::render::reading::{
     PRIOR_SHOWN, SUMMARY_CHARS, first_sentence, fold_sidebar, text_direction,
 };
 use crate::render::related;
-use crate::render::site::{BriefRef, Robots, script_json};
+use crate::render::site::{BriefRef, EntityRef, Robots, script_json};
 use crate::render::views::{DateView, IncidentRef, LinkView};
 use crate::urls::output_file;
 
@@ -227,9 +226,10 @@ fn prior<'a>(site: &Site<'a>, b: BriefRef<'a>) -> Vec<PriorView<'a>> {
         .collect()
 }
 
-/// The hover cards of the entities the article names, as `<script>` JSON ("" when none).
+/// The hover cards of the entities the article names, as `<script>` JSON ("" when none): an
+/// object keyed `actor/<slug>` and `location/<slug>`, in key order.
 fn hover_cards(site: &Site, b: BriefRef) -> String {
-    let mentioned: BTreeMap<String, CardData> = b
+    let mut cards: Vec<_> = b
         .links
         .actors
         .iter()
@@ -242,8 +242,22 @@ fn hover_cards(site: &Site, b: BriefRef) -> String {
                 .filter(|e| e.mentions > 0)
                 .map(|e| EntityKey::Location(e.id)),
         )
-        .map(|key| {
-            let entity = site.entity(key);
+        .map(|key| site.entity(key))
+        .collect();
+    if cards.is_empty() {
+        return String::new();
+    }
+    // "actor/…" sorts before "location/…", and within a kind the slugs decide.
+    cards.sort_unstable_by_key(|e| (e.kind_name(), e.slug.as_str()));
+    script_json(&Cards(cards))
+}
+
+/// [`hover_cards`]' object, written without building a map of keys.
+struct Cards<'a>(Vec<EntityRef<'a>>);
+
+impl Serialize for Cards<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|entity| {
             let card = CardData {
                 name: &entity.link.name,
                 kind: entity.kind.unwrap_or_default(),
@@ -251,13 +265,17 @@ fn hover_cards(site: &Site, b: BriefRef) -> String {
                 path: &entity.link.path,
                 briefs: entity.links.backlinks.len(),
             };
-            (format!("{}/{}", entity.kind_name(), entity.slug), card)
-        })
-        .collect();
-    if mentioned.is_empty() {
-        String::new()
-    } else {
-        script_json(&mentioned)
+            (CardKey(entity.kind_name(), entity.slug.as_str()), card)
+        }))
+    }
+}
+
+/// A hover card's key, `<kind>/<slug>`, written straight into the JSON.
+struct CardKey<'a>(&'static str, &'a str);
+
+impl Serialize for CardKey<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("{}/{}", self.0, self.1))
     }
 }
 
