@@ -68,11 +68,12 @@ pub fn resolve_all(
             .collect(),
         &mut diagnostics,
     );
+    let packing = Packing::for_archive(loaded.briefs.len());
     let briefs: Vec<Option<Brief>> = collect(
         loaded
             .briefs
             .par_iter()
-            .map(|b| brief(b, &indexes, rules, options))
+            .map(|b| brief(b, &indexes, rules, options, packing))
             .collect(),
         &mut diagnostics,
     );
@@ -298,6 +299,7 @@ fn brief(
     ix: &Indexes,
     rules: &ArticleRules,
     options: ResolveOptions,
+    packing: Packing,
 ) -> Result<Option<Brief>, Vec<Diagnostic>> {
     let doc = &b.document;
     let f = &doc.front;
@@ -356,6 +358,7 @@ fn brief(
                         .iter()
                         .map(|p| p.text.as_str())
                         .collect::<Vec<_>>(),
+                    packing,
                 )),
                 ingested.credits,
             )

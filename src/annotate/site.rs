@@ -16,8 +16,8 @@ use crate::config::{Config, LinkPolicy};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markup::markdown::Markdown;
 use crate::model::{
-    AnnotatedBrief, Article, Brief, Corpus, EntityKey, EntityNumbering, Mention, Packed, Quotes,
-    QuotesBuilder,
+    AnnotatedBrief, Article, Brief, Corpus, EntityKey, EntityNumbering, Mention, Packed, Packing,
+    Quotes, QuotesBuilder,
 };
 use crate::urls::Urls;
 
@@ -81,8 +81,9 @@ fn narrow(n: usize) -> u32 {
 fn kept_mentions(
     found: &[FoundMention],
     key: impl Fn(EntityId) -> EntityKey,
+    packing: Packing,
 ) -> (Vec<Mention>, Quotes) {
-    let mut quotes = QuotesBuilder::default();
+    let mut quotes = QuotesBuilder::new(packing);
     let mut stored: FxHashMap<&str, Range<u32>> = FxHashMap::default();
     let mut mentions = Vec::with_capacity(found.len());
     for m in found {
@@ -244,10 +245,11 @@ fn annotate_brief(
     };
     match result {
         Ok((html, report)) if errors.is_empty() => {
-            let (mentions, quotes) = kept_mentions(&report.mentions, |id| key(corpus, id));
+            // Every article stays in memory until the pages are written.
+            let packing = Packing::for_archive(corpus.briefs.len());
+            let (mentions, quotes) = kept_mentions(&report.mentions, |id| key(corpus, id), packing);
             Ok(AnnotatedBrief {
-                // Every article stays in memory until the pages are written.
-                article_html: Packed::pack(&html),
+                article_html: Packed::pack(&html, packing),
                 mentions,
                 quotes,
             })
@@ -337,7 +339,8 @@ mod tests {
             found(0, 2, "KH left.", "KH"),
             found(1, 3, "KH and Iran met.", "Iran"),
         ];
-        let (mentions, quotes) = kept_mentions(&report, |id| EntityKey::Actor(ActorId(id.0)));
+        let actor = |id: EntityId| EntityKey::Actor(ActorId(id.0));
+        let (mentions, quotes) = kept_mentions(&report, actor, Packing::Compressed);
         assert_eq!(mentions[2].sentence, 16..24, "each text once, end to end");
         let quoted: Vec<String> = mentions
             .iter()

@@ -20,7 +20,7 @@ pub use annotated::{AnnotatedBrief, Mention};
 pub use content::*;
 pub use date::{MONTHS, PartialDate, Precision};
 pub use entity::{EntityKey, EntityNumbering};
-pub use packed::{Packed, Paragraphs, Quotes, QuotesBuilder};
+pub use packed::{Packed, Packing, Paragraphs, Quotes, QuotesBuilder};
 pub use slug::Slug;
 
 macro_rules! id_type {

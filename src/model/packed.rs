@@ -1,49 +1,93 @@
-//! Text kept compressed while it waits for the stage that reads it. A whole archive's
-//! annotated articles stay in memory from annotation until their pages are written (7.5 KB
-//! of HTML a brief, 750 MB at 100,000 briefs); LZ4 keeps them in about a third of that and
-//! costs a few milliseconds per thousand pages to undo.
+//! Text kept aside while it waits for the stage that reads it. A whole archive's annotated
+//! articles stay in memory from annotation until their pages are written (7.5 KB of HTML a
+//! brief, 750 MB at 100,000 briefs); LZ4 keeps them in about a third of that. A smaller site
+//! has the memory to spare and keeps them as written: compressing and unpacking was 4% of
+//! the CPU of a 10,000-brief build, for memory it did not need ([`Packing`]).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
-/// Compressed UTF-8 text.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Packed(Box<[u8]>);
+/// Whether text waiting in memory is compressed, decided once per build from the size of
+/// the archive. The pages are the same either way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Packing {
+    /// Kept as written.
+    Plain,
+    /// LZ4-compressed.
+    Compressed,
+}
+
+impl Packing {
+    /// Briefs from which text is compressed: below, a site's articles, quotes and
+    /// paragraphs take at most about 300 MB as written.
+    pub const FROM_BRIEFS: usize = 20_000;
+
+    /// The packing for an archive of `briefs` briefs.
+    pub fn for_archive(briefs: usize) -> Packing {
+        if briefs >= Packing::FROM_BRIEFS {
+            Packing::Compressed
+        } else {
+            Packing::Plain
+        }
+    }
+}
+
+/// UTF-8 text, compressed or not ([`Packing`]).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Packed(Repr);
+
+#[derive(Clone, PartialEq, Eq)]
+enum Repr {
+    Plain(Box<str>),
+    Lz4(Box<[u8]>),
+}
+
+impl Default for Packed {
+    fn default() -> Packed {
+        Packed(Repr::Plain(Box::default()))
+    }
+}
 
 impl Packed {
-    /// Compresses `text` (an empty text stays empty, with no allocation).
-    pub fn pack(text: &str) -> Packed {
-        if text.is_empty() {
-            return Packed::default();
+    /// Keeps `text` as `packing` says (an empty text stays empty, with no allocation).
+    pub fn pack(text: &str, packing: Packing) -> Packed {
+        if text.is_empty() || packing == Packing::Plain {
+            return Packed(Repr::Plain(text.into()));
         }
         // The compressor writes into room for the worst case; copied out at its real size,
         // so the allocator cannot keep the worst case around it.
-        Packed(Box::from(
+        Packed(Repr::Lz4(Box::from(
             lz4_flex::compress_prepend_size(text.as_bytes()).as_slice(),
-        ))
+        )))
     }
 
     /// The text again. Only [`Packed::pack`] makes the bytes, so they always decode; were
     /// they ever damaged, the text would come back empty rather than stop the build.
-    pub fn unpack(&self) -> String {
-        if self.0.is_empty() {
-            return String::new();
+    pub fn unpack(&self) -> Cow<'_, str> {
+        match &self.0 {
+            Repr::Plain(text) => Cow::Borrowed(text),
+            Repr::Lz4(bytes) => Cow::Owned(
+                lz4_flex::decompress_size_prepended(bytes)
+                    .ok()
+                    .and_then(|bytes| String::from_utf8(bytes).ok())
+                    .unwrap_or_default(),
+            ),
         }
-        lz4_flex::decompress_size_prepended(&self.0)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .unwrap_or_default()
     }
 
-    /// Compressed size in bytes.
+    /// Size in memory in bytes.
     pub fn packed_len(&self) -> usize {
-        self.0.len()
+        match &self.0 {
+            Repr::Plain(text) => text.len(),
+            Repr::Lz4(bytes) => bytes.len(),
+        }
     }
 }
 
 impl fmt::Debug for Packed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Packed({} bytes)", self.0.len())
+        write!(f, "Packed({} bytes)", self.packed_len())
     }
 }
 
@@ -55,12 +99,12 @@ pub struct Paragraphs(Packed);
 
 impl Paragraphs {
     /// Packs `paragraphs` (a line break inside one would split it, so it becomes a space).
-    pub fn new<S: AsRef<str>>(paragraphs: &[S]) -> Paragraphs {
+    pub fn new<S: AsRef<str>>(paragraphs: &[S], packing: Packing) -> Paragraphs {
         let lines: Vec<String> = paragraphs
             .iter()
             .map(|p| p.as_ref().replace('\n', " "))
             .collect();
-        Paragraphs(Packed::pack(&lines.join("\n")))
+        Paragraphs(Packed::pack(&lines.join("\n"), packing))
     }
 
     /// The paragraphs again.
@@ -79,12 +123,12 @@ impl Paragraphs {
 /// and compresses nearly as well.
 const QUOTE_BLOCK: usize = 1024;
 
-/// The sentences a brief's mentions quote, each text once, in compressed blocks that never
-/// split a sentence. A mention keeps its sentence as a range of the whole text end to end,
+/// The sentences a brief's mentions quote, each text once, in blocks ([`Packed`]) that
+/// never split a sentence. A mention keeps its sentence as a range of the whole text end to end,
 /// so two mentions in sentences of the same text compare equal without unpacking.
 #[derive(Clone, Debug, Default)]
 pub struct Quotes {
-    /// Each block's compressed text.
+    /// Each block's text.
     blocks: Box<[Packed]>,
     /// Where each block starts in the whole text.
     starts: Box<[u32]>,
@@ -112,8 +156,8 @@ impl Quotes {
 }
 
 /// Gathers a brief's quoted sentences into [`Quotes`].
-#[derive(Default)]
 pub struct QuotesBuilder {
+    packing: Packing,
     blocks: Vec<Packed>,
     starts: Vec<u32>,
     /// The block being filled.
@@ -123,6 +167,17 @@ pub struct QuotesBuilder {
 }
 
 impl QuotesBuilder {
+    /// An empty builder whose blocks are kept as `packing` says.
+    pub fn new(packing: Packing) -> QuotesBuilder {
+        QuotesBuilder {
+            packing,
+            blocks: Vec::new(),
+            starts: Vec::new(),
+            open: String::new(),
+            len: 0,
+        }
+    }
+
     /// Adds `sentence` and returns its range in the whole text.
     pub fn push(&mut self, sentence: &str) -> Range<u32> {
         if sentence.is_empty() {
@@ -143,7 +198,7 @@ impl QuotesBuilder {
     }
 
     fn close(&mut self) {
-        self.blocks.push(Packed::pack(&self.open));
+        self.blocks.push(Packed::pack(&self.open, self.packing));
         self.open.clear();
     }
 
@@ -170,50 +225,60 @@ mod tests {
             "a",
             "<p id=\"p-1\">Kataib Hezbollah — كتائب حزب الله</p>\n",
         ] {
-            assert_eq!(Packed::pack(text).unpack(), text);
+            for packing in [Packing::Plain, Packing::Compressed] {
+                assert_eq!(Packed::pack(text, packing).unpack(), text);
+            }
         }
         let article = "<p>The convoy was hit near the base.</p>\n".repeat(200);
-        let packed = Packed::pack(&article);
+        let packed = Packed::pack(&article, Packing::Compressed);
         assert!(
             packed.packed_len() * 4 < article.len(),
             "repeated markup compresses"
         );
         assert_eq!(packed.unpack(), article);
+        assert_eq!(
+            Packed::pack(&article, Packing::Plain).packed_len(),
+            article.len()
+        );
+        assert_eq!(Packing::for_archive(10_000), Packing::Plain);
+        assert_eq!(Packing::for_archive(100_000), Packing::Compressed);
     }
 
     #[test]
     fn paragraphs_come_back_one_by_one() {
-        assert_eq!(Paragraphs::new::<&str>(&[]).unpack(), Vec::<String>::new());
-        let paragraphs = ["First, with a comma.", "", "Third: الثالث"];
-        assert_eq!(Paragraphs::new(&paragraphs).unpack(), paragraphs);
-        assert_eq!(Paragraphs::new(&["a\nb"]).unpack(), ["a b"]);
+        for packing in [Packing::Plain, Packing::Compressed] {
+            let none = Paragraphs::new::<&str>(&[], packing);
+            assert_eq!(none.unpack(), Vec::<String>::new());
+            let paragraphs = ["First, with a comma.", "", "Third: الثالث"];
+            assert_eq!(Paragraphs::new(&paragraphs, packing).unpack(), paragraphs);
+            assert_eq!(Paragraphs::new(&["a\nb"], packing).unpack(), ["a b"]);
+        }
     }
 
     #[test]
     fn each_quote_comes_back_from_its_own_block() {
-        let mut builder = QuotesBuilder::default();
-        let long = "x".repeat(QUOTE_BLOCK + 10);
-        let texts = [
-            "KH and Iran met.",
-            long.as_str(),
-            "KH left.",
-            "",
-            "Then — الثالث.",
-        ];
-        let ranges: Vec<_> = texts.iter().map(|t| builder.push(t)).collect();
-        assert_eq!(
-            ranges[1],
-            16..16 + QUOTE_BLOCK as u32 + 10,
-            "ranges run end to end"
-        );
-        let quotes = builder.finish();
-        assert_eq!(
-            quotes.blocks.len(),
-            3,
-            "a long sentence is a block of its own"
-        );
-        for (text, range) in texts.iter().zip(ranges) {
-            assert_eq!(quotes.sentence(range), *text);
+        for packing in [Packing::Plain, Packing::Compressed] {
+            let mut builder = QuotesBuilder::new(packing);
+            let long = "x".repeat(QUOTE_BLOCK + 10);
+            let texts = [
+                "KH and Iran met.",
+                long.as_str(),
+                "KH left.",
+                "",
+                "Then — الثالث.",
+            ];
+            let ranges: Vec<_> = texts.iter().map(|t| builder.push(t)).collect();
+            let end = 16 + QUOTE_BLOCK as u32 + 10;
+            assert_eq!(ranges[1], 16..end, "ranges run end to end");
+            let quotes = builder.finish();
+            assert_eq!(
+                quotes.blocks.len(),
+                3,
+                "a long sentence is a block of its own"
+            );
+            for (text, range) in texts.iter().zip(ranges) {
+                assert_eq!(quotes.sentence(range), *text);
+            }
         }
         assert_eq!(Quotes::default().sentence(0..3), "");
     }

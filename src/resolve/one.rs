@@ -6,7 +6,7 @@ use super::{ResolveOptions, brief};
 use crate::article::ArticleRules;
 use crate::diagnostics::Diagnostics;
 use crate::load::Loaded;
-use crate::model::Brief;
+use crate::model::{Brief, Packing};
 
 /// Resolves the one brief `loaded.briefs[at]` against the loaded actors, locations and
 /// incidents, for `gloss serve` after an edit to that brief alone (the checks that span
@@ -22,7 +22,8 @@ pub fn resolve_brief(
     let Some(document) = loaded.briefs.get(at) else {
         return Ok(None);
     };
-    brief(document, &indexes, rules, options).map_err(|errors| {
+    let packing = Packing::for_archive(loaded.briefs.len());
+    brief(document, &indexes, rules, options, packing).map_err(|errors| {
         let mut diagnostics = Diagnostics::default();
         diagnostics.extend(errors);
         diagnostics

@@ -129,7 +129,7 @@ pub struct BriefView<'a> {
     /// The editor's text.
     pub body_html: &'a str,
     /// The annotated article.
-    pub article_html: String,
+    pub article_html: Cow<'a, str>,
     /// Contributor lines.
     pub credits: &'a [String],
     /// The incident this brief reports.
