@@ -49,6 +49,22 @@ impl Xml {
         }
     }
 
+    /// Elements with no XML declaration, to be put into documents with [`Xml::raw`].
+    pub fn fragment() -> Xml {
+        Xml {
+            out: String::new(),
+            depth: 0,
+        }
+    }
+
+    /// Puts `fragment` (a finished [`Xml::fragment`] of one line) at the current depth: a
+    /// part many documents repeat is escaped once.
+    pub fn raw(&mut self, fragment: &str) -> &mut Xml {
+        self.indent();
+        self.out.push_str(fragment);
+        self
+    }
+
     fn indent(&mut self) {
         for _ in 0..self.depth {
             self.out.push_str("  ");
@@ -119,6 +135,20 @@ mod tests {
         assert_eq!(
             escape("Kata'ib <b> & \"x\"\u{0}\u{1b}"),
             "Kata&apos;ib &lt;b&gt; &amp; &quot;x&quot;"
+        );
+    }
+
+    #[test]
+    fn fragments_go_in_at_the_depth_they_are_put() {
+        let mut line = Xml::fragment();
+        line.empty("category", &[("label", "A & B")]);
+        let line = line.finish();
+        assert_eq!(line, "<category label=\"A &amp; B\"/>\n");
+        let mut xml = Xml::fragment();
+        xml.open("entry", &[]).raw(&line).close("entry");
+        assert_eq!(
+            xml.finish(),
+            "<entry>\n  <category label=\"A &amp; B\"/>\n</entry>\n"
         );
     }
 
