@@ -24,14 +24,14 @@ pub struct Mention {
 /// A brief's article after annotation.
 #[derive(Clone, Debug, Default)]
 pub struct AnnotatedBrief {
-    /// The article's HTML (empty when the brief has no article), compressed: only the
-    /// brief's own page reads it.
+    /// The article's HTML (empty when the brief has no article), compressed in an archive
+    /// ([`super::Packing`]): only the brief's own page reads it.
     pub article_html: Packed,
     /// Every mention, in document order.
     pub mentions: Vec<Mention>,
-    /// The sentences the mentions quote, each text once, compressed: a whole archive's
-    /// mentions stay in memory until the entity pages are written (nearly the whole
-    /// article, 4 KB a brief, when most sentences name someone), and only the entity pages
-    /// read them, a quote at a time.
+    /// The sentences the mentions quote, each text once, compressed in an archive: a whole
+    /// archive's mentions stay in memory until the entity pages are written (nearly the
+    /// whole article, 4 KB a brief, when most sentences name someone), and only the entity
+    /// pages read them, a quote at a time.
     pub quotes: Quotes,
 }

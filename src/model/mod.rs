@@ -6,8 +6,8 @@
 //! - `entity`: [`EntityKey`] (an actor or a location) and the dense numbering of both
 //! - `annotated`: what annotation finds in an article ([`AnnotatedBrief`], [`Mention`]),
 //!   read by the link and render stages
-//! - `packed`: [`Packed`], [`Paragraphs`] and [`Quotes`], text kept compressed until render
-//!   reads it
+//! - `packed`: [`Packed`], [`Paragraphs`] and [`Quotes`], text kept aside (compressed in an
+//!   archive, [`Packing`]) until render reads it
 
 mod annotated;
 mod content;

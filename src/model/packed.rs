@@ -124,8 +124,8 @@ impl Paragraphs {
 const QUOTE_BLOCK: usize = 1024;
 
 /// The sentences a brief's mentions quote, each text once, in blocks ([`Packed`]) that
-/// never split a sentence. A mention keeps its sentence as a range of the whole text end to end,
-/// so two mentions in sentences of the same text compare equal without unpacking.
+/// never split a sentence. A mention keeps its sentence as a range of the whole text end
+/// to end, so two mentions in sentences of the same text compare equal without unpacking.
 #[derive(Clone, Debug, Default)]
 pub struct Quotes {
     /// Each block's text.
