@@ -248,6 +248,7 @@ pub fn generate_into(
         annotated: &annotated.briefs,
         prepared: &prepared,
         urls,
+        memo: render::Memo::default(),
     };
     let outputs = render::render(&site, &theme, sink)?;
     write::check_outputs(root, &outputs)?;

@@ -6,6 +6,7 @@
 mod data;
 mod feeds;
 mod jsonld;
+mod memo;
 pub mod page;
 mod paginate;
 pub mod partial;
@@ -22,6 +23,7 @@ pub mod views;
 use rayon::slice::ParallelSliceMut;
 
 pub use crate::output::Output;
+pub use memo::Memo;
 pub use site::{BriefRef, EntityRef, IncidentEntry, Job, Robots, Section, Site};
 
 use crate::diagnostics::Diagnostics;

@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 
+use super::memo::Memo;
 use super::prepare::{Described, Prepared};
 use super::views::{BriefCard, IncidentRef, LinkView};
 use crate::config::Config;
@@ -32,6 +33,8 @@ pub struct Site<'a> {
     pub prepared: &'a Prepared,
     /// Page paths for links.
     pub urls: Urls,
+    /// What pages share, worked out once ([`Memo::default`] when the site is joined).
+    pub memo: Memo,
 }
 
 /// Everything the build knows about one brief, joined once.

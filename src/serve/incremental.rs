@@ -35,10 +35,10 @@ use crate::markup::markdown::Markdown;
 use crate::model::AnnotatedBrief;
 use crate::model::Corpus;
 use crate::output::Memory;
-use crate::render::Site;
 use crate::render::partial::{self, deps};
 use crate::render::prepare::Prepared;
 use crate::render::theme::Theme;
+use crate::render::{Memo, Site};
 use crate::urls::Urls;
 use crate::{BuildOptions, Clock, Lap};
 
@@ -72,6 +72,7 @@ impl State {
             annotated: &self.annotated,
             prepared: &self.prepared,
             urls: self.urls,
+            memo: Memo::default(),
         }
     }
 
@@ -148,6 +149,7 @@ impl Engine {
             annotated: &state.annotated,
             prepared: &state.prepared,
             urls: state.urls,
+            memo: Memo::default(),
         };
         let memory = Memory::default();
         let made = partial::site_wide(

@@ -50,6 +50,7 @@ pub(in crate::render) fn with_site<T>(
         annotated: &annotated.briefs,
         prepared: &prepared,
         urls,
+        memo: Default::default(),
     };
     f(&site)
 }

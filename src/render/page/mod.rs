@@ -32,6 +32,7 @@ pub use data::page as data_page;
 pub use entity::{Coordinates, EntityView, RelatedView};
 pub use incident::{CasualtiesView, CitationView, IncidentView};
 pub use section::{SectionGroup, SectionItem};
+pub(super) use timeline::Chronology;
 
 use super::site::{Job, Robots, Section, Site};
 use crate::model::EntityKey;

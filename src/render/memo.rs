@@ -1,0 +1,15 @@
+//! Values the render stage works out once per build, the first time a page asks, and shares
+//! between the pages that read them. They live as long as the [`Site`](super::Site) they were
+//! worked out from, so an edit in `gloss serve` (which joins a new `Site` for every rebuild)
+//! never sees a stale one.
+
+use std::sync::OnceLock;
+
+use super::page::Chronology;
+
+/// See the module's doc.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// The timeline's items, sorted by year.
+    pub(super) chronology: OnceLock<Chronology>,
+}
