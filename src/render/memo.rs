@@ -5,11 +5,13 @@
 
 use std::sync::OnceLock;
 
-use super::page::Chronology;
+use super::page::{Chronology, Shared};
 
 /// See the module's doc.
 #[derive(Debug, Default)]
 pub struct Memo {
     /// The timeline's items, sorted by year.
     pub(super) chronology: OnceLock<Chronology>,
+    /// What every page's `base.html` reads alike.
+    pub(super) shared: OnceLock<Shared>,
 }

@@ -25,7 +25,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 pub use brief::{BriefLink, BriefView, CardData, PriorView, SidebarEntity, SourceView};
 pub use data::page as data_page;
@@ -123,15 +123,29 @@ pub struct SiteView<'a> {
 /// What `base.html` reads on every page.
 #[derive(Serialize)]
 pub struct Common<'a> {
-    site: SiteView<'a>,
+    /// A [`SiteView`].
+    site: Value,
     /// `../` to the site root, or the base path on the 404 page.
     root: Cow<'a, str>,
     page: PageMeta,
     nav: Nav,
     /// Hover-card data as a `<script>` JSON string (brief pages), else "".
     cards: String,
-    pages_nav: Vec<NavLink<'a>>,
-    links: BTreeMap<&'static str, String>,
+    /// [`NavLink`]s to the plain pages.
+    pages_nav: Value,
+    /// The menu's paths by name.
+    links: Value,
+}
+
+/// The values of [`Common`] that are the same on every page, made into template values once
+/// per build ([`crate::render::Memo`]): a page then takes them by reference count, where
+/// serializing the site's settings and the menu's links again was about fifty allocations
+/// for every page.
+#[derive(Debug)]
+pub struct Shared {
+    site: Value,
+    pages_nav: Value,
+    links: Value,
 }
 
 impl<'a> Common<'a> {
@@ -274,27 +288,39 @@ impl Site<'_> {
 
     /// `base.html`'s values for the page written to `file`.
     pub(in crate::render) fn common(&self, file: &str, page: PageMeta, nav: Nav) -> Common<'_> {
+        let shared = self.memo.shared.get_or_init(|| self.shared());
         Common {
-            site: SiteView {
-                title: &self.config.title,
-                description: &self.config.description,
-                language: &self.config.language,
-                base_url: &self.config.base_url,
-            },
+            site: shared.site.clone(),
             root: Cow::Owned(root_prefix(file)),
             page,
             nav,
             cards: String::new(),
-            pages_nav: self
-                .corpus
-                .pages
-                .iter()
-                .map(|p| NavLink {
-                    title: &p.title,
-                    path: self.urls.plain_page(&p.slug),
-                })
-                .collect(),
-            links: self.nav_links(),
+            pages_nav: shared.pages_nav.clone(),
+            links: shared.links.clone(),
+        }
+    }
+
+    /// The [`Shared`] values of this site.
+    fn shared(&self) -> Shared {
+        let site = SiteView {
+            title: &self.config.title,
+            description: &self.config.description,
+            language: &self.config.language,
+            base_url: &self.config.base_url,
+        };
+        let pages_nav: Vec<NavLink> = self
+            .corpus
+            .pages
+            .iter()
+            .map(|p| NavLink {
+                title: &p.title,
+                path: self.urls.plain_page(&p.slug),
+            })
+            .collect();
+        Shared {
+            site: Value::from_serializable(&site),
+            pages_nav: Value::from_serializable(&pages_nav),
+            links: Value::from_serializable(&self.nav_links()),
         }
     }
 
