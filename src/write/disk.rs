@@ -48,9 +48,15 @@ struct Shared {
 }
 
 impl Shared {
-    fn write(&self, output: &Output) {
-        if self.failed.lock().map(|f| f.is_some()).unwrap_or(true) {
-            return;
+    /// Whether a file failed already (later files are dropped).
+    fn has_failed(&self) -> bool {
+        self.failed.lock().map(|f| f.is_some()).unwrap_or(true)
+    }
+
+    /// Runs a rebuild's `write` test hook before its first file; false once any failed.
+    fn ready(&self) -> bool {
+        if self.has_failed() {
+            return false;
         }
         if let Target::Rebuild(..) = self.target {
             self.hook.call_once(|| {
@@ -62,9 +68,14 @@ impl Shared {
                     });
                 }
             });
-            if self.failed.lock().map(|f| f.is_some()).unwrap_or(true) {
-                return;
-            }
+            return !self.has_failed();
+        }
+        true
+    }
+
+    fn write(&self, output: &Output) {
+        if !self.ready() {
+            return;
         }
         let result = match &self.target {
             Target::Fresh(staging) => staging
@@ -336,11 +347,12 @@ impl Sink for Disk {
         }
     }
 
-    /// A first build streams the file into the staging folder; a rebuild holds it whole,
-    /// to compare it with the file it replaces.
+    /// A first build streams the file into the staging folder; a rebuild streams it beside
+    /// the file it replaces, comparing the two on the way.
     fn accept_written(&self, path: &str, write: Writer<'_>) -> io::Result<u64> {
         match &self.shared.target {
             Target::Fresh(Some(staging)) => staging.write_with(path, write),
+            Target::Rebuild(stager, _) if self.shared.ready() => stager.stage_written(path, write),
             _ => hold_whole(self, path, write),
         }
     }

@@ -40,6 +40,7 @@
 //! `commit` (halfway through phase two) and `cleanup` (before the backups are dropped).
 
 mod commit;
+mod compare;
 mod disk;
 mod guard;
 mod lock;

@@ -9,14 +9,16 @@
 //! under one temporary folder and moved in with one rename.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::commit::Step;
+use super::compare::Comparing;
 use super::{JOURNAL, MARKER, TEMP_SUFFIX, content, test_hook};
-use crate::output::Output;
+use crate::output::{Counting, Output, Writer};
 
 /// What is in the output folder at one path, without following symlinks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,13 +119,17 @@ enum Spot {
     Beside(String),
 }
 
-/// Writes `bytes` to a new file (never through an existing name or symlink).
-fn create(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
+/// A new file (never through an existing name or symlink).
+fn create_new(path: &Path) -> io::Result<File> {
+    std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(path)?;
-    file.write_all(bytes)
+        .open(path)
+}
+
+/// Writes `bytes` to a new file.
+fn create(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    create_new(path)?.write_all(bytes)
 }
 
 /// Does the file at `path` hold exactly `bytes`? One open, one stat, one read.
@@ -272,21 +278,62 @@ impl Stager {
                 }
                 self.state().temps.push(temp.clone());
                 create(&self.dir.join(&temp), &bytes).map_err(fail)?;
-                let backup = match temp.strip_suffix(TEMP_SUFFIX) {
-                    Some(stem) => format!("{stem}.old{TEMP_SUFFIX}"),
-                    None => format!("{temp}.old"),
-                };
-                let mut state = self.state();
-                state.file_steps.push(Step::Put {
-                    temp,
-                    target: path.to_string(),
-                    backup,
-                    folder: false,
-                });
-                state.paths.push(path.to_string());
+                self.put_beside(path, temp);
             }
         }
         Ok(())
+    }
+
+    /// Stages one file that `write` makes piece by piece, without holding it whole (the
+    /// data files reach hundreds of megabytes at 100,000 briefs): it goes straight into its
+    /// temporary, compared on the way with the file it would replace, and the temporary is
+    /// removed again when the two hold the same bytes. Returns its size.
+    pub fn stage_written(&self, path: &str, write: Writer<'_>) -> io::Result<u64> {
+        match self.spot(path)? {
+            Spot::InNewFolder(full) => {
+                let mut to = Counting::new(create_new(&self.dir.join(&full))?);
+                write(&mut to)?;
+                let mut state = self.state();
+                state.in_new += 1;
+                state.paths.push(path.to_string());
+                Ok(to.count)
+            }
+            Spot::Beside(temp) => {
+                let old = match self.found.get(path) {
+                    Some(Found::File) => Some(File::open(self.dir.join(path))?),
+                    _ => None,
+                };
+                self.state().temps.push(temp.clone());
+                let mut to = Comparing::new(create_new(&self.dir.join(&temp))?, old);
+                write(&mut to)?;
+                let (size, same) = to.finish()?;
+                if same {
+                    std::fs::remove_file(self.dir.join(&temp))?;
+                    let mut state = self.state();
+                    state.temps.retain(|t| *t != temp);
+                    state.paths.push(path.to_string());
+                } else {
+                    self.put_beside(path, temp);
+                }
+                Ok(size)
+            }
+        }
+    }
+
+    /// Records that the temporary `temp` replaces `path` in phase two.
+    fn put_beside(&self, path: &str, temp: String) {
+        let backup = match temp.strip_suffix(TEMP_SUFFIX) {
+            Some(stem) => format!("{stem}.old{TEMP_SUFFIX}"),
+            None => format!("{temp}.old"),
+        };
+        let mut state = self.state();
+        state.file_steps.push(Step::Put {
+            temp,
+            target: path.to_string(),
+            backup,
+            folder: false,
+        });
+        state.paths.push(path.to_string());
     }
 
     /// Every file is staged: adds the removal of whatever the site no longer has and

@@ -116,6 +116,79 @@ fn rebuilds_touch_only_what_changed() {
     assert_eq!(temporaries, 0);
 }
 
+/// Builds `pages` and, through `Sink::accept_written`, `streamed` into `out`.
+fn write_streamed(
+    root: &Path,
+    out: &Path,
+    pages: &[Output],
+    streamed: &[(&str, &str)],
+) -> (PathBuf, Written) {
+    use crate::output::Sink;
+    let disk = Disk::begin(root, out, false).unwrap();
+    for page in pages {
+        disk.accept(page.clone());
+    }
+    for (path, text) in streamed {
+        let size = disk
+            .accept_written(path, &mut |to| to.write_all(text.as_bytes()))
+            .unwrap();
+        assert_eq!(size, text.len() as u64);
+    }
+    disk.finish().unwrap()
+}
+
+#[test]
+fn a_rebuild_compares_streamed_files_without_holding_them() {
+    let dir = site();
+    let out = dir.path().join("public");
+    let page = [page("index.html", "home")];
+    let first = [
+        ("data/a.json", "[1,2]"),
+        ("data/b.json", "[3]"),
+        ("c.csv", "x"),
+    ];
+    write_streamed(dir.path(), &out, &page, &first);
+    let stamp = |p: &str| std::fs::metadata(out.join(p)).unwrap().modified().unwrap();
+    let before = stamp("data/a.json");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let second = [
+        ("data/a.json", "[1,2]"),
+        ("data/b.json", "[3,4]"),
+        ("new/d.json", "{}"),
+    ];
+    let (_, written) = write_streamed(dir.path(), &out, &page, &second);
+    assert_eq!(
+        written,
+        Written {
+            changed: 2,
+            unchanged: 2
+        }
+    );
+    assert_eq!(
+        stamp("data/a.json"),
+        before,
+        "an unchanged file was rewritten"
+    );
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+    assert_eq!(
+        (read("data/b.json"), read("new/d.json")),
+        ("[3,4]".into(), "{}".into())
+    );
+    assert!(
+        !out.join("c.csv").exists(),
+        "a file the site no longer makes stays"
+    );
+    let names: Vec<String> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.ends_with(TEMP_SUFFIX)),
+        "temporaries left: {names:?}"
+    );
+}
+
 #[test]
 fn files_and_folders_can_trade_places() {
     let dir = site();
