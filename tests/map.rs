@@ -215,3 +215,36 @@ fn crowded_sites_draw_one_point_per_place() {
     );
     assert!(site.read("map/index.html").len() < 60_000);
 }
+
+#[test]
+fn not_on_the_map_stops_at_its_limit_and_counts_the_rest() {
+    let site = Site::empty();
+    site.write(
+        "config.toml",
+        "title = \"Unmapped\"\nbase_url = \"https://example.org/\"\n",
+    );
+    for i in 0..510 {
+        site.write(
+            &format!("content/incidents/strike-{i:03}.md"),
+            &format!("+++\ntitle = \"Strike {i:03}\"\ndate = 2021-03-03\n+++\nWhat happened.\n"),
+        );
+    }
+    let run = site.build();
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    let page = site.page("map/index.html");
+    assert_eq!(
+        texts(&page, "#map-unmapped-h"),
+        ["Not on the map (510)".to_string()]
+    );
+    let rows = attrs(
+        &page,
+        "section[aria-labelledby=map-unmapped-h] li a",
+        "href",
+    );
+    assert_eq!(rows.len(), 500);
+    assert_eq!(
+        texts(&page, ".map-more"),
+        ["The first 500 of 510: the open data lists every incident with its location and every location with its coordinates.".to_string()]
+    );
+    assert_eq!(attrs(&page, ".map-more a", "href"), ["../data/"]);
+}
