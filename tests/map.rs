@@ -219,10 +219,6 @@ fn crowded_sites_draw_one_point_per_place() {
 #[test]
 fn not_on_the_map_stops_at_its_limit_and_counts_the_rest() {
     let site = Site::empty();
-    site.write(
-        "config.toml",
-        "title = \"Unmapped\"\nbase_url = \"https://example.org/\"\n",
-    );
     for i in 0..510 {
         site.write(
             &format!("content/incidents/strike-{i:03}.md"),
