@@ -104,7 +104,7 @@ type Dated<'a> = (PartialDate, u8, Row<'a>, Vec<Choice<'a>>, Vec<Choice<'a>>);
 
 /// What a timeline row shows.
 #[derive(Clone, Copy, Debug)]
-pub enum Item {
+enum Item {
     /// An incident's row.
     Incident(IncidentId),
     /// A brief's row.
@@ -118,12 +118,12 @@ type Choices<'a> = [BTreeSet<Choice<'a>>; 3];
 /// once per build ([`crate::render::Memo`]): each of a year's pages used to gather and sort
 /// the whole year again, which grew with the square of the archive (1.6% of a 100,000-brief
 /// build, 370 pages of years of 10,000 items).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Chronology(BTreeMap<i32, Box<[Item]>>);
 
 impl Chronology {
     /// Sorts the site's incidents and briefs into years.
-    pub(crate) fn new(site: &Site) -> Chronology {
+    fn new(site: &Site) -> Chronology {
         // Within a day, briefs (1) come before the incidents (0) they report, newest first;
         // then by slug (a brief's anchor is its slug after a fixed prefix).
         let mut years: BTreeMap<i32, Vec<(PartialDate, u8, &str, Item)>> = BTreeMap::new();
