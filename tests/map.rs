@@ -244,3 +244,50 @@ fn not_on_the_map_stops_at_its_limit_and_counts_the_rest() {
     );
     assert_eq!(attrs(&page, ".map-more a", "href"), ["../data/"]);
 }
+
+#[test]
+fn a_map_of_many_places_draws_the_busiest_and_says_so() {
+    let site = Site::empty();
+    for i in 0..520 {
+        let (lat, lon) = (30.0 + (i % 26) as f64 * 0.25, 40.0 + (i / 26) as f64 * 0.35);
+        site.write(
+            &format!("content/locations/place-{i:03}.md"),
+            &format!("+++\nname = \"Place {i:03}\"\ncoordinates = [{lat}, {lon}]\n+++\nA place.\n"),
+        );
+    }
+    // Place 519 is the busiest, so it is drawn although it sorts last by name.
+    site.write(
+        "content/incidents/strike.md",
+        "+++\ntitle = \"Strike\"\ndate = 2021-03-03\nlocation = \"place-519\"\n+++\nWhat happened.\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    let page = site.page("map/index.html");
+    let points = attrs(
+        &page,
+        "svg.map-full a.map-point[data-kind=location]",
+        "href",
+    );
+    assert_eq!(points.len(), 300);
+    assert!(points.contains(&"../locations/place-519/".to_string()));
+    assert_eq!(
+        texts(&page, ".map-note"),
+        ["The map draws the 300 places with the most incidents; 220 more are located but not drawn.".to_string()]
+    );
+    assert_eq!(
+        texts(&page, "#map-locations-h"),
+        ["Locations on the map (520)".to_string()]
+    );
+    let rows = attrs(
+        &page,
+        "section[aria-labelledby=map-locations-h] li > a",
+        "href",
+    );
+    assert_eq!(rows.len(), 500);
+    assert!(rows.contains(&"../locations/place-519/".to_string()));
+    assert_eq!(
+        texts(&page, "section[aria-labelledby=map-locations-h] .map-more"),
+        ["The 500 with the most incidents, of 520: the open data lists every location with its coordinates.".to_string()]
+    );
+    assert!(site.read("map/index.html").len() < 300_000);
+}

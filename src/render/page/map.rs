@@ -53,8 +53,13 @@ struct MapPage<'a> {
     map_incident_count: usize,
     /// Empty when aggregated.
     map_incidents: Vec<MapIncident<'a>>,
+    /// The [`MAX_LISTED`] located places with the most incidents, by name.
     map_locations: Vec<MapLocation<'a>>,
-    /// The first [`MAX_UNMAPPED`] of what the map cannot show.
+    /// How many places are located in all.
+    map_location_count: usize,
+    /// How many of them the map draws (at most [`MAX_LOCATION_POINTS`]).
+    map_location_points: usize,
+    /// The first [`MAX_LISTED`] of what the map cannot show.
     unmapped: Vec<Unmapped<'a>>,
     /// How many things the map cannot show in all.
     unmapped_total: usize,
@@ -65,10 +70,15 @@ struct MapPage<'a> {
 /// point per incident would make the page megabytes long and the map a solid blot.
 pub const MAX_INCIDENT_POINTS: usize = 400;
 
-/// At most this many rows of "Not on the map" (about 60 KB); the heading counts them all and
-/// the page points to the open data for the rest. An archive whose places have no
-/// coordinates listed 20,000 rows there, a 2.6 MB page, at 100,000 briefs.
-pub const MAX_UNMAPPED: usize = 500;
+/// The map draws at most this many places, those with the most incidents: 3,000 located
+/// places made a 2.2 MB page (two drawings of 3,000 linked points, 250 bytes each) and a
+/// solid blot; with 300 drawn and 500 listed it is 258 KB.
+pub const MAX_LOCATION_POINTS: usize = 300;
+
+/// At most this many rows in each list below the map (about 60 KB); the headings count them
+/// all and the page points to the open data for the rest. An archive whose places have no
+/// coordinates listed 20,000 rows under "Not on the map", a 2.6 MB page, at 100,000 briefs.
+pub const MAX_LISTED: usize = 500;
 
 /// The site map's frame.
 fn full_frame(title: &str) -> Frame<'_> {
@@ -188,6 +198,7 @@ impl Site<'_> {
         locations.sort_by(|a, b| b.incidents.cmp(&a.incidents).then(a.name.cmp(b.name)));
         let mut markers: Vec<Marker> = locations
             .iter()
+            .take(MAX_LOCATION_POINTS)
             .map(|l| Marker {
                 lat: l.lat,
                 lon: l.lon,
@@ -220,6 +231,8 @@ impl Site<'_> {
                 draw(&markers, &phone_frame(&title)),
             )
         };
+        let located = locations.len();
+        locations.truncate(MAX_LISTED);
         locations.sort_by_key(|l| l.name.to_lowercase());
         let common = self.common(&file, self.meta(&path, "Map", &title, "website"), Nav::Map);
         let page = MapPage {
@@ -229,8 +242,10 @@ impl Site<'_> {
             map_incident_count: incidents.len(),
             map_incidents: if aggregated { Vec::new() } else { incidents },
             map_locations: locations,
+            map_location_count: located,
+            map_location_points: located.min(MAX_LOCATION_POINTS),
             unmapped_total: unmapped.len(),
-            unmapped: unmapped.into_iter().take(MAX_UNMAPPED).collect(),
+            unmapped: unmapped.into_iter().take(MAX_LISTED).collect(),
         };
         PageJob::new(file, "map.html", common, page)
     }
