@@ -216,6 +216,13 @@ fn crowded_sites_draw_one_point_per_place() {
     assert!(site.read("map/index.html").len() < 60_000);
 }
 
+/// Builds `site`, which must succeed, and parses its `/map/`.
+fn built_map(site: &Site) -> scraper::Html {
+    let run = site.build();
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    site.page("map/index.html")
+}
+
 #[test]
 fn not_on_the_map_stops_at_its_limit_and_counts_the_rest() {
     let site = Site::empty();
@@ -225,9 +232,7 @@ fn not_on_the_map_stops_at_its_limit_and_counts_the_rest() {
             &format!("+++\ntitle = \"Strike {i:03}\"\ndate = 2021-03-03\n+++\nWhat happened.\n"),
         );
     }
-    let run = site.build();
-    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
-    let page = site.page("map/index.html");
+    let page = built_map(&site);
     assert_eq!(
         texts(&page, "#map-unmapped-h"),
         ["Not on the map (510)".to_string()]
@@ -260,9 +265,7 @@ fn a_map_of_many_places_draws_the_busiest_and_says_so() {
         "content/incidents/strike.md",
         "+++\ntitle = \"Strike\"\ndate = 2021-03-03\nlocation = \"place-519\"\n+++\nWhat happened.\n",
     );
-    let run = site.build();
-    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
-    let page = site.page("map/index.html");
+    let page = built_map(&site);
     let points = attrs(
         &page,
         "svg.map-full a.map-point[data-kind=location]",

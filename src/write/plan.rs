@@ -262,9 +262,7 @@ impl Stager {
         match self.spot(path).map_err(fail)? {
             Spot::InNewFolder(full) => {
                 create(&self.dir.join(&full), &bytes).map_err(fail)?;
-                let mut state = self.state();
-                state.in_new += 1;
-                state.paths.push(path.to_string());
+                self.staged_in_new(path);
             }
             Spot::Beside(temp) => {
                 let target = self.dir.join(path);
@@ -293,9 +291,7 @@ impl Stager {
             Spot::InNewFolder(full) => {
                 let mut to = Counting::new(create_new(&self.dir.join(&full))?);
                 write(&mut to)?;
-                let mut state = self.state();
-                state.in_new += 1;
-                state.paths.push(path.to_string());
+                self.staged_in_new(path);
                 Ok(to.count)
             }
             Spot::Beside(temp) => {
@@ -318,6 +314,13 @@ impl Stager {
                 Ok(size)
             }
         }
+    }
+
+    /// Records that `path` was written inside a new folder's temporary.
+    fn staged_in_new(&self, path: &str) {
+        let mut state = self.state();
+        state.in_new += 1;
+        state.paths.push(path.to_string());
     }
 
     /// Records that the temporary `temp` replaces `path` in phase two.

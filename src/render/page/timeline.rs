@@ -277,14 +277,17 @@ impl<'a> Site<'a> {
     /// `/timeline/` (page 1 of the newest year, `year` None) or page `n` of
     /// `/timeline/<year>/`.
     pub(in crate::render) fn timeline(&self, year: Option<i32>, n: usize) -> PageJob {
-        let counts: BTreeMap<i32, usize> = self.chronology().counts().collect();
-        let shown = year.or_else(|| counts.keys().next_back().copied());
+        let chronology = self.chronology();
+        let shown = year.or_else(|| chronology.0.keys().next_back().copied());
         let path = match year {
             Some(y) => self.urls.timeline_year_page(y, n),
             None => self.urls.timeline(),
         };
         let pages = shown.map_or(1, |y| {
-            page_count(counts.get(&y).copied().unwrap_or(0), YEAR_ROWS)
+            page_count(
+                chronology.0.get(&y).map_or(0, |items| items.len()),
+                YEAR_ROWS,
+            )
         });
         // /timeline/ is page 1 of the newest year: its "older" link goes to that year's page 2.
         let nav = pagination(n, pages, |i| {
@@ -315,10 +318,10 @@ impl<'a> Site<'a> {
                 month.items.push(row);
             }
         }
-        let year_links: Vec<YearLink> = counts
-            .iter()
+        let year_links: Vec<YearLink> = chronology
+            .counts()
             .rev()
-            .map(|(&y, &count)| YearLink {
+            .map(|(y, count)| YearLink {
                 year: y,
                 count,
                 path: self.urls.timeline_year(y),
