@@ -7,7 +7,8 @@
 //! brief is an `article.txt` pasted from a "news site" (one paragraph a line, an
 //! `Advertisement` line and a contributor line to drop, ~600 words mentioning actors and
 //! places by name) and an `index.md` with front matter, the editor's text and three notes
-//! that quote the article.
+//! that quote the article. Every location has coordinates and a country (a real archive's
+//! places are on the map), and every incident casualties and a source.
 
 #![allow(dead_code)]
 
@@ -166,9 +167,15 @@ pub fn generate(root: &Path, size: Size, hugo: bool) -> (PathBuf, PathBuf) {
         }
     }
     for (slug, name) in &names.locations {
+        // Every place located, as in a real archive: inside Iraq's borders (31.5-35 N,
+        // 42-45 E), so the map and the country check see a realistic load.
+        let lat = 31.5 + rng.below(3500) as f64 / 1000.0;
+        let lon = 42.0 + rng.below(3000) as f64 / 1000.0;
         write(
             &gloss.join(format!("content/locations/{slug}.md")),
-            &format!("+++\nname = \"{name}\"\n+++\nA place.\n"),
+            &format!(
+                "+++\nname = \"{name}\"\ncoordinates = [{lat:.3}, {lon:.3}]\ncountry = \"Iraq\"\n+++\nA place.\n"
+            ),
         );
         if hugo {
             write(
@@ -183,10 +190,12 @@ pub fn generate(root: &Path, size: Size, hugo: bool) -> (PathBuf, PathBuf) {
         write(
             &gloss.join(format!("content/incidents/incident-{i}.md")),
             &format!(
-                "+++\ntitle = \"Incident {i}\"\ndate = 20{:02}-{:02}-{:02}\nactors = [\"{actor}\"]\nlocation = \"{location}\"\nstatus = \"reported\"\n+++\nWhat happened.\n",
+                "+++\ntitle = \"Incident {i}\"\ndate = 20{:02}-{:02}-{:02}\nactors = [\"{actor}\"]\nlocation = \"{location}\"\nstatus = \"reported\"\ncasualties = {{ killed = {}, injured = {} }}\nsources = [{{ outlet = \"Wire\", url = \"https://example.org/wire/{i}\" }}]\n+++\nWhat happened.\n",
                 10 + i % 12,
                 1 + i % 12,
-                1 + i % 28
+                1 + i % 28,
+                i % 4,
+                i % 7
             ),
         );
     }
