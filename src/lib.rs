@@ -40,6 +40,7 @@ pub mod paths;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
+pub mod scratch;
 pub mod serve;
 #[cfg(test)]
 mod testing;

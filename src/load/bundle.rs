@@ -47,7 +47,10 @@ pub fn load_bundle(root: &Path, slug: &str) -> Option<BriefDocument> {
         .into_iter()
         .filter_entry(|e| !is_hidden(e.path()));
     for item in walker {
-        let item = item.ok()?;
+        let item = match item {
+            Err(e) if e.path().is_some_and(is_hidden) => continue,
+            item => item.ok()?,
+        };
         if item.path_is_symlink() {
             return None;
         }

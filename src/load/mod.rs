@@ -141,10 +141,9 @@ fn classify(relative: &Path) -> Option<Entry> {
     }
 }
 
+/// Hidden files and editor scratch files are not content (see [`crate::scratch`]).
 fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+    crate::scratch::is_scratch_path(path)
 }
 
 /// Walks `content/` under `root` and parses every file. All problems are collected.
@@ -176,6 +175,9 @@ pub fn load_all(root: &Path, output: Option<&Path>) -> (Loaded, Diagnostics) {
     while let Some(item) = walker.next() {
         let item = match item {
             Ok(item) => item,
+            // An Emacs lock `.#name.md` is a dangling symbolic link: following it fails
+            // before the walker's filter sees its name.
+            Err(e) if e.path().is_some_and(is_hidden) => continue,
             Err(e) => {
                 let path = e
                     .path()

@@ -119,12 +119,7 @@ fn source_path(root: &Path, path: &Path) -> Option<PathBuf> {
 }
 
 fn is_scratch(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
+    crate::scratch::is_scratch(&name.to_string_lossy())
 }
 
 #[cfg(test)]
