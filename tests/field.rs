@@ -72,3 +72,75 @@ fn editor_scratch_files_are_never_published() {
         );
     }
 }
+
+#[test]
+fn files_gloss_did_not_write_are_kept_and_named() {
+    let site = Site::fixture();
+    site.build();
+    let public = site.public();
+    std::fs::write(public.join("CNAME"), "briefs.example.org\n").expect("CNAME");
+    std::fs::write(public.join("google1234.html"), "google-site-verification").expect("file");
+    std::fs::create_dir_all(public.join("papers/2021")).expect("papers/");
+    std::fs::write(public.join("papers/2021/report.pdf"), "%PDF").expect("pdf");
+    std::fs::write(public.join("briefs/missiles/notes.pdf"), "%PDF").expect("pdf");
+    assert!(public.join("briefs/missiles/index.html").is_file());
+    site.remove("content/briefs/missiles.md");
+    let run = site.build();
+    for kept in [
+        "CNAME",
+        "google1234.html",
+        "papers/2021/report.pdf",
+        "briefs/missiles/notes.pdf",
+    ] {
+        assert!(public.join(kept).is_file(), "{kept} was deleted");
+    }
+    // The site's own stale page is still removed.
+    assert!(!public.join("briefs/missiles/index.html").exists());
+    assert!(
+        run.stderr
+            .contains("warning: gloss did not write this file"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("public/CNAME"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("papers/2021/report.pdf"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("move it into static/"),
+        "{}",
+        run.stderr
+    );
+    // Still named on the next build, until it is moved.
+    let again = site.build();
+    assert!(again.stderr.contains("public/CNAME"), "{}", again.stderr);
+    // Moved into static/, it is gloss's own file and no longer a warning.
+    site.write("static/CNAME", "briefs.example.org\n");
+    std::fs::remove_file(public.join("CNAME")).expect("rm");
+    std::fs::remove_file(public.join("google1234.html")).expect("rm");
+    std::fs::remove_dir_all(public.join("papers")).expect("rm");
+    std::fs::remove_file(public.join("briefs/missiles/notes.pdf")).expect("rm");
+    let moved = site.build();
+    assert!(
+        !moved.stderr.contains("gloss did not write"),
+        "{}",
+        moved.stderr
+    );
+    assert_eq!(site.read("CNAME"), "briefs.example.org\n");
+}
+
+#[test]
+fn force_still_replaces_a_folder_gloss_did_not_write() {
+    let site = Site::fixture();
+    let public = site.public();
+    std::fs::create_dir_all(&public).expect("public/");
+    std::fs::write(public.join("mine.txt"), "x").expect("file");
+    let refused = site.run(&["build"]);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(public.join("mine.txt").is_file());
+    let forced = site.run(&["build", "--force"]);
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    assert!(!public.join("mine.txt").exists());
+}
