@@ -144,3 +144,28 @@ fn force_still_replaces_a_folder_gloss_did_not_write() {
     assert_eq!(forced.code, 0, "{}", forced.stderr);
     assert!(!public.join("mine.txt").exists());
 }
+
+#[test]
+fn raw_html_in_a_description_stays_in_summaries() {
+    let site = Site::fixture();
+    site.write(
+        "content/actors/kataib-hezbollah.md",
+        "+++\nname = \"Kata'ib Hezbollah\"\naliases = [\"KH\"]\nkind = \"militia\"\n+++\nAn Iraqi militia that fought the <Port Board> at the docks.\n\nMore detail.\n",
+    );
+    site.build();
+    let page = site.page("actors/kataib-hezbollah/index.html");
+    let description = common::attrs(&page, "meta[name=description]", "content");
+    assert_eq!(
+        description,
+        ["An Iraqi militia that fought the <Port Board> at the docks."]
+    );
+    let index = site.page("actors/index.html");
+    let summaries = common::texts(&index, ".entry-summary");
+    assert!(
+        summaries
+            .iter()
+            .any(|s| s.contains("fought the <Port Board> at the docks")),
+        "{summaries:?}"
+    );
+    assert!(!site.read("actors/index.html").contains("<Port Board>"));
+}

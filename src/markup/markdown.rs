@@ -258,14 +258,25 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 }
 
 /// The plain text of the first paragraph of some markdown, for summaries and hover cards.
+/// It agrees with [`Markdown::parse`] on what is text: raw HTML (`<Port Board>`, a block of
+/// it) is shown as written, so it is kept here too.
 pub fn first_paragraph_text(text: &str) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
     for event in Parser::new_ext(text, options()) {
         match event {
-            Event::Start(Tag::Paragraph) => depth += 1,
-            Event::End(TagEnd::Paragraph) if depth > 0 => return out.trim().to_string(),
-            Event::Text(t) | Event::Code(t) if depth > 0 => out.push_str(&t),
+            Event::Start(Tag::Paragraph | Tag::HtmlBlock) => depth += 1,
+            Event::End(TagEnd::Paragraph | TagEnd::HtmlBlock) if depth > 0 => {
+                if !out.trim().is_empty() {
+                    return out.trim().to_string();
+                }
+                depth -= 1;
+            }
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t)
+                if depth > 0 =>
+            {
+                out.push_str(&t)
+            }
             Event::SoftBreak | Event::HardBreak if depth > 0 => out.push(' '),
             _ => {}
         }
@@ -346,5 +357,23 @@ mod tests {
             first_paragraph_text("# T\n\nOne *two*\nthree.\n\nFour."),
             "One two three."
         );
+    }
+
+    #[test]
+    fn raw_html_stays_in_summaries_as_the_page_shows_it() {
+        assert_eq!(
+            first_paragraph_text("The <Port Board> runs the docks."),
+            "The <Port Board> runs the docks."
+        );
+        assert_eq!(
+            first_paragraph_text("<Port Board>\n\nMore."),
+            "<Port Board>"
+        );
+        assert_eq!(
+            first_paragraph_text("<div>\nboard\n</div>\n\nMore."),
+            "<div>\nboard\n</div>"
+        );
+        let html = render("The <Port Board> runs the docks.");
+        assert!(html.contains("&lt;Port Board&gt;"), "{html}");
     }
 }
