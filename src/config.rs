@@ -153,6 +153,18 @@ impl Config {
 
     /// Parses the text of `config.toml`, for tests and `load`.
     pub fn parse(source: &SourceFile) -> Result<Config, Diagnostic> {
+        if let Some(e) = crate::markup::toml_escapes::forbidden_escapes(&source.text).first() {
+            return Err(source
+                .error(
+                    e.at..e.at + e.len,
+                    format!(
+                        "`{}` makes U+{:04X}, which web pages, feeds and data files cannot hold",
+                        source.text.get(e.at..e.at + e.len).unwrap_or_default(),
+                        u32::from(e.makes)
+                    ),
+                )
+                .with_hint("delete the escape from the string"));
+        }
         let mut config: Config = crate::markup::toml::parse_toml(source, 0, &source.text)?;
         config.base_url = normalize_base_url(&config.base_url)
             .map_err(|m| source_error_for_key(source, "base_url", m))?;
