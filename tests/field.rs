@@ -169,3 +169,35 @@ fn raw_html_in_a_description_stays_in_summaries() {
     );
     assert!(!site.read("actors/index.html").contains("<Port Board>"));
 }
+
+#[test]
+fn new_refuses_names_no_file_system_keeps() {
+    let site = Site::fixture();
+    let long = "Very long militia name ".repeat(14);
+    let run = site.run(&["new", "actor", long.trim()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("slug of 321 characters"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("help: pass a shorter slug, e.g. --slug very-long"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("os error"), "{}", run.stderr);
+    for name in ["Aux", "NUL", "Com1"] {
+        let run = site.run(&["new", "location", name]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("Windows keeps for a device"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(!site.root().join("content/locations/aux.md").exists());
+    let run = site.run(&["new", "actor", "Aux", "--slug", "aux-forces"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

@@ -36,6 +36,13 @@ fn with_index_html(url: &str) -> Option<String> {
         .then(|| format!("{}index.html{}", &url[..end], &url[end..]))
 }
 
+/// Does an image address load from another site (`https://…`, `//host/…`)? The site loads
+/// nothing from the network, so its pages' CSP would block it.
+fn is_remote(url: &str) -> bool {
+    let url = url.trim_start();
+    url.starts_with("//") || url.contains("://")
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -125,6 +132,18 @@ impl Markdown {
                     .with_hint("links may be http(s), mailto or relative paths");
                     d.line = line;
                     errors.push(d);
+                    event
+                }
+                Event::Start(Tag::Image { ref dest_url, .. }) if is_remote(dest_url) => {
+                    errors.push(place.error(
+                        range,
+                        format!(
+                            "the image `{dest_url}` is on another site, and every page's \
+                             Content-Security-Policy (img-src 'self') keeps browsers from loading it"
+                        ),
+                        "download the image into the brief's folder (or static/) and name the file: \
+                         ![description](photo.jpg); or link to it instead: [the image](URL)",
+                    ));
                     event
                 }
                 Event::Start(Tag::Link {
@@ -356,6 +375,25 @@ mod tests {
         assert_eq!(
             first_paragraph_text("# T\n\nOne *two*\nthree.\n\nFour."),
             "One two three."
+        );
+    }
+
+    #[test]
+    fn remote_images_are_errors_at_their_line() {
+        let errors = Markdown::default()
+            .parse(
+                "x\n\n![map](https://example.com/m.png)\n",
+                Path::new("a.md"),
+                3,
+            )
+            .unwrap_err();
+        assert_eq!(errors[0].line, 5);
+        assert!(errors[0].message.contains("Content-Security-Policy"));
+        assert!(render("![map](m.png) ![x](data:image/png;base64,AA==)").contains("<img"));
+        assert!(
+            Markdown::default()
+                .parse("![m](//cdn.example/m.png)", Path::new("a.md"), 1)
+                .is_err()
         );
     }
 
