@@ -1,6 +1,8 @@
 //! `config.toml`: the site's settings, with defaults for everything but the title and base
 //! URL, and unknown keys refused so that a typo never silently does nothing.
 
+mod checks;
+
 use std::path::Path;
 
 use serde::Deserialize;
@@ -153,6 +155,18 @@ impl Config {
 
     /// Parses the text of `config.toml`, for tests and `load`.
     pub fn parse(source: &SourceFile) -> Result<Config, Diagnostic> {
+        if let Some(e) = crate::markup::toml_escapes::forbidden_escapes(&source.text).first() {
+            return Err(source
+                .error(
+                    e.at..e.at + e.len,
+                    format!(
+                        "`{}` makes U+{:04X}, which web pages, feeds and data files cannot hold",
+                        source.text.get(e.at..e.at + e.len).unwrap_or_default(),
+                        u32::from(e.makes)
+                    ),
+                )
+                .with_hint("delete the escape from the string"));
+        }
         let mut config: Config = crate::markup::toml::parse_toml(source, 0, &source.text)?;
         config.base_url = normalize_base_url(&config.base_url)
             .map_err(|m| source_error_for_key(source, "base_url", m))?;
@@ -167,6 +181,7 @@ impl Config {
                  set it to 1 or more (the default is 10), or remove the line",
             ));
         }
+        checks::check(source, &config)?;
         Ok(config)
     }
 
@@ -207,6 +222,12 @@ fn normalize_base_url(url: &str) -> Result<String, String> {
         .ok_or_else(|| format!("base_url `{url}` must start with https:// or http://"))?;
     if rest.is_empty() || rest.starts_with('/') || url.contains(char::is_whitespace) {
         return Err(format!("base_url `{url}` has no host"));
+    }
+    if url.contains(['?', '#']) {
+        return Err(format!(
+            "base_url `{url}` has a query (`?…`) or a fragment (`#…`): every page's address \
+             is the base URL with the page's path added, so remove everything from the `?` or `#`"
+        ));
     }
     Ok(if url.ends_with('/') {
         url.to_string()

@@ -40,6 +40,7 @@ pub mod paths;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
+pub mod scratch;
 pub mod serve;
 #[cfg(test)]
 mod testing;
@@ -291,6 +292,8 @@ pub fn build(options: &BuildOptions) -> Result<Report, Diagnostics> {
     let mut clock = Clock(Instant::now(), Vec::new());
     let (written, files) = disk.finish()?;
     clock.lap("write");
+    let shown = out.strip_prefix(&options.root).unwrap_or(&out);
+    report.warnings.extend(write::kept_warning(shown, &files));
     report.timings.extend(clock.1);
     report.output = Some(written);
     report.written = files;

@@ -216,7 +216,7 @@ fn main() -> ExitCode {
                                 lap.time.as_secs_f64() * 1000.0
                             );
                         }
-                        let w = report.written;
+                        let w = &report.written;
                         println!("{} files written, {} unchanged", w.changed, w.unchanged);
                     }
                     let total: f64 = report.timings.iter().map(|l| l.time.as_secs_f64()).sum();

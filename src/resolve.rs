@@ -237,13 +237,7 @@ fn date<F>(
 /// `-`, the first 2 to 8 letters (`ar`, `en-GB`, `az-Arab`). It lands in `lang` attributes.
 fn language_tag<F>(doc: &Document<F>, tag: &Spanned<String>) -> Result<String, Diagnostic> {
     let text = tag.get_ref().trim();
-    let mut parts = text.split('-');
-    let first_ok = parts
-        .next()
-        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    let rest_ok =
-        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if first_ok && rest_ok {
+    if crate::model::is_language_tag(text) {
         Ok(text.to_string())
     } else {
         Err(doc

@@ -107,11 +107,39 @@ fn run_case(dir: &Path) -> Result<(), String> {
             }
         }
     }
+    problems.extend(ill_formed(&after));
     if problems.is_empty() {
         Ok(())
     } else {
         Err(format!("{}\n{shown}", problems.join("\n")))
     }
+}
+
+/// Every feed and sitemap must parse as XML, and every JSON file as JSON, whatever the
+/// content: checked with real parsers.
+fn ill_formed(files: &std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (path, bytes) in files {
+        let shown = path.display();
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        match extension {
+            "xml" => match std::str::from_utf8(bytes) {
+                Ok(text) => {
+                    if let Err(e) = roxmltree::Document::parse(text) {
+                        problems.push(format!("public/{shown} is not well-formed XML: {e}"));
+                    }
+                }
+                Err(e) => problems.push(format!("public/{shown} is not UTF-8: {e}")),
+            },
+            "json" | "geojson" | "jsonld" => {
+                if let Err(e) = serde_json::from_slice::<serde_json::Value>(bytes) {
+                    problems.push(format!("public/{shown} is not valid JSON: {e}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    problems
 }
 
 #[test]

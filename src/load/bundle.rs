@@ -8,7 +8,7 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
-use super::{BriefDocument, Entry, Parsed, classify, is_hidden, parse_entry};
+use super::{BriefDocument, Entry, Parsed, classify, is_hidden, misnamed, parse_entry};
 
 /// The single-file brief `content/briefs/<slug>.md` as a whole load would produce it, or
 /// `None` when it is gone or needs the whole load (an error or a warning).
@@ -47,7 +47,10 @@ pub fn load_bundle(root: &Path, slug: &str) -> Option<BriefDocument> {
         .into_iter()
         .filter_entry(|e| !is_hidden(e.path()));
     for item in walker {
-        let item = item.ok()?;
+        let item = match item {
+            Err(e) if e.path().is_some_and(is_hidden) => continue,
+            item => item.ok()?,
+        };
         if item.path_is_symlink() {
             return None;
         }
@@ -55,7 +58,11 @@ pub fn load_bundle(root: &Path, slug: &str) -> Option<BriefDocument> {
             continue;
         }
         let relative = item.path().strip_prefix(root).ok()?.to_path_buf();
-        let entry = classify(item.path().strip_prefix(&content).ok()?)?;
+        let in_content = item.path().strip_prefix(&content).ok()?;
+        if misnamed(in_content).is_some() {
+            return None;
+        }
+        let entry = classify(in_content)?;
         match parse_entry(root, &entry, &relative) {
             Ok((_, Some(_))) | Err(_) => return None,
             Ok((Parsed::BriefIndex(_, document), None)) => index = Some(document),

@@ -4,7 +4,8 @@
 //! copy tools), so line numbers, front matter and paragraphs work alike for all. Control
 //! characters are invisible in an editor, forbidden in HTML and break feeds, so they are
 //! removed here, at the one place every content file passes through, with a warning that
-//! says where they were.
+//! says where they were. So are Unicode noncharacters (U+FFFF, U+FDD0…), which XML
+//! forbids and no text needs.
 
 /// Where the first control character was and how many the file had.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,14 +23,16 @@ pub(crate) struct Controls {
 /// Is `c` a control character that must not reach a page? All of C0 but tab and line
 /// ends, DEL, and C1 (U+0080 to U+009F), which HTML also forbids.
 pub(crate) fn is_forbidden_control(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || ('\u{80}'..='\u{9f}').contains(&c)
+    crate::markup::toml_escapes::is_forbidden_control(c)
 }
 
 /// Unifies line ends to LF and removes control characters. A vertical tab, form feed or
 /// NEL (line separators in some programs) becomes a space so the words around it stay
 /// apart. Returns the cleaned text and, if any were removed, where the first was.
 pub(crate) fn clean(text: String) -> (String, Option<Controls>) {
-    if !text.chars().any(|c| c == '\r' || is_forbidden_control(c)) {
+    let is_forbidden =
+        |c: char| is_forbidden_control(c) || crate::markup::toml_escapes::is_noncharacter(c);
+    if !text.chars().any(|c| c == '\r' || is_forbidden(c)) {
         return (text, None);
     }
     let mut out = String::with_capacity(text.len());
@@ -49,7 +52,7 @@ pub(crate) fn clean(text: String) -> (String, Option<Controls>) {
                 out.push('\n');
                 (line, column) = (line + 1, 1);
             }
-            c if is_forbidden_control(c) => {
+            c if is_forbidden(c) => {
                 match &mut controls {
                     Some(found) => found.count += 1,
                     None => {
@@ -93,7 +96,7 @@ mod tests {
 
     #[test]
     fn controls_are_removed_and_located() {
-        let (text, found) = clean("ok\r\nx\u{1}y\u{0}\u{7f}z\u{b}w\u{9c}".to_string());
+        let (text, found) = clean("ok\r\nx\u{1}y\u{0}\u{7f}z\u{b}w\u{9c}\u{FFFF}".to_string());
         assert_eq!(text, "ok\nxyz w");
         assert_eq!(
             found,
@@ -101,7 +104,7 @@ mod tests {
                 line: 2,
                 column: 2,
                 first: '\u{1}',
-                count: 5
+                count: 6
             })
         );
     }

@@ -141,10 +141,39 @@ fn classify(relative: &Path) -> Option<Entry> {
     }
 }
 
+/// The name a content file was meant to have, when its own name differs from a name gloss
+/// reads only in letter case or by a `.markdown` extension (`Article.txt`, `Index.md`,
+/// `x.MD`, `x.markdown`): such a file would otherwise be skipped or published as an asset
+/// without a word. gloss reads exactly `.md`, `index.md`, `article.txt` and `article.md`.
+fn misnamed(relative: &Path) -> Option<String> {
+    let parts: Vec<&str> = relative.iter().filter_map(|p| p.to_str()).collect();
+    let name = *parts.last()?;
+    let lower = name.to_lowercase();
+    let markdown = |stem: &str| format!("{stem}.md");
+    let fixed = match parts.as_slice() {
+        // A bundle's subfolders hold assets only.
+        ["briefs", _, _, _, ..] => return None,
+        ["briefs", _, _] => match lower.as_str() {
+            "index.md" | "index.markdown" => "index.md".to_string(),
+            "article.txt" => "article.txt".to_string(),
+            "article.md" | "article.markdown" => "article.md".to_string(),
+            _ => return None,
+        },
+        [_, ..] => {
+            let (stem, extension) = name.rsplit_once('.')?;
+            match extension.to_lowercase().as_str() {
+                "md" | "markdown" => markdown(stem),
+                _ => return None,
+            }
+        }
+        [] => return None,
+    };
+    (fixed != name).then_some(fixed)
+}
+
+/// Hidden files and editor scratch files are not content (see [`crate::scratch`]).
 fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+    crate::scratch::is_scratch_path(path)
 }
 
 /// Walks `content/` under `root` and parses every file. All problems are collected.
@@ -176,6 +205,9 @@ pub fn load_all(root: &Path, output: Option<&Path>) -> (Loaded, Diagnostics) {
     while let Some(item) = walker.next() {
         let item = match item {
             Ok(item) => item,
+            // An Emacs lock `.#name.md` is a dangling symbolic link: following it fails
+            // before the walker's filter sees its name.
+            Err(e) if e.path().is_some_and(is_hidden) => continue,
             Err(e) => {
                 let path = e
                     .path()
@@ -218,6 +250,13 @@ pub fn load_all(root: &Path, output: Option<&Path>) -> (Loaded, Diagnostics) {
             continue;
         }
         let in_content = item.path().strip_prefix(&content).unwrap_or(item.path());
+        if let Some(fixed) = misnamed(in_content) {
+            diagnostics.push(
+                Diagnostic::file_error(&relative, "gloss does not read a file by this name, so it would be skipped or copied as it is")
+                    .with_hint(format!("rename it to `{fixed}`: gloss reads `.md` files, `index.md`, `article.txt` and `article.md`, spelt exactly so (lower case)")),
+            );
+            continue;
+        }
         match classify(in_content) {
             Some(entry) => entries.push((entry, relative)),
             None if relative.extension().is_some_and(|e| e == "md") => diagnostics.push(
@@ -426,5 +465,24 @@ mod tests {
         );
         assert_eq!(classify(Path::new("actors/notes.txt")), None);
         assert_eq!(classify(Path::new("misc/x.md")), None);
+    }
+
+    #[test]
+    fn names_off_by_case_or_extension_get_their_fix() {
+        let fix = |p: &str| misnamed(Path::new(p));
+        assert_eq!(fix("briefs/a/Article.txt").as_deref(), Some("article.txt"));
+        assert_eq!(fix("briefs/a/ARTICLE.md").as_deref(), Some("article.md"));
+        assert_eq!(fix("briefs/a/Index.md").as_deref(), Some("index.md"));
+        assert_eq!(fix("briefs/a/index.markdown").as_deref(), Some("index.md"));
+        assert_eq!(fix("actors/x.MD").as_deref(), Some("x.md"));
+        assert_eq!(fix("actors/x.markdown").as_deref(), Some("x.md"));
+        assert_eq!(fix("briefs/X.Md").as_deref(), Some("X.md"));
+        assert_eq!(fix("misc/x.markdown").as_deref(), Some("x.md"));
+        assert_eq!(fix("briefs/a/index.md"), None);
+        assert_eq!(fix("briefs/a/photo.JPG"), None);
+        assert_eq!(fix("briefs/a/notes.MD"), None);
+        assert_eq!(fix("briefs/a/files/x.MD"), None);
+        assert_eq!(fix("actors/x.md"), None);
+        assert_eq!(fix("_index.md"), None);
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{Document, clean, split};
 use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::markup::toml_escapes::{ForbiddenEscape, forbidden_escapes, replace_escapes};
 use crate::model::Slug;
 
 /// Reads a file as UTF-8; the error names the line and column of the first bad byte.
@@ -26,12 +27,14 @@ pub fn read_source(
                     1 => String::new(),
                     n => format!(" (and {} more in this file)", n - 1),
                 };
+                let kind = if found.first.is_control() {
+                    "control character"
+                } else {
+                    "noncharacter"
+                };
                 let mut d = Diagnostic::file_error(
                     relative,
-                    format!(
-                        "control character U+{:04X} removed{more}",
-                        u32::from(found.first)
-                    ),
+                    format!("{kind} U+{:04X} removed{more}", u32::from(found.first)),
                 )
                 .with_hint(
                     "control characters are invisible and not allowed in web pages; delete \
@@ -61,17 +64,52 @@ pub fn read_source(
     }
 }
 
+/// The warning for TOML escapes in front matter that make characters no output may hold.
+fn escape_warning(
+    source: &SourceFile,
+    front_offset: usize,
+    first: &ForbiddenEscape,
+    count: usize,
+) -> Diagnostic {
+    let more = match count {
+        1 => String::new(),
+        n => format!(" (and {} more in this file)", n - 1),
+    };
+    let at = front_offset + first.at;
+    let written = source.text.get(at..at + first.len).unwrap_or("");
+    source
+        .error(
+            at..at + first.len,
+            format!(
+                "`{written}` makes U+{:04X}, which web pages, feeds and data files cannot hold; replaced with U+FFFD{more}",
+                u32::from(first.makes)
+            ),
+        )
+        .with_hint("delete the escape from the string (gloss shows U+FFFD, a replacement mark, in its place)")
+        .warning()
+}
+
 /// Reads and parses one content file with front matter.
 pub(super) fn parse_document<F: serde::de::DeserializeOwned>(
     root: &Path,
     relative: &Path,
     slug: &str,
 ) -> Result<(Document<F>, Option<Diagnostic>), Diagnostic> {
-    let (source, warning) = read_source(root, relative)?;
+    let (mut source, mut warning) = read_source(root, relative)?;
     let slug = Slug::parse(slug).map_err(|m| {
         Diagnostic::file_error(relative, m)
             .with_hint("rename the file or folder: the slug is its name")
     })?;
+    let front = split::split(&source)?;
+    let (front_offset, escapes) = (front.front_offset, forbidden_escapes(front.front));
+    if let Some(first) = escapes.first() {
+        let escaped = escape_warning(&source, front_offset, first, escapes.len());
+        // The whole front matter has the same length after: spans stay right.
+        let mut text = source.text[front_offset..].to_string();
+        replace_escapes(&mut text, &escapes);
+        source.text.replace_range(front_offset.., &text);
+        warning = warning.or(Some(escaped));
+    }
     let parts = split::split(&source)?;
     let front = split::parse_front(&source, &parts)?;
     let (front_offset, body, body_line) =

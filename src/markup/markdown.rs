@@ -36,6 +36,13 @@ fn with_index_html(url: &str) -> Option<String> {
         .then(|| format!("{}index.html{}", &url[..end], &url[end..]))
 }
 
+/// Does an image address load from another site (`https://…`, `//host/…`)? The site loads
+/// nothing from the network, so its pages' CSP would block it.
+fn is_remote(url: &str) -> bool {
+    let url = url.trim_start();
+    url.starts_with("//") || url.contains("://")
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -125,6 +132,18 @@ impl Markdown {
                     .with_hint("links may be http(s), mailto or relative paths");
                     d.line = line;
                     errors.push(d);
+                    event
+                }
+                Event::Start(Tag::Image { ref dest_url, .. }) if is_remote(dest_url) => {
+                    errors.push(place.error(
+                        range,
+                        format!(
+                            "the image `{dest_url}` is on another site, and every page's \
+                             Content-Security-Policy (img-src 'self') keeps browsers from loading it"
+                        ),
+                        "download the image into the brief's folder (or static/) and name the file: \
+                         ![description](photo.jpg); or link to it instead: [the image](URL)",
+                    ));
                     event
                 }
                 Event::Start(Tag::Link {
@@ -258,14 +277,25 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 }
 
 /// The plain text of the first paragraph of some markdown, for summaries and hover cards.
+/// It agrees with [`Markdown::parse`] on what is text: raw HTML (`<Port Board>`, a block of
+/// it) is shown as written, so it is kept here too.
 pub fn first_paragraph_text(text: &str) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
     for event in Parser::new_ext(text, options()) {
         match event {
-            Event::Start(Tag::Paragraph) => depth += 1,
-            Event::End(TagEnd::Paragraph) if depth > 0 => return out.trim().to_string(),
-            Event::Text(t) | Event::Code(t) if depth > 0 => out.push_str(&t),
+            Event::Start(Tag::Paragraph | Tag::HtmlBlock) => depth += 1,
+            Event::End(TagEnd::Paragraph | TagEnd::HtmlBlock) if depth > 0 => {
+                if !out.trim().is_empty() {
+                    return out.trim().to_string();
+                }
+                depth -= 1;
+            }
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t)
+                if depth > 0 =>
+            {
+                out.push_str(&t)
+            }
             Event::SoftBreak | Event::HardBreak if depth > 0 => out.push(' '),
             _ => {}
         }
@@ -346,5 +376,42 @@ mod tests {
             first_paragraph_text("# T\n\nOne *two*\nthree.\n\nFour."),
             "One two three."
         );
+    }
+
+    #[test]
+    fn remote_images_are_errors_at_their_line() {
+        let errors = Markdown::default()
+            .parse(
+                "x\n\n![map](https://example.com/m.png)\n",
+                Path::new("a.md"),
+                3,
+            )
+            .unwrap_err();
+        assert_eq!(errors[0].line, 5);
+        assert!(errors[0].message.contains("Content-Security-Policy"));
+        assert!(render("![map](m.png)").contains("<img"));
+        assert!(
+            Markdown::default()
+                .parse("![m](//cdn.example/m.png)", Path::new("a.md"), 1)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn raw_html_stays_in_summaries_as_the_page_shows_it() {
+        assert_eq!(
+            first_paragraph_text("The <Port Board> runs the docks."),
+            "The <Port Board> runs the docks."
+        );
+        assert_eq!(
+            first_paragraph_text("<Port Board>\n\nMore."),
+            "<Port Board>"
+        );
+        assert_eq!(
+            first_paragraph_text("<div>\nboard\n</div>\n\nMore."),
+            "<div>\nboard\n</div>"
+        );
+        let html = render("The <Port Board> runs the docks.");
+        assert!(html.contains("&lt;Port Board&gt;"), "{html}");
     }
 }

@@ -15,6 +15,7 @@ mod escape;
 pub mod markdown;
 pub mod notes;
 pub mod toml;
+pub mod toml_escapes;
 pub mod xml;
 
 #[cfg(test)]

@@ -96,6 +96,9 @@ pub fn parse_toml<T: DeserializeOwned>(
             .with_hint(format!("add a line `{key} = ...` to {place}"))
             .with_code("missing-key"));
     }
+    if let Some((message, hint)) = out_of_range(&message, text, span.start) {
+        return Err(at(span, message).with_hint(hint).with_code("type"));
+    }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
         return Err(unknown_key::<T>(source, offset, text, span, key, expected));
@@ -123,6 +126,51 @@ fn bare_word<'t>(text: &'t str, span: &std::ops::Range<usize>, message: &str) ->
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
     .then_some(word)
+}
+
+/// A number outside what its key allows (`killed = -5`, `paginate_by = -1`): serde says
+/// "invalid value: integer `-5`, expected u32"; this says what numbers are allowed.
+fn out_of_range(message: &str, text: &str, start: usize) -> Option<(String, String)> {
+    let rest = message.strip_prefix("invalid value: integer `")?;
+    let (number, expected) = rest.split_once("`, expected ")?;
+    if !expected.starts_with('u') {
+        return None;
+    }
+    // The key right before the value, also inside an inline table (`{ killed = -5 }`).
+    let before = text.get(..start.min(text.len()))?;
+    let key = before
+        .rsplit_once('=')
+        .map(|(head, _)| head.rsplit(['{', ',', '\n']).next().unwrap_or(head).trim())
+        .filter(|k| !k.is_empty())
+        .unwrap_or("key");
+    let least = if key == "paginate_by" { 1 } else { 0 };
+    Some(if number.starts_with('-') {
+        (
+            format!("`{key}` cannot be negative, found `{number}`"),
+            format!(
+                "write a whole number of {least} or more, e.g. {key} = {}",
+                least.max(10)
+            ),
+        )
+    } else {
+        (
+            format!("`{number}` is too large for `{key}`"),
+            format!(
+                "write a whole number of {least} or more that fits in {expected} (at most {})",
+                max_of(expected)
+            ),
+        )
+    })
+}
+
+/// The largest value of an unsigned integer type, by serde's name for it.
+fn max_of(unsigned: &str) -> u64 {
+    match unsigned {
+        "u8" => u8::MAX.into(),
+        "u16" => u16::MAX.into(),
+        "u32" => u32::MAX.into(),
+        _ => u64::MAX,
+    }
 }
 
 /// The key on the line where `at` falls (`paginate_by` of `paginate_by = ten`).

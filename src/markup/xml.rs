@@ -3,7 +3,8 @@
 //! saves; what matters is that no editor's text can break the document.
 
 /// Text safe inside an element or a double-quoted attribute. Characters XML 1.0 forbids
-/// (most C0 controls) are dropped, since no escape can represent them.
+/// (most C0 controls, U+FFFE and U+FFFF) are dropped, since no escape can represent them;
+/// content never brings them this far (load removes or replaces them with a warning).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape_into(&mut out, text);
@@ -16,7 +17,7 @@ fn escape_into(out: &mut String, text: &str) {
     let special = |b: u8| {
         matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || (b < b' ' && !b"\t\n\r".contains(&b))
     };
-    if !text.bytes().any(special) {
+    if !text.bytes().any(special) && !text.contains(['\u{FFFE}', '\u{FFFF}']) {
         out.push_str(text);
         return;
     }
@@ -28,7 +29,7 @@ fn escape_into(out: &mut String, text: &str) {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' => {}
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => out.push(c),
         }
     }

@@ -13,6 +13,7 @@ mod annotated;
 mod content;
 mod date;
 mod entity;
+mod lang;
 mod packed;
 mod slug;
 
@@ -20,6 +21,7 @@ pub use annotated::{AnnotatedBrief, Mention};
 pub use content::*;
 pub use date::{MONTHS, PartialDate, Precision};
 pub use entity::{EntityKey, EntityNumbering};
+pub use lang::is_language_tag;
 pub use packed::{Packed, Packing, Paragraphs, Quotes, QuotesBuilder};
 pub use slug::Slug;
 

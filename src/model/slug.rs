@@ -17,7 +17,13 @@ impl Slug {
             && !name.starts_with('-')
             && !name.ends_with('-')
             && !name.contains("--");
-        if valid {
+        if valid && is_reserved_on_windows(name) {
+            Err(format!(
+                "`{name}` is a name Windows keeps for a device (CON, PRN, AUX, NUL, COM1 to COM9, \
+                 LPT1 to LPT9): a file or folder by that name cannot be made or checked out \
+                 there; use another, e.g. `{name}-1`"
+            ))
+        } else if valid {
             Ok(Slug(name.to_string()))
         } else {
             Err(format!(
@@ -69,6 +75,17 @@ impl Slug {
     }
 }
 
+/// Is `name` (before any extension) one of the device names Windows reserves in every
+/// folder (`con`, `prn`, `aux`, `nul`, `com0`–`com9`, `lpt0`–`lpt9`, in any case)?
+pub fn is_reserved_on_windows(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    match stem.as_bytes() {
+        b"con" | b"prn" | b"aux" | b"nul" => true,
+        [b'c', b'o', b'm', d] | [b'l', b'p', b't', d] => d.is_ascii_digit(),
+        _ => false,
+    }
+}
+
 impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -78,6 +95,18 @@ impl fmt::Display for Slug {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_device_names_are_not_slugs() {
+        for name in ["con", "aux", "nul", "prn", "com1", "lpt9"] {
+            let err = Slug::parse(name).unwrap_err();
+            assert!(err.contains("Windows"), "{err}");
+        }
+        for name in ["cone", "auxiliary", "com", "com10", "null", "con-1"] {
+            assert!(Slug::parse(name).is_ok(), "{name}");
+        }
+        assert!(is_reserved_on_windows("CON.md"));
+    }
 
     #[test]
     fn slugs_are_checked() {

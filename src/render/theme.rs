@@ -40,7 +40,7 @@ fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> BTreeMap
                     .unwrap_or(e.path())
                     .to_string_lossy()
                     .replace('\\', "/");
-                if relative.split('/').any(|part| part.starts_with('.')) {
+                if relative.split('/').any(crate::scratch::is_scratch) {
                     continue;
                 }
                 match std::fs::read(e.path()) {
@@ -54,6 +54,7 @@ fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> BTreeMap
                 }
             }
             Ok(_) => {}
+            Err(err) if err.path().is_some_and(crate::scratch::is_scratch_path) => {}
             Err(err) => {
                 diagnostics.push(Diagnostic::file_error(dir, format!("cannot read: {err}")))
             }

@@ -52,6 +52,35 @@ pub fn slugify(name: &str) -> Option<String> {
     (slug != "untitled" || name.to_lowercase().contains("untitled")).then_some(slug)
 }
 
+/// The longest slug `gloss new` makes: a file name holds at most 255 bytes, and an
+/// incident's file adds its date and `.md` to the slug.
+pub const LONGEST_SLUG: usize = 200;
+
+/// Refuses a slug no site could keep: one Windows reserves (`con`, `aux`…) or one too
+/// long for a file name. The error says how to pass another with `--slug`.
+fn check_new_slug(slug: &str) -> Result<(), Diagnostic> {
+    if slug.len() > LONGEST_SLUG {
+        let mut short: String = slug.chars().take(60).collect();
+        if let Some(cut) = short.rfind('-') {
+            short.truncate(cut);
+        }
+        return Err(Diagnostic::file_error(
+            "--slug",
+            format!(
+                "the name makes a slug of {} characters, longer than the {LONGEST_SLUG} a file name can hold here",
+                slug.len()
+            ),
+        )
+        .with_hint(format!(
+            "pass a shorter slug, e.g. --slug {short} (the name itself can stay long)"
+        )));
+    }
+    Slug::parse(slug).map(|_| ()).map_err(|message| {
+        Diagnostic::file_error("--slug", message)
+            .with_hint(format!("pass another slug, e.g. --slug {slug}-1"))
+    })
+}
+
 /// Creates the files for a new `kind` named `name` in the site at `root`, dated `today`
 /// where the kind has a date. Returns the created files, relative to `root`.
 pub fn new(
@@ -146,6 +175,7 @@ pub fn create_entry(
             .into());
         }
     };
+    check_new_slug(&slug)?;
     if kind == Kind::Brief && today.precision() != Precision::Day {
         return Err(
             Diagnostic::file_error("--date", "a brief's date must be a full day")

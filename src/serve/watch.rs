@@ -2,7 +2,7 @@
 //! changes in batches: an editor's save is often several events (write a temporary file,
 //! rename it over the old one), and one rebuild should follow them all.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -24,7 +24,27 @@ pub struct Watcher {
     root: PathBuf,
     inner: RecommendedWatcher,
     events: Receiver<notify::Result<Event>>,
-    watched: HashSet<PathBuf>,
+    /// Each watched source folder with the identity it had when its watch was set: a
+    /// folder replaced under the same name (`mv content old && cp -r old content`) is a
+    /// new folder, and the old watch follows the old one.
+    watched: HashMap<PathBuf, Option<Identity>>,
+    /// Source folders whose own name an event named (created, removed, renamed): watched
+    /// afresh at the next refresh, also where identities are unknown.
+    rearm: BTreeSet<PathBuf>,
+}
+
+/// What tells one folder from another that took its name: device and inode on Unix.
+type Identity = (u64, u64);
+
+#[cfg(unix)]
+fn identity(dir: &Path) -> Option<Identity> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_dir: &Path) -> Option<Identity> {
+    None
 }
 
 impl Watcher {
@@ -39,7 +59,8 @@ impl Watcher {
             root: root.to_path_buf(),
             inner,
             events,
-            watched: HashSet::new(),
+            watched: HashMap::new(),
+            rearm: BTreeSet::new(),
         };
         watcher.refresh()?;
         Ok(watcher)
@@ -69,22 +90,34 @@ impl Watcher {
         }
     }
 
-    /// Watches source folders that appeared since the last call (a deleted folder's watch
-    /// ends by itself; it is watched again if it comes back).
+    /// Watches source folders that appeared, or were replaced, since the last call. A
+    /// deleted or moved folder's watch is dropped (it would report the moved folder's
+    /// edits under the old name); the folder is watched again when it comes back.
     fn refresh(&mut self) -> notify::Result<()> {
+        let rearm = std::mem::take(&mut self.rearm);
         for name in SOURCE_DIRS {
             let dir = self.root.join(name);
-            if !dir.is_dir() {
+            let now = dir.is_dir().then(|| identity(&dir));
+            let before = self.watched.get(&dir).copied();
+            let same = matches!((before, now), (Some(a), Some(b)) if a == b)
+                && !rearm.contains(Path::new(name));
+            if same {
+                continue;
+            }
+            if before.is_some() {
+                // The watch may be gone with its folder already.
+                let _ = self.inner.unwatch(&dir);
                 self.watched.remove(&dir);
-            } else if !self.watched.contains(&dir) {
+            }
+            if let Some(id) = now {
                 self.inner.watch(&dir, RecursiveMode::Recursive)?;
-                self.watched.insert(dir);
+                self.watched.insert(dir, id);
             }
         }
         Ok(())
     }
 
-    fn collect(&self, event: notify::Result<Event>, changed: &mut BTreeSet<PathBuf>) {
+    fn collect(&mut self, event: notify::Result<Event>, changed: &mut BTreeSet<PathBuf>) {
         let event = match event {
             Ok(event) => event,
             Err(e) => {
@@ -98,6 +131,9 @@ impl Watcher {
         }
         for path in event.paths {
             if let Some(relative) = source_path(&self.root, &path) {
+                if relative.components().count() == 1 {
+                    self.rearm.insert(relative.clone());
+                }
                 changed.insert(relative);
             }
         }
@@ -119,12 +155,7 @@ fn source_path(root: &Path, path: &Path) -> Option<PathBuf> {
 }
 
 fn is_scratch(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
+    crate::scratch::is_scratch(&name.to_string_lossy())
 }
 
 #[cfg(test)]

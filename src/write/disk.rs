@@ -13,9 +13,7 @@ use std::thread::JoinHandle;
 
 use super::plan::{Failed, Stager};
 use super::staging::Staging;
-use super::{
-    MARKER, MARKER_TEXT, PARTLY_WRITTEN, WRITERS, Written, check_output_dir, commit, test_hook,
-};
+use super::{MARKER, PARTLY_WRITTEN, WRITERS, Written, check_output_dir, commit, test_hook};
 use crate::diagnostics::Diagnostic;
 use crate::output::{Output, Sink, Writer, hold_whole};
 
@@ -248,6 +246,7 @@ impl Disk {
                         Written {
                             changed: written,
                             unchanged: 0,
+                            kept: Vec::new(),
                         },
                     )),
                     Err(e) => Err(Diagnostic::file_error(
@@ -279,7 +278,7 @@ fn rebuild(
         None => stager
             .stage(&Output::Bytes {
                 path: MARKER.to_string(),
-                bytes: MARKER_TEXT.as_bytes().to_vec(),
+                bytes: stager.manifest(),
             })
             .and_then(|()| stager.finish()),
     };
@@ -327,6 +326,7 @@ fn rebuild(
         Written {
             changed: plan.changed,
             unchanged: plan.unchanged,
+            kept: plan.kept,
         },
     ))
 }

@@ -101,6 +101,31 @@ fn blame(root: &Path, output: &Output) -> PathBuf {
     }
 }
 
+/// A file of the site's `static/` on the path of a file gloss makes itself (`404.html`,
+/// `robots.txt`, a page): both are in memory, so it is named by where it lies.
+fn static_clash(root: &Path, first: &Output, second: &Output) -> Option<Diagnostic> {
+    let path = second.path();
+    let both_made = matches!(
+        (first, second),
+        (Output::Bytes { .. }, Output::Bytes { .. })
+    );
+    let file = Path::new("static").join(path);
+    (both_made && root.join(&file).is_file()).then(|| {
+        Diagnostic::file_error(
+            &file,
+            format!(
+                "`{}` would be written to {path}, where gloss writes its own {path}",
+                file.display()
+            ),
+        )
+        .with_hint(format!(
+            "rename or delete {}: static/ files are copied beside the pages gloss makes; to \
+             change how a page looks, override its template in templates/ (see docs/templates.md)",
+            file.display()
+        ))
+    })
+}
+
 /// Checks that every file of the site has a path of its own that the file system accepts:
 /// two files on one path (a bundle file named `index.html`, or two bundle files with one
 /// name in different subfolders) would make the output depend on write order, and a name
@@ -116,6 +141,10 @@ pub fn check_outputs(root: &Path, outputs: &[Output]) -> Result<(), Diagnostics>
                 (Output::Copy { .. }, _) => (*first, output),
                 _ => (output, *first),
             };
+            if let Some(d) = static_clash(root, first, output) {
+                diagnostics.push(d);
+                continue;
+            }
             let hint = if path.ends_with("/index.html") {
                 "rename the file: index.html in a brief's folder is the brief's own page"
             } else {

@@ -44,6 +44,7 @@ mod compare;
 mod disk;
 mod guard;
 mod lock;
+mod manifest;
 mod plan;
 mod staging;
 #[cfg(test)]
@@ -63,7 +64,7 @@ use crate::output::Output;
 /// The file gloss leaves in every folder it writes, so it can recognise (and replace) its
 /// own output and nothing else.
 pub const MARKER: &str = ".gloss-output";
-const MARKER_TEXT: &str = "This folder was written by gloss and is replaced on every build.\n";
+const MARKER_TEXT: &str = "This folder was written by gloss and is rebuilt on every build.\n";
 
 /// The journal of a rebuild in progress, in the output folder.
 pub const JOURNAL: &str = ".gloss-journal";
@@ -88,12 +89,21 @@ pub fn wrote_nothing(diagnostics: &crate::diagnostics::Diagnostics) -> bool {
 const WRITERS: usize = 16;
 
 /// What the write stage did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Written {
     /// Files created or changed.
     pub changed: usize,
     /// Files left as they were.
     pub unchanged: usize,
+    /// Files in the output folder that gloss did not write, kept where they were (relative
+    /// to the output folder); see [`kept_warning`].
+    pub kept: Vec<String>,
+}
+
+/// The warning naming the files a build found in its output folder and kept, with `out`
+/// the output folder as the user named it.
+pub fn kept_warning(out: &Path, written: &Written) -> Option<Diagnostic> {
+    manifest::kept_warning(out, &written.kept)
 }
 
 /// The bytes an output should have.

@@ -38,6 +38,8 @@ pub(super) struct Plan {
     pub changed: usize,
     /// Files left alone.
     pub unchanged: usize,
+    /// Files gloss did not write (the marker does not list them), kept in place.
+    pub kept: Vec<String>,
 }
 
 /// A write failure, naming the file.
@@ -168,6 +170,8 @@ pub(super) struct Stager {
     dir: PathBuf,
     found: HashMap<String, Found>,
     odd: Vec<(String, PathBuf)>,
+    /// The files the marker says gloss wrote; `None` when every file counts as gloss's.
+    wrote: Option<HashSet<String>>,
     next: AtomicUsize,
     state: Mutex<State>,
 }
@@ -175,15 +179,18 @@ pub(super) struct Stager {
 impl Stager {
     /// Surveys `dir`.
     pub fn begin(dir: &Path) -> Result<Stager, Failed> {
-        let (found, odd) = survey(dir).map_err(|error| Failed {
+        let fail = |error| Failed {
             path: String::new(),
             reading: false,
             error,
-        })?;
+        };
+        let (found, odd) = survey(dir).map_err(fail)?;
+        let wrote = super::manifest::read(dir).map_err(fail)?;
         Ok(Stager {
             dir: dir.to_path_buf(),
             found,
             odd,
+            wrote,
             next: AtomicUsize::new(0),
             state: Mutex::new(State::default()),
         })
@@ -339,6 +346,47 @@ impl Stager {
         state.paths.push(path.to_string());
     }
 
+    /// The marker's text: every file staged so far (see [`super::manifest`]).
+    pub fn manifest(&self) -> Vec<u8> {
+        let state = self.state();
+        super::manifest::text(state.paths.iter().map(String::as_str).collect())
+    }
+
+    /// Files and symlinks of the output folder the marker does not list, with every folder
+    /// above them: none of them is removed.
+    fn foreign(&self, files: &HashSet<&str>) -> (Vec<String>, HashSet<String>) {
+        let Some(wrote) = &self.wrote else {
+            return (Vec::new(), HashSet::new());
+        };
+        let mut kept: Vec<String> = self
+            .found
+            .iter()
+            .filter(|(path, kind)| {
+                **kind != Found::Dir
+                    && !wrote.contains(path.as_str())
+                    && !files.contains(path.as_str())
+                    && path.as_str() != JOURNAL
+                    && path.as_str() != MARKER
+            })
+            .map(|(path, _)| path.clone())
+            .collect();
+        // gloss never writes a name that is not UTF-8.
+        let odd = self.odd.iter().map(|(folder, path)| {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            join(folder, &name)
+        });
+        kept.extend(odd);
+        kept.sort();
+        let mut above = HashSet::new();
+        for path in &kept {
+            let mut folder = parent_of(path);
+            while !folder.is_empty() && above.insert(folder.to_string()) {
+                folder = parent_of(folder);
+            }
+        }
+        (kept, above)
+    }
+
     /// Every file is staged: adds the removal of whatever the site no longer has and
     /// returns the plan for phase two.
     pub fn finish(&self) -> Result<Plan, Failed> {
@@ -353,13 +401,17 @@ impl Stager {
             .iter()
             .flat_map(|path| path.match_indices('/').map(move |(i, _)| &path[..i]))
             .collect();
-        let in_needed = |folder: &str| folder.is_empty() || needed.contains(folder);
+        let files: HashSet<&str> = state.paths.iter().map(String::as_str).collect();
+        let (kept, above_kept) = self.foreign(&files);
+        let in_needed = |folder: &str| {
+            folder.is_empty() || needed.contains(folder) || above_kept.contains(folder)
+        };
         for (folder, path) in &self.odd {
-            if in_needed(folder) {
+            // Kept when the marker lists files (see `foreign`).
+            if in_needed(folder) && self.wrote.is_none() {
                 super::commit::remove_any(path).map_err(fail)?;
             }
         }
-        let files: HashSet<&str> = state.paths.iter().map(String::as_str).collect();
         // Whatever the site no longer has, at the top of each stale subtree.
         let mut stale: Vec<&String> = self
             .found
@@ -368,6 +420,8 @@ impl Stager {
                 in_needed(parent_of(p))
                     && !files.contains(p.as_str())
                     && !needed.contains(p.as_str())
+                    && !above_kept.contains(p.as_str())
+                    && kept.binary_search(*p).is_err()
                     && p.as_str() != JOURNAL
                     && p.as_str() != MARKER
             })
@@ -406,6 +460,7 @@ impl Stager {
             steps,
             changed,
             unchanged: total - usize::from(marker) - changed,
+            kept,
         })
     }
 

@@ -6,7 +6,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{MARKER, MARKER_TEXT, check_output_dir, test_hook};
+use super::{MARKER, check_output_dir, test_hook};
 use crate::diagnostics::Diagnostic;
 use crate::output::{Counting, Output, Writer};
 
@@ -30,6 +30,8 @@ pub struct Staging {
     /// Folders made so far (relative), so each is made once.
     made: std::sync::Mutex<std::collections::HashSet<String>>,
     written: std::sync::atomic::AtomicUsize,
+    /// Every file written, for the marker's list (see `super::manifest`).
+    paths: std::sync::Mutex<Vec<String>>,
     finished: bool,
 }
 
@@ -57,6 +59,7 @@ impl Staging {
             target,
             made: Default::default(),
             written: Default::default(),
+            paths: Default::default(),
             finished: false,
         }))
     }
@@ -70,8 +73,7 @@ impl Staging {
             Output::Bytes { bytes, .. } => std::fs::write(to, bytes)?,
             Output::Copy { from, .. } => std::fs::write(to, std::fs::read(from)?)?,
         }
-        self.written
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.wrote(path)?;
         Ok(())
     }
 
@@ -81,9 +83,19 @@ impl Staging {
         let file = std::fs::File::create(self.dir.join(path))?;
         let mut counted = Counting::new(file);
         write(&mut counted)?;
+        self.wrote(path)?;
+        Ok(counted.count)
+    }
+
+    /// Counts and lists one written file.
+    fn wrote(&self, path: &str) -> io::Result<()> {
         self.written
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(counted.count)
+        self.paths
+            .lock()
+            .map_err(|_| io::Error::other("a writer thread failed"))?
+            .push(path.to_string());
+        Ok(())
     }
 
     /// Makes the folders of `path` that were not made yet.
@@ -115,7 +127,14 @@ impl Staging {
     /// Every file is written: renames the folder into place. Returns the output folder
     /// and how many files were written.
     pub fn finish(mut self) -> io::Result<(PathBuf, usize)> {
-        std::fs::write(self.dir.join(MARKER), MARKER_TEXT)?;
+        let manifest = {
+            let paths = self
+                .paths
+                .lock()
+                .map_err(|_| io::Error::other("a writer thread failed"))?;
+            super::manifest::text(paths.iter().map(String::as_str).collect())
+        };
+        std::fs::write(self.dir.join(MARKER), manifest)?;
         test_hook("staging")?;
         std::fs::rename(&self.dir, &self.target)?;
         self.finished = true;

@@ -94,7 +94,8 @@ fn rebuilds_touch_only_what_changed() {
         written,
         Written {
             changed: 1,
-            unchanged: 1
+            unchanged: 1,
+            kept: Vec::new(),
         }
     );
     assert_eq!(
@@ -161,7 +162,8 @@ fn a_rebuild_compares_streamed_files_without_holding_them() {
         written,
         Written {
             changed: 2,
-            unchanged: 2
+            unchanged: 2,
+            kept: Vec::new(),
         }
     );
     assert_eq!(

@@ -109,6 +109,22 @@ impl Formatter for Records {
         self.has_value = true;
         Ok(())
     }
+
+    /// Text with `<` written as `\u003c`: the same JSON value, but a file that is safe to
+    /// paste into a `<script>` and in which no editor's `<script>` appears as markup.
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        to: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.find('<') {
+            to.write_all(&rest.as_bytes()[..at])?;
+            to.write_all(b"\\u003c")?;
+            rest = &rest[at + 1..];
+        }
+        to.write_all(rest.as_bytes())
+    }
 }
 
 #[cfg(test)]
@@ -136,6 +152,13 @@ mod tests {
             "{\n  \"actors\": [\n    {\"slug\":\"kh\"}\n  ],\n  \"locations\": []\n}"
         );
         assert_eq!(lines(&serde_json::json!([]), 1), "[]");
+        let html = serde_json::json!([{"s": "a <script>b</script>"}]);
+        let written = lines(&html, 1);
+        assert!(!written.contains('<'), "{written}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&written).ok(),
+            Some(html)
+        );
         for (value, records) in [(briefs, 1), (entities, 2)] {
             let back: serde_json::Value =
                 serde_json::from_str(&lines(&value, records)).unwrap_or_default();
