@@ -142,21 +142,8 @@ mod tests {
 
     #[test]
     fn deaths_keep_best_low_and_high() {
-        let headers = StringRecord::from(vec![
-            "id",
-            "date_start",
-            "date_end",
-            "side_a",
-            "side_b",
-            "latitude",
-            "longitude",
-            "best",
-            "low",
-            "high",
-            "where_prec",
-            "type_of_violence",
-            "adm_1",
-        ]);
+        let extra = ["low", "high", "where_prec", "type_of_violence", "adm_1"];
+        let headers: StringRecord = REQUIRED.iter().chain(&extra).copied().collect();
         let row = StringRecord::from(vec![
             "77",
             "2020-01-03 00:00:00.000",
