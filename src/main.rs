@@ -114,6 +114,17 @@ enum Command {
         /// A new or empty folder.
         dir: PathBuf,
     },
+    /// Import an ACLED or UCDP GED CSV export as incidents, actors and locations.
+    Import {
+        /// Which dataset the file comes from.
+        #[arg(value_enum)]
+        dataset: gloss::import::Dataset,
+        /// The CSV file.
+        file: PathBuf,
+        /// Print what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 fn parse_date(text: &str) -> Result<PartialDate, String> {
@@ -342,7 +353,72 @@ fn main() -> ExitCode {
             }
             Err(d) => refuse(d),
         },
+        Command::Import {
+            dataset,
+            file,
+            dry_run,
+        } => import_command(&cli.root, dataset, &file, dry_run),
     }
+}
+
+/// `gloss import`: runs the import with a progress bar on a terminal, then prints what
+/// changed, each conflict and near miss, and the counts.
+fn import_command(
+    root: &Path,
+    dataset: gloss::import::Dataset,
+    file: &Path,
+    dry_run: bool,
+) -> ExitCode {
+    let bar = ProgressBar::hidden();
+    if std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {elapsed} {msg}")
+        {
+            bar.set_style(style);
+        }
+    }
+    let options = gloss::import::ImportOptions { dry_run, now: None };
+    let done = gloss::import::import(root, dataset, file, &options, &bar);
+    bar.finish_and_clear();
+    let report = match done {
+        Ok(report) => report,
+        Err(d) => return fail(d),
+    };
+    let would = if dry_run { "would " } else { "" };
+    let print = |heading: &str, lines: &gloss::import::Lines| {
+        for line in &lines.kept {
+            println!("{heading}{line}");
+        }
+        if lines.more > 0 {
+            println!("{heading}… and {} more", lines.more);
+        }
+    };
+    print(would, &report.changes);
+    print("conflict: ", &report.conflicts);
+    print("near miss: ", &report.near_misses);
+    print("skipped: ", &report.skipped);
+    let (create, update) = if dry_run {
+        ("would create", "would update")
+    } else {
+        ("created", "updated")
+    };
+    println!(
+        "{} {}: {create} {}, {}, {}; {update} {}, {} unchanged; {}, {} skipped",
+        if dry_run { "Dry run of" } else { "Imported" },
+        file.display(),
+        plural(report.created_incidents, "incident"),
+        plural(report.created_actors, "actor"),
+        plural(report.created_locations, "location"),
+        report.updated,
+        report.unchanged,
+        plural(
+            report.conflicts.kept.len() + report.conflicts.more,
+            "conflict"
+        ),
+        plural(report.skipped.kept.len() + report.skipped.more, "row"),
+    );
+    ExitCode::SUCCESS
 }
 
 /// A path in the site folder, as the editor would type it.

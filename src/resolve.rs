@@ -15,6 +15,7 @@ use crate::model::*;
 use crate::urls::is_web_url;
 
 mod entities;
+mod ids;
 mod index;
 mod one;
 
@@ -108,6 +109,7 @@ pub fn resolve_all(
         return Err(reported);
     }
     diagnostics.extend(within_cycles(&loaded.locations, &locations));
+    diagnostics.extend(ids::duplicate_ids(&actors, &locations));
     diagnostics.extend(crate::urls::tag_collisions(&briefs));
     let corpus = Corpus {
         briefs,

@@ -42,8 +42,8 @@ fn data_page_lists_each_file_with_its_size_and_fields() {
     let html = site.read("data/index.html");
     let sizes = attrs(&page, ".data-size data", "value");
     let links = attrs(&page, ".data-table a[download]", "href");
-    assert_eq!(links.len(), 4, "{links:?}");
-    assert_eq!(sizes.len(), 4, "every file has a size");
+    assert_eq!(links.len(), 6, "{links:?}");
+    assert_eq!(sizes.len(), 6, "every file has a size");
     for (link, size) in links.iter().zip(&sizes) {
         let name = link.rsplit('/').next().unwrap_or_default();
         let bytes = std::fs::metadata(site.public().join("data").join(name))
@@ -60,6 +60,8 @@ fn data_page_lists_each_file_with_its_size_and_fields() {
         "entities.json",
         "incidents.geojson",
         "incidents.csv",
+        "incidents-acled.csv",
+        "annotations.jsonld",
     ] {
         assert!(
             texts(&page, ".data-fields h2").iter().any(|h| h == file),

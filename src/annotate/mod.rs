@@ -22,6 +22,7 @@ mod markdown;
 mod matcher;
 mod mentions;
 mod notes;
+pub mod passages;
 mod plain;
 mod report;
 mod sentence;

@@ -143,6 +143,12 @@ pub struct LocationFront {
     /// Wikidata item id.
     #[serde(default)]
     pub wikidata: Option<Spanned<String>>,
+    /// GeoNames id: a number, or a string of digits.
+    #[serde(default)]
+    pub geonames: Option<Spanned<toml::Value>>,
+    /// How exact `coordinates` are: 1 the place itself, 2 near it, 3 only the region.
+    #[serde(default)]
+    pub geo_precision: Option<Spanned<i64>>,
 }
 
 /// An incident's front matter.
@@ -171,6 +177,30 @@ pub struct IncidentFront {
     /// Where it was reported.
     #[serde(default)]
     pub sources: Vec<Spanned<CitationFront>>,
+    /// Where an imported incident came from (`gloss import`).
+    #[serde(default)]
+    pub provenance: Option<Spanned<ProvenanceFront>>,
+}
+
+/// `[provenance]` of an imported incident, written by `gloss import` (docs/data.md).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvenanceFront {
+    /// `acled` or `ucdp`.
+    pub dataset: String,
+    /// The dataset's id of the event.
+    pub event_id: String,
+    /// When it was imported (a TOML date-time).
+    pub imported: toml::Value,
+    /// First day of the dataset's date range, when it gives one.
+    #[serde(default)]
+    pub date_start: Option<toml::Value>,
+    /// Last day of that range.
+    #[serde(default)]
+    pub date_end: Option<toml::Value>,
+    /// A hash of each field's imported value, to tell an editor's edits from the import.
+    #[serde(default)]
+    pub fields: std::collections::BTreeMap<String, String>,
 }
 
 /// `casualties` of an incident.
@@ -183,6 +213,12 @@ pub struct CasualtiesFront {
     /// Injured.
     #[serde(default)]
     pub injured: Option<u32>,
+    /// Lowest estimate of deaths, where a dataset gives one.
+    #[serde(default)]
+    pub low: Option<u32>,
+    /// Highest estimate of deaths.
+    #[serde(default)]
+    pub high: Option<u32>,
 }
 
 /// One entry of an incident's `sources`.

@@ -148,10 +148,27 @@ pub struct Location {
     pub within: Option<LocationId>,
     /// A Wikidata item id.
     pub wikidata: Option<String>,
+    /// A GeoNames id.
+    pub geonames: Option<u64>,
+    /// How exact the coordinates are: 1 the place itself, 2 near it, 3 only the region.
+    pub geo_precision: Option<u8>,
     /// Description in markdown.
     pub body: String,
     /// 1-based line of the file where `body` starts, for errors in it.
     pub body_line: usize,
+}
+
+/// Where an imported incident came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Provenance {
+    /// `acled` or `ucdp`.
+    pub dataset: String,
+    /// The dataset's id of the event.
+    pub event_id: String,
+    /// When it was imported, as written (RFC 3339).
+    pub imported: String,
+    /// The dataset's date range when it gave one (UCDP's `date_start`..`date_end`).
+    pub range: Option<(PartialDate, PartialDate)>,
 }
 
 /// Verification status of an incident, as in newsroom practice.
@@ -192,6 +209,10 @@ pub struct Casualties {
     pub killed: Option<u32>,
     /// Injured.
     pub injured: Option<u32>,
+    /// Lowest estimate of deaths, where a dataset gives one (`killed` is the best).
+    pub low: Option<u32>,
+    /// Highest estimate of deaths.
+    pub high: Option<u32>,
 }
 
 /// A publication that documents an incident.
@@ -228,6 +249,8 @@ pub struct Incident {
     pub casualties: Option<Casualties>,
     /// Where it was reported.
     pub sources: Vec<Citation>,
+    /// The dataset record it was imported from, if any.
+    pub provenance: Option<Provenance>,
     /// Description in markdown.
     pub body: String,
     /// 1-based line of the file where `body` starts, for errors in it.

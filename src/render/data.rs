@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+mod acled_csv;
+mod annotations;
 mod csv_file;
 mod lines;
 
@@ -222,9 +224,16 @@ pub(super) fn each_file(
     json("briefs.json", &briefs, 1)?;
     json("entities.json", &entities, 2)?;
     json("incidents.geojson", &geojson, 2)?;
+    json("annotations.jsonld", &annotations::collection(site), 3)?;
     let (path, bytes) = (
         data_file("incidents.csv"),
         csv_file::incidents_csv(site, &entities.incidents)?,
+    );
+    sizes.insert(path.clone(), bytes.len());
+    sink.accept(Output::Bytes { path, bytes });
+    let (path, bytes) = (
+        data_file("incidents-acled.csv"),
+        acled_csv::incidents_acled_csv(site)?,
     );
     sizes.insert(path.clone(), bytes.len());
     sink.accept(Output::Bytes { path, bytes });

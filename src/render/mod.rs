@@ -31,7 +31,7 @@ use crate::output::{Keeping, Sink};
 use theme::Theme;
 
 /// The files of the "Open data" page: name, format, what it holds.
-pub const DATA_FILES: [(&str, &str, &str); 4] = [
+pub const DATA_FILES: [(&str, &str, &str); 6] = [
     (
         "briefs.json",
         "JSON",
@@ -51,6 +51,16 @@ pub const DATA_FILES: [(&str, &str, &str); 4] = [
         "incidents.csv",
         "CSV",
         "One row per incident, for spreadsheets.",
+    ),
+    (
+        "incidents-acled.csv",
+        "CSV (ACLED columns)",
+        "One row per incident under ACLED's column names and precision codes, to merge with ACLED data.",
+    ),
+    (
+        "annotations.jsonld",
+        "JSON-LD (W3C Web Annotation)",
+        "Every note as a Web Annotation on the original article and on the brief's page.",
     ),
 ];
 

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use toml::Spanned;
 
+use super::ids::{geo_precision, geonames, provenance};
 use super::index::Indexes;
 use super::{all, date, nonempty, strings, wikidata};
 use crate::diagnostics::Diagnostic;
@@ -83,6 +84,8 @@ pub(super) fn location(
         country: f.country.clone().filter(|c| !c.is_empty()),
         within,
         wikidata: wikidata(doc, &f.wikidata, &mut errors),
+        geonames: geonames(doc, &f.geonames, &mut errors),
+        geo_precision: geo_precision(doc, &f.geo_precision, &mut errors),
         body: doc.body.clone(),
         body_line: doc.body_line,
     };
@@ -189,8 +192,11 @@ pub(super) fn incident(
         casualties: f.casualties.as_ref().map(|c| Casualties {
             killed: c.killed,
             injured: c.injured,
+            low: c.low,
+            high: c.high,
         }),
         sources,
+        provenance: provenance(doc, &f.provenance, &mut errors),
         body: doc.body.clone(),
         body_line: doc.body_line,
     };
