@@ -3,6 +3,7 @@
 //! 2 bad usage).
 
 use std::io::IsTerminal;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -20,6 +21,32 @@ use gloss::model::PartialDate;
 use gloss::scaffold::{Kind, NewOptions};
 use gloss::serve::ServeOptions;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// `println!` that never panics: output to a closed pipe (`gloss check | head -1`) is
+/// dropped so the command ends quietly with its usual exit status (see [`emit`]).
+macro_rules! println {
+    ($($arg:tt)*) => {
+        emit(&mut std::io::stdout(), format_args!($($arg)*))
+    };
+}
+
+/// `eprintln!` that never panics, for `gloss check 2>&1 | head -1` (see [`emit`]).
+macro_rules! eprintln {
+    ($($arg:tt)*) => {
+        emit(&mut std::io::stderr(), format_args!($($arg)*))
+    };
+}
+
+/// Writes one line to `stream`. A closed pipe is the reader saying it has seen enough, so
+/// the line is dropped; any other failure (a full disk under `>`) is said on stderr.
+fn emit(stream: &mut dyn std::io::Write, line: std::fmt::Arguments) {
+    match writeln!(stream, "{line}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(std::io::stderr(), "gloss: cannot write output: {e}");
+        }
+        _ => {}
+    }
+}
 
 /// How `check` prints what it found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
