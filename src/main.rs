@@ -138,8 +138,12 @@ enum Command {
     },
     /// Create a new site, with a sample brief and a GitHub Pages workflow, in DIR.
     Init {
-        /// A new or empty folder.
+        /// A new or empty folder, or a cloned repository (`.`): its README is kept, its
+        /// .gitignore extended, and files gloss does not write (LICENSE, .git) left alone.
         dir: PathBuf,
+        /// Replace files of the folder that gloss init writes (config.toml, content/…).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -345,25 +349,20 @@ fn main() -> ExitCode {
                 Err(d) => refuse(d),
             }
         }
-        Command::Init { dir } => match gloss::scaffold::init(&dir) {
+        Command::Init { dir, force } => match gloss::scaffold::init(&dir, force) {
             Ok(made) => {
-                print_diagnostics(made.warnings);
+                let kept = made
+                    .kept
+                    .iter()
+                    .map(|k| format!("; {k}"))
+                    .collect::<String>();
                 println!(
-                    "Created a new site in {} ({} files)",
+                    "Created a new site in {} ({}{kept})",
                     dir.display(),
-                    made.files.len()
+                    plural(made.files.len(), "file")
                 );
-                println!("Next: cd {} && gloss serve", dir.display());
-                match gloss::scaffold::gloss_repository() {
-                    Some(url) => println!(
-                        "To publish, see \"Publish to GitHub Pages\" in its README.md. Its {} installs gloss {} from {url}.",
-                        gloss::scaffold::WORKFLOW_PATH,
-                        env!("CARGO_PKG_VERSION"),
-                    ),
-                    None => println!(
-                        "To publish, see \"Publish to GitHub Pages\" in its README.md, after setting GLOSS_GIT in its {} (see the warning above).",
-                        gloss::scaffold::WORKFLOW_PATH,
-                    ),
+                for line in made.next_steps(&dir) {
+                    println!("{line}");
                 }
                 ExitCode::SUCCESS
             }
