@@ -208,6 +208,32 @@ mod tests {
         }
     }
 
+    /// The site workflow downloads the archives release.yml publishes, by the same names.
+    #[test]
+    fn the_site_workflow_asks_for_archives_the_release_makes() {
+        let site = workflow(Some("https://github.com/alice/gloss/releases/download"));
+        let release = include_str!("../../.github/workflows/release.yml");
+        assert!(site.contains("archive=\"gloss-v$GLOSS_VERSION-$target.tar.gz\""));
+        assert!(site.contains("url=\"$GLOSS_RELEASES/v$GLOSS_VERSION/$archive\""));
+        assert!(release.contains("name=\"gloss-$GITHUB_REF_NAME-${{ matrix.target }}\""));
+        assert!(release.contains("archive=\"$name.tar.gz\""));
+        assert!(release.contains("tar -czf \"dist/$archive\" -C \"$out\" gloss\n"));
+        assert!(release.contains("sha256sum \"$archive\" > \"$archive.sha256\""));
+        assert!(release.contains("tags: [\"v*\"]"));
+        let targets: Vec<&str> = site
+            .lines()
+            .filter_map(|l| l.split_once(") target=")?.1.strip_suffix(" ;;"))
+            .filter(|t| *t != "\"\"")
+            .collect();
+        assert_eq!(targets.len(), 4, "{targets:?}");
+        for target in targets {
+            assert!(
+                release.contains(&format!("- target: {target}\n")),
+                "{target}"
+            );
+        }
+    }
+
     #[test]
     fn without_releases_the_workflow_compiles_from_crates_io() {
         let site = workflow(None);
