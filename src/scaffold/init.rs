@@ -110,7 +110,7 @@ pub fn init(dir: &Path, force: bool) -> Result<Initialized, Diagnostics> {
     };
     for (path, text) in files {
         match plan.get(path) {
-            Some(existing::Action::Keep) => made.kept.push(format!("kept your {path}")),
+            Some(existing::Action::Keep(name)) => made.kept.push(format!("kept your {name}")),
             Some(existing::Action::Extend(lines)) => {
                 existing::extend(dir, path, lines)?;
                 made.kept

@@ -14,8 +14,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 /// What `gloss init` does with a starter file that is already in the folder.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Action {
-    /// Leave it as it is (the repository's README).
-    Keep,
+    /// Leave it as it is: the repository's README (by its name there) or a `.gitignore`
+    /// that has every line already.
+    Keep(String),
     /// Append these lines of the starter's file, which it lacks (`.gitignore`).
     Extend(Vec<String>),
     /// Write the starter's file over it (`--force`).
@@ -50,8 +51,8 @@ pub fn plan(
     for &(path, text) in files {
         let target = dir.join(path);
         if path == README {
-            if readme(dir).is_some() {
-                plan.insert(path.to_string(), Action::Keep);
+            if let Some(name) = readme(dir) {
+                plan.insert(path.to_string(), Action::Keep(name));
             }
         } else if path == ".gitignore" && target.is_file() {
             let have = std::fs::read_to_string(&target).unwrap_or_default();
@@ -59,7 +60,7 @@ pub fn plan(
             if !missing.is_empty() {
                 plan.insert(path.to_string(), Action::Extend(missing));
             } else {
-                plan.insert(path.to_string(), Action::Keep);
+                plan.insert(path.to_string(), Action::Keep(path.to_string()));
             }
         } else if target.exists() || target.is_symlink() {
             if force && !target.is_dir() {
@@ -152,7 +153,7 @@ mod tests {
         std::fs::write(dir.path().join(".gitignore"), "target").unwrap();
         std::fs::write(dir.path().join("LICENSE"), "MIT\n").unwrap();
         let plan = plan(dir.path(), &FILES, false).unwrap();
-        assert_eq!(plan.get("README.md"), Some(&Action::Keep));
+        assert_eq!(plan.get("README.md"), Some(&Action::Keep("README".into())));
         assert_eq!(
             plan.get(".gitignore"),
             Some(&Action::Extend(vec!["/public".to_string()]))
@@ -162,7 +163,10 @@ mod tests {
         let ignore = std::fs::read_to_string(dir.path().join(".gitignore")).unwrap();
         assert_eq!(ignore, "target\n# gloss: the built site\n/public\n");
         let again = super::plan(dir.path(), &FILES, false).unwrap();
-        assert_eq!(again.get(".gitignore"), Some(&Action::Keep));
+        assert_eq!(
+            again.get(".gitignore"),
+            Some(&Action::Keep(".gitignore".into()))
+        );
     }
 
     #[test]
