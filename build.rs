@@ -1,15 +1,9 @@
 //! Embeds the default theme (`templates/` and `static/`) in the binary, so a site made by
 //! `gloss init` builds without copying any theme file, and the demo site and the binary share
-//! one theme instead of two copies. Also records where this checkout of gloss came from (its
-//! GitHub-like `origin`), when `Cargo.toml` names no `repository`, so the workflow `gloss init`
-//! writes can install the same gloss without the editor filling in the address.
+//! one theme instead of two copies.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-#[path = "src/scaffold/remote.rs"]
-mod remote;
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -37,53 +31,10 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Output of `git ARGS` run in `dir`, or `None` when git is missing or fails (a source
-/// package has no `.git`: then nothing is recorded).
-fn git(dir: &Path, args: &[&str]) -> Option<String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
-}
-
-/// Sets `GLOSS_SOURCE_REMOTE` for `scaffold::gloss_repository` from the checkout's `origin`.
-fn source_remote(manifest: &Path) {
-    println!("cargo:rerun-if-env-changed=GLOSS_REPOSITORY");
-    let named = std::env::var("CARGO_PKG_REPOSITORY").is_ok_and(|r| !r.is_empty())
-        || std::env::var("GLOSS_REPOSITORY").is_ok_and(|r| !r.is_empty());
-    // Only a checkout of gloss itself: a source package unpacked inside some other repository
-    // (a home folder kept in git) must not lend gloss that repository's address.
-    let top = git(manifest, &["rev-parse", "--show-toplevel"]).map(PathBuf::from);
-    let own = top.is_some_and(|top| top.canonicalize().ok() == manifest.canonicalize().ok());
-    if named || !own {
-        return;
-    }
-    if let Some(common) = git(
-        manifest,
-        &["rev-parse", "--path-format=absolute", "--git-common-dir"],
-    ) {
-        let config = Path::new(&common).join("config");
-        if config.is_file() {
-            println!("cargo:rerun-if-changed={}", config.display());
-        }
-    }
-    let found = git(manifest, &["config", "--get", "remote.origin.url"])
-        .and_then(|url| remote::github_like(&url));
-    if let Some(url) = found {
-        println!("cargo:rustc-env=GLOSS_SOURCE_REMOTE={url}");
-    }
-}
-
 fn main() {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    source_remote(&manifest);
+    println!("cargo:rerun-if-env-changed=GLOSS_REPOSITORY");
     let mut code = String::new();
     for (name, dir) in [("TEMPLATES", "templates"), ("STATIC", "static")] {
         let root = manifest.join(dir);

@@ -3,6 +3,7 @@
 //! 2 bad usage).
 
 use std::io::IsTerminal;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -20,6 +21,32 @@ use gloss::model::PartialDate;
 use gloss::scaffold::{Kind, NewOptions};
 use gloss::serve::ServeOptions;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// `println!` that never panics: output to a closed pipe (`gloss check | head -1`) is
+/// dropped so the command ends quietly with its usual exit status (see [`emit`]).
+macro_rules! println {
+    ($($arg:tt)*) => {
+        emit(&mut std::io::stdout(), format_args!($($arg)*))
+    };
+}
+
+/// `eprintln!` that never panics, for `gloss check 2>&1 | head -1` (see [`emit`]).
+macro_rules! eprintln {
+    ($($arg:tt)*) => {
+        emit(&mut std::io::stderr(), format_args!($($arg)*))
+    };
+}
+
+/// Writes one line to `stream`. A closed pipe is the reader saying it has seen enough, so
+/// the line is dropped; any other failure (a full disk under `>`) is said on stderr.
+fn emit(stream: &mut dyn std::io::Write, line: std::fmt::Arguments) {
+    match writeln!(stream, "{line}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(std::io::stderr(), "gloss: cannot write output: {e}");
+        }
+        _ => {}
+    }
+}
 
 /// How `check` prints what it found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -111,8 +138,12 @@ enum Command {
     },
     /// Create a new site, with a sample brief and a GitHub Pages workflow, in DIR.
     Init {
-        /// A new or empty folder.
+        /// A new or empty folder, or a cloned repository (`.`): its README is kept, its
+        /// .gitignore extended, and files gloss does not write (LICENSE, .git) left alone.
         dir: PathBuf,
+        /// Replace files of the folder that gloss init writes (config.toml, content/…).
+        #[arg(long)]
+        force: bool,
     },
     /// Import an ACLED or UCDP GED CSV export as incidents, actors and locations.
     Import {
@@ -329,25 +360,20 @@ fn main() -> ExitCode {
                 Err(d) => refuse(d),
             }
         }
-        Command::Init { dir } => match gloss::scaffold::init(&dir) {
+        Command::Init { dir, force } => match gloss::scaffold::init(&dir, force) {
             Ok(made) => {
-                print_diagnostics(made.warnings);
+                let kept = made
+                    .kept
+                    .iter()
+                    .map(|k| format!("; {k}"))
+                    .collect::<String>();
                 println!(
-                    "Created a new site in {} ({} files)",
+                    "Created a new site in {} ({}{kept})",
                     dir.display(),
-                    made.files.len()
+                    plural(made.files.len(), "file")
                 );
-                println!("Next: cd {} && gloss serve", dir.display());
-                match gloss::scaffold::gloss_repository() {
-                    Some(url) => println!(
-                        "To publish, see \"Publish to GitHub Pages\" in its README.md. Its {} installs gloss {} from {url}.",
-                        gloss::scaffold::WORKFLOW_PATH,
-                        env!("CARGO_PKG_VERSION"),
-                    ),
-                    None => println!(
-                        "To publish, see \"Publish to GitHub Pages\" in its README.md, after setting GLOSS_GIT in its {} (see the warning above).",
-                        gloss::scaffold::WORKFLOW_PATH,
-                    ),
+                for line in made.next_steps(&dir) {
+                    println!("{line}");
                 }
                 ExitCode::SUCCESS
             }

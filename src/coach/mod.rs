@@ -102,7 +102,11 @@ pub fn warnings(
     placeholder(config, &mut files, &mut out);
     let workflow = Path::new(workflow::WORKFLOW_PATH);
     if let Some(source) = files.get(workflow) {
-        out.extend(workflow::placeholder(workflow, &source.text));
+        out.extend(workflow::pinned_version(
+            workflow,
+            &source.text,
+            workflow::RUNNING,
+        ));
     }
     unused_entities(corpus, annotated, &mut files, &mut out);
     briefs(corpus, &mut files, &mut out);

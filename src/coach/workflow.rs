@@ -1,7 +1,6 @@
-//! The GitHub Pages workflow `gloss init` writes installs gloss from the address in its
-//! `GLOSS_GIT` line. When the gloss that made the site did not know where it is published,
-//! that line holds a placeholder and the first deploy would fail far from the cause; `gloss
-//! init` and `gloss check` both warn about it here, at the line to edit.
+//! The GitHub Pages workflow `gloss init` writes installs the gloss version in its
+//! `GLOSS_VERSION` line. When the editor runs another gloss, the site they check is not the
+//! one CI publishes; `gloss check` warns about it here, at the line to change.
 
 use std::path::Path;
 
@@ -10,35 +9,40 @@ use crate::diagnostics::{Diagnostic, SourceFile};
 /// Where a site's workflow lives, relative to the site.
 pub const WORKFLOW_PATH: &str = ".github/workflows/pages.yml";
 
-/// The `GLOSS_GIT` value written when gloss does not know its own repository.
-pub const PLACEHOLDER: &str = "https://github.com/OWNER/gloss";
+/// The version of this gloss, which `gloss init` pins in the workflow it writes.
+pub const RUNNING: &str = env!("CARGO_PKG_VERSION");
 
-/// The warning for a workflow (its text, shown as `path`) whose `GLOSS_GIT` is still the
-/// placeholder, or `None` when it names a real address (or the site has no such line).
-pub fn placeholder(path: &Path, text: &str) -> Option<Diagnostic> {
+/// The warning for a workflow (its text, shown as `path`) whose `GLOSS_VERSION` is not
+/// `running`, or `None` when it is (or the workflow has no such line).
+pub fn pinned_version(path: &Path, text: &str, running: &str) -> Option<Diagnostic> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(value) = trimmed.strip_prefix("GLOSS_GIT:") {
-            let value = value.split(" #").next().unwrap_or("").trim();
-            if value.contains("/OWNER/") {
-                let start = offset + line.len() - trimmed.len()
-                    + line[line.len() - trimmed.len()..].find(value)?;
-                let source = SourceFile {
-                    path: path.to_path_buf(),
-                    text: text.to_string(),
-                };
-                return Some(
-                    source
-                        .error(
-                            start..start + value.len(),
-                            format!("GLOSS_GIT is still the placeholder `{value}`, so the workflow cannot install gloss"),
-                        )
-                        .warning()
-                        .with_hint("set GLOSS_GIT to the git URL of the gloss repository to install from (it must have the tag v<GLOSS_VERSION>)")
-                        .with_code("placeholder-gloss-git"),
-                );
+        let indent = line.len() - line.trim_start().len();
+        if let Some(rest) = line[indent..].strip_prefix("GLOSS_VERSION:") {
+            let value = rest.split(" #").next().unwrap_or("").trim();
+            let version = value.trim_matches(|c| c == '"' || c == '\'');
+            if version == running || value.is_empty() {
+                return None;
             }
+            let start = offset + indent + "GLOSS_VERSION:".len() + rest.find(value)?;
+            let source = SourceFile {
+                path: path.to_path_buf(),
+                text: text.to_string(),
+            };
+            return Some(
+                source
+                    .error(
+                        start..start + value.len(),
+                        format!(
+                            "the workflow installs gloss {version}, but this is gloss {running}: the published site may differ from what you check"
+                        ),
+                    )
+                    .warning()
+                    .with_hint(format!(
+                        "once the site checks clean with gloss {running}, change this line to `GLOSS_VERSION: \"{running}\"`; or install gloss {version}"
+                    ))
+                    .with_code("workflow-gloss-version"),
+            );
         }
         offset += line.len();
     }
@@ -50,14 +54,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_placeholder_line_is_named() {
-        let text =
-            "env:\n  GLOSS_VERSION: \"0.1.0\"\n  GLOSS_GIT: https://github.com/OWNER/gloss\n";
-        let d = placeholder(Path::new(WORKFLOW_PATH), text).expect("a warning");
-        assert_eq!((d.line, d.column), (3, 14));
-        assert_eq!(d.code, "placeholder-gloss-git");
+    fn another_version_is_named_at_its_line() {
+        let text = "env:\n  GLOSS_VERSION: \"0.0.9\" # pinned\n  GLOSS_PACKAGE: gloss-briefs\n";
+        let d = pinned_version(Path::new(WORKFLOW_PATH), text, "0.1.0").expect("a warning");
+        assert_eq!((d.line, d.column), (2, 18));
+        assert_eq!(d.code, "workflow-gloss-version");
         assert!(!d.is_error());
-        let real = text.replace("OWNER", "alice");
-        assert!(placeholder(Path::new(WORKFLOW_PATH), &real).is_none());
+        assert!(d.message.contains("gloss 0.0.9, but this is gloss 0.1.0"));
+        let hint = d.hint.as_deref().unwrap_or("");
+        assert!(hint.contains("`GLOSS_VERSION: \"0.1.0\"`"), "{hint}");
+    }
+
+    #[test]
+    fn the_same_version_or_no_pin_is_quiet() {
+        for text in [
+            "env:\n  GLOSS_VERSION: \"0.1.0\"\n",
+            "env:\n  GLOSS_VERSION: 0.1.0\n",
+            "env:\n  GLOSS_VERSION: '0.1.0'\n",
+            "on: push\n",
+            "env:\n  GLOSS_VERSION:\n",
+        ] {
+            assert!(pinned_version(Path::new(WORKFLOW_PATH), text, "0.1.0").is_none());
+        }
     }
 }

@@ -5,14 +5,13 @@
 mod from;
 mod init;
 mod new;
-#[cfg(test)]
 mod remote;
 
 use std::io::{self, Write};
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-pub use init::{Initialized, WORKFLOW_PATH, gloss_repository, init};
+pub use init::{Initialized, PACKAGE, WORKFLOW_PATH, gloss_releases, init};
 pub use new::{Created, Kind, NewOptions, create_entry, new, slugify};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};

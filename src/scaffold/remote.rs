@@ -1,13 +1,11 @@
-//! Where a gloss checkout came from, as an address a site's workflow can install gloss from.
-//! `build.rs` includes this file to read `git remote get-url origin` when `Cargo.toml` names
-//! no `repository`, so a `gloss` installed from a clone writes workflows that install the same
-//! gloss without the editor filling in the address. It depends on nothing else in the crate.
+//! The repository gloss is published from, as a checked `https://host/owner/repo` address
+//! that a site's workflow can download release binaries from. It depends on nothing else in
+//! the crate.
 
 /// The `https://host/owner/repo` form of a GitHub-like remote (`https://…`, `ssh://…` or
 /// `git@host:owner/repo`, with or without `.git`), or `None` for anything else (a local path,
-/// `http`, a nested group, odd characters): a wrong guess in a workflow is worse than the
-/// placeholder `gloss init` warns about. User names and tokens in the address are dropped so
-/// they never reach a site's files.
+/// `http`, a nested group, odd characters): then sites install from crates.io only. User
+/// names and tokens in the address are dropped so they never reach a site's files.
 pub fn github_like(remote: &str) -> Option<String> {
     let remote = remote.trim();
     let (host, path) = if let Some(rest) = remote.strip_prefix("https://") {
