@@ -106,6 +106,9 @@ pub struct Report {
     pub written: write::Written,
     /// The content files behind each built page (filled by `check`, for link errors).
     pub sources: Vec<(String, Vec<PathBuf>)>,
+    /// The briefs marked `draft = true` (left out unless drafts were included), for the
+    /// summary ([`coach::drafts::summary`]).
+    pub drafts: Vec<PathBuf>,
 }
 
 /// One finished stage of a build: its name, how long it took, and the peak resident memory
@@ -214,6 +217,7 @@ pub fn generate_into(
     // that every error of the site arrives in one run.
     let (mut loaded, load_errors) = load::load_all(root, Some(&options.output()));
     let read_warnings = std::mem::take(&mut loaded.warnings);
+    let drafts = coach::drafts::drafts(&loaded);
     clock.lap("load");
     let resolved = resolve::resolve(
         loaded,
@@ -272,6 +276,7 @@ pub fn generate_into(
         output: None,
         written: write::Written::default(),
         sources,
+        drafts,
     };
     Ok((outputs, report))
 }

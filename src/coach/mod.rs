@@ -3,6 +3,7 @@
 //! page), each at a file and line with what to do. Also maps broken links found in built
 //! pages back to the content file that wrote them.
 
+pub mod drafts;
 pub mod names;
 pub mod workflow;
 
