@@ -5,6 +5,7 @@
 
 pub mod drafts;
 pub mod names;
+mod places;
 pub mod workflow;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -109,6 +110,7 @@ pub fn warnings(
     briefs(corpus, &mut files, &mut out);
     incidents(corpus, &mut files, &mut out);
     names_taken(corpus, &mut files, &mut out);
+    places::places(corpus, &mut files, &mut out);
     let entities = Entities::new(known(corpus));
     let articles: Vec<(PathBuf, String, usize)> = corpus
         .briefs
