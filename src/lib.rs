@@ -109,6 +109,8 @@ pub struct Report {
     /// The briefs marked `draft = true` (left out unless drafts were included), for the
     /// summary ([`coach::drafts::summary`]).
     pub drafts: Vec<PathBuf>,
+    /// The lines drop patterns removed from each article.txt (filled by `check`).
+    pub dropped: Vec<coach::lines::Dropped>,
 }
 
 /// One finished stage of a build: its name, how long it took, and the peak resident memory
@@ -234,9 +236,13 @@ pub fn generate_into(
     let markdown = markup::markdown::Markdown::new(config.file_urls);
     let mut annotated = annotate::site::annotate(&corpus, &config, urls, &markdown)?;
     clock.lap("annotate");
+    let mut dropped = Vec::new();
     let sources = if options.coach {
         let coached = coach::warnings(root, &config, &corpus, &annotated.briefs);
         annotated.warnings.extend(coached.sorted());
+        let (lines, removed) = coach::lines::articles(root, &rules, &corpus);
+        annotated.warnings.extend(lines.sorted());
+        dropped = removed;
         coach::sources(&corpus, urls)
     } else {
         Vec::new()
@@ -277,6 +283,7 @@ pub fn generate_into(
         written: write::Written::default(),
         sources,
         drafts,
+        dropped,
     };
     Ok((outputs, report))
 }

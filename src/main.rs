@@ -278,6 +278,9 @@ fn main() -> ExitCode {
                 if let Some(line) = gloss::coach::drafts::summary(&report.drafts, !no_drafts) {
                     println!("{line}");
                 }
+                if let Some(line) = gloss::coach::lines::summary(&report.dropped) {
+                    println!("{line}");
+                }
                 if failed {
                     eprintln!("gloss: --deny-warnings makes warnings fail the check");
                 }

@@ -4,6 +4,7 @@
 //! pages back to the content file that wrote them.
 
 pub mod drafts;
+pub mod lines;
 pub mod names;
 mod places;
 pub mod workflow;
