@@ -4,7 +4,7 @@
 //! that removes the line when pasted into config.toml. Also counts, per brief, the lines the
 //! drop patterns removed, for `gloss check`'s summary.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -51,7 +51,7 @@ pub fn articles(root: &Path, rules: &ArticleRules, corpus: &Corpus) -> (Diagnost
         })
         .collect();
     let mut out = Diagnostics::default();
-    let mut flagged: Vec<(usize, usize)> = Vec::new();
+    let mut flagged: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (n, article) in read.iter().enumerate() {
         if let Some((paragraph, kind)) = lint::first_paragraph(&article.ingested, &article.title) {
             out.push(first_line(
@@ -60,7 +60,7 @@ pub fn articles(root: &Path, rules: &ArticleRules, corpus: &Corpus) -> (Diagnost
                 &paragraph.text,
                 kind,
             ));
-            flagged.push((n, paragraph.line));
+            flagged.insert((n, paragraph.line));
         }
         for paragraph in lint::clutter(&article.ingested) {
             if flagged.contains(&(n, paragraph.line)) {
@@ -79,7 +79,7 @@ pub fn articles(root: &Path, rules: &ArticleRules, corpus: &Corpus) -> (Diagnost
                 .with_hint(drop_hint(&paragraph.text, "or delete the line"))
                 .with_code("clutter-line");
             out.push(d);
-            flagged.push((n, paragraph.line));
+            flagged.insert((n, paragraph.line));
         }
     }
     out.extend(repeated(&read, &flagged));
@@ -136,7 +136,7 @@ fn first_line(source: &SourceFile, line: usize, text: &str, kind: Suspect) -> Di
 
 /// Short unpunctuated lines found more than once, in one article or several: menus and
 /// buttons a site repeats. Reported once, at the first place, with the count.
-fn repeated(read: &[Read], flagged: &[(usize, usize)]) -> Vec<Diagnostic> {
+fn repeated(read: &[Read], flagged: &BTreeSet<(usize, usize)>) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
     for (n, article) in read.iter().enumerate() {
         for p in &article.ingested.paragraphs {

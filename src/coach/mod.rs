@@ -7,6 +7,7 @@ pub mod drafts;
 pub mod lines;
 pub mod names;
 mod places;
+mod starter;
 pub mod workflow;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -112,6 +113,7 @@ pub fn warnings(
     incidents(corpus, &mut files, &mut out);
     names_taken(corpus, &mut files, &mut out);
     places::places(corpus, &mut files, &mut out);
+    starter::starter(corpus, &mut files, &mut out);
     let entities = Entities::new(known(corpus));
     let articles: Vec<(PathBuf, String, usize)> = corpus
         .briefs
