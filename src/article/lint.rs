@@ -50,7 +50,7 @@ fn words(text: &str) -> String {
 }
 
 /// Is `line` the title, near enough (a typo, a changed word, the outlet's name added)?
-fn near_title(line: &str, title: &str) -> bool {
+pub fn near_title(line: &str, title: &str) -> bool {
     let (line, title) = (words(line), words(title));
     // A paragraph much longer than the title is not it (and comparing is bounded work).
     if line.is_empty() || title.is_empty() || line.len() > title.len() * 2 + 20 {
@@ -102,6 +102,19 @@ pub fn first_paragraph<'a>(
         return None;
     };
     Some((first, kind))
+}
+
+/// The 0-based line of a markdown article's first line when it is nearly the title (a
+/// pasted headline, as a heading or not) and more text follows.
+pub fn markdown_headline(text: &str, title: &str) -> Option<usize> {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    let (at, first) = lines.next()?;
+    lines.next()?;
+    let heading = first.trim().trim_start_matches('#').trim();
+    near_title(heading, title).then_some(at)
 }
 
 /// The words of website clutter, at the start of a short line.
@@ -191,6 +204,17 @@ mod tests {
         // The most common ones are built-in drop patterns, reported as dropped by check.
         let dropped: Vec<usize> = ingested.removed.iter().map(|r| r.line).collect();
         assert_eq!(dropped, [2, 3, 8, 10]);
+    }
+
+    #[test]
+    fn a_markdown_heading_like_the_title() {
+        let text = "\n# Rockets hit Ain al-Asad again\n\nAt least 14 rockets struck.\n";
+        assert_eq!(markdown_headline(text, "Rockets hit Ain al-Asad"), Some(1));
+        assert_eq!(markdown_headline(text, "A drone strikes Erbil"), None);
+        assert_eq!(
+            markdown_headline("# Rockets hit Ain al-Asad\n", "Rockets hit Ain al-Asad"),
+            None
+        );
     }
 
     #[test]

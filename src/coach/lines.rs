@@ -83,6 +83,7 @@ pub fn articles(root: &Path, rules: &ArticleRules, corpus: &Corpus) -> (Diagnost
         }
     }
     out.extend(repeated(&read, &flagged));
+    out.extend(markdown_headlines(corpus));
     let dropped = read
         .iter()
         .filter_map(|article| {
@@ -100,6 +101,34 @@ pub fn articles(root: &Path, rules: &ArticleRules, corpus: &Corpus) -> (Diagnost
         })
         .collect();
     (out, dropped)
+}
+
+/// A pasted headline atop an `article.md` or a single-file brief's body.
+fn markdown_headlines(corpus: &Corpus) -> Vec<Diagnostic> {
+    corpus
+        .briefs
+        .iter()
+        .filter_map(|b| {
+            let Article::Markdown { text, file, line } = &b.article else {
+                return None;
+            };
+            let at = lint::markdown_headline(text, &b.title)?;
+            let source = SourceFile {
+                path: file.clone(),
+                text: text.clone(),
+            };
+            let mut d = source
+                .error_at_line(
+                    at + 1,
+                    "the article's first line is nearly the brief's title: it looks like the pasted headline",
+                )
+                .warning()
+                .with_hint("delete it (the page shows the brief's title already)")
+                .with_code("headline-line");
+            d.line += line - 1;
+            Some(d)
+        })
+        .collect()
 }
 
 /// "add `drop = ['^…$']` under [article] in config.toml", for a paragraph's text.
@@ -127,9 +156,9 @@ fn first_line(source: &SourceFile, line: usize, text: &str, kind: Suspect) -> Di
         .error_at_line(line, format!("the article's first line {what}"))
         .warning()
         .with_hint(format!(
-            "delete it from {} (the page shows the brief's title and credits already); {}",
+            "delete it from {} (the page shows the brief's title and credits already), or keep the file as pasted and add `drop = [{}]` under [article] in config.toml",
             source.path.display(),
-            drop_hint(text, "if your source pastes it in every article")
+            lint::toml_string(&lint::drop_pattern(text))
         ))
         .with_code(code)
 }
