@@ -108,6 +108,11 @@ pub struct Report {
     pub written: write::Written,
     /// The content files behind each built page (filled by `check`, for link errors).
     pub sources: Vec<(String, Vec<PathBuf>)>,
+    /// The briefs marked `draft = true` (left out unless drafts were included), for the
+    /// summary ([`coach::drafts::summary`]).
+    pub drafts: Vec<PathBuf>,
+    /// The lines drop patterns removed from each article.txt (filled by `check`).
+    pub dropped: Vec<coach::lines::Dropped>,
 }
 
 /// One finished stage of a build: its name, how long it took, and the peak resident memory
@@ -216,6 +221,7 @@ pub fn generate_into(
     // that every error of the site arrives in one run.
     let (mut loaded, load_errors) = load::load_all(root, Some(&options.output()));
     let read_warnings = std::mem::take(&mut loaded.warnings);
+    let drafts = coach::drafts::drafts(&loaded);
     clock.lap("load");
     let resolved = resolve::resolve(
         loaded,
@@ -232,9 +238,13 @@ pub fn generate_into(
     let markdown = markup::markdown::Markdown::new(config.file_urls);
     let mut annotated = annotate::site::annotate(&corpus, &config, urls, &markdown)?;
     clock.lap("annotate");
+    let mut dropped = Vec::new();
     let sources = if options.coach {
         let coached = coach::warnings(root, &config, &corpus, &annotated.briefs);
         annotated.warnings.extend(coached.sorted());
+        let (lines, removed) = coach::lines::articles(root, &rules, &corpus);
+        annotated.warnings.extend(lines.sorted());
+        dropped = removed;
         coach::sources(&corpus, urls)
     } else {
         Vec::new()
@@ -274,6 +284,8 @@ pub fn generate_into(
         output: None,
         written: write::Written::default(),
         sources,
+        drafts,
+        dropped,
     };
     Ok((outputs, report))
 }

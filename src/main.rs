@@ -274,6 +274,9 @@ fn main() -> ExitCode {
                             .unwrap_or(options.output().as_path())
                             .display()
                     );
+                    if let Some(line) = gloss::coach::drafts::summary(&report.drafts, drafts) {
+                        println!("{line}");
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(diagnostics) => fail(diagnostics),
@@ -314,6 +317,12 @@ fn main() -> ExitCode {
                         String::new()
                     }
                 );
+                if let Some(line) = gloss::coach::drafts::summary(&report.drafts, !no_drafts) {
+                    println!("{line}");
+                }
+                if let Some(line) = gloss::coach::lines::summary(&report.dropped) {
+                    println!("{line}");
+                }
                 if failed {
                     eprintln!("gloss: --deny-warnings makes warnings fail the check");
                 }

@@ -9,6 +9,7 @@ use std::fmt;
 
 use regex::{Regex, RegexSet};
 
+pub mod lint;
 mod paragraphs;
 
 /// Built-in patterns for lines that are site chrome, not article text. Each is matched
@@ -29,6 +30,11 @@ const DROP: &[&str] = &[
     r"(?i)^story continues below(?: advertisement)?\.?$",
     r"(?i)^skip to (?:main )?content$",
     r"(?i)^(?:copyright\b|©|\(c\)).{0,300}\ball rights reserved\.?$",
+    r"(?i)^related(?: (?:stories|articles|coverage|content|reading|news))?$",
+    r"^RELATED\b.{0,200}$",
+    r"(?i)^follow us(?: (?:on|at) .{1,60})?$",
+    r"(?i)^(?:latest|top) (?:headlines|news|stories)$",
+    r"(?i)^(?:most (?:read|popular|viewed|shared)|trending(?: now)?|recommended(?: for you)?|you (?:may|might) also like)$",
 ];
 
 /// Built-in patterns for contributor and contact lines, which become credits. The

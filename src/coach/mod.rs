@@ -3,7 +3,11 @@
 //! page), each at a file and line with what to do. Also maps broken links found in built
 //! pages back to the content file that wrote them.
 
+pub mod drafts;
+pub mod lines;
 pub mod names;
+mod places;
+mod starter;
 pub mod workflow;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -112,6 +116,8 @@ pub fn warnings(
     briefs(corpus, &mut files, &mut out);
     incidents(corpus, &mut files, &mut out);
     names_taken(corpus, &mut files, &mut out);
+    places::places(corpus, &mut files, &mut out);
+    starter::starter(corpus, &mut files, &mut out);
     let entities = Entities::new(known(corpus));
     let articles: Vec<(PathBuf, String, usize)> = corpus
         .briefs

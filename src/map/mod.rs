@@ -5,6 +5,7 @@
 //! bytes.
 
 pub mod labels;
+pub mod lookup;
 mod outline;
 pub mod project;
 mod spread;

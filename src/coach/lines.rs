@@ -1,0 +1,244 @@
+//! Lines of pasted articles that are probably not article text (see
+//! [`crate::article::lint`]): a headline or byline above the first paragraph, website
+//! clutter, and short lines repeated across articles. Each warning carries a `drop` pattern
+//! that removes the line when pasted into config.toml. Also counts, per brief, the lines the
+//! drop patterns removed, for `gloss check`'s summary.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::article::lint::{self, Suspect};
+use crate::article::{ArticleRules, Ingested, ingest};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, plural};
+use crate::model::{Article, Corpus};
+
+/// The lines of one article.txt that drop patterns removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dropped {
+    /// The article file.
+    pub file: PathBuf,
+    /// 1-based lines where the removed paragraphs start.
+    pub lines: Vec<usize>,
+}
+
+/// How many articles the dropped summary names before "and N more".
+const SHOWN: usize = 3;
+
+/// One article.txt, read and ingested.
+struct Read {
+    source: SourceFile,
+    title: String,
+    ingested: Ingested,
+}
+
+/// The warnings about every brief's article.txt, and the lines its drop patterns removed.
+pub fn articles(root: &Path, rules: &ArticleRules, corpus: &Corpus) -> (Diagnostics, Vec<Dropped>) {
+    let read: Vec<Read> = corpus
+        .briefs
+        .par_iter()
+        .filter(|b| matches!(b.article, Article::Plain(_)))
+        .filter_map(|b| {
+            let path = b.file.with_file_name("article.txt");
+            let text = std::fs::read_to_string(root.join(&path)).ok()?;
+            let ingested = ingest(&text, rules);
+            Some(Read {
+                source: SourceFile { path, text },
+                title: b.title.clone(),
+                ingested,
+            })
+        })
+        .collect();
+    let mut out = Diagnostics::default();
+    let mut flagged: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (n, article) in read.iter().enumerate() {
+        if let Some((paragraph, kind)) = lint::first_paragraph(&article.ingested, &article.title) {
+            out.push(first_line(
+                &article.source,
+                paragraph.line,
+                &paragraph.text,
+                kind,
+            ));
+            flagged.insert((n, paragraph.line));
+        }
+        for paragraph in lint::clutter(&article.ingested) {
+            if flagged.contains(&(n, paragraph.line)) {
+                continue;
+            }
+            let d = article
+                .source
+                .error_at_line(
+                    paragraph.line,
+                    format!(
+                        "this line looks like website clutter, not article text: `{}`",
+                        paragraph.text
+                    ),
+                )
+                .warning()
+                .with_hint(drop_hint(&paragraph.text, "or delete the line"))
+                .with_code("clutter-line");
+            out.push(d);
+            flagged.insert((n, paragraph.line));
+        }
+    }
+    out.extend(repeated(&read, &flagged));
+    out.extend(markdown_headlines(corpus));
+    let dropped = read
+        .iter()
+        .filter_map(|article| {
+            let lines: Vec<usize> = article
+                .ingested
+                .removed
+                .iter()
+                .filter(|r| r.pattern.is_some())
+                .map(|r| r.line)
+                .collect();
+            (!lines.is_empty()).then(|| Dropped {
+                file: article.source.path.clone(),
+                lines,
+            })
+        })
+        .collect();
+    (out, dropped)
+}
+
+/// A pasted headline atop an `article.md` or a single-file brief's body.
+fn markdown_headlines(corpus: &Corpus) -> Vec<Diagnostic> {
+    corpus
+        .briefs
+        .iter()
+        .filter_map(|b| {
+            let Article::Markdown { text, file, line } = &b.article else {
+                return None;
+            };
+            let at = lint::markdown_headline(text, &b.title)?;
+            let source = SourceFile {
+                path: file.clone(),
+                text: text.clone(),
+            };
+            let mut d = source
+                .error_at_line(
+                    at + 1,
+                    "the article's first line is nearly the brief's title: it looks like the pasted headline",
+                )
+                .warning()
+                .with_hint("delete it (the page shows the brief's title already)")
+                .with_code("headline-line");
+            d.line += line - 1;
+            Some(d)
+        })
+        .collect()
+}
+
+/// "add `drop = ['^…$']` under [article] in config.toml", for a paragraph's text.
+fn drop_hint(text: &str, or: &str) -> String {
+    let pattern = lint::toml_string(&lint::drop_pattern(text));
+    format!(
+        "to drop it, add `drop = [{pattern}]` under [article] in config.toml (or add the pattern to the list there), {or}"
+    )
+}
+
+fn first_line(source: &SourceFile, line: usize, text: &str, kind: Suspect) -> Diagnostic {
+    let (what, code) = match kind {
+        Suspect::NearTitle => (
+            "is nearly the brief's title: it looks like the pasted headline",
+            "headline-line",
+        ),
+        Suspect::Headline => (
+            "looks like a headline (title case, no final punctuation, above the first paragraph)",
+            "headline-line",
+        ),
+        Suspect::Byline => ("looks like a byline", "byline-line"),
+        Suspect::Clutter => ("looks like website clutter", "clutter-line"),
+    };
+    source
+        .error_at_line(line, format!("the article's first line {what}"))
+        .warning()
+        .with_hint(format!(
+            "delete it from {} (the page shows the brief's title and credits already), or keep the file as pasted and add `drop = [{}]` under [article] in config.toml",
+            source.path.display(),
+            lint::toml_string(&lint::drop_pattern(text))
+        ))
+        .with_code(code)
+}
+
+/// Short unpunctuated lines found more than once, in one article or several: menus and
+/// buttons a site repeats. Reported once, at the first place, with the count.
+fn repeated(read: &[Read], flagged: &BTreeSet<(usize, usize)>) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    for (n, article) in read.iter().enumerate() {
+        for p in &article.ingested.paragraphs {
+            let counts = p.text.chars().any(char::is_alphabetic)
+                && lint::is_short_unpunctuated(&p.text)
+                && !flagged.contains(&(n, p.line));
+            if counts {
+                seen.entry(p.text.as_str()).or_default().push((n, p.line));
+            }
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, places)| places.len() >= 2)
+        .filter_map(|(text, places)| {
+            let &(n, line) = places.first()?;
+            let mut articles: Vec<usize> = places.iter().map(|(a, _)| *a).collect();
+            articles.dedup();
+            let (&(other, other_line), more) = (places.get(1)?, places.len() - 2);
+            let elsewhere = if more > 0 {
+                format!("{}:{other_line} and {}", read[other].source.path.display(), plural(more, "more place"))
+            } else {
+                format!("{}:{other_line}", read[other].source.path.display())
+            };
+            Some(
+                read[n]
+                    .source
+                    .error_at_line(
+                        line,
+                        format!(
+                            "this short line appears {} in {}, like a site's menu or button: `{text}` (also at {elsewhere})",
+                            plural(places.len(), "time"),
+                            plural(articles.len(), "article"),
+                        ),
+                    )
+                    .warning()
+                    .with_hint(drop_hint(text, "or delete the lines"))
+                    .with_code("repeated-line"),
+            )
+        })
+        .collect()
+}
+
+/// The summary line of what drop patterns removed: "Dropped as boilerplate: 2 lines of
+/// content/briefs/a/article.txt (3, 8), …", or `None` when nothing was dropped.
+pub fn summary(dropped: &[Dropped]) -> Option<String> {
+    let total: usize = dropped.iter().map(|d| d.lines.len()).sum();
+    if total == 0 {
+        return None;
+    }
+    let mut named: Vec<String> = dropped
+        .iter()
+        .take(SHOWN)
+        .map(|d| {
+            let lines: Vec<String> = d.lines.iter().take(5).map(usize::to_string).collect();
+            let more = if d.lines.len() > 5 { ", …" } else { "" };
+            let noun = if d.lines.len() == 1 { "line" } else { "lines" };
+            format!(
+                "{} in {} ({noun} {}{more})",
+                plural(d.lines.len(), "line"),
+                d.file.display(),
+                lines.join(", ")
+            )
+        })
+        .collect();
+    if dropped.len() > SHOWN {
+        named.push(format!(
+            "and {} more",
+            plural(dropped.len() - SHOWN, "article")
+        ));
+    }
+    Some(format!(
+        "{} dropped as boilerplate by the drop patterns: {}",
+        plural(total, "line"),
+        named.join("; ")
+    ))
+}
