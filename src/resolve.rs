@@ -221,7 +221,17 @@ fn date<F>(
             ));
         }
     };
-    let parsed = PartialDate::parse(&text).map_err(|m| doc.error(value, m))?;
+    let parsed = PartialDate::parse(&text).map_err(|m| {
+        let at = doc.front_offset + value.span().start;
+        let key = crate::markup::hints::key_at(&doc.source.text, at);
+        match crate::markup::hints::date_fix(&text, key) {
+            Some((message, hint)) => doc
+                .error(value, message)
+                .with_hint(hint)
+                .with_code("date-format"),
+            None => doc.error(value, m),
+        }
+    })?;
     if !partial && parsed.precision() != Precision::Day {
         return Err(doc
             .error(

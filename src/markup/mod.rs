@@ -8,10 +8,13 @@
 //! - `markdown`: markdown to safe HTML, with highlighting; `attrs`: heading ids and classes
 //! - `escape`: HTML escaping; `xml`: XML escaping and a small writer for feeds and sitemaps
 //! - `notes`: splitting the `## Notes` section off a brief's body
+//! - `guess`: the date or coordinates a value gloss cannot read most likely means
 //! - `toml`: front matter and `config.toml` parsed with errors an editor can act on
 
 pub mod attrs;
 mod escape;
+pub mod guess;
+pub mod hints;
 pub mod markdown;
 pub mod notes;
 pub mod toml;

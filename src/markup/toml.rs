@@ -3,6 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
+use super::hints;
 use crate::diagnostics::{Diagnostic, SourceFile};
 
 /// Deserializes TOML found at byte `offset` of `source` (front matter, or all of
@@ -23,6 +24,19 @@ pub fn parse_toml<T: DeserializeOwned>(
     let at = |range: std::ops::Range<usize>, message: String| {
         source.error(offset + range.start..offset + range.end, message)
     };
+    if let Some(d) = hints::by_key::<T>(source, offset, text, span.start) {
+        return Err(d);
+    }
+    if message == "duplicate key"
+        && let Some(d) = hints::duplicate_key(source, offset, text, span.clone())
+    {
+        return Err(d);
+    }
+    if is_bare(&message)
+        && let Some(d) = hints::unquoted_words::<T>(source, offset, text, span.start)
+    {
+        return Err(d);
+    }
     if let Some(d) = bare_word(text, &span, &message).and_then(|word| {
         // Quote the word and parse again: serde then says which type the key wants.
         let quoted = format!("{}\"{word}\"{}", &text[..span.start], &text[span.end..]);
@@ -81,6 +95,19 @@ pub fn parse_toml<T: DeserializeOwned>(
     {
         return Err(d);
     }
+    if (message.contains("array") || message.starts_with("missing comma"))
+        && let Some(d) = hints::unclosed_list(source, offset, text, span.start)
+    {
+        return Err(d);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (wanted, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let values: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let key = key_before(text, span.start);
+        return Err(at(span, format!("unknown value `{wanted}` for `{key}`"))
+            .with_hint(hints::one_of(key, wanted, &values))
+            .with_code("unknown-value"));
+    }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or(rest);
         let place = if source.path.ends_with("config.toml") {
@@ -106,10 +133,7 @@ pub fn parse_toml<T: DeserializeOwned>(
 /// The word a parse error points at, when it is a bare word (`ten`, `yes`) the parser
 /// could not read as a value.
 fn bare_word<'t>(text: &'t str, span: &std::ops::Range<usize>, message: &str) -> Option<&'t str> {
-    let bare = message.starts_with("invalid boolean")
-        || message.starts_with("string values must be quoted")
-        || message.starts_with("invalid float")
-        || message.starts_with("invalid integer");
+    let bare = is_bare(message);
     let line_end = text[span.start.min(text.len())..]
         .find('\n')
         .map_or(text.len(), |i| span.start + i);
@@ -123,6 +147,14 @@ fn bare_word<'t>(text: &'t str, span: &std::ops::Range<usize>, message: &str) ->
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
     .then_some(word)
+}
+
+/// Does the parser's message say it met a word that is no TOML value?
+fn is_bare(message: &str) -> bool {
+    message.starts_with("invalid boolean")
+        || message.starts_with("string values must be quoted")
+        || message.starts_with("invalid float")
+        || message.starts_with("invalid integer")
 }
 
 /// The key on the line where `at` falls (`paginate_by` of `paginate_by = ten`).
@@ -208,13 +240,17 @@ fn unclosed_string(
         }
         if line.matches('"').count() % 2 == 1 {
             let quote = line.rfind('"')?;
-            let unfinished = line[quote + 1..].trim_end().trim_end_matches(',');
-            let fixed = format!("\"{unfinished}\",");
+            let fixed = hints::close_string(line, quote);
+            let hint = if hints::parses::<toml::Table>(&hints::with_line(text, start, &fixed)) {
+                format!("close the string: write `{}`", fixed.trim())
+            } else {
+                "close the string with a `\"`, then a comma if an entry follows".to_string()
+            };
             let (open, close) = (offset + start + quote, offset + start + line.len());
             return Some(
                 source
                     .error(open..close, "this string is missing its closing quote")
-                    .with_hint(format!("close the string: {fixed}"))
+                    .with_hint(hint)
                     .with_code("unclosed-string"),
             );
         }
