@@ -212,7 +212,7 @@ fn date<F>(
         toml::Value::Integer(year) => {
             return Err(doc
                 .error(value, format!("`{year}` is a number, not a date"))
-                .with_hint(format!("quote year-only dates: date = \"{year}\""))
+                .with_hint(format!("write `date = \"{year}\"` (a year is quoted)"))
                 .with_code("partial-date"));
         }
         _ => {

@@ -142,7 +142,7 @@ pub fn coordinates(text: &str) -> Option<[f64; 2]> {
     while let Some((at, c)) = chars.next() {
         match c {
             ',' | ';' => finish(&mut parts, &mut current),
-            c if c.is_whitespace() || c == '"' => {}
+            c if c.is_whitespace() || matches!(c, '"' | '\'') => {}
             'N' | 'S' | 'E' | 'W' | 'n' | 's' | 'e' | 'w' => {
                 if current.hemisphere.is_some() {
                     if current.level == 0 {
@@ -164,10 +164,14 @@ pub fn coordinates(text: &str) -> Option<[f64; 2]> {
                 while chars.peek().is_some_and(|&(_, c)| c == ' ') {
                     chars.next();
                 }
+                // ' and " mark minutes and seconds only after degrees: otherwise they
+                // are the quotes of a string (`["33.78", "42.44"]`).
                 let mark = match chars.peek().map(|&(_, c)| c) {
                     Some('°' | 'º' | '˚') => Some(1),
-                    Some('′' | '\'' | '’') => Some(2),
-                    Some('″' | '"' | '”') => Some(3),
+                    Some('′' | '’') => Some(2),
+                    Some('\'') if current.marked => Some(2),
+                    Some('″' | '”') => Some(3),
+                    Some('"') if current.marked => Some(3),
                     _ => None,
                 };
                 if mark.is_some() {
@@ -251,6 +255,7 @@ mod tests {
         assert_eq!(iso("2021.06"), ["2021-06"]);
         assert_eq!(iso("07/06/2021"), ["2021-06-07", "2021-07-06"]);
         assert_eq!(iso("05/05/2021"), ["2021-05-05"]);
+        assert_eq!(iso("2021-6-7"), ["2021-06-07"]);
     }
 
     #[test]
@@ -287,6 +292,10 @@ mod tests {
         assert_eq!(c("33°47′S, 42°26′W"), Some([-33.7833, -42.4333]));
         assert_eq!(c("N33.78 E42.44"), Some([33.78, 42.44]));
         assert_eq!(c("[-33.5, 151]"), Some([-33.5, 151.0]));
+        assert_eq!(c("[\"33.78\", \"42.44\"]"), Some([33.78, 42.44]));
+        assert_eq!(c("['33.78', '42.44']"), Some([33.78, 42.44]));
+        assert_eq!(c("33.78, 42.44"), Some([33.78, 42.44]));
+        assert_eq!(c("33°47'12\"N, 42°26'E"), Some([33.7867, 42.4333]));
     }
 
     #[test]

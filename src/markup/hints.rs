@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 
-use super::guess;
+use super::{guess, structure};
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::model::PartialDate;
 
@@ -31,6 +31,157 @@ pub(super) fn with_line(text: &str, start: usize, line: &str) -> String {
 /// Does `text` parse as `T`?
 pub(super) fn parses<T: DeserializeOwned>(text: &str) -> bool {
     toml::from_str::<T>(text).is_ok()
+}
+
+/// The fix for a parse error whose cause can be read from the line, if there is one:
+/// tried before the general messages of `parse_toml`.
+pub(super) fn fix<T: DeserializeOwned>(
+    source: &SourceFile,
+    offset: usize,
+    text: &str,
+    span: &Range<usize>,
+    message: &str,
+) -> Option<Diagnostic> {
+    let at = span.start;
+    if let Some(d) = by_key::<T>(source, offset, text, at) {
+        return Some(d);
+    }
+    if message == "duplicate key" {
+        return structure::duplicate_key(source, offset, text, span.clone());
+    }
+    if is_bare(message) {
+        return not_a_date(source, offset, text, at)
+            .or_else(|| unquoted_words::<T>(source, offset, text, at))
+            .or_else(|| bare_words_quoted::<T>(source, offset, text, at));
+    }
+    if message.starts_with("invalid basic string") {
+        let (start, line) = line_at(text, at);
+        let quote = line.rfind('"')?;
+        let fixed = close_string(line, quote);
+        return parses::<toml::Table>(&with_line(text, start, &fixed)).then(|| {
+            source
+                .error(
+                    offset + start + quote..offset + start + line.len(),
+                    "this string is missing its closing quote",
+                )
+                .with_hint(format!("close the string: write `{}`", fixed.trim()))
+                .with_code("unclosed-string")
+        });
+    }
+    None
+}
+
+/// Does the parser's message say it met a word that is no TOML value?
+pub(super) fn is_bare(message: &str) -> bool {
+    message.starts_with("invalid boolean")
+        || message.starts_with("string values must be quoted")
+        || message.starts_with("invalid float")
+        || message.starts_with("invalid integer")
+}
+
+/// A word where a date belongs (`date = yesterday`): quoting it would not help.
+fn not_a_date(source: &SourceFile, offset: usize, text: &str, at: usize) -> Option<Diagnostic> {
+    let (start, line) = line_at(text, at);
+    let (key, range) = key_value(line).filter(|(k, _)| matches!(*k, "date" | "published"))?;
+    Some(
+        source
+            .error(
+                offset + start + range.start..offset + start + range.end,
+                format!("`{}` is not a date", &line[range]),
+            )
+            .with_hint(format!(
+                "write the date year first: {key} = 2021-07-07, or {key} = \"2021-07\" for a month, {key} = \"2021\" for a year"
+            ))
+            .with_code("date-format"),
+    )
+}
+
+/// Bare words in a line (`actors = [kataib-hezbollah, iran]`, `name = Iran`): each is
+/// quoted where it stands, until the file parses.
+fn bare_words_quoted<T: DeserializeOwned>(
+    source: &SourceFile,
+    offset: usize,
+    text: &str,
+    at: usize,
+) -> Option<Diagnostic> {
+    let (start, _) = line_at(text, at);
+    let mut fixed = text.to_string();
+    let mut words = Vec::new();
+    for _ in 0..16 {
+        let error = match toml::from_str::<T>(&fixed) {
+            Ok(_) => break,
+            Err(error) => error,
+        };
+        let span = error.span()?;
+        let (line_start, line) = line_at(&fixed, span.start);
+        if line_start != start || !is_bare(error.message()) {
+            return None;
+        }
+        let word = line[span.start - start..]
+            .split([' ', ',', ']', '}', '#', '\r'])
+            .next()
+            .filter(|w| !w.is_empty())?;
+        words.push(format!("`{word}`"));
+        let len = word.len();
+        fixed.replace_range(
+            span.start..span.start + len,
+            &format!("\"{}\"", &fixed[span.start..span.start + len]),
+        );
+    }
+    let (_, line) = line_at(&fixed, start);
+    let (_, old) = line_at(text, start);
+    Some(
+        source
+            .error(
+                offset + at..offset + start + old.len(),
+                format!("text must be in quotes, found {}", words.join(", ")),
+            )
+            .with_hint(format!("write `{}`", line.trim()))
+            .with_code("type"),
+    )
+}
+
+/// Two entries of a one-line list without a comma between them (`["a" "b"]`).
+pub(super) fn comma_missing(
+    source: &SourceFile,
+    offset: usize,
+    text: &str,
+    at: usize,
+) -> Option<Diagnostic> {
+    let (start, line) = line_at(text, at);
+    let split = at.checked_sub(start)?;
+    let (before, after) = (line.get(..split)?, line.get(split..)?);
+    if before.trim().is_empty() || after.trim().is_empty() {
+        return None;
+    }
+    let fixed = format!("{}, {}", before.trim_end(), after.trim_start());
+    parses::<toml::Table>(&with_line(text, start, &fixed)).then(|| {
+        source
+            .error(
+                offset + at..offset + at + 1,
+                "a comma is missing between two entries",
+            )
+            .with_hint(format!("write `{}`", fixed.trim()))
+            .with_code("missing-comma")
+    })
+}
+
+/// The line with the one quote a one-line list misses put back (`["kh, "iran"]` becomes
+/// `["kh", "iran"]`), if exactly that makes the file parse; a place before a `,` or `]`
+/// is preferred.
+pub(super) fn quote_missing(text: &str, start: usize, line: &str) -> Option<String> {
+    if line.len() > 400 {
+        return None;
+    }
+    let open = line.find('[')? + 1;
+    let mut found: Vec<(bool, String)> = (open..=line.len())
+        .filter(|&i| line.is_char_boundary(i))
+        .map(|i| (i, format!("{}\"{}", &line[..i], &line[i..])))
+        .filter(|(_, fixed)| parses::<toml::Table>(&with_line(text, start, fixed)))
+        .map(|(i, fixed)| (!line[i..].starts_with([',', ']']), fixed))
+        .collect();
+    found.sort_by_key(|(far, _)| *far);
+    found.into_iter().next().map(|(_, fixed)| fixed)
 }
 
 /// The key of a `key = value` line and the value's byte range in `line` (a trailing
@@ -212,130 +363,6 @@ pub(super) fn close_string(line: &str, quote: usize) -> String {
         fixed.push(']');
     }
     fixed
-}
-
-/// A list whose `]` is missing: the parser stumbles on the next key's line, but the fix
-/// belongs after the list's last entry. Points at the `[` and says where to close it.
-pub(super) fn unclosed_list(
-    source: &SourceFile,
-    offset: usize,
-    text: &str,
-    at: usize,
-) -> Option<Diagnostic> {
-    let (error_start, error_line) = line_at(text, at);
-    let next_item = error_line.trim_start();
-    let at_end = at >= text.trim_end().len();
-    // At the end of the text, the error's own line may be the list's last entry.
-    let error_start = if at_end { text.len() } else { error_start };
-    let stumbled = at_end
-        || key_value(error_line).is_some()
-        || next_item.starts_with('[')
-        || next_item.starts_with('+');
-    if !stumbled {
-        return None;
-    }
-    let open = open_bracket(&text[..error_start])?;
-    // The last line with content before the error: the list's last entry.
-    let mut last = (error_start, "");
-    let mut pos = error_start;
-    while pos > open {
-        let (start, line) = line_at(text, pos.saturating_sub(1));
-        let content = line.split(" #").next().unwrap_or("").trim();
-        if !content.is_empty() && !content.starts_with('#') {
-            last = (start, line);
-            break;
-        }
-        pos = start;
-    }
-    let indent = &last.1[..last.1.len() - last.1.trim_start().len()];
-    let closed = format!("{}\n{indent}]", last.1);
-    if !parses::<toml::Table>(&with_line(text, last.0, &closed)) {
-        return None;
-    }
-    let line = |at: usize| source.line_of(offset + at);
-    Some(
-        source
-            .error(
-                offset + open..offset + open + 1,
-                "this list is never closed: its `]` is missing",
-            )
-            .with_hint(format!(
-                "end the list after its last entry (line {}): add a line `]` below it",
-                line(last.0)
-            ))
-            .with_code("unclosed-list"),
-    )
-}
-
-/// The name of a `[table]` line.
-fn header(line: &str) -> Option<&str> {
-    let line = line.trim();
-    (line.starts_with('[') && !line.starts_with("[[")).then(|| line.trim_matches(['[', ']']).trim())
-}
-
-/// The byte offset of the last `[` of a value (not a `[table]` line) still open at the end
-/// of `text`, skipping strings and comments.
-fn open_bracket(text: &str) -> Option<usize> {
-    let mut open = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let header = open.is_empty() && line.trim_start().starts_with('[');
-        let mut quote = None;
-        for (i, c) in line.char_indices() {
-            match (quote, c) {
-                (Some(q), c) if c == q => quote = None,
-                (Some(_), _) => {}
-                (None, '"' | '\'') => quote = Some(c),
-                (None, '#') => break,
-                (None, '[') if !header => open.push(start + i),
-                (None, ']') if !header => {
-                    open.pop();
-                }
-                _ => {}
-            }
-        }
-        start += line.len();
-    }
-    open.pop()
-}
-
-/// `duplicate key`: says where the key was first set, so the editor can keep one.
-pub(super) fn duplicate_key(
-    source: &SourceFile,
-    offset: usize,
-    text: &str,
-    span: Range<usize>,
-) -> Option<Diagnostic> {
-    let key = text.get(span.clone())?.trim().trim_matches('"');
-    let (line_start, line) = line_at(text, span.start);
-    let is_table = header(line).is_some();
-    let mut first = None;
-    let mut start = 0;
-    for l in text[..line_start].split_inclusive('\n') {
-        match header(l) {
-            // A key is looked for in its own table only: a new table starts afresh.
-            Some(_) if !is_table => first = None,
-            Some(name) if name == key && first.is_none() => first = Some(start),
-            _ if !is_table && first.is_none() && key_value(l).is_some_and(|(k, _)| k == key) => {
-                first = Some(start);
-            }
-            _ => {}
-        }
-        start += l.len();
-    }
-    let first = first?;
-    let first_line = source.line_of(offset + first);
-    Some(
-        source
-            .error(
-                offset + span.start..offset + span.end,
-                format!("duplicate key `{key}`: it is already set at line {first_line}"),
-            )
-            .with_hint(format!(
-                "keep one of the two: delete this line or line {first_line}"
-            ))
-            .with_code("duplicate-key"),
-    )
 }
 
 #[cfg(test)]

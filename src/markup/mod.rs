@@ -9,6 +9,7 @@
 //! - `escape`: HTML escaping; `xml`: XML escaping and a small writer for feeds and sitemaps
 //! - `notes`: splitting the `## Notes` section off a brief's body
 //! - `guess`: the date or coordinates a value gloss cannot read most likely means
+//! - `hints`, `structure`: the fix to write for a value or a TOML shape gloss cannot read
 //! - `toml`: front matter and `config.toml` parsed with errors an editor can act on
 
 pub mod attrs;
@@ -17,6 +18,7 @@ pub mod guess;
 pub mod hints;
 pub mod markdown;
 pub mod notes;
+mod structure;
 pub mod toml;
 pub mod xml;
 

@@ -3,7 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::hints;
+use super::{hints, structure};
 use crate::diagnostics::{Diagnostic, SourceFile};
 
 /// Deserializes TOML found at byte `offset` of `source` (front matter, or all of
@@ -24,17 +24,7 @@ pub fn parse_toml<T: DeserializeOwned>(
     let at = |range: std::ops::Range<usize>, message: String| {
         source.error(offset + range.start..offset + range.end, message)
     };
-    if let Some(d) = hints::by_key::<T>(source, offset, text, span.start) {
-        return Err(d);
-    }
-    if message == "duplicate key"
-        && let Some(d) = hints::duplicate_key(source, offset, text, span.clone())
-    {
-        return Err(d);
-    }
-    if is_bare(&message)
-        && let Some(d) = hints::unquoted_words::<T>(source, offset, text, span.start)
-    {
+    if let Some(d) = hints::fix::<T>(source, offset, text, &span, &message) {
         return Err(d);
     }
     if let Some(d) = bare_word(text, &span, &message).and_then(|word| {
@@ -47,7 +37,7 @@ pub fn parse_toml<T: DeserializeOwned>(
                     format!("text must be in quotes, found `{word}`"),
                 )
                 .with_hint(format!(
-                    "write {} = \"{word}\"",
+                    "write `{} = \"{word}\"`",
                     key_before(text, span.start)
                 ))
                 .with_code("type"),
@@ -86,7 +76,7 @@ pub fn parse_toml<T: DeserializeOwned>(
                 span,
                 format!("`{value}` is a month, and months must be quoted"),
             )
-            .with_hint(format!("quote month-only dates: {key} = \"{value}\""))
+            .with_hint(format!("write `{key} = \"{value}\"` (a month is quoted)"))
             .with_code("partial-date"));
         }
     }
@@ -96,7 +86,8 @@ pub fn parse_toml<T: DeserializeOwned>(
         return Err(d);
     }
     if (message.contains("array") || message.starts_with("missing comma"))
-        && let Some(d) = hints::unclosed_list(source, offset, text, span.start)
+        && let Some(d) = structure::unclosed_list(source, offset, text, span.start)
+            .or_else(|| hints::comma_missing(source, offset, text, span.start))
     {
         return Err(d);
     }
@@ -133,7 +124,7 @@ pub fn parse_toml<T: DeserializeOwned>(
 /// The word a parse error points at, when it is a bare word (`ten`, `yes`) the parser
 /// could not read as a value.
 fn bare_word<'t>(text: &'t str, span: &std::ops::Range<usize>, message: &str) -> Option<&'t str> {
-    let bare = is_bare(message);
+    let bare = hints::is_bare(message);
     let line_end = text[span.start.min(text.len())..]
         .find('\n')
         .map_or(text.len(), |i| span.start + i);
@@ -147,14 +138,6 @@ fn bare_word<'t>(text: &'t str, span: &std::ops::Range<usize>, message: &str) ->
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
     .then_some(word)
-}
-
-/// Does the parser's message say it met a word that is no TOML value?
-fn is_bare(message: &str) -> bool {
-    message.starts_with("invalid boolean")
-        || message.starts_with("string values must be quoted")
-        || message.starts_with("invalid float")
-        || message.starts_with("invalid integer")
 }
 
 /// The key on the line where `at` falls (`paginate_by` of `paginate_by = ten`).
@@ -231,10 +214,14 @@ fn unclosed_string(
             // Both strings are on this line: which quote is missing cannot be known.
             let open = line.find('[').unwrap_or(0);
             let range = offset + start + open..offset + start + line.trim_end().len();
+            let hint = match hints::quote_missing(text, start, line) {
+                Some(fixed) => format!("write `{}`", fixed.trim()),
+                None => "every entry needs a quote at each end, with commas between: [\"first\", \"second\"]".to_string(),
+            };
             return Some(
                 source
                     .error(range, "a quote is missing in this list")
-                    .with_hint("every entry needs a quote at each end, with commas between: [\"first\", \"second\"]")
+                    .with_hint(hint)
                     .with_code("unclosed-string"),
             );
         }
