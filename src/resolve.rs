@@ -214,7 +214,7 @@ fn date<F>(
         toml::Value::Integer(year) => {
             return Err(doc
                 .error(value, format!("`{year}` is a number, not a date"))
-                .with_hint(format!("quote year-only dates: date = \"{year}\""))
+                .with_hint(format!("write `date = \"{year}\"` (a year is quoted)"))
                 .with_code("partial-date"));
         }
         _ => {
@@ -223,7 +223,17 @@ fn date<F>(
             ));
         }
     };
-    let parsed = PartialDate::parse(&text).map_err(|m| doc.error(value, m))?;
+    let parsed = PartialDate::parse(&text).map_err(|m| {
+        let at = doc.front_offset + value.span().start;
+        let key = crate::markup::hints::key_at(&doc.source.text, at);
+        match crate::markup::hints::date_fix(&text, key) {
+            Some((message, hint)) => doc
+                .error(value, message)
+                .with_hint(hint)
+                .with_code("date-format"),
+            None => doc.error(value, m),
+        }
+    })?;
     if !partial && parsed.precision() != Precision::Day {
         return Err(doc
             .error(

@@ -152,7 +152,7 @@ fn impossible_and_partial_brief_dates() {
         &[
             "`May 2020` is not a date",
             "content/incidents/2020-05-claim.md:3:8",
-            "2021-07-07",
+            "help: write `date = \"2020-05\"`",
         ],
     );
 }
@@ -269,7 +269,7 @@ fn bad_status_and_unsafe_source_url() {
         },
         &[
             "unknown status `alleged`",
-            "claimed, reported, confirmed, disputed",
+            "(one of: claimed, reported, disputed, confirmed)",
             "is not an http(s) URL",
         ],
     );

@@ -8,12 +8,17 @@
 //! - `markdown`: markdown to safe HTML, with highlighting; `attrs`: heading ids and classes
 //! - `escape`: HTML escaping; `xml`: XML escaping and a small writer for feeds and sitemaps
 //! - `notes`: splitting the `## Notes` section off a brief's body
+//! - `guess`: the date or coordinates a value gloss cannot read most likely means
+//! - `hints`, `structure`: the fix to write for a value or a TOML shape gloss cannot read
 //! - `toml`: front matter and `config.toml` parsed with errors an editor can act on
 
 pub mod attrs;
 mod escape;
+pub mod guess;
+pub mod hints;
 pub mod markdown;
 pub mod notes;
+mod structure;
 pub mod toml;
 pub mod toml_escapes;
 pub mod xml;

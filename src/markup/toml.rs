@@ -3,6 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
+use super::{hints, structure};
 use crate::diagnostics::{Diagnostic, SourceFile};
 
 /// Deserializes TOML found at byte `offset` of `source` (front matter, or all of
@@ -23,6 +24,9 @@ pub fn parse_toml<T: DeserializeOwned>(
     let at = |range: std::ops::Range<usize>, message: String| {
         source.error(offset + range.start..offset + range.end, message)
     };
+    if let Some(d) = hints::fix::<T>(source, offset, text, &span, &message) {
+        return Err(d);
+    }
     if let Some(d) = bare_word(text, &span, &message).and_then(|word| {
         // Quote the word and parse again: serde then says which type the key wants.
         let quoted = format!("{}\"{word}\"{}", &text[..span.start], &text[span.end..]);
@@ -33,7 +37,7 @@ pub fn parse_toml<T: DeserializeOwned>(
                     format!("text must be in quotes, found `{word}`"),
                 )
                 .with_hint(format!(
-                    "write {} = \"{word}\"",
+                    "write `{} = \"{word}\"`",
                     key_before(text, span.start)
                 ))
                 .with_code("type"),
@@ -72,7 +76,7 @@ pub fn parse_toml<T: DeserializeOwned>(
                 span,
                 format!("`{value}` is a month, and months must be quoted"),
             )
-            .with_hint(format!("quote month-only dates: {key} = \"{value}\""))
+            .with_hint(format!("write `{key} = \"{value}\"` (a month is quoted)"))
             .with_code("partial-date"));
         }
     }
@@ -80,6 +84,20 @@ pub fn parse_toml<T: DeserializeOwned>(
         && let Some(d) = unclosed_string(source, offset, text, span.start)
     {
         return Err(d);
+    }
+    if (message.contains("array") || message.starts_with("missing comma"))
+        && let Some(d) = structure::unclosed_list(source, offset, text, span.start)
+            .or_else(|| hints::comma_missing(source, offset, text, span.start))
+    {
+        return Err(d);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (wanted, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let values: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let key = key_before(text, span.start);
+        return Err(at(span, format!("unknown value `{wanted}` for `{key}`"))
+            .with_hint(hints::one_of(key, wanted, &values))
+            .with_code("unknown-value"));
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or(rest);
@@ -109,10 +127,7 @@ pub fn parse_toml<T: DeserializeOwned>(
 /// The word a parse error points at, when it is a bare word (`ten`, `yes`) the parser
 /// could not read as a value.
 fn bare_word<'t>(text: &'t str, span: &std::ops::Range<usize>, message: &str) -> Option<&'t str> {
-    let bare = message.starts_with("invalid boolean")
-        || message.starts_with("string values must be quoted")
-        || message.starts_with("invalid float")
-        || message.starts_with("invalid integer");
+    let bare = hints::is_bare(message);
     let line_end = text[span.start.min(text.len())..]
         .find('\n')
         .map_or(text.len(), |i| span.start + i);
@@ -247,22 +262,30 @@ fn unclosed_string(
             // Both strings are on this line: which quote is missing cannot be known.
             let open = line.find('[').unwrap_or(0);
             let range = offset + start + open..offset + start + line.trim_end().len();
+            let hint = match hints::quote_missing(text, start, line) {
+                Some(fixed) => format!("write `{}`", fixed.trim()),
+                None => "every entry needs a quote at each end, with commas between: [\"first\", \"second\"]".to_string(),
+            };
             return Some(
                 source
                     .error(range, "a quote is missing in this list")
-                    .with_hint("every entry needs a quote at each end, with commas between: [\"first\", \"second\"]")
+                    .with_hint(hint)
                     .with_code("unclosed-string"),
             );
         }
         if line.matches('"').count() % 2 == 1 {
             let quote = line.rfind('"')?;
-            let unfinished = line[quote + 1..].trim_end().trim_end_matches(',');
-            let fixed = format!("\"{unfinished}\",");
+            let fixed = hints::close_string(line, quote);
+            let hint = if hints::parses::<toml::Table>(&hints::with_line(text, start, &fixed)) {
+                format!("close the string: write `{}`", fixed.trim())
+            } else {
+                "close the string with a `\"`, then a comma if an entry follows".to_string()
+            };
             let (open, close) = (offset + start + quote, offset + start + line.len());
             return Some(
                 source
                     .error(open..close, "this string is missing its closing quote")
-                    .with_hint(format!("close the string: {fixed}"))
+                    .with_hint(hint)
                     .with_code("unclosed-string"),
             );
         }

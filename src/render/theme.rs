@@ -129,9 +129,10 @@ fn highlight_css(name: &str) -> Result<String, Diagnostic> {
         let names: Vec<&str> = themes.themes.keys().map(String::as_str).collect();
         Diagnostic::file_error("config.toml", format!("unknown highlight theme `{name}`"))
             .with_hint(format!(
-                "[highlight] theme must be one of: {}",
-                names.join(", ")
+                "[highlight] theme: {}",
+                crate::markup::hints::one_of("theme", name, &names)
             ))
+            .with_code("unknown-value")
     })?;
     css_for_theme_with_class_style(theme, CLASS_STYLE).map_err(|e| {
         Diagnostic::file_error(

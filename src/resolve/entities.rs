@@ -136,7 +136,12 @@ pub(super) fn incident(
         if found.is_none() {
             errors.push(
                 doc.error(s, format!("unknown status `{}`", s.get_ref()))
-                    .with_hint("use one of: claimed, reported, confirmed, disputed"),
+                    .with_hint(crate::markup::hints::one_of(
+                        "status",
+                        s.get_ref(),
+                        &Status::ALL.map(|(_, name)| name),
+                    ))
+                    .with_code("unknown-value"),
             );
         }
         found

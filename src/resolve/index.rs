@@ -76,6 +76,14 @@ impl<'a, I: Copy> Index<'a, I> {
                 } else {
                     list
                 };
+                let hint = match entity_key(&doc.source.path) {
+                    Some((key, has)) => format!(
+                        "`{key}` must name {} {}: write the slug of one, or delete it; {has}",
+                        article(self.noun),
+                        self.noun,
+                    ),
+                    None => format!("move it to `{list}`"),
+                };
                 return doc
                     .error(
                         at,
@@ -86,13 +94,31 @@ impl<'a, I: Copy> Index<'a, I> {
                             self.noun
                         ),
                     )
-                    .with_hint(format!("move it to `{list}`"))
+                    .with_hint(hint)
                     .with_code("wrong-kind");
             }
             doc.error(at, format!("unknown {} `{slug}`", self.noun))
                 .with_hint(suggest(slug, self.ids.keys().copied(), self.folder))
                 .with_code("unknown-slug")
         })
+    }
+}
+
+/// In an actor or location file, the key whose slugs are looked up and what the file
+/// cannot say instead: these files have no `actors` or `locations` list to move a slug to.
+fn entity_key(path: &std::path::Path) -> Option<(&'static str, &'static str)> {
+    if path.starts_with("content/locations") {
+        Some((
+            "within",
+            "a location file has no `actors` key (list the actor and the place together in a brief or an incident)",
+        ))
+    } else if path.starts_with("content/actors") {
+        Some((
+            "affiliation",
+            "an actor file has no `locations` key (list the actor and the place together in a brief or an incident)",
+        ))
+    } else {
+        None
     }
 }
 

@@ -206,18 +206,18 @@ pub fn create_entry(
         template
             .replace("{{title}}", &toml_string(name))
             .replace("{{name}}", &toml_string(name))
-            .replace("{{date}}", &date.iso())
+            .replace("{{date}}", &crate::markup::guess::toml_date(&date))
     };
     let files: Vec<(String, String)> = match kind {
         Kind::Brief => vec![
             (
                 format!("content/briefs/{slug}/index.md"),
                 match &found {
-                    Some(found) => fill(BRIEF, today).replacen(
+                    Some(found) => without_commented_duplicates(&fill(BRIEF, today).replacen(
                         "# Optional keys",
                         &format!("{}# Optional keys", super::from::front_lines(found)),
                         1,
-                    ),
+                    )),
                     None => fill(BRIEF, today),
                 },
             ),
@@ -271,6 +271,36 @@ pub fn create_entry(
         ));
     }
     Ok(created)
+}
+
+/// The entry without the commented-out example of a key it already sets: uncommenting it,
+/// as the template says, would set the key twice. Examples below a commented `# [table]`
+/// line belong to that table and are kept.
+fn without_commented_duplicates(text: &str) -> String {
+    let key = |line: &str| {
+        let (key, _) = line.split_once('=')?;
+        let key = key.trim();
+        key.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            .then_some(key.to_string())
+    };
+    let live: Vec<String> = text
+        .lines()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(key)
+        .collect();
+    let mut in_table = false;
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        let comment = line.trim_start().strip_prefix('#').map(str::trim_start);
+        in_table |= comment.is_some_and(|c| c.starts_with('['));
+        let duplicate = !in_table && comment.and_then(key).is_some_and(|k| live.contains(&k));
+        if !duplicate {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Incident slugs start with their date. A name that already starts with one keeps it (and
