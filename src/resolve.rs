@@ -157,7 +157,43 @@ fn nonempty<F>(
                 .with_hint(format!("write a {what}")),
         );
     }
+    if what != "title" {
+        errors.extend(bidi_in_name(doc, value, what));
+    }
     text.to_string()
+}
+
+/// A name, alias, short name or tag (which becomes a slug) may not hold a bidi control:
+/// it would reorder the name wherever it is shown. The error points at the character.
+fn bidi_in_name<F>(doc: &Document<F>, value: &Spanned<String>, what: &str) -> Option<Diagnostic> {
+    use crate::markup::unicode::{
+        bidi_control_name, find_bidi_controls, mask_bidi_controls, show_bidi_controls,
+    };
+    let (_, c, _) = find_bidi_controls(value.get_ref())?;
+    let span = value.span();
+    let (start, end) = (doc.front_offset + span.start, doc.front_offset + span.end);
+    // Written as itself, point at it; written as an escape (`\u202E`), at the value.
+    let raw = doc.source.text.get(start..end).unwrap_or_default();
+    let at = raw.find(c).map_or(start, |i| start + i);
+    let mut error = doc.source.error(
+        at..at + c.len_utf8(),
+        format!(
+            "the {what} `{}` contains the bidi control U+{:04X} {}",
+            show_bidi_controls(value.get_ref().trim()),
+            u32::from(c),
+            bidi_control_name(c)
+        ),
+    );
+    if let Some(snippet) = error.snippet.as_mut() {
+        snippet.0 = mask_bidi_controls(&snippet.0);
+    }
+    Some(
+        error
+            .with_hint(format!(
+                "delete it: it reorders how the {what} reads wherever gloss shows it"
+            ))
+            .with_code("bidi-in-name"),
+    )
 }
 
 fn strings<F>(

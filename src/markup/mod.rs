@@ -9,12 +9,14 @@
 //! - `escape`: HTML escaping; `xml`: XML escaping and a small writer for feeds and sitemaps
 //! - `notes`: splitting the `## Notes` section off a brief's body
 //! - `toml`: front matter and `config.toml` parsed with errors an editor can act on
+//! - `unicode`: ignorable and bidi control characters, NFC
 
 pub mod attrs;
 mod escape;
 pub mod markdown;
 pub mod notes;
 pub mod toml;
+pub mod unicode;
 pub mod xml;
 
 #[cfg(test)]
