@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use crate::article::{ArticleRules, ingest};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{ArticleFile, BriefDocument, Document, EntityRef, Loaded};
+use crate::load::{ArticleFile, BriefDocument, BriefFront, Document, EntityRef, Loaded};
 use crate::markup::notes::split_notes;
 use crate::model::*;
 use crate::urls::is_web_url;
@@ -330,6 +330,40 @@ fn entity_refs<I: Copy + Ord>(
         .collect()
 }
 
+/// The first few thousand bytes of an article's paragraphs, enough to detect its language.
+fn language_sample<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> String {
+    let mut sample = String::new();
+    for p in paragraphs {
+        if sample.len() >= 2000 {
+            break;
+        }
+        sample.push_str(p);
+        sample.push('\n');
+    }
+    sample
+}
+
+/// The article's language: `[source] language` when given, else detected from `sample`.
+fn article_language(
+    doc: &Document<BriefFront>,
+    sample: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<ArticleLanguage> {
+    match doc.front.source.as_ref().and_then(|s| s.language.as_ref()) {
+        Some(declared) => language_tag(doc, declared)
+            .map_err(|e| errors.push(e))
+            .ok()
+            .map(|tag| ArticleLanguage {
+                tag,
+                detected: None,
+            }),
+        None => crate::article::language::detect(sample).map(|d| ArticleLanguage {
+            tag: d.tag,
+            detected: Some(d.name),
+        }),
+    }
+}
+
 fn brief(
     b: &BriefDocument,
     ix: &Indexes,
@@ -365,8 +399,11 @@ fn brief(
             column: n.column,
         })
         .collect();
+    // The article's first characters, to detect its language when none is declared.
+    let mut sample = String::new();
     let (body, article, credits) = match (&b.article, b.single_file) {
         (_, true) => {
+            sample = language_sample([body.as_str()]);
             let article = Article::Markdown {
                 text: body,
                 file: doc.source.path.clone(),
@@ -376,6 +413,7 @@ fn brief(
         }
         (None, false) => (body, Article::None, vec![]),
         (Some(ArticleFile::Markdown(source)), false) => {
+            sample = language_sample([source.text.as_str()]);
             let article = Article::Markdown {
                 text: source.text.clone(),
                 file: source.path.clone(),
@@ -386,6 +424,7 @@ fn brief(
         (Some(ArticleFile::Text(source)), false) => {
             let ingested = ingest(&source.text, rules);
             errors.extend(crate::article::emptied_error(source, &ingested));
+            sample = language_sample(ingested.paragraphs.iter().map(|p| p.text.as_str()));
             (
                 body,
                 Article::Plain(Paragraphs::new(
@@ -461,8 +500,8 @@ fn brief(
         language: f
             .language
             .as_ref()
-            .or(f.source.as_ref().and_then(|s| s.language.as_ref()))
             .and_then(|l| language_tag(doc, l).map_err(|e| errors.push(e)).ok()),
+        article_language: article_language(doc, &sample, &mut errors),
         body,
         body_line: doc.body_line,
         article,

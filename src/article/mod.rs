@@ -9,6 +9,7 @@ use std::fmt;
 
 use regex::{Regex, RegexSet};
 
+pub mod language;
 mod paragraphs;
 
 /// Built-in patterns for lines that are site chrome, not article text. Each is matched

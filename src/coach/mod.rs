@@ -3,6 +3,7 @@
 //! page), each at a file and line with what to do. Also maps broken links found in built
 //! pages back to the content file that wrote them.
 
+mod language;
 pub mod names;
 pub mod workflow;
 
@@ -106,6 +107,7 @@ pub fn warnings(
     }
     unused_entities(corpus, annotated, &mut files, &mut out);
     briefs(corpus, &mut files, &mut out);
+    language::detected(config, corpus, &mut files, &mut out);
     incidents(corpus, &mut files, &mut out);
     names_taken(corpus, &mut files, &mut out);
     let entities = Entities::new(known(corpus));
