@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use crate::article::{ArticleRules, ingest};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{ArticleFile, BriefDocument, Document, EntityRef, Loaded};
+use crate::load::{ArticleFile, BriefDocument, BriefFront, Document, EntityRef, Loaded};
 use crate::markup::notes::split_notes;
 use crate::model::*;
 use crate::urls::is_web_url;
@@ -159,7 +159,43 @@ fn nonempty<F>(
                 .with_hint(format!("write a {what}")),
         );
     }
+    if what != "title" {
+        errors.extend(bidi_in_name(doc, value, what));
+    }
     text.to_string()
+}
+
+/// A name, alias, short name or tag (which becomes a slug) may not hold a bidi control:
+/// it would reorder the name wherever it is shown. The error points at the character.
+fn bidi_in_name<F>(doc: &Document<F>, value: &Spanned<String>, what: &str) -> Option<Diagnostic> {
+    use crate::markup::unicode::{
+        bidi_control_name, find_bidi_controls, mask_bidi_controls, show_bidi_controls,
+    };
+    let (_, c, _) = find_bidi_controls(value.get_ref())?;
+    let span = value.span();
+    let (start, end) = (doc.front_offset + span.start, doc.front_offset + span.end);
+    // Written as itself, point at it; written as an escape (`\u202E`), at the value.
+    let raw = doc.source.text.get(start..end).unwrap_or_default();
+    let at = raw.find(c).map_or(start, |i| start + i);
+    let mut error = doc.source.error(
+        at..at + c.len_utf8(),
+        format!(
+            "the {what} `{}` contains the bidi control U+{:04X} {}",
+            show_bidi_controls(value.get_ref().trim()),
+            u32::from(c),
+            bidi_control_name(c)
+        ),
+    );
+    if let Some(snippet) = error.snippet.as_mut() {
+        snippet.0 = mask_bidi_controls(&snippet.0);
+    }
+    Some(
+        error
+            .with_hint(format!(
+                "delete it: it reorders how the {what} reads wherever gloss shows it"
+            ))
+            .with_code("bidi-in-name"),
+    )
 }
 
 fn strings<F>(
@@ -300,6 +336,40 @@ fn entity_refs<I: Copy + Ord>(
         .collect()
 }
 
+/// The first few thousand bytes of an article's paragraphs, enough to detect its language.
+fn language_sample<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> String {
+    let mut sample = String::new();
+    for p in paragraphs {
+        if sample.len() >= 2000 {
+            break;
+        }
+        sample.push_str(p);
+        sample.push('\n');
+    }
+    sample
+}
+
+/// The article's language: `[source] language` when given, else detected from `sample`.
+fn article_language(
+    doc: &Document<BriefFront>,
+    sample: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<ArticleLanguage> {
+    match doc.front.source.as_ref().and_then(|s| s.language.as_ref()) {
+        Some(declared) => language_tag(doc, declared)
+            .map_err(|e| errors.push(e))
+            .ok()
+            .map(|tag| ArticleLanguage {
+                tag,
+                detected: None,
+            }),
+        None => crate::article::language::detect(sample).map(|d| ArticleLanguage {
+            tag: d.tag,
+            detected: Some(d.name),
+        }),
+    }
+}
+
 fn brief(
     b: &BriefDocument,
     ix: &Indexes,
@@ -335,8 +405,11 @@ fn brief(
             column: n.column,
         })
         .collect();
+    // The article's first characters, to detect its language when none is declared.
+    let mut sample = String::new();
     let (body, article, credits) = match (&b.article, b.single_file) {
         (_, true) => {
+            sample = language_sample([body.as_str()]);
             let article = Article::Markdown {
                 text: body,
                 file: doc.source.path.clone(),
@@ -346,6 +419,7 @@ fn brief(
         }
         (None, false) => (body, Article::None, vec![]),
         (Some(ArticleFile::Markdown(source)), false) => {
+            sample = language_sample([source.text.as_str()]);
             let article = Article::Markdown {
                 text: source.text.clone(),
                 file: source.path.clone(),
@@ -356,6 +430,7 @@ fn brief(
         (Some(ArticleFile::Text(source)), false) => {
             let ingested = ingest(&source.text, rules);
             errors.extend(crate::article::emptied_error(source, &ingested));
+            sample = language_sample(ingested.paragraphs.iter().map(|p| p.text.as_str()));
             (
                 body,
                 Article::Plain(Paragraphs::new(
@@ -431,8 +506,8 @@ fn brief(
         language: f
             .language
             .as_ref()
-            .or(f.source.as_ref().and_then(|s| s.language.as_ref()))
             .and_then(|l| language_tag(doc, l).map_err(|e| errors.push(e)).ok()),
+        article_language: article_language(doc, &sample, &mut errors),
         body,
         body_line: doc.body_line,
         article,

@@ -78,9 +78,11 @@
     c.className = "gloss-card k-" + kind;
     c.setAttribute("aria-label", data.name);
     c.setAttribute("role", "group");
-    c.appendChild(el("p", "gc-name", data.name));
+    // Names and summaries are the editor's: their direction may differ from the page's.
+    var name = c.appendChild(el("p", "gc-name", data.name));
+    name.dir = "auto";
     if (data.kind) c.appendChild(el("p", "gc-kind", data.kind));
-    if (data.summary) c.appendChild(el("p", "gc-summary", data.summary));
+    if (data.summary) c.appendChild(el("p", "gc-summary", data.summary)).dir = "auto";
     var link = el("a", "gc-link");
     link.href = root + data.path;
     var n = data.briefs || 0;

@@ -51,10 +51,14 @@
 
   // ---- words: the same folding as src/render/search/text.rs ----
   var meta = null, FOLD = Object.create(null), KEYS = Object.create(null);
+  var IGNORED = /\p{Default_Ignorable_Code_Point}/u, LOOSE_MARK = /\p{M}/u, LETTER = /[\p{Alphabetic}\p{N}]/u;
   function fold(s) {
     var out = "";
-    for (var ch of String(s || "").toLowerCase()) {
+    // NFC first, so a decomposed "Pe\u0301rez" is one word; then drop what the build drops:
+    // default-ignorable characters (bidi marks, ZWJ, soft hyphen…) and loose accents.
+    for (var ch of String(s || "").normalize("NFC").toLowerCase()) {
       if (/['’‘`ʼʻ\u064B-\u065F\u0670\u0640]/.test(ch)) continue;
+      if (IGNORED.test(ch) || (LOOSE_MARK.test(ch) && !LETTER.test(ch))) continue;
       if ("أإآٱ".indexOf(ch) >= 0) ch = "ا";
       else if (ch === "ى") ch = "ي";
       else if (FOLD[ch]) ch = FOLD[ch];

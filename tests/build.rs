@@ -218,7 +218,7 @@ fn backlinks_cite_each_sentence_once() {
 }
 
 #[test]
-fn brief_language_sets_lang_and_dir_on_its_article() {
+fn brief_and_source_languages_set_lang_and_dir_on_their_own_elements() {
     let site = Site::fixture();
     site.write(
         "content/briefs/arabic.md",
@@ -230,8 +230,11 @@ fn brief_language_sets_lang_and_dir_on_its_article() {
     );
     site.build();
     let page = site.page("briefs/arabic/index.html");
-    assert_eq!(attrs(&page, "article.brief", "lang"), ["ar"]);
-    assert_eq!(attrs(&page, "article.brief", "dir"), ["rtl"]);
+    // `[source] language` describes the article alone; the brief keeps the site's.
+    assert_eq!(attrs(&page, ".article", "lang"), ["ar"]);
+    assert_eq!(attrs(&page, ".article", "dir"), ["rtl"]);
+    assert_eq!(attrs(&page, "article.brief", "lang"), ["en"]);
+    assert_eq!(attrs(&page, "article.brief", "dir"), ["ltr"]);
     assert_eq!(
         attrs(&page, "html", "lang"),
         ["en"],
@@ -241,9 +244,11 @@ fn brief_language_sets_lang_and_dir_on_its_article() {
     assert_eq!(
         attrs(&page, "article.brief", "lang"),
         ["fa-IR"],
-        "the brief's own key wins"
+        "the brief's own key sets the brief's language"
     );
     assert_eq!(attrs(&page, "article.brief", "dir"), ["rtl"]);
+    assert_eq!(attrs(&page, ".article", "lang"), ["en"]);
+    assert_eq!(attrs(&page, ".article", "dir"), ["ltr"]);
     let page = site.page("briefs/rockets/index.html");
     assert_eq!(attrs(&page, "article.brief", "dir"), ["ltr"]);
 }

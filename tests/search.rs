@@ -112,3 +112,21 @@ fn every_page_has_a_search_box_that_goes_to_the_search_page() {
     );
     assert_eq!(attrs(&search, "#search-filter-year", "name"), ["year"]);
 }
+
+#[test]
+fn decomposed_accents_and_invisible_marks_do_not_split_words() {
+    let site = Site::fixture();
+    site.write(
+        "content/briefs/nfd.md",
+        "+++\ntitle = \"Decomposed\"\ndate = 2021-01-03\n+++\nJose\u{301} Pe\u{301}rez met Kata\u{200D}ib men in \u{200F}قا\u{0640}سم.\n",
+    );
+    site.build();
+    let nfd = doc_id(&site, "briefs/nfd/");
+    assert!(lookup(&site, "perez").contains(&nfd), "one word, folded");
+    assert!(lookup(&site, "rez").is_empty(), "not split at the accent");
+    assert!(lookup(&site, "kataib").contains(&nfd), "ZWJ skipped");
+    assert!(
+        lookup(&site, "قاسم").contains(&nfd),
+        "RLM and tatweel skipped"
+    );
+}

@@ -4,9 +4,15 @@
 //! non-breaking spaces, while aliases and note quotes are typed by hand. Matching runs on
 //! a folded copy where all of those look alike; the page always shows the original text,
 //! so every folded byte offset maps back to an original one.
+//!
+//! Both sides are compared in Unicode NFC (`Jose\u{301}` is `José`), and default-ignorable
+//! characters (bidi marks, zero-width joiners, soft hyphens, variation selectors) and
+//! tatweel are skipped, so "Kata\u{200D}ib" still matches "Kataib".
 
 use std::borrow::Cow;
 use std::ops::Range;
+
+use crate::markup::unicode::{combines_backwards, is_ignorable, is_nfc, nfc};
 
 /// A folded copy of a text plus the way back to the original.
 #[derive(Debug)]
@@ -31,42 +37,44 @@ impl<'t> Folded<'t> {
                 original_len: original.len(),
             };
         }
-        let mut text = String::with_capacity(original.len());
-        let mut anchors = Vec::new();
-        let mut anchor = (0, 0);
-        let mut in_space = false;
+        let mut out = Out {
+            text: String::with_capacity(original.len()),
+            anchors: Vec::new(),
+            anchor: (0, 0),
+            in_space: false,
+        };
+        // Text already in NFC (nearly all) skips looking for characters to compose.
+        let composed = is_nfc(original);
         let mut rest = original;
         while !rest.is_empty() {
             // Copy the run of plain ASCII characters, which fold to themselves, at once.
-            let plain = plain_run(rest.as_bytes(), in_space);
+            let plain = plain_run(rest.as_bytes(), out.in_space);
             if plain > 0 {
                 let at = original.len() - rest.len();
-                note_anchor(&mut anchors, &mut anchor, text.len(), at);
-                text.push_str(&rest[..plain]);
+                out.push_str(&rest[..plain], at);
                 rest = &rest[plain..];
-                in_space = false;
                 continue;
             }
-            let Some(c) = rest.chars().next() else {
-                break;
-            };
             let at = original.len() - rest.len();
-            rest = &rest[c.len_utf8()..];
-            if is_invisible(c) {
-                continue;
-            }
-            let folded = fold_char(c);
-            if folded == ' ' {
-                if in_space {
-                    continue;
-                }
-                in_space = true;
+            let first = rest.chars().next().map_or(1, char::len_utf8);
+            let cluster = if composed { first } else { cluster_len(rest) };
+            let (head, tail) = rest.split_at(cluster);
+            rest = tail;
+            if composed {
+                head.chars().for_each(|c| out.push(c, at));
             } else {
-                in_space = false;
+                // A character with the marks it composes with: every character of its NFC
+                // form maps back to where it starts, so no folded offset falls inside it.
+                let visible: String = head.chars().filter(|&c| !is_ignorable(c)).collect();
+                nfc(&visible).chars().for_each(|c| out.push(c, at));
             }
-            note_anchor(&mut anchors, &mut anchor, text.len(), at);
-            text.push(folded);
         }
+        let Out {
+            text,
+            mut anchors,
+            mut anchor,
+            ..
+        } = out;
         note_anchor(&mut anchors, &mut anchor, text.len(), original.len());
         Folded {
             text: Cow::Owned(text),
@@ -92,6 +100,55 @@ impl<'t> Folded<'t> {
     }
 }
 
+/// The folded text being written, with its anchors.
+struct Out {
+    text: String,
+    anchors: Vec<(usize, usize)>,
+    anchor: (usize, usize),
+    in_space: bool,
+}
+
+impl Out {
+    /// Writes a run of plain ASCII found at original offset `at`.
+    fn push_str(&mut self, plain: &str, at: usize) {
+        note_anchor(&mut self.anchors, &mut self.anchor, self.text.len(), at);
+        self.text.push_str(plain);
+        self.in_space = false;
+    }
+
+    /// Writes the folded form of `c`, from original offset `at`: nothing for an ignorable
+    /// character, one space for a run of whitespace.
+    fn push(&mut self, c: char, at: usize) {
+        if is_ignorable(c) {
+            return;
+        }
+        let folded = fold_char(c);
+        if folded == ' ' {
+            if self.in_space {
+                return;
+            }
+            self.in_space = true;
+        } else {
+            self.in_space = false;
+        }
+        note_anchor(&mut self.anchors, &mut self.anchor, self.text.len(), at);
+        self.text.push(folded);
+    }
+}
+
+/// The byte length of the first character of `rest` with the marks that compose with it
+/// (and the ignorable characters among them, which NFC would let block the composition).
+fn cluster_len(rest: &str) -> usize {
+    let mut chars = rest.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return 0;
+    };
+    chars
+        .find(|&(_, c)| !combines_backwards(c) && !is_ignorable(c))
+        .map_or(rest.len(), |(i, _)| i)
+        .max(first.len_utf8())
+}
+
 /// The length of the leading run of `bytes` that folds to itself: ASCII, with single
 /// spaces between other characters. `in_space` says whether a space was just written.
 fn plain_run(bytes: &[u8], in_space: bool) -> usize {
@@ -109,6 +166,10 @@ fn plain_run(bytes: &[u8], in_space: bool) -> usize {
             }
         }
         run += 1;
+    }
+    // A letter before a non-ASCII character may take combining marks: fold it with them.
+    if bytes.get(run).is_some_and(|&b| b >= 0x80) {
+        run = run.saturating_sub(1);
     }
     run
 }
@@ -142,16 +203,6 @@ pub(crate) fn fold_char(c: char) -> char {
         c if c.is_whitespace() => ' ',
         c => c,
     }
-}
-
-/// Characters with no width that copy-paste leaves inside words (zero-width space,
-/// non-joiner and joiner, word joiner, soft hyphen, byte-order mark): they are folded away,
-/// so "Kata\u{200D}ib" still matches "Kataib". The page keeps them as written.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FEFF}'
-    )
 }
 
 /// True when folding would change `s`: a non-ASCII character or any whitespace other than
@@ -226,6 +277,30 @@ mod tests {
         let end = f.text.len() - 1;
         let r = f.original_range(7..end);
         assert!(original[r].starts_with("Hez\u{00AD}bol"));
+    }
+
+    #[test]
+    fn decomposed_text_is_composed_and_maps_back() {
+        let original = "Jose\u{301} Pe\u{301}rez said";
+        let f = Folded::new(original);
+        assert_eq!(f.text, "José Pérez said");
+        let start = f.text.find("Pérez").unwrap_or(0);
+        let r = f.original_range(start..start + "Pérez".len());
+        assert_eq!(&original[r], "Pe\u{301}rez");
+        for at in 0..=f.text.len() {
+            if f.text.is_char_boundary(at) {
+                assert!(original.is_char_boundary(f.original(at)), "{at}");
+            }
+        }
+    }
+
+    #[test]
+    fn bidi_marks_tatweel_and_selectors_fold_away() {
+        let f = Folded::new(
+            "\u{200F}\u{0643}\u{0640}\u{062A}\u{061C}\u{0627}\u{200E}\u{0628} \u{2764}\u{FE0F}",
+        );
+        assert_eq!(f.text, "\u{0643}\u{062A}\u{0627}\u{0628} \u{2764}");
+        assert_eq!(f.original(0), 3);
     }
 
     #[test]

@@ -184,12 +184,23 @@ pub(crate) fn note_ref(out: &mut String, note: usize, deferred: Option<&mut Vec<
     }
 }
 
-/// Writes a note's aside; `html` is the caller's rendered note body.
+/// How every note's aside starts; [`note_language`] finds the asides by it.
+const ASIDE_OPEN: &str = "<aside class=\"note\" ";
+
+/// Writes a note's aside; `html` is the caller's rendered note body. The editor may write
+/// a note in another script than the article's, so its direction is `auto`.
 pub(crate) fn aside(out: &mut String, note: usize, html: &str) {
     let _ = writeln!(
         out,
-        "<aside class=\"note\" id=\"note-{note}\"><a class=\"note-back\" href=\"#mark-{note}\">{note}</a> {html}</aside>"
+        "{ASIDE_OPEN}id=\"note-{note}\" dir=\"auto\"><a class=\"note-back\" href=\"#mark-{note}\">{note}</a> {html}</aside>"
     );
+}
+
+/// Gives every note aside of an article's `html` the language `lang` (a checked BCP 47
+/// tag): notes are the editor's text, in the brief's language, while the article around
+/// them may carry its own. Note bodies are escaped, so only real asides start this way.
+pub(crate) fn note_language(html: &str, lang: &str) -> String {
+    html.replace(ASIDE_OPEN, &format!("{ASIDE_OPEN}lang=\"{lang}\" "))
 }
 
 #[cfg(test)]

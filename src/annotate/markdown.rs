@@ -337,7 +337,7 @@ mod tests {
              <mark class=\"noted\" data-note=\"1\"> and </mark>\
              <a href=\"/c\"><mark class=\"noted\" data-note=\"1\">the camp</mark></a>\
              <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\">1</a> today.</p>\n\
-             <aside class=\"note\" id=\"note-1\"><a class=\"note-back\" href=\"#mark-1\">1</a> <p>N</p></aside>\n\
+             <aside class=\"note\" id=\"note-1\" dir=\"auto\"><a class=\"note-back\" href=\"#mark-1\">1</a> <p>N</p></aside>\n\
              <p id=\"p-2\">Next.</p>\n"
         );
     }

@@ -193,7 +193,7 @@ mod tests {
              <a class=\"mention\" data-kind=\"location\" data-entity=\"ain-al-asad-air-base\" href=\"../../x/ain-al-asad-air-base/\">\
              <mark class=\"noted\" data-note=\"1\">Ain al-Asad</mark> Air Base</a>\
              <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\">1</a> on Wednesday.</p>\n\
-             <aside class=\"note\" id=\"note-1\"><a class=\"note-back\" href=\"#mark-1\">1</a> <p>Said 30.</p></aside>\n\
+             <aside class=\"note\" id=\"note-1\" dir=\"auto\"><a class=\"note-back\" href=\"#mark-1\">1</a> <p>Said 30.</p></aside>\n\
              <p id=\"p-2\">Nothing else.</p>\n"
         );
     }

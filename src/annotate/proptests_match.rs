@@ -172,3 +172,75 @@ proptest! {
         }
     }
 }
+
+/// Words of several scripts, each in NFC; the tests also write them decomposed (NFD).
+const SCRIPT_WORDS: [&str; 10] = [
+    "José",
+    "Pérez",
+    "Ñandú",
+    "Zoë",
+    "\u{0642}\u{0627}\u{0633}\u{0645}",
+    "\u{0633}\u{0644}\u{064A}\u{0645}\u{0627}\u{0646}\u{064A}",
+    "Москва",
+    "Ελλάδα",
+    "東京",
+    "한국",
+];
+/// Default-ignorable characters (and tatweel) that matching skips.
+const IGNORABLES: [char; 10] = [
+    '\u{200F}', '\u{200E}', '\u{061C}', '\u{200D}', '\u{200C}', '\u{0640}', '\u{00AD}', '\u{FE0F}',
+    '\u{034F}', '\u{2060}',
+];
+
+/// `words` joined by spaces, each in NFC or NFD as `forms` says, with ignorables inserted
+/// at the given character positions.
+fn written(words: &[usize], forms: &[bool], ignorables: &[(usize, usize)]) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let text: Vec<String> = words
+        .iter()
+        .zip(forms.iter().cycle())
+        .map(|(&w, &nfd)| match nfd {
+            true => SCRIPT_WORDS[w].nfd().collect(),
+            false => SCRIPT_WORDS[w].to_string(),
+        })
+        .collect();
+    let mut chars: Vec<char> = text.join(" ").chars().collect();
+    for &(at, which) in ignorables {
+        let at = at % (chars.len() + 1);
+        chars.insert(at, IGNORABLES[which % IGNORABLES.len()]);
+    }
+    chars.into_iter().collect()
+}
+
+/// The text as it is compared: NFC, ignorables left out.
+fn visible(text: &str) -> String {
+    use crate::markup::unicode::{is_ignorable, nfc};
+    let kept: String = text.chars().filter(|&c| !is_ignorable(c)).collect();
+    nfc(&kept).trim().to_string()
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// A name of mixed scripts matches the article however either side is normalized (NFC
+    /// or NFD) and whatever ignorable characters either contains, and the mention covers
+    /// the name as written in the article.
+    #[test]
+    fn names_match_across_normal_forms_and_ignorables(
+        words in prop::collection::vec(0usize..SCRIPT_WORDS.len(), 1..4),
+        name_forms in prop::collection::vec(any::<bool>(), 1..4),
+        text_forms in prop::collection::vec(any::<bool>(), 1..4),
+        in_name in prop::collection::vec((0usize..40, 0usize..10), 0..3),
+        in_text in prop::collection::vec((0usize..40, 0usize..10), 0..4),
+    ) {
+        let name = written(&words, &name_forms, &in_name);
+        let shown_name = written(&words, &text_forms, &in_text);
+        let text = format!("x {shown_name} y.");
+        let matcher = matcher_of(std::slice::from_ref(&name));
+        let mut state = MentionState::new(&matcher, LinkMode::All);
+        let spans = state.scan(&text);
+        prop_assert_eq!(spans.len(), 1, "{:?} in {:?}", name, text);
+        let shown = &text[spans[0].range.clone()];
+        prop_assert_eq!(visible(shown), visible(&shown_name));
+    }
+}

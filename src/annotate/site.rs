@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::difference::mark_differences;
+use super::html::note_language;
 
 use super::{
     EntityId, EntityLink, FoundMention, LinkMode, Matcher, NoteError, NoteErrorKind, NoteSpec,
@@ -139,12 +140,11 @@ pub fn annotate(
             .warning(),
         );
     }
-    let policy = config.mentions.link;
     let link = |id: EntityId| entity_link(corpus, urls, id);
     let results: Vec<Result<AnnotatedBrief, Vec<Diagnostic>>> = corpus
         .briefs
         .par_iter()
-        .map(|brief| annotate_brief(brief, corpus, &matcher, &link, policy, markdown))
+        .map(|brief| annotate_brief(brief, config, corpus, &matcher, &link, markdown))
         .collect();
     let mut errors = Diagnostics::default();
     let mut briefs = Vec::with_capacity(results.len());
@@ -174,15 +174,7 @@ pub fn annotate_one(
     let matcher = Matcher::new(surfaces(corpus));
     let link = |id: EntityId| entity_link(corpus, urls, id);
     let brief = &corpus.briefs[at];
-    annotate_brief(
-        brief,
-        corpus,
-        &matcher,
-        &link,
-        config.mentions.link,
-        markdown,
-    )
-    .map_err(|errors| {
+    annotate_brief(brief, config, corpus, &matcher, &link, markdown).map_err(|errors| {
         let mut diagnostics = Diagnostics::default();
         diagnostics.extend(errors);
         diagnostics
@@ -191,12 +183,13 @@ pub fn annotate_one(
 
 fn annotate_brief(
     brief: &Brief,
+    config: &Config,
     corpus: &Corpus,
     matcher: &Matcher,
     link: &(dyn Fn(EntityId) -> EntityLink + Sync),
-    policy: LinkPolicy,
     markdown: &Markdown,
 ) -> Result<AnnotatedBrief, Vec<Diagnostic>> {
+    let (site_language, policy) = (config.language.as_str(), config.mentions.link);
     let mut errors = Vec::new();
     let notes: Vec<NoteSpec> = brief
         .notes
@@ -245,6 +238,14 @@ fn annotate_brief(
     };
     match result {
         Ok((html, report)) if errors.is_empty() => {
+            // The article may have a language of its own; its notes keep the brief's.
+            let own = brief.language.as_deref().unwrap_or(site_language);
+            let html = match &brief.article_language {
+                Some(article) if !notes.is_empty() && article.differs_from(own) => {
+                    note_language(&html, own)
+                }
+                _ => html,
+            };
             // Every article stays in memory until the pages are written.
             let packing = Packing::for_archive(corpus.briefs.len());
             let (mentions, quotes) = kept_mentions(&report.mentions, |id| key(corpus, id), packing);

@@ -4,6 +4,7 @@
 //! pages back to the content file that wrote them.
 
 pub mod drafts;
+mod language;
 pub mod lines;
 pub mod names;
 mod places;
@@ -114,6 +115,7 @@ pub fn warnings(
     }
     unused_entities(corpus, annotated, &mut files, &mut out);
     briefs(corpus, &mut files, &mut out);
+    language::detected(config, corpus, &mut files, &mut out);
     incidents(corpus, &mut files, &mut out);
     names_taken(corpus, &mut files, &mut out);
     places::places(corpus, &mut files, &mut out);

@@ -23,7 +23,7 @@ pub fn load_brief_file(root: &Path, slug: &str) -> Option<BriefDocument> {
         return None;
     }
     match parse_entry(root, &Entry::BriefFile(slug.to_string()), &relative) {
-        Ok((Parsed::BriefFile(document), None)) => Some(BriefDocument {
+        Ok((Parsed::BriefFile(document), warnings)) if warnings.is_empty() => Some(BriefDocument {
             document,
             article: None,
             single_file: true,
@@ -64,10 +64,11 @@ pub fn load_bundle(root: &Path, slug: &str) -> Option<BriefDocument> {
         }
         let entry = classify(in_content)?;
         match parse_entry(root, &entry, &relative) {
-            Ok((_, Some(_))) | Err(_) => return None,
-            Ok((Parsed::BriefIndex(_, document), None)) => index = Some(document),
-            Ok((Parsed::Article(_, article), None)) => articles.push(article),
-            Ok((Parsed::Asset(_, path), None)) => assets.push(path),
+            Err(_) => return None,
+            Ok((_, warnings)) if !warnings.is_empty() => return None,
+            Ok((Parsed::BriefIndex(_, document), _)) => index = Some(document),
+            Ok((Parsed::Article(_, article), _)) => articles.push(article),
+            Ok((Parsed::Asset(_, path), _)) => assets.push(path),
             Ok(_) => return None,
         }
         if !matches!(

@@ -1,6 +1,7 @@
 //! Stage 1, load: walk `content/`, read every file once (in parallel), split and parse front
 //! matter. Nothing here knows about other files; cross-references are the next stage's job.
 
+mod bidi;
 mod bundle;
 mod clean;
 mod front;
@@ -268,7 +269,7 @@ pub fn load_all(root: &Path, output: Option<&Path>) -> (Loaded, Diagnostics) {
     }
     entries.sort();
 
-    let parsed: Vec<Result<(Parsed, Option<Diagnostic>), Diagnostic>> = entries
+    let parsed: Vec<Result<(Parsed, Vec<Diagnostic>), Diagnostic>> = entries
         .par_iter()
         .map(|(entry, path)| parse_entry(root, entry, path))
         .collect();
@@ -405,11 +406,11 @@ fn parse_entry(
     root: &Path,
     entry: &Entry,
     path: &Path,
-) -> Result<(Parsed, Option<Diagnostic>), Diagnostic> {
+) -> Result<(Parsed, Vec<Diagnostic>), Diagnostic> {
     fn with<F>(
         wrap: impl FnOnce(Document<F>) -> Parsed,
-        (document, warning): (Document<F>, Option<Diagnostic>),
-    ) -> (Parsed, Option<Diagnostic>) {
+        (document, warning): (Document<F>, Vec<Diagnostic>),
+    ) -> (Parsed, Vec<Diagnostic>) {
         (wrap(document), warning)
     }
     Ok(match entry {
@@ -429,7 +430,7 @@ fn parse_entry(
             (Parsed::Article(slug.clone(), article), warning)
         }
         // Read from the site folder, wherever gloss runs (`--root`).
-        Entry::BriefAsset(slug) => (Parsed::Asset(slug.clone(), root.join(path)), None),
+        Entry::BriefAsset(slug) => (Parsed::Asset(slug.clone(), root.join(path)), Vec::new()),
         Entry::Actor(slug) => with(Parsed::Actor, parse_document(root, path, slug)?),
         Entry::Location(slug) => with(Parsed::Location, parse_document(root, path, slug)?),
         Entry::Incident(slug) => with(Parsed::Incident, parse_document(root, path, slug)?),

@@ -4,19 +4,21 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::{Document, clean, split};
+use super::{Document, bidi, clean, split};
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::markup::toml_escapes::{ForbiddenEscape, forbidden_escapes, replace_escapes};
+use crate::markup::unicode::{find_bidi_controls, show_bidi_controls};
 use crate::model::Slug;
 
 /// Reads a file as UTF-8; the error names the line and column of the first bad byte.
 ///
-/// Line ends are unified to LF and control characters removed (see `clean`); the warning
-/// returned with the file says where the first of them was.
+/// Line ends are unified to LF and control characters removed (see `clean`); the warnings
+/// returned with the file say where the first of them was, and where the first bidi
+/// control is (see `bidi`).
 pub fn read_source(
     root: &Path,
     relative: &Path,
-) -> Result<(SourceFile, Option<Diagnostic>), Diagnostic> {
+) -> Result<(SourceFile, Vec<Diagnostic>), Diagnostic> {
     let bytes = std::fs::read(root.join(relative))
         .map_err(|e| Diagnostic::file_error(relative, format!("cannot read the file: {e}")))?;
     match crate::article::decode(&bytes) {
@@ -45,13 +47,12 @@ pub fn read_source(
                 d.column = found.column;
                 d
             });
-            Ok((
-                SourceFile {
-                    path: relative.to_path_buf(),
-                    text,
-                },
-                warning,
-            ))
+            let source = SourceFile {
+                path: relative.to_path_buf(),
+                text,
+            };
+            let warnings = warning.into_iter().chain(bidi::warning(&source)).collect();
+            Ok((source, warnings))
         }
         Err(problem) => {
             let mut d = Diagnostic::file_error(relative, "the file is not valid UTF-8").with_hint(
@@ -94,11 +95,19 @@ pub(super) fn parse_document<F: serde::de::DeserializeOwned>(
     root: &Path,
     relative: &Path,
     slug: &str,
-) -> Result<(Document<F>, Option<Diagnostic>), Diagnostic> {
+) -> Result<(Document<F>, Vec<Diagnostic>), Diagnostic> {
     let (mut source, mut warning) = read_source(root, relative)?;
     let slug = Slug::parse(slug).map_err(|m| {
-        Diagnostic::file_error(relative, m)
+        // A bidi control in the name would reorder the message in the terminal: shown as
+        // `<U+202E>`, in the path too.
+        let shown = show_bidi_controls(&relative.to_string_lossy());
+        Diagnostic::file_error(shown, show_bidi_controls(&m))
             .with_hint("rename the file or folder: the slug is its name")
+            .with_code(if find_bidi_controls(slug).is_some() {
+                "bidi-in-name"
+            } else {
+                ""
+            })
     })?;
     let front = split::split(&source)?;
     let (front_offset, escapes) = (front.front_offset, forbidden_escapes(front.front));
@@ -108,7 +117,7 @@ pub(super) fn parse_document<F: serde::de::DeserializeOwned>(
         let mut text = source.text[front_offset..].to_string();
         replace_escapes(&mut text, &escapes);
         source.text.replace_range(front_offset.., &text);
-        warning = warning.or(Some(escaped));
+        warning.push(escaped);
     }
     let parts = split::split(&source)?;
     let front = split::parse_front(&source, &parts)?;

@@ -11,6 +11,7 @@
 //! - `guess`: the date or coordinates a value gloss cannot read most likely means
 //! - `hints`, `structure`: the fix to write for a value or a TOML shape gloss cannot read
 //! - `toml`: front matter and `config.toml` parsed with errors an editor can act on
+//! - `unicode`: ignorable and bidi control characters, NFC
 
 pub mod attrs;
 mod escape;
@@ -21,6 +22,7 @@ pub mod notes;
 mod structure;
 pub mod toml;
 pub mod toml_escapes;
+pub mod unicode;
 pub mod xml;
 
 #[cfg(test)]

@@ -23,6 +23,54 @@ pub enum Article {
     },
 }
 
+/// The language of a brief's article, as declared or detected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleLanguage {
+    /// BCP 47 tag (`ar`, or `und-Arab` when only the script was detected).
+    pub tag: String,
+    /// Set when gloss detected it, with what it detected in English ("Arabic"); none when
+    /// `[source] language` declared it.
+    pub detected: Option<&'static str>,
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::ArticleLanguage;
+
+    #[test]
+    fn differs_from_compares_language_and_script() {
+        let article = |tag: &str| ArticleLanguage {
+            tag: tag.to_string(),
+            detected: None,
+        };
+        assert!(!article("en").differs_from("en-GB"));
+        assert!(!article("AR").differs_from("ar"));
+        assert!(article("ar").differs_from("en"));
+        assert!(article("und-Arab").differs_from("und-Arab"));
+        assert!(article("az-Arab").differs_from("az"));
+    }
+}
+
+impl ArticleLanguage {
+    /// Whether the article's language differs from `tag` (the brief's), so that the article
+    /// needs a `lang` of its own: `en` and `en-GB` are the same, `az-Arab` and `az` are not,
+    /// and `und` (only the script was detected) is never the same.
+    pub fn differs_from(&self, tag: &str) -> bool {
+        fn parts(tag: &str) -> (String, String) {
+            let lower = tag.to_ascii_lowercase();
+            let mut subtags = lower.split('-');
+            let primary = subtags.next().unwrap_or_default().to_string();
+            let script = subtags
+                .find(|s| s.len() == 4)
+                .unwrap_or_default()
+                .to_string();
+            (primary, script)
+        }
+        let (mine, theirs) = (parts(&self.tag), parts(tag));
+        mine.0 == "und" || mine != theirs
+    }
+}
+
 /// Where a brief's article was first published.
 #[derive(Clone, Debug, Default)]
 pub struct Source {
@@ -78,8 +126,12 @@ pub struct Brief {
     pub incidents: Vec<IncidentId>,
     /// The original article's publication.
     pub source: Option<Source>,
-    /// BCP 47 language tag from `language` or `[source] language`; none means the site's.
+    /// BCP 47 tag of the brief's own text (title, summary, editor's text, notes) from its
+    /// top-level `language`; none means the site's.
     pub language: Option<String>,
+    /// The article's language: `[source] language`, else detected from its text; none when
+    /// neither says, and the article keeps the brief's.
+    pub article_language: Option<ArticleLanguage>,
     /// The editor's own text (markdown), without the notes section.
     pub body: String,
     /// 1-based line of the file where `body` starts, for errors in it.

@@ -12,7 +12,7 @@ mod paginate;
 pub mod partial;
 pub mod prepare;
 mod public;
-mod reading;
+pub(crate) mod reading;
 mod related;
 pub mod search;
 mod site;

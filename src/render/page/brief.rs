@@ -148,10 +148,16 @@ pub struct BriefView<'a> {
     pub prior_more: usize,
     /// Number of passage notes.
     pub notes_count: usize,
-    /// The brief's language tag (`lang` of its article).
+    /// The brief's own language tag (`lang` of the `<article>` element): its top-level
+    /// `language`, else the site's.
     pub lang: &'a str,
     /// `rtl` or `ltr`, from `lang`.
     pub dir: &'static str,
+    /// The pasted article's language tag (`lang` of `.article`) when it differs from
+    /// `lang`: `[source] language`, else detected; "" otherwise.
+    pub article_lang: &'a str,
+    /// `rtl` or `ltr` with `article_lang`, else "".
+    pub article_dir: &'static str,
     /// The next newer published brief (`rel="next"`).
     pub newer: Option<BriefLink<'a>>,
     /// The next older published brief (`rel="prev"`).
@@ -317,6 +323,11 @@ pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
     };
     let (newer, older) = related::neighbours(site.corpus, id.index());
     let language = brief.language.as_deref().unwrap_or(&site.config.language);
+    let article_lang = brief
+        .article_language
+        .as_ref()
+        .filter(|l| l.differs_from(language))
+        .map_or("", |l| l.tag.as_str());
     BriefView {
         slug: &card.slug,
         title: &card.title,
@@ -349,6 +360,11 @@ pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
         notes_count: brief.notes.len(),
         lang: language,
         dir: text_direction(language),
+        article_lang,
+        article_dir: match article_lang {
+            "" => "",
+            tag => text_direction(tag),
+        },
         newer: newer.map(|n| brief_link(site, n, String::new())),
         older: older.map(|o| brief_link(site, o, String::new())),
         related: related::related(site.corpus, site.graph, id.index())

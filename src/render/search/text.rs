@@ -5,6 +5,8 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::markup::unicode::{is_ignorable, is_loose_mark, nfc};
+
 /// Latin letters with marks and their bare forms, as `"àa áa …"` pairs. Sent to the browser
 /// in the meta chunk so both sides fold a query the same way without Unicode tables.
 pub const FOLD: &str = "àa áa âa ãa äa åa āa ăa ąa çc ćc čc ďd đd èe ée êe ëe ēe ėe ęe ěe \
@@ -12,11 +14,14 @@ pub const FOLD: &str = "àa áa âa ãa äa åa āa ăa ąa çc ćc čc ďd đd 
 ůu űu ųu ýy ÿy źz żz žz ğg łl";
 
 /// Folds one lower-case character: Latin marks, Arabic alef variants and alef maqsura.
-/// Returns None for characters dropped from words: apostrophes, Arabic diacritics and tatweel.
+/// Returns None for characters dropped from words: apostrophes, Arabic diacritics, and the
+/// characters the mention matcher skips too (default-ignorable ones such as bidi marks,
+/// ZWJ and soft hyphens, tatweel), and accents left loose after NFC.
 pub fn fold_char(c: char) -> Option<char> {
     match c {
         '\'' | '’' | '‘' | '`' | 'ʼ' | 'ʻ' => None,
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
+        _ if is_ignorable(c) || is_loose_mark(c) => None,
         'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
         'ى' => Some('ي'),
         _ if c.is_ascii() => Some(c),
@@ -32,10 +37,11 @@ pub fn fold_char(c: char) -> Option<char> {
 }
 
 /// Calls `each` with every folded lower-case word of `text` (runs of letters and digits,
-/// in any script), in order, without allocating a string per word: the index counts every
-/// word of the archive, and ASCII text (most of it) skips Unicode lower-casing and the fold
-/// table.
+/// in any script, read in NFC so `Pe\u{301}rez` is one word), in order, without allocating
+/// a string per word: the index counts every word of the archive, and ASCII text (most of
+/// it) skips Unicode lower-casing and the fold table.
 pub fn each_word(text: &str, each: &mut dyn FnMut(&str)) {
+    let text = nfc(text);
     let mut word = String::new();
     let mut step = |folded: Option<char>, word: &mut String| match folded {
         None => {}
@@ -125,6 +131,19 @@ mod tests {
         assert_eq!(words("صـاروخ"), ["صاروخ"]);
         assert_eq!(words("أربيل"), words("اربيل"));
         assert_eq!(words("قصف، أربيل"), ["قصف", "اربيل"]);
+    }
+
+    #[test]
+    fn decomposed_and_invisible_characters_do_not_split_words() {
+        assert_eq!(words("Jose\u{301} Pe\u{301}rez"), ["jose", "perez"]);
+        assert_eq!(words("Pérez"), words("Pe\u{301}rez"));
+        assert_eq!(
+            words("Kata\u{200D}ib Hez\u{00AD}bollah"),
+            ["kataib", "hezbollah"]
+        );
+        assert_eq!(words("\u{200F}قا\u{061C}سم"), ["قاسم"]);
+        assert_eq!(words("İstanbul q\u{301}x"), ["istanbul", "qx"]);
+        assert_eq!(words("क\u{093F}ताब"), ["क\u{093F}ताब"]);
     }
 
     #[test]
