@@ -327,6 +327,7 @@ fn brief(
             markdown: n.markdown,
             line: n.line,
             column: n.column,
+            markdown_line: n.markdown_line,
         })
         .collect();
     let (body, article, credits) = match (&b.article, b.single_file) {

@@ -203,7 +203,7 @@ fn annotate_brief(
         .iter()
         .map(|n| {
             let html = markdown
-                .render(&n.markdown, &brief.file, n.line)
+                .render(&n.markdown, &brief.file, n.markdown_line)
                 .unwrap_or_else(|e| {
                     errors.extend(e);
                     String::new()
@@ -232,7 +232,7 @@ fn annotate_brief(
             annotate_plain(&paragraphs.unpack(), matcher, &notes, link, mode())
         }
         Article::Markdown { text, file, line } => {
-            let events = match markdown.parse(text, file, *line) {
+            let events = match markdown.parse_article(text, file, *line) {
                 Ok(events) => events,
                 Err(e) => {
                     errors.extend(e);

@@ -14,6 +14,7 @@ pub mod attrs;
 mod escape;
 pub mod markdown;
 pub mod notes;
+pub mod shorthand;
 pub mod toml;
 pub mod xml;
 

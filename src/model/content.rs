@@ -47,6 +47,8 @@ pub struct Note {
     pub line: usize,
     /// 1-based column where the quote's text starts on that line.
     pub column: usize,
+    /// 1-based line in the brief's file where the note's markdown starts.
+    pub markdown_line: usize,
 }
 
 /// A brief, with every reference resolved.

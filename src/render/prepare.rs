@@ -187,10 +187,11 @@ pub fn prepare(
         &mut diagnostics,
     );
     let intro_html = markdown
-        .render(
+        .render_for(
             &corpus.intro,
             std::path::Path::new("content/_index.md"),
             corpus.intro_line,
+            &crate::urls::output_file(&urls.home(1)),
         )
         .unwrap_or_else(|e| {
             diagnostics.extend(e);

@@ -201,7 +201,8 @@ impl Engine {
         let urls = Urls {
             file_urls: config.file_urls,
         };
-        let markdown = Markdown::new(config.file_urls);
+        let markdown = Markdown::new(config.file_urls)
+            .with_links(crate::markup::shorthand::Shorthands::new(&corpus, urls));
         let annotated = crate::annotate::site::annotate(&corpus, &config, urls, &markdown)?;
         warnings.extend(annotated.warnings.sorted());
         clock.lap("annotate");

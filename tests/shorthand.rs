@@ -1,0 +1,111 @@
+//! Link shorthand (`@actor/slug`, `@location/slug`, `@incident/slug`, `@brief/slug`) in the
+//! brief's text, its notes, entity and incident descriptions, plain pages and the front
+//! page's intro: built in both URL modes, every link points at the right page, and `gloss
+//! check` (which follows every internal link) passes.
+
+mod common;
+
+use common::{Site, attrs, texts};
+
+const BRIEF: &str = r#"+++
+title = "Rockets hit Ain al-Asad"
+date = 2021-07-07
+event = "2021-07-07-rockets"
+actors = ["kataib-hezbollah"]
+[source]
+url = "https://example.com/story"
++++
+As [the group](@actor/kataib-hezbollah) did before (@incident/2021-07-07-rockets), see
+[the missiles brief](@brief/missiles). Mail desk@actor/x or write `@actor/iran`.
+
+## Notes
+
+> two U.S. service members
+
+Counted in @location/anbar-province.
+"#;
+
+fn site() -> Site {
+    let site = Site::fixture();
+    site.write("content/briefs/rockets/index.md", BRIEF);
+    site.write(
+        "content/actors/wayne-marotto.md",
+        "+++\nname = \"Wayne Marotto\"\nshort_names = [\"Marotto\"]\nkind = \"person\"\n+++\nSpokesman; see @brief/rockets.\n",
+    );
+    site.write(
+        "content/pages/about.md",
+        "+++\ntitle = \"About\"\n+++\nAbout @actor/iran and [Anbar](@location/anbar-province).\n",
+    );
+    site.write(
+        "content/_index.md",
+        "+++\ntitle = \"Home\"\n+++\nStart with @brief/rockets.\n",
+    );
+    site
+}
+
+fn check_links(file_urls: bool) {
+    let site = site();
+    let args: &[&str] = if file_urls {
+        &["build", "--file-urls"]
+    } else {
+        &["build"]
+    };
+    let run = site.run(args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let end = if file_urls { "index.html" } else { "" };
+    let brief = site.page("briefs/rockets/index.html");
+    let hrefs = attrs(&brief, ".editor-brief a", "href");
+    for want in [
+        format!("../../actors/kataib-hezbollah/{end}"),
+        format!("../../incidents/2021-07-07-rockets/{end}"),
+        format!("../../briefs/missiles/{end}"),
+    ] {
+        assert!(hrefs.contains(&want), "{want} not in {hrefs:?}");
+    }
+    let body = texts(&brief, "body").join(" ");
+    assert!(
+        body.contains("Mail desk@actor/x or write @actor/iran."),
+        "{body}"
+    );
+    let names = texts(&brief, "a[href*='incidents/2021-07-07-rockets']");
+    assert!(
+        names.iter().any(|n| n == "Rockets hit the base"),
+        "{names:?}"
+    );
+    let note = attrs(&brief, ".note a", "href");
+    assert!(
+        note.contains(&format!("../../locations/anbar-province/{end}")),
+        "{note:?}"
+    );
+    let actor = site.page("actors/wayne-marotto/index.html");
+    let links = attrs(&actor, "a[href*='briefs/rockets']", "href");
+    assert!(
+        links.contains(&format!("../../briefs/rockets/{end}")),
+        "{links:?}"
+    );
+    let about = site.page("pages/about/index.html");
+    let links = attrs(&about, "a[href*='actors/iran']", "href");
+    assert!(
+        links.contains(&format!("../../actors/iran/{end}")),
+        "{links:?}"
+    );
+    let home = site.page("index.html");
+    let links = attrs(&home, ".intro a", "href");
+    assert_eq!(links, [format!("briefs/rockets/{end}")]);
+    let check = if file_urls {
+        site.run(&["check", "--file-urls"])
+    } else {
+        site.run(&["check"])
+    };
+    assert!(!check.stderr.contains("error"), "{}", check.stderr);
+}
+
+#[test]
+fn shorthand_links_resolve_in_normal_mode() {
+    check_links(false);
+}
+
+#[test]
+fn shorthand_links_resolve_in_file_url_mode() {
+    check_links(true);
+}
