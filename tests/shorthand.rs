@@ -1,7 +1,8 @@
 //! Link shorthand (`@actor/slug`, `@location/slug`, `@incident/slug`, `@brief/slug`) in the
 //! brief's text, its notes, entity and incident descriptions, plain pages and the front
 //! page's intro: built in both URL modes, every link points at the right page, and `gloss
-//! check` (which follows every internal link) passes.
+//! check` (which follows every internal link) passes. Mentions inside notes are linked like
+//! the article's: the first of each entity per note.
 
 mod common;
 
@@ -11,7 +12,7 @@ const BRIEF: &str = r#"+++
 title = "Rockets hit Ain al-Asad"
 date = 2021-07-07
 event = "2021-07-07-rockets"
-actors = ["kataib-hezbollah"]
+actors = ["kataib-hezbollah", "wayne-marotto"]
 [source]
 url = "https://example.com/story"
 +++
@@ -22,7 +23,8 @@ As [the group](@actor/kataib-hezbollah) did before (@incident/2021-07-07-rockets
 
 > two U.S. service members
 
-Counted in @location/anbar-province.
+Counted in @location/anbar-province. Kata'ib Hezbollah said nothing; Kata'ib Hezbollah
+rarely does. Marotto did.
 "#;
 
 fn site() -> Site {
@@ -77,6 +79,16 @@ fn check_links(file_urls: bool) {
         note.contains(&format!("../../locations/anbar-province/{end}")),
         "{note:?}"
     );
+    let linked = attrs(&brief, ".note a.mention", "href");
+    assert_eq!(
+        linked,
+        [
+            format!("../../actors/kataib-hezbollah/{end}"),
+            format!("../../actors/wayne-marotto/{end}")
+        ]
+    );
+    let marked = attrs(&brief, ".note span.mention", "data-entity");
+    assert_eq!(marked, ["kataib-hezbollah"]);
     let actor = site.page("actors/wayne-marotto/index.html");
     let links = attrs(&actor, "a[href*='briefs/rockets']", "href");
     assert!(

@@ -10,7 +10,7 @@ use super::difference::mark_differences;
 
 use super::{
     EntityId, EntityLink, FoundMention, LinkMode, Matcher, NoteError, NoteErrorKind, NoteSpec,
-    Surface, annotate_markdown, annotate_plain,
+    Surface, annotate_markdown, annotate_plain, link_note_mentions,
 };
 use crate::config::{Config, LinkPolicy};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -198,16 +198,29 @@ fn annotate_brief(
     markdown: &Markdown,
 ) -> Result<AnnotatedBrief, Vec<Diagnostic>> {
     let mut errors = Vec::new();
+    let mode = || match policy {
+        LinkPolicy::First => LinkMode::First,
+        LinkPolicy::All => LinkMode::All,
+    };
+    let numbering = EntityNumbering::new(corpus);
+    let listed: Vec<EntityId> = brief
+        .actors
+        .iter()
+        .map(|(id, _)| EntityId(numbering.number(EntityKey::Actor(*id)) as u32))
+        .collect();
     let notes: Vec<NoteSpec> = brief
         .notes
         .iter()
         .map(|n| {
-            let html = markdown
-                .render(&n.markdown, &brief.file, n.markdown_line)
-                .unwrap_or_else(|e| {
+            let html = match markdown.parse(&n.markdown, &brief.file, n.markdown_line) {
+                Ok(events) => {
+                    markdown.to_html(link_note_mentions(events, matcher, link, mode(), &listed))
+                }
+                Err(e) => {
                     errors.extend(e);
                     String::new()
-                });
+                }
+            };
             NoteSpec {
                 quote: n.quote.clone(),
                 html,
@@ -216,10 +229,6 @@ fn annotate_brief(
             }
         })
         .collect();
-    let mode = || match policy {
-        LinkPolicy::First => LinkMode::First,
-        LinkPolicy::All => LinkMode::All,
-    };
     let result = match &brief.article {
         Article::None => {
             return if errors.is_empty() {
