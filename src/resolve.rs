@@ -434,6 +434,7 @@ fn brief(
         notes,
         credits,
         assets: b.assets.clone(),
+        ignore_names: f.ignore_names.clone(),
     };
     if errors.is_empty() {
         Ok(Some(brief))

@@ -4,6 +4,7 @@
 //! pages back to the content file that wrote them.
 
 pub mod names;
+pub mod words;
 pub mod workflow;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -109,22 +110,32 @@ pub fn warnings(
     incidents(corpus, &mut files, &mut out);
     names_taken(corpus, &mut files, &mut out);
     let entities = Entities::new(known(corpus));
-    let articles: Vec<(PathBuf, String, usize)> = corpus
+    let articles: Vec<(PathBuf, String, usize, Vec<String>)> = corpus
         .briefs
         .iter()
-        .filter_map(|brief| match &brief.article {
-            Article::None => None,
-            Article::Plain(_) => {
-                let file = brief.file.with_file_name("article.txt");
-                let text = files.get(&file)?.text.clone();
-                Some((file, text, 1))
+        .filter_map(|brief| {
+            let ignore = || {
+                let site = config.check.ignore_names.iter();
+                site.chain(&brief.ignore_names).cloned().collect()
+            };
+            match &brief.article {
+                Article::None => None,
+                Article::Plain(_) => {
+                    let file = brief.file.with_file_name("article.txt");
+                    let text = files.get(&file)?.text.clone();
+                    Some((file, text, 1, ignore()))
+                }
+                Article::Markdown { text, file, line } => {
+                    Some((file.clone(), text.clone(), *line, ignore()))
+                }
             }
-            Article::Markdown { text, file, line } => Some((file.clone(), text.clone(), *line)),
         })
         .collect();
     let unlinked: Vec<Vec<Diagnostic>> = articles
         .into_par_iter()
-        .map(|(file, text, first_line)| unlinked_names(file, text, first_line, &entities))
+        .map(|(file, text, first_line, ignore)| {
+            unlinked_names(file, text, first_line, &entities, &ignore)
+        })
         .collect();
     out.extend(unlinked.into_iter().flatten());
     out
@@ -136,8 +147,9 @@ fn unlinked_names(
     text: String,
     first_line: usize,
     entities: &Entities,
+    ignore: &[String],
 ) -> Vec<Diagnostic> {
-    let names = names::unlinked(&text, entities);
+    let names = names::unlinked(&text, entities, ignore);
     let source = SourceFile { path: file, text };
     names
         .into_iter()
@@ -163,10 +175,7 @@ fn unlinked_names(
                         name.name
                     ))
                     .with_code("near-miss"),
-                None => d.with_hint(format!(
-                    "make a page for it with `gloss new actor \"{0}\"` or `gloss new location \"{0}\"`, or add it to the aliases of an existing one",
-                    name.name
-                )),
+                None => d.with_hint(names::hint(&name)),
             }
         })
         .collect()

@@ -94,6 +94,8 @@ pub struct Brief {
     pub credits: Vec<String>,
     /// Other files of a bundle (images…), copied next to the page.
     pub assets: Vec<PathBuf>,
+    /// Names `gloss check` does not suggest as missing pages for this brief.
+    pub ignore_names: Vec<String>,
 }
 
 /// A person or group that appears in the news.
