@@ -95,6 +95,13 @@ fn check_links(file_urls: bool) {
         links.contains(&format!("../../briefs/rockets/{end}")),
         "{links:?}"
     );
+    // Summaries (hover cards, meta descriptions) show the name, not the shorthand.
+    let raw = site.read("actors/wayne-marotto/index.html");
+    assert!(
+        raw.contains("Spokesman; see Rockets hit Ain al-Asad."),
+        "{raw}"
+    );
+    assert!(!raw.contains("@brief/rockets"), "{raw}");
     let about = site.page("pages/about/index.html");
     let links = attrs(&about, "a[href*='actors/iran']", "href");
     assert!(

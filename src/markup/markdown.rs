@@ -322,13 +322,29 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 
 /// The plain text of the first paragraph of some markdown, for summaries and hover cards.
 pub fn first_paragraph_text(text: &str) -> String {
+    first_paragraph_with(text, None)
+}
+
+impl Markdown {
+    /// [`first_paragraph_text`], with bare link shorthand (`@actor/slug`) shown as the name
+    /// of the page it links to, as the rendered text shows it.
+    pub fn first_paragraph(&self, text: &str) -> String {
+        first_paragraph_with(text, self.links.as_ref())
+    }
+}
+
+fn first_paragraph_with(text: &str, links: Option<&Shorthands>) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
     for event in Parser::new_ext(text, options()) {
         match event {
             Event::Start(Tag::Paragraph) => depth += 1,
             Event::End(TagEnd::Paragraph) if depth > 0 => return out.trim().to_string(),
-            Event::Text(t) | Event::Code(t) if depth > 0 => out.push_str(&t),
+            Event::Text(t) if depth > 0 => match links {
+                Some(links) => out.push_str(&links.named(&t)),
+                None => out.push_str(&t),
+            },
+            Event::Code(t) if depth > 0 => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak if depth > 0 => out.push(' '),
             _ => {}
         }

@@ -111,6 +111,19 @@ pub struct Shorthands {
     urls: Option<Urls>,
 }
 
+/// Why a shorthand does not resolve: the message, the help line and the code for
+/// `gloss check --format json` (`unknown-slug`, `wrong-kind`, or `shorthand-kind` for a kind
+/// word that is none of the four).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unresolved {
+    /// What is wrong.
+    pub message: String,
+    /// What to write instead.
+    pub help: String,
+    /// The diagnostic code.
+    pub code: &'static str,
+}
+
 /// What a shorthand points at: the site-root-relative path and the name to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Target<'a> {
@@ -153,7 +166,7 @@ impl Shorthands {
     }
 
     /// Resolves `@kind/slug`; the error is the message and the help line.
-    pub fn resolve(&self, kind: &str, slug: &str) -> Result<Target<'_>, (String, String)> {
+    pub fn resolve(&self, kind: &str, slug: &str) -> Result<Target<'_>, Unresolved> {
         let Some(known) = Kind::from_word(kind) else {
             return Err(self.wrong_kind(kind, slug));
         };
@@ -174,7 +187,23 @@ impl Shorthands {
         Ok(Target { path, name })
     }
 
-    fn wrong_kind(&self, kind: &str, slug: &str) -> (String, String) {
+    /// `text` with every bare shorthand that resolves replaced by the name it shows, for
+    /// plain-text summaries.
+    pub fn named(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut done = 0;
+        for f in find(text) {
+            if let Ok(target) = self.resolve(f.kind, f.slug) {
+                out.push_str(&text[done..f.range.start]);
+                out.push_str(target.name);
+                done = f.range.end;
+            }
+        }
+        out.push_str(&text[done..]);
+        out
+    }
+
+    fn wrong_kind(&self, kind: &str, slug: &str) -> Unresolved {
         let message = format!("`@{kind}/` is not a kind of link shorthand");
         let owner = KINDS
             .iter()
@@ -188,10 +217,14 @@ impl Shorthands {
                     .replace("entity", "actor")
             ),
         };
-        (message, help)
+        Unresolved {
+            message,
+            help,
+            code: "shorthand-kind",
+        }
     }
 
-    fn unknown(&self, kind: Kind, slug: &str) -> (String, String) {
+    fn unknown(&self, kind: Kind, slug: &str) -> Unresolved {
         let message = format!(
             "`@{}/{slug}`: no {} has the slug `{slug}`",
             kind.word(),
@@ -213,7 +246,15 @@ impl Shorthands {
                 KINDS[kind.index()].2,
             ),
         };
-        (message, help)
+        Unresolved {
+            message,
+            help,
+            code: if elsewhere.is_some() {
+                "wrong-kind"
+            } else {
+                "unknown-slug"
+            },
+        }
     }
 }
 
@@ -268,8 +309,9 @@ impl<'t> Rewriter<'t> {
                     Ok(target) => {
                         format!("{}{fragment}", relative_to(self.page_file, &target.path))
                     }
-                    Err((message, help)) => {
-                        errors.push(place.error(at..at + dest_url.len(), message, &help));
+                    Err(e) => {
+                        let d = place.error(at..at + dest_url.len(), e.message, &e.help);
+                        errors.push(d.with_code(e.code));
                         String::new()
                     }
                 };
@@ -336,8 +378,9 @@ impl<'t> Rewriter<'t> {
                     out.push(Event::Text(CowStr::from(target.name.to_string())));
                     out.push(Event::End(TagEnd::Link));
                 }
-                Err((message, help)) => {
-                    errors.push(place.error(at..at + written.len(), message, &help));
+                Err(e) => {
+                    let d = place.error(at..at + written.len(), e.message, &e.help);
+                    errors.push(d.with_code(e.code));
                 }
             }
         }
@@ -413,6 +456,13 @@ mod tests {
     }
 
     #[test]
+    fn summaries_show_names() {
+        let markdown = super::super::markdown::Markdown::new(false).with_links(table());
+        let text = markdown.first_paragraph("See @actor/kh and @actor/zz.\n\nMore.");
+        assert_eq!(text, "See K<H> & co and @actor/zz.");
+    }
+
+    #[test]
     fn unknown_shorthands_are_errors_at_their_column() {
         let errors = render("One.\n\nAnd @actor/kk here, [x](@brief/b).\n").unwrap_err();
         assert_eq!(errors.len(), 2, "{errors:?}");
@@ -428,14 +478,19 @@ mod tests {
         table.names[Kind::Location.index()].insert("anbar".into(), "Anbar".into());
         let target = table.resolve("actor", "kataib-hezbollah").map(|t| t.path);
         assert_eq!(target, Ok("actors/kataib-hezbollah/".to_string()));
-        let (_, help) = table.resolve("actor", "kataib-hezbolah").unwrap_err();
+        let e = table.resolve("actor", "kataib-hezbolah").unwrap_err();
+        let (code, help) = (e.code, e.help);
+        assert_eq!(code, "unknown-slug");
         assert!(help.contains("did you mean `kataib-hezbollah`"), "{help}");
-        let (_, help) = table.resolve("actor", "anbar").unwrap_err();
+        let e = table.resolve("actor", "anbar").unwrap_err();
+        let (code, help) = (e.code, e.help);
+        assert_eq!(code, "wrong-kind");
         assert_eq!(help, "`anbar` is a location: write `@location/anbar`");
-        let (message, help) = table.resolve("actors", "kataib-hezbollah").unwrap_err();
+        let e = table.resolve("actors", "kataib-hezbollah").unwrap_err();
+        let (message, help) = (e.message, e.help);
         assert!(message.contains("`@actors/`"), "{message}");
         assert_eq!(help, "write `@actor/kataib-hezbollah`");
-        let (_, help) = table.resolve("incidents", "x").unwrap_err();
+        let help = table.resolve("incidents", "x").unwrap_err().help;
         assert!(help.contains("did you mean `@incident/`"), "{help}");
     }
 }

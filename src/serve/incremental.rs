@@ -361,6 +361,7 @@ fn apply(
         &prepared.actor_links,
         &prepared.location_links,
         newest,
+        &state.markdown,
     );
     prepared.brief_bodies[ci] = state
         .markdown
