@@ -1,7 +1,8 @@
 //! `unlinked-name` noise on a real-looking article: `ignore_names` in `[check]` of
 //! config.toml and in a brief silence the names an editor decided need no page, so
 //! `gloss check --deny-warnings` can pass in CI; without them the same names are warned
-//! about, countries suggested as locations.
+//! about, countries suggested as locations; an ignore entry that silences nothing (a typo)
+//! is a warning at its line.
 
 mod common;
 
@@ -51,4 +52,24 @@ fn ignore_names_in_config_and_brief_let_deny_warnings_pass() {
     );
     let run = quiet.run(&["check", "--deny-warnings"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn ignore_entries_that_silence_nothing_are_warnings() {
+    let site = site(
+        "[check]\nignore_names = [\"Syria\", \"Kestrel Lin\"]\n",
+        "ignore_names = [\"Dana Okafor\", \"Okafr\"]\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for expected in [
+        "warning: `Kestrel Lin` in ignore_names is not a name `gloss check` suggests in any article",
+        "--> config.toml:4:1",
+        "warning: `Okafr` in ignore_names is not a name `gloss check` suggests in this brief's article",
+        "--> content/briefs/depot/index.md:4:1",
+        "warning: `Kestrel Line` appears 2 times",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}: {}", run.stderr);
+    }
+    assert!(!run.stderr.contains("`Syria` appears"), "{}", run.stderr);
 }

@@ -318,7 +318,7 @@ impl Unlinked {
 }
 
 /// Names written the same up to case and spacing, for the ignore lists.
-fn same_name(a: &str, b: &str) -> bool {
+pub fn same_name(a: &str, b: &str) -> bool {
     let words = |s: &str| {
         s.split_whitespace()
             .map(str::to_lowercase)
@@ -333,6 +333,13 @@ fn same_name(a: &str, b: &str) -> bool {
 /// on its own ("Wayne Marotto", then "Col. Marotto"). Adjectives and demonyms ("Iraqi",
 /// "Iran-backed") and the names in `ignore` are left out.
 pub fn unlinked(text: &str, entities: &Entities, ignore: &[String]) -> Vec<Unlinked> {
+    let mut out = candidates(text, entities);
+    out.retain(|u| !ignore.iter().any(|i| same_name(i, &u.name)));
+    out
+}
+
+/// [`unlinked`] before the ignore lists: every name worth suggesting.
+pub fn candidates(text: &str, entities: &Entities) -> Vec<Unlinked> {
     let words = words(text);
     let found = runs(text, &words);
     let alone = |last: &str| found.get(last).map_or(0, |r| r.count);
@@ -362,7 +369,6 @@ pub fn unlinked(text: &str, entities: &Entities, ignore: &[String]) -> Vec<Unlin
                 short,
             })
         })
-        .filter(|u| !ignore.iter().any(|i| same_name(i, &u.name)))
         .filter(|u| !entities.claims(&u.name))
         .collect();
     out.sort_by_key(|u| u.first);
