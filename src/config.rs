@@ -47,6 +47,18 @@ pub struct Config {
     /// The content licence, shown on the data page so reusers know the terms; optional.
     #[serde(default)]
     pub license: Option<String>,
+    /// What `gloss check` coaches about.
+    #[serde(default)]
+    pub check: CheckConfig,
+}
+
+/// `[check]`: settings of `gloss check`'s coaching warnings.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckConfig {
+    /// Names never suggested as missing pages (`unlinked-name`), in any brief.
+    #[serde(default)]
+    pub ignore_names: Vec<String>,
 }
 
 /// `[article]`: extra line patterns on top of the built-in ones.

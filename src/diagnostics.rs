@@ -149,9 +149,10 @@ impl Diagnostic {
             let pad = " ".repeat(number.len());
             let bar = paint("1;34", "|");
             out.push_str(&format!("{pad} {bar}\n"));
+            let (text, at, width) = fit_snippet(text, self.column.saturating_sub(1), *width);
             out.push_str(&format!("{} {bar} {text}\n", paint("1;34", &number)));
-            let indent = " ".repeat(self.column.saturating_sub(1));
-            let carets = "^".repeat((*width).max(1));
+            let indent = " ".repeat(at);
+            let carets = "^".repeat(width.max(1));
             out.push_str(&format!("{pad} {bar} {indent}{}\n", paint(code, &carets)));
         }
         if let Some(hint) = &self.hint {
@@ -345,6 +346,36 @@ impl SourceFile {
     }
 }
 
+/// Columns of source line a snippet shows at most; a longer line (a pasted paragraph is
+/// one line) is cut around the caret.
+pub const SNIPPET_COLUMNS: usize = 80;
+
+/// A snippet line cut to about [`SNIPPET_COLUMNS`] around the span that starts `at`
+/// characters in and is `width` characters wide, with `…` where text was cut: the shown
+/// text, where the caret goes in it and how many carets (a long span is cut too).
+pub fn fit_snippet(text: &str, at: usize, width: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= SNIPPET_COLUMNS {
+        return (text.to_string(), at, width);
+    }
+    let at = at.min(chars.len());
+    let width = width.clamp(1, SNIPPET_COLUMNS / 2);
+    // About a third of the room before the span, the rest for it and what follows.
+    let start = at.saturating_sub(SNIPPET_COLUMNS / 3);
+    let end = (start + SNIPPET_COLUMNS).min(chars.len());
+    let start = end.saturating_sub(SNIPPET_COLUMNS).min(start);
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let caret = at - start + usize::from(start > 0);
+    (shown, caret, width)
+}
+
 /// The existing name closest to a misspelt one, to suggest in a hint.
 pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
@@ -424,6 +455,24 @@ mod tests {
         );
         assert_eq!(plural(1, "brief"), "1 brief");
         assert_eq!(plural(0, "warning"), "0 warnings");
+    }
+
+    #[test]
+    fn long_snippets_are_cut_around_the_caret() {
+        let line = format!("{}Kestrel Line{}", "word ".repeat(60), " more".repeat(60));
+        let d = Diagnostic::at("a.txt", 3, 301, Some((line, 12)), "x");
+        let text = d.render(false);
+        let lines: Vec<&str> = text.lines().collect();
+        let shown = lines[3].split_once("| ").map_or("", |p| p.1);
+        let carets = lines[4].split_once("| ").map_or("", |p| p.1);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{text}");
+        assert!(shown.chars().count() <= SNIPPET_COLUMNS + 2, "{text}");
+        let caret = carets.find('^').unwrap_or(0);
+        let under: String = shown.chars().skip(caret).take(12).collect();
+        assert_eq!(under, "Kestrel Line", "{text}");
+        assert!(text.contains("a.txt:3:301"), "{text}");
+        let short = fit_snippet("short line", 6, 4);
+        assert_eq!(short, ("short line".to_string(), 6, 4));
     }
 
     #[test]

@@ -235,7 +235,8 @@ pub fn generate_into(
     let urls = urls::Urls {
         file_urls: config.file_urls,
     };
-    let markdown = markup::markdown::Markdown::new(config.file_urls);
+    let markdown = markup::markdown::Markdown::new(config.file_urls)
+        .with_links(markup::shorthand::Shorthands::new(&corpus, urls));
     let mut annotated = annotate::site::annotate(&corpus, &config, urls, &markdown)?;
     clock.lap("annotate");
     let mut dropped = Vec::new();

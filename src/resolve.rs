@@ -403,6 +403,7 @@ fn brief(
             markdown: n.markdown,
             line: n.line,
             column: n.column,
+            markdown_line: n.markdown_line,
         })
         .collect();
     // The article's first characters, to detect its language when none is declared.
@@ -514,6 +515,7 @@ fn brief(
         notes,
         credits,
         assets: b.assets.clone(),
+        ignore_names: f.ignore_names.clone(),
     };
     if errors.is_empty() {
         Ok(Some(brief))

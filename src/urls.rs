@@ -128,6 +128,13 @@ impl Urls {
         format!("{}{path}", root_prefix(&page))
     }
 
+    /// The output file of a page one item deep (`briefs/<slug>/`, `actors/<slug>/`,
+    /// `incidents/<slug>/`, `pages/<slug>/`): where annotation markdown is shown, so links
+    /// made in it before the page exists (link shorthand) get this file's `../` prefix.
+    pub fn item_file(&self) -> String {
+        output_file(&self.page("section/item"))
+    }
+
     /// The home page or page N of it (`page/2/`).
     pub fn home(&self, page: usize) -> String {
         if page <= 1 {

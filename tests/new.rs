@@ -91,13 +91,18 @@ fn brief_from_a_pasted_article() {
         "{index}"
     );
     // Names that recur with no page, each with a ready command.
-    assert!(stdout.contains("gloss new actor \"Baghdad\""), "{stdout}");
+    // A place ("in Baghdad") or a country is suggested as a location first.
+    assert!(
+        stdout.contains("gloss new location \"Baghdad\""),
+        "{stdout}"
+    );
+    assert!(stdout.contains("gloss new location \"Iraq\""), "{stdout}");
     assert!(
         stdout.contains("gloss new actor \"Islamic State\""),
         "{stdout}"
     );
     assert!(
-        stdout.contains("# 3 mentions; or: gloss new location \"Baghdad\""),
+        stdout.contains("# 3 mentions; or: gloss new actor \"Baghdad\""),
         "{stdout}"
     );
     assert!(!stdout.contains("\"Ain al-Asad\""), "{stdout}");

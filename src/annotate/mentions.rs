@@ -65,6 +65,12 @@ impl<'m> MentionState<'m> {
         }
     }
 
+    /// Lets the short names of `entities` match without a full mention first (a note on a
+    /// brief that lists them).
+    pub(crate) fn introduce(&mut self, entities: &[EntityId]) {
+        self.introduced.extend(entities.iter().copied());
+    }
+
     /// The mentions in `text`, the next piece of the article in document order: the
     /// leftmost-longest whole-word occurrences, skipping ambiguous forms and short names
     /// whose entity has not been introduced.

@@ -10,6 +10,7 @@
 //! - `mentions`: which occurrences become mentions, in document order
 //! - `notes`: anchoring note quotes (the `## Notes` section is split off in
 //!   [`crate::markup::notes`])
+//! - `note_mentions`: mentions linked inside a brief's notes
 //! - `sentence`, `report`: sentences and the mention report for backlinks
 //! - `html`: well-nested writing (escaping is [`crate::markup::escape_into`]); `plain`, `markdown`: the two inputs;
 //!   `layout`: the visible text of a markdown article's blocks
@@ -21,6 +22,7 @@ mod layout;
 mod markdown;
 mod matcher;
 mod mentions;
+mod note_mentions;
 mod notes;
 pub mod passages;
 mod plain;
@@ -36,6 +38,7 @@ mod proptests_match;
 pub use markdown::annotate_markdown;
 pub use matcher::{EntityId, Matcher, Surface};
 pub use mentions::{EntityLink, LinkMode};
+pub use note_mentions::link_note_mentions;
 pub use notes::{NoteError, NoteErrorKind, NoteSpec};
 pub use plain::annotate_plain;
 pub use report::{FoundMention, Report};

@@ -11,7 +11,7 @@ use super::html::note_language;
 
 use super::{
     EntityId, EntityLink, FoundMention, LinkMode, Matcher, NoteError, NoteErrorKind, NoteSpec,
-    Surface, annotate_markdown, annotate_plain,
+    Surface, annotate_markdown, annotate_plain, link_note_mentions,
 };
 use crate::config::{Config, LinkPolicy};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -191,16 +191,29 @@ fn annotate_brief(
 ) -> Result<AnnotatedBrief, Vec<Diagnostic>> {
     let (site_language, policy) = (config.language.as_str(), config.mentions.link);
     let mut errors = Vec::new();
+    let mode = || match policy {
+        LinkPolicy::First => LinkMode::First,
+        LinkPolicy::All => LinkMode::All,
+    };
+    let numbering = EntityNumbering::new(corpus);
+    let listed: Vec<EntityId> = brief
+        .actors
+        .iter()
+        .map(|(id, _)| EntityId(numbering.number(EntityKey::Actor(*id)) as u32))
+        .collect();
     let notes: Vec<NoteSpec> = brief
         .notes
         .iter()
         .map(|n| {
-            let html = markdown
-                .render(&n.markdown, &brief.file, n.line)
-                .unwrap_or_else(|e| {
+            let html = match markdown.parse(&n.markdown, &brief.file, n.markdown_line) {
+                Ok(events) => {
+                    markdown.to_html(link_note_mentions(events, matcher, link, mode(), &listed))
+                }
+                Err(e) => {
                     errors.extend(e);
                     String::new()
-                });
+                }
+            };
             NoteSpec {
                 quote: n.quote.clone(),
                 html,
@@ -209,10 +222,6 @@ fn annotate_brief(
             }
         })
         .collect();
-    let mode = || match policy {
-        LinkPolicy::First => LinkMode::First,
-        LinkPolicy::All => LinkMode::All,
-    };
     let result = match &brief.article {
         Article::None => {
             return if errors.is_empty() {
@@ -225,7 +234,7 @@ fn annotate_brief(
             annotate_plain(&paragraphs.unpack(), matcher, &notes, link, mode())
         }
         Article::Markdown { text, file, line } => {
-            let events = match markdown.parse(text, file, *line) {
+            let events = match markdown.parse_article(text, file, *line) {
                 Ok(events) => events,
                 Err(e) => {
                     errors.extend(e);

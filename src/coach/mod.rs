@@ -9,12 +9,12 @@ pub mod lines;
 pub mod names;
 mod places;
 mod starter;
+mod unlinked;
+pub mod words;
 pub mod workflow;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, plural};
@@ -121,67 +121,8 @@ pub fn warnings(
     places::places(corpus, &mut files, &mut out);
     starter::starter(corpus, &mut files, &mut out);
     let entities = Entities::new(known(corpus));
-    let articles: Vec<(PathBuf, String, usize)> = corpus
-        .briefs
-        .iter()
-        .filter_map(|brief| match &brief.article {
-            Article::None => None,
-            Article::Plain(_) => {
-                let file = brief.file.with_file_name("article.txt");
-                let text = files.get(&file)?.text.clone();
-                Some((file, text, 1))
-            }
-            Article::Markdown { text, file, line } => Some((file.clone(), text.clone(), *line)),
-        })
-        .collect();
-    let unlinked: Vec<Vec<Diagnostic>> = articles
-        .into_par_iter()
-        .map(|(file, text, first_line)| unlinked_names(file, text, first_line, &entities))
-        .collect();
-    out.extend(unlinked.into_iter().flatten());
+    out.extend(unlinked::warnings(config, corpus, &mut files, &entities));
     out
-}
-
-/// The unlinked-name warnings of one article.
-fn unlinked_names(
-    file: PathBuf,
-    text: String,
-    first_line: usize,
-    entities: &Entities,
-) -> Vec<Diagnostic> {
-    let names = names::unlinked(&text, entities);
-    let source = SourceFile { path: file, text };
-    names
-        .into_iter()
-        .map(|name| {
-            let range = name.first..name.first + name.name.len();
-            let mut d = source
-                .error(
-                    range,
-                    format!(
-                        "`{}` appears {} in the article but is not linked to any actor or location",
-                        name.name,
-                        plural(name.count, "time")
-                    ),
-                )
-                .warning()
-                .with_code("unlinked-name");
-            d.line += first_line - 1;
-            match entities.near_miss(&name.name) {
-                Some((known, form)) => d
-                    .with_hint(format!(
-                        "it nearly matches `{form}` of {}: add \"{}\" to its aliases",
-                        known.file.display(),
-                        name.name
-                    ))
-                    .with_code("near-miss"),
-                None => d.with_hint(format!(
-                    "make a page for it with `gloss new actor \"{0}\"` or `gloss new location \"{0}\"`, or add it to the aliases of an existing one",
-                    name.name
-                )),
-            }
-        })
-        .collect()
 }
 
 fn placeholder(config: &Config, files: &mut Files, out: &mut Diagnostics) {

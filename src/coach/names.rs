@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use super::words::{JOINERS, all_adjectives, capitalised, is_common, is_place, place_before};
 use crate::annotate::{EntityId, EntityLink, LinkMode, Matcher, Surface, annotate_plain};
 
 /// One entity's ways of being written, as the matcher sees them.
@@ -169,123 +170,24 @@ pub struct Unlinked {
     pub count: usize,
     /// Byte offset of its first occurrence in the text searched.
     pub first: usize,
+    /// A country or place ("Iraq", "Camp Taji", or seen after "in"): suggested as a
+    /// location first.
+    pub place: bool,
+    /// The last word when it recurs alone after the full name ("Marotto"): a short name.
+    pub short: Option<String>,
 }
 
-/// A capitalised word that is not a name by itself: a common word or a month.
-fn is_common(word: &str) -> bool {
-    COMMON.contains(&word) || crate::model::MONTHS.contains(&word)
+/// One word of an article: its text (without a possessive `'s`), its byte range, and
+/// whether it starts a sentence.
+struct Word<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    at_start: bool,
 }
 
-/// Capitalised words that start sentences or are not names (months are in [`MONTHS`]).
-///
-/// [`MONTHS`]: crate::model::MONTHS
-const COMMON: &[&str] = &[
-    "A",
-    "An",
-    "And",
-    "As",
-    "At",
-    "But",
-    "By",
-    "For",
-    "From",
-    "He",
-    "Her",
-    "His",
-    "However",
-    "I",
-    "If",
-    "In",
-    "It",
-    "Its",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "No",
-    "Not",
-    "Of",
-    "On",
-    "Or",
-    "She",
-    "So",
-    "That",
-    "The",
-    "Their",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "To",
-    "We",
-    "What",
-    "When",
-    "Where",
-    "Which",
-    "While",
-    "Who",
-    "With",
-    "Yet",
-    "After",
-    "Before",
-    "Since",
-    "Some",
-    "One",
-    "Two",
-    "Three",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Photo",
-    "Reporting",
-    "Editing",
-    "Read",
-    "More",
-    "Also",
-    "According",
-    "Officials",
-    "Meanwhile",
-    "Earlier",
-    "Later",
-    "Last",
-    "Next",
-    "During",
-    "All",
-    "Col",
-    "Gen",
-    "Lt",
-    "Maj",
-    "Sgt",
-    "Capt",
-    "Adm",
-    "Gov",
-    "Sen",
-    "Rep",
-    "Pres",
-    "Prof",
-    "St",
-];
-
-/// Lower-case words allowed inside a name ("Harith al Sudani", "Bank of Baghdad").
-const JOINERS: &[&str] = &[
-    "al", "el", "bin", "ibn", "abu", "of", "de", "la", "van", "von", "der",
-];
-
-fn capitalised(word: &str) -> bool {
-    let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    starts_upper(word) || word.split(['-', '\'']).skip(1).any(starts_upper)
-}
-
-/// Every run of capitalised words in `text` occurring at least twice (single words only
-/// counted when seen at least once away from the start of a sentence) that no entity claims.
-pub fn unlinked(text: &str, entities: &Entities) -> Vec<Unlinked> {
-    // (word, start, end, starts a sentence)
-    let mut words: Vec<(&str, usize, usize, bool)> = Vec::new();
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut words = Vec::new();
     let mut sentence_start = true;
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
@@ -299,7 +201,12 @@ pub fn unlinked(text: &str, entities: &Entities) -> Vec<Unlinked> {
                     .strip_suffix("'s")
                     .or_else(|| word.strip_suffix("’s"))
                     .unwrap_or(word);
-                words.push((word, s, s + word.len(), sentence_start));
+                words.push(Word {
+                    text: word,
+                    start: s,
+                    end: s + word.len(),
+                    at_start: sentence_start,
+                });
                 sentence_start = false;
                 start = None;
             }
@@ -309,58 +216,160 @@ pub fn unlinked(text: &str, entities: &Entities) -> Vec<Unlinked> {
             sentence_start = true;
         }
     }
-    // Runs of capitalised words, adjacent with only spaces between.
-    let mut found: BTreeMap<String, (usize, usize, bool)> = BTreeMap::new();
+    words
+}
+
+/// What the article shows of one run of capitalised words.
+#[derive(Default)]
+struct Run {
+    count: usize,
+    first: usize,
+    /// Seen away from the start of a sentence, or longer than one word.
+    away: bool,
+    /// Seen right after "in", "near"…
+    place: bool,
+}
+
+/// The last word of the name run starting at `words[i]`, or `None` when no name starts
+/// there. Names are capitalised words adjacent with one space between, joined by "al",
+/// "bin", "of"…
+fn run_end(text: &str, words: &[Word<'_>], i: usize) -> Option<usize> {
+    let word = &words[i];
+    // "al Asad": a joiner may open a name when a capitalised word follows it.
+    let opens = ["al", "el", "bin", "ibn", "abu"].contains(&word.text)
+        && words
+            .get(i + 1)
+            .is_some_and(|w| capitalised(w.text) && text[word.end..w.start] == *" ");
+    if !opens
+        && (word.text.chars().count() < 2
+            || !capitalised(word.text)
+            || (is_common(word.text) && word.at_start))
+    {
+        return None;
+    }
+    let mut j = if opens { i + 1 } else { i };
+    while let Some(next) = words.get(j + 1) {
+        if text[words[j].end..next.start] != *" " || next.text.is_empty() {
+            break;
+        }
+        if capitalised(next.text) && next.text.chars().count() >= 2 {
+            j += 1;
+        } else if JOINERS.contains(&next.text)
+            && words
+                .get(j + 2)
+                .is_some_and(|w| capitalised(w.text) && text[next.end..w.start] == *" ")
+        {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    Some(j)
+}
+
+/// Every run of capitalised words in `text`, by the name it spells.
+fn runs(text: &str, words: &[Word<'_>]) -> BTreeMap<String, Run> {
+    let mut found: BTreeMap<String, Run> = BTreeMap::new();
     let mut i = 0;
     while i < words.len() {
-        let (word, s, _, at_start) = words[i];
-        // "al Asad": a joiner may open a name when a capitalised word follows it.
-        let opens = ["al", "el", "bin", "ibn", "abu"].contains(&word)
-            && words
-                .get(i + 1)
-                .is_some_and(|w| capitalised(w.0) && text[words[i].2..w.1] == *" ");
-        if !opens
-            && (word.chars().count() < 2 || !capitalised(word) || (is_common(word) && at_start))
-        {
+        let Some(j) = run_end(text, words, i) else {
             i += 1;
             continue;
-        }
-        let mut j = if opens { i + 1 } else { i };
-        let mut end = words[j].2;
-        while j + 1 < words.len() {
-            let (next, ns, ne, _) = words[j + 1];
-            let gap = &text[end..ns];
-            if !gap.chars().all(|c| c == ' ') || gap.len() != 1 || next.is_empty() {
-                break;
-            }
-            if capitalised(next) && next.chars().count() >= 2 {
-                j += 1;
-                end = ne;
-            } else if JOINERS.contains(&next)
-                && words
-                    .get(j + 2)
-                    .is_some_and(|w| capitalised(w.0) && text[ne..w.1] == *" ")
-            {
-                j += 2;
-                end = words[j].2;
-            } else {
-                break;
-            }
-        }
-        let name = &text[s..end];
-        let single = i == j && !opens;
-        if !(single && is_common(word)) {
-            let entry = found.entry(name.to_string()).or_insert((0, s, false));
-            entry.0 += 1;
-            entry.2 |= !at_start || !single;
+        };
+        let (start, end) = (words[i].start, words[j].end);
+        let single = i == j;
+        if !(single && is_common(words[i].text)) {
+            let entry = found.entry(text[start..end].to_string()).or_insert(Run {
+                first: start,
+                ..Run::default()
+            });
+            entry.count += 1;
+            entry.away |= !words[i].at_start || !single;
+            entry.place |= place_before(&text[..start]);
         }
         i = j + 1;
     }
+    found
+}
+
+/// What to do about an unlinked name: the `gloss new` command (a location first for a
+/// country or place), the short name to add, and the ignore lists.
+pub fn hint(name: &Unlinked) -> String {
+    let quoted = name.name.replace('"', "\\\"");
+    let (kind, other) = name.kinds();
+    let short = match &name.short {
+        Some(short) => format!(" and give it `short_names = [\"{short}\"]`"),
+        None => String::new(),
+    };
+    format!(
+        "make a page for it with `gloss new {kind} \"{quoted}\"` (or `gloss new {other} \"{quoted}\"`){short}, or add it to the aliases of an existing one; if it needs no page, add it to `ignore_names` in the brief or in `[check]` of config.toml"
+    )
+}
+
+impl Unlinked {
+    /// The kind of page to suggest first, and the other one.
+    pub fn kinds(&self) -> (&'static str, &'static str) {
+        if self.place {
+            ("location", "actor")
+        } else {
+            ("actor", "location")
+        }
+    }
+}
+
+/// Names written the same up to case and spacing, for the ignore lists.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
+/// Every run of capitalised words in `text` that no entity claims and that is worth a
+/// page: one occurring at least twice (single words only when seen at least once away from
+/// the start of a sentence), or a name of several words seen once whose last word recurs
+/// on its own ("Wayne Marotto", then "Col. Marotto"). Adjectives and demonyms ("Iraqi",
+/// "Iran-backed") and the names in `ignore` are left out.
+pub fn unlinked(text: &str, entities: &Entities, ignore: &[String]) -> Vec<Unlinked> {
+    let mut out = candidates(text, entities);
+    out.retain(|u| !ignore.iter().any(|i| same_name(i, &u.name)));
+    out
+}
+
+/// [`unlinked`] before the ignore lists: every name worth suggesting.
+pub fn candidates(text: &str, entities: &Entities) -> Vec<Unlinked> {
+    let words = words(text);
+    let found = runs(text, &words);
+    let alone = |last: &str| found.get(last).map_or(0, |r| r.count);
+    // Surnames that recur after a full name seen once: the full name is suggested instead.
+    let mut surnames: BTreeMap<&str, &str> = BTreeMap::new();
+    for name in found.keys() {
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        if name.contains(' ') && alone(last) > 0 && !all_adjectives(last) {
+            surnames.insert(last, name);
+        }
+    }
     let mut out: Vec<Unlinked> = found
-        .into_iter()
-        .filter(|(_, (count, _, away))| *count >= 2 && *away)
-        .filter(|(name, _)| !entities.claims(name))
-        .map(|(name, (count, first, _))| Unlinked { name, count, first })
+        .iter()
+        .filter_map(|(name, run)| {
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            let (count, short) = match surnames.get(last) {
+                Some(full) if *full == name => (run.count + alone(last), Some(last.to_string())),
+                Some(_) if !name.contains(' ') => return None,
+                _ => (run.count, None),
+            };
+            let worth = count >= 2 && (run.away || short.is_some());
+            (worth && !all_adjectives(name)).then(|| Unlinked {
+                name: name.clone(),
+                count,
+                first: run.first,
+                place: run.place || is_place(name),
+                short,
+            })
+        })
+        .filter(|u| !entities.claims(&u.name))
         .collect();
     out.sort_by_key(|u| u.first);
     out
@@ -384,11 +393,34 @@ mod tests {
         let text = "The rockets hit Ain al-Asad. Harith al Sudani said so. \
                     Later Harith al Sudani spoke at Camp Taji, near Ain al-Asad. The base \
                     was quiet. Camp Taji was hit too.";
-        let names: Vec<String> = unlinked(text, &entities())
+        let names: Vec<String> = unlinked(text, &entities(), &[])
             .into_iter()
             .map(|u| u.name)
             .collect();
         assert_eq!(names, ["Harith al Sudani", "Camp Taji"]);
+    }
+
+    #[test]
+    fn adjectives_countries_surnames_and_ignored_names() {
+        let text = "Iraqi officials said Iran-backed groups fired. The Iraqi army and \
+                    American troops were in Syria. Col. Wayne Marotto spoke. Later \
+                    Col. Marotto spoke again, and rockets fell in Syria. The Pentagon said \
+                    nothing; later the Pentagon spoke.";
+        let found = unlinked(text, &entities(), &[]);
+        let names: Vec<&str> = found.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["Syria", "Wayne Marotto", "Pentagon"]);
+        assert_eq!(found[0].kinds().0, "location");
+        assert_eq!(found[1].kinds().0, "actor");
+        assert_eq!(
+            (found[1].count, found[1].short.as_deref()),
+            (2, Some("Marotto"))
+        );
+        assert!(hint(&found[1]).contains("short_names = [\"Marotto\"]"));
+        assert!(
+            hint(&found[0]).starts_with("make a page for it with `gloss new location \"Syria\"`")
+        );
+        let ignored = unlinked(text, &entities(), &["pentagon".to_string()]);
+        assert_eq!(ignored.len(), 2);
     }
 
     #[test]

@@ -73,6 +73,9 @@ pub struct BriefFront {
     /// BCP 47 tag of the brief's language (`ar`), when it is not the site's.
     #[serde(default)]
     pub language: Option<Spanned<String>>,
+    /// Names `gloss check` never suggests as missing pages in this brief's article.
+    #[serde(default)]
+    pub ignore_names: Vec<String>,
 }
 
 /// `[source]` of a brief.

@@ -12,8 +12,9 @@ use syntect::util::LinesWithEndings;
 
 use super::attrs::{Place, check_heading, is_reserved_id};
 use super::escape_html as escape;
+use super::shorthand::{Rewriter, Shorthands};
 use crate::diagnostics::Diagnostic;
-use crate::urls::is_safe_href;
+use crate::urls::{Urls, is_safe_href};
 
 /// The prefix of every highlighting class, so theme CSS never clashes with the site's.
 pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -26,6 +27,8 @@ pub struct Markdown {
     /// Relative links to folders get `index.html`, as every generated link does in
     /// file-URL mode, so hand-written links also work opened from disk.
     file_urls: bool,
+    /// The build's slugs, for link shorthand (`@actor/slug`); none: shorthand stays text.
+    links: Option<Shorthands>,
 }
 
 /// `../x/#a` -> `../x/index.html#a`, for relative links that end in a folder.
@@ -56,17 +59,65 @@ impl Markdown {
         Markdown {
             syntaxes: OnceLock::new(),
             file_urls,
+            links: None,
         }
     }
 
-    /// Parses markdown into events, ready for the annotator or [`Markdown::to_html`]. Raw HTML
-    /// becomes text; a link or image with an unsafe scheme is an error at its line in `file`
-    /// (`first_line` is the file line where `text` starts).
+    /// The same renderer resolving link shorthand (`@actor/slug`…) with `links`.
+    pub fn with_links(mut self, links: Shorthands) -> Markdown {
+        self.links = Some(links);
+        self
+    }
+
+    /// Parses markdown shown on a page one item deep (`briefs/<slug>/`, `actors/<slug>/`,
+    /// `incidents/<slug>/`, `pages/<slug>/`), as [`Markdown::parse_for`] does for any page.
     pub fn parse<'a>(
         &self,
         text: &'a str,
         file: &Path,
         first_line: usize,
+    ) -> Result<Vec<Event<'a>>, Vec<Diagnostic>> {
+        let page = Urls {
+            file_urls: self.file_urls,
+        }
+        .item_file();
+        self.parse_for(text, file, first_line, Some(&page))
+    }
+
+    /// Parses an article written in markdown: the article as published, where `@actor/x`
+    /// is the article's own text, never link shorthand.
+    pub fn parse_article<'a>(
+        &self,
+        text: &'a str,
+        file: &Path,
+        first_line: usize,
+    ) -> Result<Vec<Event<'a>>, Vec<Diagnostic>> {
+        self.parse_for(text, file, first_line, None)
+    }
+
+    /// Renders markdown shown on the page written to `page_file` (e.g. `index.html` for
+    /// the front page's intro), so link shorthand gets the right relative prefix.
+    pub fn render_for(
+        &self,
+        text: &str,
+        file: &Path,
+        first_line: usize,
+        page_file: &str,
+    ) -> Result<String, Vec<Diagnostic>> {
+        self.parse_for(text, file, first_line, Some(page_file))
+            .map(|events| self.to_html(events))
+    }
+
+    /// Parses markdown into events, ready for the annotator or [`Markdown::to_html`]. Raw HTML
+    /// becomes text; a link or image with an unsafe scheme is an error at its line in `file`
+    /// (`first_line` is the file line where `text` starts). Link shorthand is resolved for
+    /// the page written to `page_file`, if given.
+    fn parse_for<'a>(
+        &self,
+        text: &'a str,
+        file: &Path,
+        first_line: usize,
+        page_file: Option<&str>,
     ) -> Result<Vec<Event<'a>>, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut events = Vec::new();
@@ -76,7 +127,19 @@ impl Markdown {
             file,
             first_line,
         };
+        let mut shorthand = self
+            .links
+            .as_ref()
+            .zip(page_file)
+            .map(|(links, page)| Rewriter::new(links, page));
         for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+            let rewritten = shorthand
+                .as_mut()
+                .and_then(|s| s.rewrite(&event, range.clone(), &place, &mut errors));
+            if let Some(rewritten) = rewritten {
+                events.extend(rewritten);
+                continue;
+            }
             let event = match event {
                 Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
                 Event::Start(Tag::Heading {
@@ -280,6 +343,18 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 /// It agrees with [`Markdown::parse`] on what is text: raw HTML (`<Port Board>`, a block of
 /// it) is shown as written, so it is kept here too.
 pub fn first_paragraph_text(text: &str) -> String {
+    first_paragraph_with(text, None)
+}
+
+impl Markdown {
+    /// [`first_paragraph_text`], with bare link shorthand (`@actor/slug`) shown as the name
+    /// of the page it links to, as the rendered text shows it.
+    pub fn first_paragraph(&self, text: &str) -> String {
+        first_paragraph_with(text, self.links.as_ref())
+    }
+}
+
+fn first_paragraph_with(text: &str, links: Option<&Shorthands>) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
     for event in Parser::new_ext(text, options()) {
@@ -291,9 +366,11 @@ pub fn first_paragraph_text(text: &str) -> String {
                 }
                 depth -= 1;
             }
-            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t)
-                if depth > 0 =>
-            {
+            Event::Text(t) if depth > 0 => match links {
+                Some(links) => out.push_str(&links.named(&t)),
+                None => out.push_str(&t),
+            },
+            Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) if depth > 0 => {
                 out.push_str(&t)
             }
             Event::SoftBreak | Event::HardBreak if depth > 0 => out.push(' '),

@@ -19,6 +19,7 @@ pub mod guess;
 pub mod hints;
 pub mod markdown;
 pub mod notes;
+pub mod shorthand;
 mod structure;
 pub mod toml;
 pub mod toml_escapes;

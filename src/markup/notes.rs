@@ -19,6 +19,8 @@ pub struct NoteSource {
     pub line: usize,
     /// 1-based column (in characters) of the quote's text on its first line.
     pub column: usize,
+    /// 1-based file line where the note's markdown starts.
+    pub markdown_line: usize,
 }
 
 /// A malformed `## Notes` section, with the file line to point at.
@@ -90,6 +92,8 @@ struct Splitter<'b> {
     quote_line: usize,
     quote_column: usize,
     body_lines: Vec<&'b str>,
+    /// The file line of the first non-blank line of the note being collected.
+    body_line: usize,
 }
 
 impl<'b> Splitter<'b> {
@@ -133,6 +137,9 @@ impl<'b> Splitter<'b> {
             Place::Quote => self.quote_lines.push(line.trim()),
             Place::Body => {
                 self.fence = opens_fence(line);
+                if !blank && self.body_lines.iter().all(|l| l.trim().is_empty()) {
+                    self.body_line = number;
+                }
                 self.body_lines.push(line);
             }
         }
@@ -242,6 +249,7 @@ impl<'b> Splitter<'b> {
             markdown: markdown.trim_end().to_string(),
             line: self.quote_line,
             column: self.quote_column,
+            markdown_line: self.body_line,
         });
         Ok(())
     }
@@ -355,6 +363,7 @@ mod tests {
                     markdown: "The group said **30**.".to_string(),
                     line: 9,
                     column: 3,
+                    markdown_line: 12,
                 },
                 NoteSource {
                     quote: "Two U.S. troops".to_string(),
@@ -362,6 +371,7 @@ mod tests {
                         .to_string(),
                     line: 14,
                     column: 3,
+                    markdown_line: 17,
                 },
             ]
         );

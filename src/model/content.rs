@@ -95,6 +95,8 @@ pub struct Note {
     pub line: usize,
     /// 1-based column where the quote's text starts on that line.
     pub column: usize,
+    /// 1-based line in the brief's file where the note's markdown starts.
+    pub markdown_line: usize,
 }
 
 /// A brief, with every reference resolved.
@@ -144,6 +146,8 @@ pub struct Brief {
     pub credits: Vec<String>,
     /// Other files of a bundle (images…), copied next to the page.
     pub assets: Vec<PathBuf>,
+    /// Names `gloss check` does not suggest as missing pages for this brief.
+    pub ignore_names: Vec<String>,
 }
 
 /// A person or group that appears in the news.

@@ -52,7 +52,7 @@ fn describe(
 ) -> Result<Described, Vec<Diagnostic>> {
     Ok(Described {
         html: markdown.render(body, file, line)?,
-        summary: first_paragraph_text(body),
+        summary: markdown.first_paragraph(body),
     })
 }
 
@@ -65,11 +65,11 @@ fn collect<T>(results: Vec<Result<T, Vec<Diagnostic>>>, diagnostics: &mut Diagno
 
 /// A brief's summary: the one given, else the first paragraph of the editor's text, else of
 /// the article.
-fn summary(brief: &Brief) -> String {
+fn summary(brief: &Brief, markdown: &Markdown) -> String {
     if let Some(summary) = &brief.summary {
         return summary.clone();
     }
-    let from_body = first_paragraph_text(&brief.body);
+    let from_body = markdown.first_paragraph(&brief.body);
     if !from_body.is_empty() {
         return from_body;
     }
@@ -144,7 +144,17 @@ pub fn prepare(
         .briefs
         .par_iter()
         .zip(&graph.briefs)
-        .map(|(brief, links)| brief_card(brief, links, urls, &actor_links, &location_links, newest))
+        .map(|(brief, links)| {
+            brief_card(
+                brief,
+                links,
+                urls,
+                &actor_links,
+                &location_links,
+                newest,
+                markdown,
+            )
+        })
         .collect();
     let brief_bodies = collect(
         corpus
@@ -187,10 +197,11 @@ pub fn prepare(
         &mut diagnostics,
     );
     let intro_html = markdown
-        .render(
+        .render_for(
             &corpus.intro,
             std::path::Path::new("content/_index.md"),
             corpus.intro_line,
+            &crate::urls::output_file(&urls.home(1)),
         )
         .unwrap_or_else(|e| {
             diagnostics.extend(e);
@@ -241,13 +252,14 @@ pub fn brief_card(
     actor_links: &[LinkView],
     location_links: &[LinkView],
     newest: Option<crate::model::PartialDate>,
+    markdown: &Markdown,
 ) -> BriefCard {
     BriefCard {
         slug: brief.slug.to_string(),
         title: brief.title.clone(),
         path: urls.brief(&brief.slug),
         date: (&brief.date).into(),
-        summary: card_summary(summary(brief)),
+        summary: card_summary(summary(brief, markdown)),
         outlet: brief
             .source
             .as_ref()

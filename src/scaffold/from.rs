@@ -46,35 +46,15 @@ pub struct FromArticle {
     pub report: Vec<String>,
 }
 
-/// Words that mark a name as a place, to suggest `new location` rather than `new actor`.
-const PLACE_WORDS: &[&str] = &[
-    "Camp",
-    "Base",
-    "Airport",
-    "Province",
-    "Governorate",
-    "District",
-    "City",
-    "Street",
-    "River",
-    "Valley",
-    "Square",
-    "Bridge",
-    "Port",
-    "Village",
-    "Mount",
-    "Lake",
-    "Island",
-    "Region",
-];
-
 /// Reads the site's entities and matches them in `text`.
 pub fn analyse(root: &Path, title: &str, text: &str) -> FromArticle {
     let (loaded, _) = load_all(root, None);
-    let rules = crate::config::Config::load(root)
-        .ok()
+    let config = crate::config::Config::load(root).ok();
+    let rules = config
+        .as_ref()
         .and_then(|c| ArticleRules::new(&c.article.drop, &c.article.credits).ok())
         .unwrap_or_default();
+    let ignore = config.map(|c| c.check.ignore_names).unwrap_or_default();
     let paragraphs: Vec<String> = ingest(text, &rules)
         .paragraphs
         .into_iter()
@@ -98,7 +78,7 @@ pub fn analyse(root: &Path, title: &str, text: &str) -> FromArticle {
         plural(out.actors.len(), "actor"),
         plural(out.locations.len(), "location")
     ));
-    let names = unlinked(text, &entities);
+    let names = unlinked(text, &entities, &ignore);
     let (near, missing): (Vec<_>, Vec<_>) = names
         .iter()
         .partition(|n| entities.near_miss(&n.name).is_some());
@@ -116,11 +96,7 @@ pub fn analyse(root: &Path, title: &str, text: &str) -> FromArticle {
             }
         ));
         for name in missing {
-            let (kind, other) = if name.name.split(' ').any(|w| PLACE_WORDS.contains(&w)) {
-                ("location", "actor")
-            } else {
-                ("actor", "location")
-            };
+            let (kind, other) = name.kinds();
             let quoted = name.name.replace('"', "\\\"");
             out.report.push(format!(
                 "  gloss new {kind} \"{quoted}\"    # {}; or: gloss new {other} \"{quoted}\"",

@@ -201,7 +201,8 @@ impl Engine {
         let urls = Urls {
             file_urls: config.file_urls,
         };
-        let markdown = Markdown::new(config.file_urls);
+        let markdown = Markdown::new(config.file_urls)
+            .with_links(crate::markup::shorthand::Shorthands::new(&corpus, urls));
         let annotated = crate::annotate::site::annotate(&corpus, &config, urls, &markdown)?;
         warnings.extend(annotated.warnings.sorted());
         clock.lap("annotate");
@@ -360,6 +361,7 @@ fn apply(
         &prepared.actor_links,
         &prepared.location_links,
         newest,
+        &state.markdown,
     );
     prepared.brief_bodies[ci] = state
         .markdown

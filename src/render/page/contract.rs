@@ -39,7 +39,8 @@ pub(in crate::render) fn with_site<T>(
     let urls = Urls {
         file_urls: config.file_urls,
     };
-    let markdown = Markdown::new(config.file_urls);
+    let markdown = Markdown::new(config.file_urls)
+        .with_links(crate::markup::shorthand::Shorthands::new(&corpus, urls));
     let annotated = annotate(&corpus, &config, urls, &markdown).expect("annotate");
     let graph = crate::graph::link(&corpus, &annotated.briefs, config.prior_incidents.max);
     let prepared = prepare(&corpus, &graph, urls, &markdown).expect("prepare");
