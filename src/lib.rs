@@ -31,6 +31,7 @@ pub mod coach;
 pub mod config;
 pub mod diagnostics;
 pub mod graph;
+pub mod limits;
 pub mod load;
 pub mod map;
 pub mod markup;

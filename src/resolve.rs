@@ -157,6 +157,11 @@ fn nonempty<F>(
                 .with_hint(format!("write a {what}")),
         );
     }
+    if let Some((message, hint)) = crate::limits::label_too_long(text, what) {
+        errors.push(doc.error(value, message).with_hint(hint));
+        // Cut, so that later checks and messages quoting it stay short.
+        return text.chars().take(crate::limits::MAX_LABEL_CHARS).collect();
+    }
     text.to_string()
 }
 
@@ -167,8 +172,16 @@ fn strings<F>(
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
     let mut seen = BTreeSet::new();
+    let max = crate::limits::list_max(what);
+    if let (Some(past), Some((message, hint))) = (
+        values.get(max),
+        crate::limits::too_many(values.len(), max, &format!("{what}s")),
+    ) {
+        errors.push(doc.error(past, message).with_hint(hint));
+    }
     values
         .iter()
+        .take(max)
         .filter_map(|v| {
             let text = nonempty(doc, v, what, errors);
             if !text.is_empty() && !seen.insert(text.clone()) {
@@ -406,6 +419,7 @@ fn brief(
         tag_places: f
             .tags
             .iter()
+            .take(crate::limits::MAX_TAGS)
             .map(|t| {
                 let at = doc.error(t, "");
                 (at.line, at.column)
