@@ -17,6 +17,10 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// into a page name or shown in lists.
 pub const MAX_LABEL_CHARS: usize = 200;
 
+/// The longest "sentence" an entity page quotes, in bytes: text without full stops is
+/// cut into pieces of at most this size at spaces (about 160 English words).
+pub const MAX_SENTENCE_BYTES: usize = 1_000;
+
 /// The most tags one brief may list.
 pub const MAX_TAGS: usize = 100;
 
