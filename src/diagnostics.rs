@@ -149,9 +149,10 @@ impl Diagnostic {
             let pad = " ".repeat(number.len());
             let bar = paint("1;34", "|");
             out.push_str(&format!("{pad} {bar}\n"));
+            let (text, column, width) = snippet_window(text, self.column, *width);
             out.push_str(&format!("{} {bar} {text}\n", paint("1;34", &number)));
-            let indent = " ".repeat(self.column.saturating_sub(1));
-            let carets = "^".repeat((*width).max(1));
+            let indent = " ".repeat(column.saturating_sub(1));
+            let carets = "^".repeat(width.max(1));
             out.push_str(&format!("{pad} {bar} {indent}{}\n", paint(code, &carets)));
         }
         if let Some(hint) = &self.hint {
@@ -282,6 +283,34 @@ impl fmt::Display for Diagnostics {
     }
 }
 
+/// The characters of a snippet line shown at most: a longer line (a pasted blob, a long
+/// list on one line) is shown as a window around the column, marked with `…`.
+const SNIPPET_CHARS: usize = 100;
+
+/// The part of `text` to show for a problem at `column` (1-based, in characters) that
+/// is `width` characters wide: the window's text, and the column and width within it.
+fn snippet_window(text: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let count = text.chars().count();
+    if count <= SNIPPET_CHARS {
+        return (text.to_string(), column, width);
+    }
+    let skip = column.saturating_sub(1).saturating_sub(SNIPPET_CHARS / 4);
+    let mut shown = String::new();
+    if skip > 0 {
+        shown.push('…');
+    }
+    shown.extend(text.chars().skip(skip).take(SNIPPET_CHARS));
+    if skip + SNIPPET_CHARS < count {
+        shown.push('…');
+    }
+    let column = column.saturating_sub(skip) + usize::from(skip > 0);
+    let room = shown
+        .chars()
+        .count()
+        .saturating_sub(column.saturating_sub(1));
+    (shown, column, width.min(room))
+}
+
 /// The text of one input file, kept so that byte offsets found while parsing can be turned
 /// into line, column and a snippet of the whole file.
 #[derive(Clone, Debug)]
@@ -398,6 +427,23 @@ mod tests {
         assert!(text.contains("x.md:2:12"), "{text}");
         assert!(text.contains("^^^^"), "{text}");
         assert!(text.contains("help: did you mean"), "{text}");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_column() {
+        let line = format!("aliases = [\"{}\", \"x\"]", "a".repeat(10_000));
+        let file = source(&format!("+++\n{line}\n+++\n"));
+        let text = file.error(4 + 11..4 + 10_013, "too long").to_string();
+        assert!(text.lines().all(|l| l.chars().count() < 130), "{text}");
+        assert!(text.contains("x.md:2:12"), "{text}");
+        let at = line.find("\"x\"").unwrap_or(0);
+        let text = file.error(4 + at..4 + at + 3, "here").to_string();
+        let shown: Vec<&str> = text.lines().collect();
+        let (code, carets) = (shown[3], shown[4]);
+        let caret = carets.find('^').unwrap_or(0);
+        assert!(code.starts_with("2 | …"), "{text}");
+        let under: String = code.chars().skip(caret).take(3).collect();
+        assert_eq!(under, "\"x\"", "{text}");
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub const MAX_LABEL_CHARS: usize = 200;
 pub const MAX_SENTENCE_BYTES: usize = 1_000;
 
 /// The most tags one brief may list.
-pub const MAX_TAGS: usize = 100;
+pub const MAX_TAGS: usize = 2_000;
 
 /// The most aliases (or short names) one actor or location may list.
 pub const MAX_ALIASES: usize = 200;
@@ -33,6 +33,15 @@ pub const MAX_NOTES: usize = 2_000;
 /// The most entries of a list of `what` ("tag", "alias", "short name") one file may give.
 pub fn list_max(what: &str) -> usize {
     if what == "tag" { MAX_TAGS } else { MAX_ALIASES }
+}
+
+/// The plural of a list's entry name: "tag" -> "tags", "alias" -> "aliases".
+pub fn plural_of(what: &str) -> String {
+    if what.ends_with('s') {
+        format!("{what}es")
+    } else {
+        format!("{what}s")
+    }
 }
 
 /// Reads the regular file at `path` whole, refusing anything else: a folder, a device

@@ -175,7 +175,7 @@ fn strings<F>(
     let max = crate::limits::list_max(what);
     if let (Some(past), Some((message, hint))) = (
         values.get(max),
-        crate::limits::too_many(values.len(), max, &format!("{what}s")),
+        crate::limits::too_many(values.len(), max, &crate::limits::plural_of(what)),
     ) {
         errors.push(doc.error(past, message).with_hint(hint));
     }
