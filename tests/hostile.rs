@@ -82,6 +82,14 @@ fn resident_peak_kib(pid: u32) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// Asserts that `run` failed with exit 1 and that its errors say each of `wanted`.
+fn expect_error(run: &Run, wanted: &[&str]) {
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for text in wanted {
+        assert!(run.stderr.contains(text), "no {text:?} in:\n{}", run.stderr);
+    }
+}
+
 /// A small site: one actor with `aliases`, one brief with `front` extra front matter,
 /// the `article` and the `notes` section.
 fn site(aliases: &str, front: &str, article: &str, notes: &str) -> Site {
@@ -185,13 +193,10 @@ fn long_and_many_aliases_are_errors_that_name_the_limit() {
         "",
     );
     let run = capped(&site, &["build"]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("content/actors/port-authority.md:3:24"),
-        "{}",
-        run.stderr
+    expect_error(
+        &run,
+        &["content/actors/port-authority.md:3:24", "at most 200"],
     );
-    assert!(run.stderr.contains("at most 200"), "{}", run.stderr);
     assert!(
         run.stderr.lines().all(|l| l.len() < 400),
         "the snippet is cut:\n{}",
@@ -201,13 +206,7 @@ fn long_and_many_aliases_are_errors_that_name_the_limit() {
     let many: Vec<String> = (0..201).map(|i| format!("\"port {i}\"")).collect();
     let site = self::site(&many.join(", "), "", "The Port Authority spoke.\n", "");
     let run = capped(&site, &["build"]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr
-            .contains("201 aliases listed; gloss accepts at most 200"),
-        "{}",
-        run.stderr
-    );
+    expect_error(&run, &["201 aliases listed; gloss accepts at most 200"]);
 
     // At the limit: 200 aliases, each matched in a long article.
     let many: Vec<String> = (0..200).map(|i| format!("\"port {i}\"")).collect();
@@ -224,17 +223,12 @@ fn too_many_tags_and_notes_are_errors_that_name_the_limit() {
     let tags: Vec<String> = (0..200_000).map(|i| format!("\"t{i}\"")).collect();
     let site = site("", &format!("tags = [{}]\n", tags.join(",")), "Text.\n", "");
     let run = capped(&site, &["build"]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr
-            .contains("200000 tags listed; gloss accepts at most 2000"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("content/briefs/pier/index.md:4:"),
-        "{}",
-        run.stderr
+    expect_error(
+        &run,
+        &[
+            "200000 tags listed; gloss accepts at most 2000",
+            "content/briefs/pier/index.md:4:",
+        ],
     );
 
     let mut notes = String::from("\n## Notes\n");
@@ -243,12 +237,9 @@ fn too_many_tags_and_notes_are_errors_that_name_the_limit() {
     }
     let site = self::site("", "", "Text.\n", &notes);
     let run = capped(&site, &["build"]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr
-            .contains("this brief has 50000 notes; gloss accepts at most 2000"),
-        "{}",
-        run.stderr
+    expect_error(
+        &run,
+        &["this brief has 50000 notes; gloss accepts at most 2000"],
     );
 }
 
@@ -280,61 +271,35 @@ fn thousands_of_notes_found_and_missing_stay_fast() {
     );
 }
 
+/// Runs `gloss new brief Title --from PATH` and expects the error that says `wanted`.
+fn new_from_fails(site: &Site, from: &std::path::Path, wanted: &str) {
+    let from = from.to_str().unwrap_or("");
+    let args = [
+        "new",
+        "brief",
+        "From",
+        "--from",
+        from,
+        "--date",
+        "2024-01-01",
+    ];
+    expect_error(&capped(site, &args), &[wanted]);
+}
+
 #[test]
 fn new_from_refuses_endless_huge_and_special_files() {
     let site = site("", "", "Text.\n", "");
-    let run = capped(
-        &site,
-        &[
-            "new",
-            "brief",
-            "Zero",
-            "--from",
-            "/dev/zero",
-            "--date",
-            "2024-01-01",
-        ],
-    );
-    assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
-
+    new_from_fails(&site, "/dev/zero".as_ref(), "not a regular file");
     let huge = site.root().join("huge.txt");
     std::fs::write(&huge, "word ".repeat(1_000_000)).expect("write");
-    let run = capped(
-        &site,
-        &[
-            "new",
-            "brief",
-            "Huge",
-            "--from",
-            huge.to_str().unwrap_or(""),
-            "--date",
-            "2024-01-01",
-        ],
-    );
-    assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("at most 4096 KB"), "{}", run.stderr);
-
+    new_from_fails(&site, &huge, "at most 4096 KB");
     let fifo = site.root().join("pipe");
     let made = Command::new("mkfifo")
         .arg(&fifo)
         .status()
         .is_ok_and(|s| s.success());
     if made {
-        let run = capped(
-            &site,
-            &[
-                "new",
-                "brief",
-                "Pipe",
-                "--from",
-                fifo.to_str().unwrap_or(""),
-                "--date",
-                "2024-01-01",
-            ],
-        );
-        assert_eq!(run.code, 1);
-        assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
+        new_from_fails(&site, &fifo, "not a regular file");
     }
 }
 
@@ -342,11 +307,8 @@ fn new_from_refuses_endless_huge_and_special_files() {
 fn an_article_over_the_size_limit_is_an_error_naming_the_file() {
     let site = site("", "", &"word ".repeat(900_000), "");
     let run = capped(&site, &["build"]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("content/briefs/pier/article.txt"),
-        "{}",
-        run.stderr
+    expect_error(
+        &run,
+        &["content/briefs/pier/article.txt", "at most 4096 KB"],
     );
-    assert!(run.stderr.contains("at most 4096 KB"), "{}", run.stderr);
 }
