@@ -432,6 +432,23 @@ mod tests {
     }
 
     #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_column() {
+        let line = format!("aliases = [\"{}\", \"x\"]", "a".repeat(10_000));
+        let file = source(&format!("+++\n{line}\n+++\n"));
+        let text = file.error(4 + 11..4 + 10_013, "too long").to_string();
+        assert!(text.lines().all(|l| l.chars().count() < 130), "{text}");
+        assert!(text.contains("x.md:2:12"), "{text}");
+        let at = line.find("\"x\"").unwrap_or(0);
+        let text = file.error(4 + at..4 + at + 3, "here").to_string();
+        let shown: Vec<&str> = text.lines().collect();
+        let (code, carets) = (shown[3], shown[4]);
+        let caret = carets.find('^').unwrap_or(0);
+        assert!(code.starts_with("2 | …"), "{text}");
+        let under: String = code.chars().skip(caret).take(3).collect();
+        assert_eq!(under, "\"x\"", "{text}");
+    }
+
+    #[test]
     fn colour_only_when_asked_and_one_label() {
         let d = Diagnostic::file_error("templates/", "error: Failed to render 'page.html'")
             .with_hint("fix it");

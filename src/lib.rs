@@ -32,6 +32,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod graph;
 pub mod import;
+pub mod limits;
 pub mod load;
 pub mod map;
 pub mod markup;

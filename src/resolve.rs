@@ -162,6 +162,11 @@ fn nonempty<F>(
     if what != "title" {
         errors.extend(bidi_in_name(doc, value, what));
     }
+    if let Some((message, hint)) = crate::limits::label_too_long(text, what) {
+        errors.push(doc.error(value, message).with_hint(hint));
+        // Cut, so that later checks and messages quoting it stay short.
+        return text.chars().take(crate::limits::MAX_LABEL_CHARS).collect();
+    }
     text.to_string()
 }
 
@@ -205,8 +210,16 @@ fn strings<F>(
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
     let mut seen = BTreeSet::new();
+    let max = crate::limits::list_max(what);
+    if let (Some(past), Some((message, hint))) = (
+        values.get(max),
+        crate::limits::too_many(values.len(), max, &crate::limits::plural_of(what)),
+    ) {
+        errors.push(doc.error(past, message).with_hint(hint));
+    }
     values
         .iter()
+        .take(max)
         .filter_map(|v| {
             let text = nonempty(doc, v, what, errors);
             if !text.is_empty() && !seen.insert(text.clone()) {
@@ -488,6 +501,7 @@ fn brief(
         tag_places: f
             .tags
             .iter()
+            .take(crate::limits::MAX_TAGS)
             .map(|t| {
                 let at = doc.error(t, "");
                 (at.line, at.column)

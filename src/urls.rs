@@ -146,10 +146,24 @@ impl Urls {
 }
 
 /// The folder name of a tag's page: "rocket attacks" -> "rocket-attacks", "الحشد الشعبي" ->
-/// "lhshd-lshby" (see [`Slug::suggest`]).
+/// "lhshd-lshby" (see [`Slug::suggest`]), cut to [`TAG_SLUG_BYTES`] at a hyphen where
+/// there is one, so that a long tag in any script still names a folder the file system
+/// accepts (two long tags that share the cut name are a collision, reported as such).
 pub fn tag_slug(tag: &str) -> String {
-    Slug::suggest(tag)
+    let mut slug = Slug::suggest(tag);
+    if slug.len() > TAG_SLUG_BYTES {
+        // The slug is ASCII, so every byte offset is a character boundary.
+        let cut = slug[..=TAG_SLUG_BYTES]
+            .rfind('-')
+            .filter(|&at| at > TAG_SLUG_BYTES / 2)
+            .unwrap_or(TAG_SLUG_BYTES);
+        slug.truncate(cut);
+    }
+    slug
 }
+
+/// The longest folder name of a tag page, in bytes (the file system allows 255).
+pub const TAG_SLUG_BYTES: usize = 100;
 
 /// Tags that would share a page without being the same tag. Tags that differ only in case
 /// or accents ("Iraq", "iraq") are one tag on purpose and share `tags/iraq/`; tags that
@@ -263,6 +277,16 @@ pub fn is_safe_href(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_tags_in_any_script_name_a_short_folder() {
+        for tag in ["中文標籤".repeat(50), "word ".repeat(40), "x".repeat(200)] {
+            let slug = tag_slug(&tag);
+            assert!(!slug.is_empty() && slug.len() <= TAG_SLUG_BYTES, "{slug}");
+            assert!(!slug.ends_with('-'), "{slug}");
+        }
+        assert_eq!(tag_slug("Rocket attacks"), "rocket-attacks");
+    }
 
     #[test]
     fn paths_in_both_modes() {

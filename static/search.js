@@ -67,7 +67,9 @@
     return out;
   }
   var SPLIT = /[^\p{Alphabetic}\p{N}]+/u;
-  function words(s) { return fold(s).split(SPLIT).filter(Boolean); }
+  // A word is indexed by its first meta.maxw characters (MAX_WORD_CHARS in text.rs).
+  function cut(w) { var c = Array.from(w); return c.length > meta.maxw ? c.slice(0, meta.maxw).join("") : w; }
+  function words(s) { return fold(s).split(SPLIT).filter(Boolean).map(cut); }
   function keyFile(key) {
     var s = "";
     for (var ch of key) s += /[a-z0-9]/.test(ch) ? ch : "_" + ch.codePointAt(0).toString(16) + "_";

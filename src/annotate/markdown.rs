@@ -300,7 +300,7 @@ mod tests {
         assert_eq!(report.paragraphs, 2);
         assert_eq!(report.mentions.len(), 2);
         assert_eq!(report.mentions[1].paragraph, 2);
-        assert_eq!(report.mentions[1].sentence, "Iraq again & .");
+        assert_eq!(&*report.mentions[1].sentence, "Iraq again & .");
     }
 
     #[test]
@@ -322,7 +322,7 @@ mod tests {
         assert!(html.contains(">Iraqi\ngovernment</a>"), "{html}");
         assert!(html.contains("<td>"), "{html}");
         assert_eq!(report.mentions.len(), 3);
-        assert_eq!(report.mentions[1].sentence, "Iraqi government");
+        assert_eq!(&*report.mentions[1].sentence, "Iraqi government");
         assert_eq!(report.mentions[0].paragraph, 0);
     }
 

@@ -5,6 +5,7 @@
 //! quote must match exactly once; when it does not, the error names the closest passage so
 //! the editor can see what to fix.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
@@ -123,6 +124,11 @@ impl Anchored {
     }
 }
 
+/// How many missing quotes of one brief get the closest passage in their error (the
+/// rest are reported without one, so that a brief of thousands of notes over a long
+/// article is not read once per note).
+const CLOSEST_LOOKS: usize = 20;
+
 /// How many candidate windows, ranked by shared words, get an exact edit distance.
 const CLOSEST_SHORTLIST: usize = 24;
 
@@ -132,12 +138,18 @@ const CLOSEST_SHORTLIST: usize = 24;
 /// block; all failures are reported together.
 pub(crate) fn anchor(blocks: &[&str], notes: &[NoteSpec]) -> Result<Anchored, Vec<NoteError>> {
     let folded: Vec<Folded<'_>> = blocks.iter().map(|b| Folded::new(b)).collect();
+    let all = Joined::new(&folded);
+    let words_of = OnceCell::new();
     let mut found: Vec<(usize, Range<usize>, usize)> = Vec::with_capacity(notes.len());
     let mut errors = Vec::new();
     for (index, note) in notes.iter().enumerate() {
         let quote = fold_str(&note.quote);
         let quote = quote.as_str();
-        match find(blocks, &folded, quote) {
+        // Past the first few missing quotes, the closest passage is not looked for: each
+        // look reads the whole article, and an editor fixes a few at a time.
+        let look = errors.len() < CLOSEST_LOOKS;
+        let look = look.then_some(&words_of);
+        match find(blocks, &folded, &all, quote, look) {
             Ok((block, range)) => found.push((block, range, index)),
             Err(kind) => errors.push(NoteError {
                 line: note.line,
@@ -167,7 +179,9 @@ pub(crate) fn anchor(blocks: &[&str], notes: &[NoteSpec]) -> Result<Anchored, Ve
 fn find(
     blocks: &[&str],
     folded: &[Folded<'_>],
+    all: &Joined,
     quote: &str,
+    look: Option<&OnceCell<Vec<Vec<Word>>>>,
 ) -> Result<(usize, Range<usize>), NoteErrorKind> {
     if quote.is_empty() {
         return Err(NoteErrorKind::NotFound {
@@ -176,14 +190,19 @@ fn find(
     }
     let mut whole = Vec::new();
     let mut cut = None;
-    for (block, f) in folded.iter().enumerate() {
-        for (at, _) in f.text.match_indices(quote) {
-            let range = at..at + quote.len();
-            if cuts_word(&f.text, range.clone()) {
-                cut.get_or_insert((block, range));
-            } else {
-                whole.push((block, range));
-            }
+    for (at, _) in all.text.match_indices(quote) {
+        let block = all.starts.partition_point(|&s| s <= at).saturating_sub(1);
+        let (Some(f), Some(start)) = (folded.get(block), all.starts.get(block)) else {
+            continue;
+        };
+        let range = at - start..at - start + quote.len();
+        if range.end > f.text.len() {
+            continue;
+        }
+        if cuts_word(&f.text, range.clone()) {
+            cut.get_or_insert((block, range));
+        } else {
+            whole.push((block, range));
         }
     }
     match (whole.len(), whole.first(), cut) {
@@ -195,12 +214,41 @@ fn find(
                 passage: blocks[block].get(original).unwrap_or_default().to_string(),
             })
         }
-        (0, _, None) => Err(
-            across(folded, quote).unwrap_or_else(|| NoteErrorKind::NotFound {
-                closest: closest(blocks, folded, quote),
+        (0, _, None) => Err(match look {
+            None => NoteErrorKind::NotFound {
+                closest: String::new(),
+            },
+            Some(words_of) => across(folded, quote).unwrap_or_else(|| {
+                let words_of =
+                    words_of.get_or_init(|| folded.iter().map(|f| words(&f.text)).collect());
+                NoteErrorKind::NotFound {
+                    closest: closest(blocks, folded, words_of, quote),
+                }
             }),
-        ),
+        }),
         (count, _, _) => Err(NoteErrorKind::Ambiguous { count }),
+    }
+}
+
+/// The folded text of every block in one string, each block followed by a NUL (control
+/// characters are removed from content, so no quote holds one), so that a quote is looked
+/// for with one search over the article rather than one per paragraph.
+struct Joined {
+    text: String,
+    /// The byte offset in `text` where each block starts.
+    starts: Vec<usize>,
+}
+
+impl Joined {
+    fn new(folded: &[Folded<'_>]) -> Joined {
+        let mut text = String::with_capacity(folded.iter().map(|f| f.text.len() + 1).sum());
+        let mut starts = Vec::with_capacity(folded.len());
+        for f in folded {
+            starts.push(text.len());
+            text.push_str(&f.text);
+            text.push('\0');
+        }
+        Joined { text, starts }
     }
 }
 
@@ -291,40 +339,46 @@ struct Word {
 /// The passage of the article most like `quote` (folded), in original text: word-aligned
 /// windows about as long as the quote are shortlisted by shared words, then ranked by
 /// edit distance. Fast enough for long articles because only the shortlist is compared.
-fn closest(blocks: &[&str], folded: &[Folded<'_>], quote: &str) -> String {
+/// `words_of` holds the words of each block (split once per article).
+fn closest(blocks: &[&str], folded: &[Folded<'_>], words_of: &[Vec<Word>], quote: &str) -> String {
     let quote_keys: HashSet<String> = quote.split(' ').map(word_key).collect();
     let quote_words = quote.split(' ').filter(|w| !w.is_empty()).count().max(1);
 
     // (shared words, block, first word, word count)
     let mut shortlist: Vec<(usize, usize, usize, usize)> = Vec::new();
-    let mut words_of = Vec::with_capacity(folded.len());
-    for (block, f) in folded.iter().enumerate() {
-        let words = words(&f.text);
+    for (block, words) in words_of.iter().enumerate() {
+        let in_quote: Vec<usize> = words
+            .iter()
+            .map(|w| usize::from(quote_keys.contains(&w.key)))
+            .collect();
         for size in quote_words.saturating_sub(1).max(1)..=quote_words + 1 {
             let size = size.min(words.len());
             if size == 0 {
                 continue;
             }
-            let mut shared: usize = words[..size]
-                .iter()
-                .filter(|w| quote_keys.contains(&w.key))
-                .count();
+            let mut shared: usize = in_quote[..size].iter().sum();
             for first in 0..=words.len() - size {
                 if first > 0 {
-                    shared -= usize::from(quote_keys.contains(&words[first - 1].key));
-                    shared += usize::from(quote_keys.contains(&words[first + size - 1].key));
+                    shared -= in_quote[first - 1];
+                    shared += in_quote[first + size - 1];
                 }
                 shortlist.push((shared, block, first, size));
             }
         }
-        words_of.push(words);
     }
-    shortlist.sort_by(|a, b| {
+    let rank = |a: &(usize, usize, usize, usize), b: &(usize, usize, usize, usize)| {
         b.0.cmp(&a.0)
             .then(a.1.cmp(&b.1))
             .then(a.2.cmp(&b.2))
             .then(a.3.cmp(&b.3))
-    });
+    };
+    // Only the best few are compared: select them without sorting every window.
+    shortlist.dedup();
+    if shortlist.len() > CLOSEST_SHORTLIST {
+        shortlist.select_nth_unstable_by(CLOSEST_SHORTLIST, rank);
+        shortlist.truncate(CLOSEST_SHORTLIST);
+    }
+    shortlist.sort_by(rank);
     shortlist.dedup();
 
     let quote_chars: Vec<char> = quote.chars().collect();

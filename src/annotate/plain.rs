@@ -155,7 +155,7 @@ mod tests {
         assert_eq!(entities, vec![(1, 1), (1, 2), (2, 2), (2, 2)]);
         let m = &report.mentions[2];
         assert_eq!(
-            m.sentence,
+            &*m.sentence,
             "Marotto said al\u{2011}Asad\u{2019}s walls held, Col. Wayne Marotto said."
         );
         assert_eq!(&m.sentence[m.range.clone()], "Wayne Marotto");

@@ -244,3 +244,27 @@ proptest! {
         prop_assert_eq!(visible(shown), visible(&shown_name));
     }
 }
+
+/// Long runs of letters in several scripts (hex, Latin, CJK, Arabic), as pasted hashes,
+/// blobs and unspaced text.
+const LONG_RUN: &str =
+    "[0-9a-f]{1,2000}|[a-z]{1,2000}|[\u{4e00}-\u{4e40}]{1,2000}|[\u{0627}-\u{063a}]{1,2000}";
+
+proptest! {
+    #![proptest_config(cases(32))]
+
+    /// A name between long tokens of any script is found once, as a whole word; glued to
+    /// them it is part of a longer word and never found; the sentence around it stays
+    /// under the cap however long the text.
+    #[test]
+    fn names_among_long_tokens_of_mixed_scripts(before in LONG_RUN, after in LONG_RUN) {
+        let matcher = matcher_of(&["Port Authority".to_string()]);
+        let spaced = format!("{before} Port Authority {after}");
+        prop_assert_eq!(entities_in(&matcher, &spaced), vec![0]);
+        let glued = format!("{before}Port Authority{after}");
+        prop_assert!(entities_in(&matcher, &glued).is_empty());
+        for range in crate::annotate::sentence::sentences(&spaced) {
+            prop_assert!(range.len() <= crate::limits::MAX_SENTENCE_BYTES);
+        }
+    }
+}

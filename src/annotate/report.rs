@@ -4,6 +4,7 @@
 //! backlinks on entity pages; backlinks quote the sentence and point at the paragraph.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::annotate::matcher::EntityId;
 use crate::annotate::mentions::MentionSpan;
@@ -18,8 +19,9 @@ pub struct FoundMention {
     /// tight list item, a table cell) reports the closest paragraph before it, or 0 when
     /// there is none, so the caller should then link to the page itself.
     pub paragraph: usize,
-    /// Plain text of the sentence around the mention (line breaks as spaces).
-    pub sentence: String,
+    /// Plain text of the sentence around the mention (line breaks as spaces), shared by
+    /// the mentions of one sentence rather than copied for each.
+    pub sentence: Arc<str>,
     /// Byte range of the mention inside `sentence`.
     pub range: Range<usize>,
 }
@@ -48,18 +50,27 @@ pub(crate) fn record(
         return;
     }
     let cut = sentences_of_block.get_or_insert_with(|| sentences(block));
+    let mut last: Option<(Range<usize>, Arc<str>)> = None;
     for span in spans {
         let range = span.range.start + offset..span.range.end + offset;
         let sentence = around(cut, &range);
-        let text = block.get(sentence.clone()).unwrap_or_default();
+        let shared = match &last {
+            Some((r, text)) if *r == sentence => text.clone(),
+            _ => {
+                let text = block.get(sentence.clone()).unwrap_or_default();
+                let text: Arc<str> = if text.contains(['\n', '\r', '\t']) {
+                    text.replace(['\n', '\r', '\t'], " ").into()
+                } else {
+                    text.into()
+                };
+                last = Some((sentence.clone(), text.clone()));
+                text
+            }
+        };
         found.push(FoundMention {
             entity: span.entity,
             paragraph,
-            sentence: if text.contains(['\n', '\r', '\t']) {
-                text.replace(['\n', '\r', '\t'], " ")
-            } else {
-                text.to_string()
-            },
+            sentence: shared,
             range: range.start - sentence.start..range.end - sentence.start,
         });
     }
@@ -83,7 +94,7 @@ mod tests {
         record(&mut found, 3, block, &mut cache, 13, &[span]);
         assert_eq!(found.len(), 1);
         let m = &found[0];
-        assert_eq!(m.sentence, "Later, Iraq said so.");
+        assert_eq!(&*m.sentence, "Later, Iraq said so.");
         assert_eq!(&m.sentence[m.range.clone()], "Iraq");
         assert_eq!(m.paragraph, 3);
     }

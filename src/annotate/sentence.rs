@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+pub(crate) use crate::limits::MAX_SENTENCE_BYTES;
+
 /// Abbreviations common in news copy that end in a period but rarely end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "U.S.", "U.K.", "U.N.", "E.U.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Sen.", "Rep.", "Gov.",
@@ -28,8 +30,40 @@ fn is_closing(c: char) -> bool {
 }
 
 /// Byte ranges of the sentences of `text`, in order, trimmed of surrounding whitespace.
-/// Together they cover every non-whitespace character.
+/// Together they cover every non-whitespace character. A "sentence" longer than
+/// [`MAX_SENTENCE_BYTES`] (text without full stops) is cut into pieces at spaces, so
+/// that what an entity page quotes, and what each mention keeps, stays bounded.
 pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut capped = Vec::new();
+    for range in marked(text) {
+        cap(text, range, &mut capped);
+    }
+    capped
+}
+
+/// Cuts `range` of `text` into pieces of at most [`MAX_SENTENCE_BYTES`], each ending
+/// before a whitespace where there is one in the second half of the piece (else at a
+/// character boundary: a run of CJK text or a hash), trimmed.
+fn cap(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_BYTES {
+        let mut end = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let cut = text[start..end]
+            .rfind(char::is_whitespace)
+            .map(|at| start + at)
+            .filter(|&at| at > start + MAX_SENTENCE_BYTES / 2)
+            .unwrap_or(end);
+        push_trimmed(out, text, start..cut);
+        start = cut;
+    }
+    push_trimmed(out, text, start..range.end);
+}
+
+/// The sentences of `text` by their end marks alone, however long.
+fn marked(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut start = 0;
     let mut search = 0;
@@ -165,6 +199,27 @@ mod tests {
         let at = text.find("Iraq").unwrap_or(0);
         let r = around(&s, &(at..at + 4));
         assert_eq!(&text[r], "Second has Iraq in it.");
+    }
+
+    #[test]
+    fn long_text_without_full_stops_is_cut_at_spaces() {
+        let words = "the port authority said ".repeat(500);
+        let cjk = "\u{4e2d}".repeat(2000);
+        for text in [words.as_str(), cjk.as_str()] {
+            let pieces = sentences(text);
+            assert!(pieces.len() > 5, "{}", pieces.len());
+            for piece in &pieces {
+                assert!(piece.len() <= MAX_SENTENCE_BYTES);
+                assert!(!text[piece.clone()].starts_with(' '));
+            }
+            let joined: String = pieces.iter().map(|r| &text[r.clone()]).collect();
+            let kept: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(joined.replace(' ', ""), kept, "every character kept");
+        }
+        // Pieces end at word ends.
+        for piece in sentences(&words) {
+            assert!(words[piece.end..].is_empty() || words[piece.end..].starts_with(' '));
+        }
     }
 
     #[test]

@@ -89,7 +89,7 @@ fn kept_mentions(
     let mut mentions = Vec::with_capacity(found.len());
     for m in found {
         let sentence = stored
-            .entry(m.sentence.as_str())
+            .entry(&*m.sentence)
             .or_insert_with(|| quotes.push(&m.sentence))
             .clone();
         mentions.push(Mention {
@@ -336,7 +336,7 @@ mod tests {
         FoundMention {
             entity: EntityId(entity),
             paragraph,
-            sentence: sentence.to_string(),
+            sentence: sentence.into(),
             range: start..start + name.len(),
         }
     }

@@ -19,8 +19,7 @@ pub fn read_source(
     root: &Path,
     relative: &Path,
 ) -> Result<(SourceFile, Vec<Diagnostic>), Diagnostic> {
-    let bytes = std::fs::read(root.join(relative))
-        .map_err(|e| Diagnostic::file_error(relative, format!("cannot read the file: {e}")))?;
+    let bytes = crate::limits::read_bounded(&root.join(relative), relative)?;
     match crate::article::decode(&bytes) {
         Ok(text) => {
             let (text, controls) = clean::clean(text.to_string());

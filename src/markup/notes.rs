@@ -63,6 +63,17 @@ pub fn split_notes(
         splitter.line(first_line + index, line)?;
     }
     splitter.finish_note()?;
+    if let Some(past) = splitter.notes.get(crate::limits::MAX_NOTES) {
+        return Err(NoteSyntaxError {
+            line: past.line,
+            message: format!(
+                "this brief has {} notes; gloss accepts at most {}",
+                splitter.notes.len(),
+                crate::limits::MAX_NOTES
+            ),
+            hint: Some("keep the notes that matter most, or split the brief (see docs/limits.md)"),
+        });
+    }
     Ok((splitter.editor, splitter.notes))
 }
 

@@ -184,19 +184,17 @@ pub fn create_entry(
         );
     }
     let article = match &options.from {
-        Some(path) => Some(
-            std::fs::read(path)
-                .map_err(|e| Diagnostic::file_error(path, format!("cannot read the article: {e}")))
-                .and_then(|bytes| match crate::article::decode(&bytes) {
-                    Ok(text) => Ok(text.to_string()),
-                    Err(p) => Err(Diagnostic {
-                        line: p.line,
-                        column: p.column,
-                        ..Diagnostic::file_error(path, "the article is not valid UTF-8")
-                    }
-                    .with_hint("save it as UTF-8 and try again")),
-                })?,
-        ),
+        Some(path) => Some(crate::limits::read_bounded(path, path).and_then(|bytes| {
+            match crate::article::decode(&bytes) {
+                Ok(text) => Ok(text.to_string()),
+                Err(p) => Err(Diagnostic {
+                    line: p.line,
+                    column: p.column,
+                    ..Diagnostic::file_error(path, "the article is not valid UTF-8")
+                }
+                .with_hint("save it as UTF-8 and try again")),
+            }
+        })?),
         None => None,
     };
     let found = article

@@ -167,24 +167,35 @@ impl Disk {
         });
         let (sender, receiver) = sync_channel::<Vec<Output>>(QUEUE);
         let receiver = Arc::new(Mutex::new(receiver));
-        let writers = (0..WRITERS)
-            .map(|_| {
+        // A thread the system cannot start (no memory for its stack) is one writer fewer,
+        // not a panic; with none at all the build stops with an error.
+        let writers: Vec<_> = (0..WRITERS)
+            .filter_map(|_| {
                 let shared = Arc::clone(&shared);
                 let receiver: Arc<Mutex<Receiver<Vec<Output>>>> = Arc::clone(&receiver);
-                std::thread::spawn(move || {
-                    loop {
-                        let next = match receiver.lock() {
-                            Ok(receiver) => receiver.recv(),
-                            Err(_) => return,
-                        };
-                        let Ok(batch) = next else { return };
-                        for output in &batch {
-                            shared.write(output);
+                std::thread::Builder::new()
+                    .spawn(move || {
+                        loop {
+                            let next = match receiver.lock() {
+                                Ok(receiver) => receiver.recv(),
+                                Err(_) => return,
+                            };
+                            let Ok(batch) = next else { return };
+                            for output in &batch {
+                                shared.write(output);
+                            }
                         }
-                    }
-                })
+                    })
+                    .ok()
             })
             .collect();
+        if writers.is_empty() {
+            return Err(Diagnostic::file_error(
+                out,
+                "cannot start a thread to write the site (the system is out of memory or threads)",
+            )
+            .with_hint("free some memory and build again; the previous site is unchanged"));
+        }
         Ok(Disk {
             shared,
             queue: Mutex::new(Queue {

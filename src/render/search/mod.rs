@@ -26,10 +26,14 @@ use super::Output;
 use super::site::{Site, script_json};
 use crate::output::Sink;
 use docs::{Doc, KINDS, STATUSES};
-use text::{FOLD, Stems, each_word};
+use text::{FOLD, MAX_WORD_CHARS, Stems, each_word};
 
 /// A word shard is split by a longer prefix once it would be larger than this.
 const SHARD_BYTES: usize = 24_000;
+/// The longest shard key, in characters: words that share a longer prefix stay in one
+/// shard, however large, so the splitting is at most this deep and a shard's file name
+/// (`_<hex>_` per non-ASCII character) stays far under the file system's 255 bytes.
+const MAX_KEY_CHARS: usize = 16;
 /// A stem keeps its best-weighted postings only: very common words rank nothing.
 const MAX_POSTINGS: usize = 1000;
 /// Characters of a document's text kept for snippets.
@@ -214,6 +218,7 @@ fn encode_postings(list: &Postings) -> String {
 
 /// Groups sorted words into shards by prefix, lengthening the prefix of any shard that
 /// would exceed [`SHARD_BYTES`]. Words no longer than the prefix stay in the parent's key.
+/// Keys stop growing at [`MAX_KEY_CHARS`], which bounds the recursion.
 fn split<'a>(
     group: &[&'a str],
     depth: usize,
@@ -231,7 +236,10 @@ fn split<'a>(
         let members = &group[i..j];
         let (short, long): (Vec<&str>, Vec<&str>) =
             members.iter().partition(|w| w.chars().count() <= depth + 1);
-        if long.is_empty() || shard_bytes(members, surfaces, encoded) <= SHARD_BYTES {
+        if long.is_empty()
+            || depth + 1 >= MAX_KEY_CHARS
+            || shard_bytes(members, surfaces, encoded) <= SHARD_BYTES
+        {
             out.push((key, members.to_vec()));
         } else {
             if !short.is_empty() {
@@ -307,6 +315,8 @@ fn chunk(name: &str, json: &str) -> Output {
 struct Meta<'a> {
     n: usize,
     fold: &'a str,
+    /// [`MAX_WORD_CHARS`]: the browser cuts a query word to as many characters.
+    maxw: usize,
     keys: String,
     kinds: [&'a str; 5],
     statuses: [&'a str; 5],
@@ -325,6 +335,7 @@ fn meta(docs: &[Doc], keys: &[String]) -> String {
     script_json(&Meta {
         n: docs.len(),
         fold: FOLD,
+        maxw: MAX_WORD_CHARS,
         keys: keys.join(" "),
         kinds: KINDS,
         statuses: STATUSES,

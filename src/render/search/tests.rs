@@ -6,6 +6,30 @@ fn lookup<'a>(keys: &'a [String], word: &str) -> Option<&'a String> {
         .max_by_key(|k| k.len())
 }
 
+/// The shards of every word of `surfaces`, checked: each word in exactly one shard, under
+/// its longest key; keys at most [`MAX_KEY_CHARS`] characters, their file names short.
+fn sharded<'a>(
+    surfaces: &'a BTreeMap<String, String>,
+    encoded: &BTreeMap<&str, String>,
+) -> Vec<(String, Vec<&'a str>)> {
+    let all: Vec<&str> = surfaces.keys().map(String::as_str).collect();
+    let mut shards = Vec::new();
+    split(&all, 0, surfaces, encoded, &mut shards);
+    let keys: Vec<String> = shards.iter().map(|(k, _)| k.clone()).collect();
+    let mut seen = 0;
+    for (key, members) in &shards {
+        assert!(key.chars().count() <= MAX_KEY_CHARS, "{key}");
+        assert!(key_file(key).len() < 200, "{key}");
+        for w in members {
+            assert!(w.starts_with(key.as_str()), "{w} under {key}");
+            assert_eq!(lookup(&keys, w), Some(key), "the longest key of {w}");
+        }
+        seen += members.len();
+    }
+    assert_eq!(seen, all.len(), "every word in exactly one shard");
+    shards
+}
+
 #[test]
 fn shards_stay_small_and_the_longest_key_finds_every_word() {
     let mut surfaces = BTreeMap::new();
@@ -34,17 +58,8 @@ fn shards_stay_small_and_the_longest_key_finds_every_word() {
     for w in surfaces.values() {
         encoded.insert(w.as_str(), long.clone());
     }
-    let all: Vec<&str> = surfaces.keys().map(String::as_str).collect();
-    let mut shards = Vec::new();
-    split(&all, 0, &surfaces, &encoded, &mut shards);
-    let keys: Vec<String> = shards.iter().map(|(k, _)| k.clone()).collect();
-    let mut seen = 0;
+    let shards = sharded(&surfaces, &encoded);
     for (key, members) in &shards {
-        for w in members {
-            assert!(w.starts_with(key.as_str()), "{w} under {key}");
-            assert_eq!(lookup(&keys, w), Some(key), "the longest key of {w}");
-        }
-        seen += members.len();
         let json = shard_json(members, &surfaces, &encoded);
         let splittable = members
             .iter()
@@ -55,8 +70,7 @@ fn shards_stay_small_and_the_longest_key_finds_every_word() {
             json.len()
         );
     }
-    assert_eq!(seen, all.len(), "every word in exactly one shard");
-    assert!(keys.len() > 3, "the big prefix was split: {keys:?}");
+    assert!(shards.len() > 3, "the big prefix was split");
 }
 
 /// Postings pushed one by one, in id order, as `invert` does.
@@ -117,4 +131,56 @@ fn pruned_postings_match_the_best_of_all() {
 fn key_files_are_ascii() {
     assert_eq!(key_file("ab1"), "ab1");
     assert_eq!(key_file("صا"), "_635__627_");
+}
+
+/// Encoded postings of about 3 KB for every stem of `words`, so that any group of ten
+/// words is over [`SHARD_BYTES`] and wants splitting.
+fn heavy(words: &[String]) -> (BTreeMap<String, String>, String) {
+    let surfaces = words.iter().map(|w| (w.clone(), w.clone())).collect();
+    let long = encode_postings(&postings(
+        &(0..1000).map(|i| (i * 7, 1)).collect::<Vec<_>>(),
+    ));
+    (surfaces, long)
+}
+
+/// Checks the shards of `words`: each word in one shard under its longest key, keys at
+/// most [`MAX_KEY_CHARS`] characters, and their file names short.
+fn check_shards(words: &[String]) {
+    let (surfaces, long) = heavy(words);
+    let encoded: BTreeMap<&str, String> = surfaces
+        .values()
+        .map(|w| (w.as_str(), long.clone()))
+        .collect();
+    sharded(&surfaces, &encoded);
+}
+
+#[test]
+fn words_sharing_a_long_prefix_stop_splitting_at_the_key_limit() {
+    let prefix = "\u{4e2d}".repeat(MAX_WORD_CHARS - 4);
+    let words: Vec<String> = (0..200).map(|i| format!("{prefix}{i:03}")).collect();
+    check_shards(&words);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Long tokens in mixed scripts: every word is cut to [`MAX_WORD_CHARS`] and the
+    /// shards of the words keep their invariants.
+    #[test]
+    fn long_mixed_tokens_index_within_the_limits(
+        parts in proptest::collection::vec(
+            ("[a-f0-9]{1,300}|[\u{4e00}-\u{4e20}]{1,300}|[\u{627}-\u{63a}]{1,300}|[A-Za-z+/=]{1,300}", 1..6usize),
+            1..40,
+        )
+    ) {
+        let text: String = parts
+            .iter()
+            .map(|(token, times)| format!("{} ", token.repeat(*times)))
+            .collect();
+        let mut words = std::collections::BTreeSet::new();
+        text::each_word(&text, &mut |w| {
+            assert!(w.chars().count() <= MAX_WORD_CHARS);
+            words.insert(w.to_string());
+        });
+        check_shards(&words.into_iter().collect::<Vec<_>>());
+    }
 }

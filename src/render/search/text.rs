@@ -36,19 +36,32 @@ pub fn fold_char(c: char) -> Option<char> {
     }
 }
 
+/// The longest word indexed, in characters: a longer run of letters and digits (a hash, a
+/// pasted base64 blob, a line of CJK text without punctuation) is indexed by its first
+/// `MAX_WORD_CHARS` characters, and the browser cuts a query word the same way (the meta
+/// chunk sends it this number). Documented in docs/limits.md.
+pub const MAX_WORD_CHARS: usize = 64;
+
 /// Calls `each` with every folded lower-case word of `text` (runs of letters and digits,
-/// in any script, read in NFC so `Pe\u{301}rez` is one word), in order, without allocating
-/// a string per word: the index counts every word of the archive, and ASCII text (most of
-/// it) skips Unicode lower-casing and the fold table.
+/// in any script, read in NFC so `Pe\u{301}rez` is one word, cut to [`MAX_WORD_CHARS`]),
+/// in order, without allocating a string per word: the index counts every word of the
+/// archive, and ASCII text (most of it) skips Unicode lower-casing and the fold table.
 pub fn each_word(text: &str, each: &mut dyn FnMut(&str)) {
     let text = nfc(text);
     let mut word = String::new();
+    let mut chars = 0;
     let mut step = |folded: Option<char>, word: &mut String| match folded {
         None => {}
-        Some(f) if f.is_alphanumeric() => word.push(f),
+        Some(f) if f.is_alphanumeric() => {
+            if chars < MAX_WORD_CHARS {
+                word.push(f);
+            }
+            chars += 1;
+        }
         Some(_) if !word.is_empty() => {
             each(word);
             word.clear();
+            chars = 0;
         }
         Some(_) => {}
     };
@@ -164,6 +177,17 @@ mod tests {
             out
         };
         assert_eq!(words(text), slow);
+    }
+
+    #[test]
+    fn long_runs_are_indexed_by_their_first_characters() {
+        let hex = "0123456789abcdef".repeat(750);
+        let cjk = "\u{4e2d}\u{6587}".repeat(3000);
+        let got = words(&format!("a {hex} b {cjk} c"));
+        assert_eq!(got.len(), 5);
+        assert_eq!(got[1], hex[..MAX_WORD_CHARS]);
+        assert_eq!(got[3].chars().count(), MAX_WORD_CHARS);
+        assert_eq!([&got[0], &got[2], &got[4]], ["a", "b", "c"]);
     }
 
     #[test]
