@@ -13,6 +13,7 @@ use syntect::util::LinesWithEndings;
 use super::attrs::{Place, check_heading, is_reserved_id};
 use super::escape_html as escape;
 use crate::diagnostics::Diagnostic;
+use crate::markup::toml_escapes::is_forbidden;
 use crate::urls::is_safe_href;
 
 /// The prefix of every highlighting class, so theme CSS never clashes with the site's.
@@ -79,6 +80,24 @@ impl Markdown {
         for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
             let event = match event {
                 Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+                // Raw control characters are removed when a file is read; a character
+                // reference (`&#27;`, `&#xFFFF;`) makes them again here.
+                Event::Text(t) if t.chars().any(is_forbidden) => {
+                    let written = text.get(range.clone()).unwrap_or_default().trim();
+                    let message =
+                        format!("`{written}` makes a character web pages and feeds cannot hold");
+                    errors.push(place.error(
+                        range,
+                        message,
+                        "delete the character reference (control characters and noncharacters such as &#27; or &#xFFFF; show nothing)",
+                    ));
+                    Event::Text(
+                        t.chars()
+                            .filter(|&c| !is_forbidden(c))
+                            .collect::<String>()
+                            .into(),
+                    )
+                }
                 Event::Start(Tag::Heading {
                     level,
                     id,
@@ -294,7 +313,7 @@ pub fn first_paragraph_text(text: &str) -> String {
             Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t)
                 if depth > 0 =>
             {
-                out.push_str(&t)
+                out.extend(t.chars().filter(|&c| !is_forbidden(c)))
             }
             Event::SoftBreak | Event::HardBreak if depth > 0 => out.push(' '),
             _ => {}
@@ -376,6 +395,17 @@ mod tests {
             first_paragraph_text("# T\n\nOne *two*\nthree.\n\nFour."),
             "One two three."
         );
+    }
+
+    #[test]
+    fn character_references_to_controls_are_errors() {
+        let errors = Markdown::default()
+            .parse("a\n\nx &#27;[31m y &#xFFFF; z\n", Path::new("a.md"), 1)
+            .unwrap_err();
+        assert_eq!(errors[0].line, 3);
+        assert!(errors[0].message.contains("&#27;"), "{}", errors[0].message);
+        assert_eq!(first_paragraph_text("x &#27; y &#xFFFF;"), "x  y");
+        assert!(render("&#233; &amp; &#x41;").contains("é &amp; A"));
     }
 
     #[test]
