@@ -96,23 +96,14 @@ fn files_gloss_did_not_write_are_kept_and_named() {
     }
     // The site's own stale page is still removed.
     assert!(!public.join("briefs/missiles/index.html").exists());
-    assert!(
-        run.stderr
-            .contains("warning: gloss did not write this file"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("public/CNAME"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("papers/2021/report.pdf"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("move it into static/"),
-        "{}",
-        run.stderr
-    );
+    for part in [
+        "warning: gloss did not write this file",
+        "public/CNAME",
+        "papers/2021/report.pdf",
+        "move it into static/",
+    ] {
+        assert!(run.stderr.contains(part), "{part}: {}", run.stderr);
+    }
     // Still named on the next build, until it is moved.
     let again = site.build();
     assert!(again.stderr.contains("public/CNAME"), "{}", again.stderr);

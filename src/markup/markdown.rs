@@ -14,6 +14,7 @@ use super::attrs::{Place, check_heading, is_reserved_id};
 use super::escape_html as escape;
 use super::shorthand::{Rewriter, Shorthands};
 use crate::diagnostics::Diagnostic;
+use crate::markup::toml_escapes::is_forbidden;
 use crate::urls::{Urls, is_safe_href};
 
 /// The prefix of every highlighting class, so theme CSS never clashes with the site's.
@@ -142,6 +143,24 @@ impl Markdown {
             }
             let event = match event {
                 Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+                // Raw control characters are removed when a file is read; a character
+                // reference (`&#27;`, `&#xFFFF;`) makes them again here.
+                Event::Text(t) if t.chars().any(is_forbidden) => {
+                    let written = text.get(range.clone()).unwrap_or_default().trim();
+                    let message =
+                        format!("`{written}` makes a character web pages and feeds cannot hold");
+                    errors.push(place.error(
+                        range,
+                        message,
+                        "delete the character reference (control characters and noncharacters such as &#27; or &#xFFFF; show nothing)",
+                    ));
+                    Event::Text(
+                        t.chars()
+                            .filter(|&c| !is_forbidden(c))
+                            .collect::<String>()
+                            .into(),
+                    )
+                }
                 Event::Start(Tag::Heading {
                     level,
                     id,
@@ -366,12 +385,15 @@ fn first_paragraph_with(text: &str, links: Option<&Shorthands>) -> String {
                 }
                 depth -= 1;
             }
-            Event::Text(t) if depth > 0 => match links {
-                Some(links) => out.push_str(&links.named(&t)),
-                None => out.push_str(&t),
-            },
+            Event::Text(t) if depth > 0 => {
+                let t = match links {
+                    Some(links) => links.named(&t),
+                    None => t.to_string(),
+                };
+                out.extend(t.chars().filter(|&c| !is_forbidden(c)))
+            }
             Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) if depth > 0 => {
-                out.push_str(&t)
+                out.extend(t.chars().filter(|&c| !is_forbidden(c)))
             }
             Event::SoftBreak | Event::HardBreak if depth > 0 => out.push(' '),
             _ => {}
@@ -453,6 +475,17 @@ mod tests {
             first_paragraph_text("# T\n\nOne *two*\nthree.\n\nFour."),
             "One two three."
         );
+    }
+
+    #[test]
+    fn character_references_to_controls_are_errors() {
+        let errors = Markdown::default()
+            .parse("a\n\nx &#27;[31m y &#xFFFF; z\n", Path::new("a.md"), 1)
+            .unwrap_err();
+        assert_eq!(errors[0].line, 3);
+        assert!(errors[0].message.contains("&#27;"), "{}", errors[0].message);
+        assert_eq!(first_paragraph_text("x &#27; y &#xFFFF;"), "x  y");
+        assert!(render("&#233; &amp; &#x41;").contains("é &amp; A"));
     }
 
     #[test]
