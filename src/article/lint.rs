@@ -151,12 +151,22 @@ pub fn drop_pattern(text: &str) -> String {
 /// `pattern` as a TOML string to paste into `drop = […]`: a literal string where it can be,
 /// else a basic string with its escapes.
 pub fn toml_string(pattern: &str) -> String {
-    if pattern.contains(['\'', '\n', '\r']) {
-        let escaped = pattern.replace('\\', "\\\\").replace('"', "\\\"");
-        format!("\"{escaped}\"")
-    } else {
-        format!("'{pattern}'")
+    let literal_ok =
+        !pattern.contains('\'') && !pattern.chars().any(|c| c.is_control() && c != '\t');
+    if literal_ok {
+        return format!("'{pattern}'");
     }
+    let mut out = String::from("\"");
+    for c in pattern.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
@@ -204,6 +214,19 @@ mod tests {
         // The most common ones are built-in drop patterns, reported as dropped by check.
         let dropped: Vec<usize> = ingested.removed.iter().map(|r| r.line).collect();
         assert_eq!(dropped, [2, 3, 8, 10]);
+    }
+
+    proptest::proptest! {
+        /// Whatever the line, its suggested pattern is valid TOML and a valid regex that
+        /// matches the line as ingest sees it (trimmed).
+        #[test]
+        fn every_suggested_pattern_matches_its_line(line in "[^\n\r]{1,60}") {
+            let config = format!("drop = [{}]", toml_string(&drop_pattern(&line)));
+            let parsed: toml::Table = toml::from_str(&config).expect("valid TOML");
+            let pattern = parsed["drop"][0].as_str().expect("a string");
+            let regex = regex::Regex::new(pattern).expect("a valid regex");
+            proptest::prop_assert!(regex.is_match(line.trim()), "{config}");
+        }
     }
 
     #[test]
