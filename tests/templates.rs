@@ -186,3 +186,23 @@ fn starter_readme_names_the_files_gloss_makes() {
     }
     assert_eq!(checked, 4, "{readme}");
 }
+
+#[test]
+fn a_date_in_another_order_says_what_to_pass() {
+    let (_dir, site) = new_site();
+    let root = site.to_str().expect("utf-8");
+    let (code, _, stderr) = run(&[
+        "new",
+        "incident",
+        "Erbil fire",
+        "--date",
+        "27/06/2021",
+        "--root",
+        root,
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("did you mean `--date 2021-06-27`?"),
+        "{stderr}"
+    );
+}
