@@ -159,7 +159,17 @@ enum Command {
 }
 
 fn parse_date(text: &str) -> Result<PartialDate, String> {
-    PartialDate::parse(text)
+    PartialDate::parse(text).map_err(|error| {
+        // A date in another order (27/06/2021, "June 27, 2021") says what to pass instead.
+        let meant: Vec<String> = gloss::markup::guess::dates(text)
+            .iter()
+            .map(|d| format!("`--date {}`", d.iso()))
+            .collect();
+        match meant.as_slice() {
+            [] => error,
+            _ => format!("{error}; did you mean {}?", meant.join(" or ")),
+        }
+    })
 }
 
 fn print_diagnostics(diagnostics: Diagnostics) {

@@ -3,33 +3,11 @@
 //! locations pre-filled and the names that still need a page; and `new actor|location`
 //! refusing a name another entity already has.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use assert_cmd::Command;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .timeout(Duration::from_secs(60))
-        .output()
-        .expect("gloss runs");
-    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
-    (
-        output.status.code().unwrap_or(-1),
-        text(output.stdout),
-        text(output.stderr),
-    )
-}
-
-fn new_site() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let site = dir.path().join("site");
-    let (code, _, stderr) = run(&["init", site.to_str().expect("utf-8")]);
-    assert_eq!(code, 0, "{stderr}");
-    (dir, site)
-}
+use common::cli::{new_site, run};
 
 #[path = "../src/testing/seed.rs"]
 #[allow(dead_code)]

@@ -3,33 +3,11 @@
 //! template says never sets a key twice, and the starter README names the files gloss
 //! really makes.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+mod common;
 
-use assert_cmd::Command;
+use std::path::Path;
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .timeout(Duration::from_secs(120))
-        .output()
-        .expect("gloss runs");
-    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
-    (
-        output.status.code().unwrap_or(-1),
-        text(output.stdout),
-        text(output.stderr),
-    )
-}
-
-fn new_site() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let site = dir.path().join("site");
-    let (code, _, stderr) = run(&["init", site.to_str().expect("utf-8")]);
-    assert_eq!(code, 0, "{stderr}");
-    (dir, site)
-}
+use common::cli::{new_site, run};
 
 /// The files a `gloss new` run in the site at `root` reports as created, relative to it.
 fn created(root: &str, stdout: &str) -> Vec<String> {
@@ -207,4 +185,24 @@ fn starter_readme_names_the_files_gloss_makes() {
         checked += 1;
     }
     assert_eq!(checked, 4, "{readme}");
+}
+
+#[test]
+fn a_date_in_another_order_says_what_to_pass() {
+    let (_dir, site) = new_site();
+    let root = site.to_str().expect("utf-8");
+    let (code, _, stderr) = run(&[
+        "new",
+        "incident",
+        "Erbil fire",
+        "--date",
+        "27/06/2021",
+        "--root",
+        root,
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("did you mean `--date 2021-06-27`?"),
+        "{stderr}"
+    );
 }

@@ -11,6 +11,31 @@ use super::{guess, structure};
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::model::PartialDate;
 
+/// The TOML being parsed (front matter, or all of `config.toml`) and where it sits in its
+/// file, so a fix found in the text is reported at its place in the file.
+#[derive(Clone, Copy)]
+pub(super) struct Toml<'a> {
+    /// The file the TOML is in.
+    pub(super) source: &'a SourceFile,
+    /// Byte offset of the TOML in the file.
+    pub(super) offset: usize,
+    /// The TOML itself.
+    pub(super) text: &'a str,
+}
+
+impl Toml<'_> {
+    /// An error about bytes `range` of the TOML.
+    pub(super) fn error(&self, range: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        self.source
+            .error(self.offset + range.start..self.offset + range.end, message)
+    }
+
+    /// The 1-based line of the file where byte `at` of the TOML falls.
+    pub(super) fn line_of(&self, at: usize) -> usize {
+        self.source.line_of(self.offset + at)
+    }
+}
+
 /// The line of `text` around byte `at`: its start and its text without the newline.
 pub(super) fn line_at(text: &str, at: usize) -> (usize, &str) {
     let mut at = at.min(text.len());
@@ -36,36 +61,34 @@ pub(super) fn parses<T: DeserializeOwned>(text: &str) -> bool {
 /// The fix for a parse error whose cause can be read from the line, if there is one:
 /// tried before the general messages of `parse_toml`.
 pub(super) fn fix<T: DeserializeOwned>(
-    source: &SourceFile,
-    offset: usize,
-    text: &str,
+    doc: Toml,
     span: &Range<usize>,
     message: &str,
 ) -> Option<Diagnostic> {
+    let text = doc.text;
     let at = span.start;
-    if let Some(d) = by_key::<T>(source, offset, text, at) {
+    if let Some(d) = by_key::<T>(doc, at) {
         return Some(d);
     }
     if message == "duplicate key" {
-        return structure::duplicate_key(source, offset, text, span.clone());
+        return structure::duplicate_key(doc, span.clone());
     }
     if is_bare(message) {
-        return not_a_date(source, offset, text, at)
-            .or_else(|| unquoted_words::<T>(source, offset, text, at))
-            .or_else(|| bare_words_quoted::<T>(source, offset, text, at));
+        return not_a_date(doc, at)
+            .or_else(|| unquoted_words::<T>(doc, at))
+            .or_else(|| bare_words_quoted::<T>(doc, at));
     }
     if message.starts_with("invalid basic string") {
         let (start, line) = line_at(text, at);
         let quote = line.rfind('"')?;
         let fixed = close_string(line, quote);
         return parses::<toml::Table>(&with_line(text, start, &fixed)).then(|| {
-            source
-                .error(
-                    offset + start + quote..offset + start + line.len(),
-                    "this string is missing its closing quote",
-                )
-                .with_hint(format!("close the string: write `{}`", fixed.trim()))
-                .with_code("unclosed-string")
+            doc.error(
+                start + quote..start + line.len(),
+                "this string is missing its closing quote",
+            )
+            .with_hint(format!("close the string: write `{}`", fixed.trim()))
+            .with_code("unclosed-string")
         });
     }
     None
@@ -80,13 +103,12 @@ pub(super) fn is_bare(message: &str) -> bool {
 }
 
 /// A word where a date belongs (`date = yesterday`): quoting it would not help.
-fn not_a_date(source: &SourceFile, offset: usize, text: &str, at: usize) -> Option<Diagnostic> {
+fn not_a_date(doc: Toml, at: usize) -> Option<Diagnostic> {
+    let text = doc.text;
     let (start, line) = line_at(text, at);
     let (key, range) = key_value(line).filter(|(k, _)| matches!(*k, "date" | "published"))?;
     Some(
-        source
-            .error(
-                offset + start + range.start..offset + start + range.end,
+        doc.error(start + range.start..start + range.end,
                 format!("`{}` is not a date", &line[range]),
             )
             .with_hint(format!(
@@ -98,12 +120,8 @@ fn not_a_date(source: &SourceFile, offset: usize, text: &str, at: usize) -> Opti
 
 /// Bare words in a line (`actors = [kataib-hezbollah, iran]`, `name = Iran`): each is
 /// quoted where it stands, until the file parses.
-fn bare_words_quoted<T: DeserializeOwned>(
-    source: &SourceFile,
-    offset: usize,
-    text: &str,
-    at: usize,
-) -> Option<Diagnostic> {
+fn bare_words_quoted<T: DeserializeOwned>(doc: Toml, at: usize) -> Option<Diagnostic> {
+    let text = doc.text;
     let (start, _) = line_at(text, at);
     let mut fixed = text.to_string();
     let mut words = Vec::new();
@@ -131,23 +149,18 @@ fn bare_words_quoted<T: DeserializeOwned>(
     let (_, line) = line_at(&fixed, start);
     let (_, old) = line_at(text, start);
     Some(
-        source
-            .error(
-                offset + at..offset + start + old.len(),
-                format!("text must be in quotes, found {}", words.join(", ")),
-            )
-            .with_hint(format!("write `{}`", line.trim()))
-            .with_code("type"),
+        doc.error(
+            at..start + old.len(),
+            format!("text must be in quotes, found {}", words.join(", ")),
+        )
+        .with_hint(format!("write `{}`", line.trim()))
+        .with_code("type"),
     )
 }
 
 /// Two entries of a one-line list without a comma between them (`["a" "b"]`).
-pub(super) fn comma_missing(
-    source: &SourceFile,
-    offset: usize,
-    text: &str,
-    at: usize,
-) -> Option<Diagnostic> {
+pub(super) fn comma_missing(doc: Toml, at: usize) -> Option<Diagnostic> {
+    let text = doc.text;
     let (start, line) = line_at(text, at);
     let split = at.checked_sub(start)?;
     let (before, after) = (line.get(..split)?, line.get(split..)?);
@@ -156,11 +169,7 @@ pub(super) fn comma_missing(
     }
     let fixed = format!("{}, {}", before.trim_end(), after.trim_start());
     parses::<toml::Table>(&with_line(text, start, &fixed)).then(|| {
-        source
-            .error(
-                offset + at..offset + at + 1,
-                "a comma is missing between two entries",
-            )
+        doc.error(at..at + 1, "a comma is missing between two entries")
             .with_hint(format!("write `{}`", fixed.trim()))
             .with_code("missing-comma")
     })
@@ -249,12 +258,8 @@ pub fn date_fix(written: &str, key: Option<&str>) -> Option<(String, String)> {
 
 /// A date or coordinates value on the line of a parse error, written in a way gloss can
 /// read once rewritten: the error says what to write instead.
-pub(super) fn by_key<T: DeserializeOwned>(
-    source: &SourceFile,
-    offset: usize,
-    text: &str,
-    at: usize,
-) -> Option<Diagnostic> {
+pub(super) fn by_key<T: DeserializeOwned>(doc: Toml, at: usize) -> Option<Diagnostic> {
+    let text = doc.text;
     let (start, line) = line_at(text, at);
     let (key, range) = key_value(line)?;
     let written = &line[range.clone()];
@@ -291,11 +296,7 @@ pub(super) fn by_key<T: DeserializeOwned>(
         return None;
     }
     Some(
-        source
-            .error(
-                offset + start + range.start..offset + start + range.end,
-                message,
-            )
+        doc.error(start + range.start..start + range.end, message)
             .with_hint(hint)
             .with_code(code),
     )
@@ -303,12 +304,8 @@ pub(super) fn by_key<T: DeserializeOwned>(
 
 /// Text written without quotes that runs past its first word (`name = Mark Milley`):
 /// quoting the whole value, not its first word, is the fix.
-pub(super) fn unquoted_words<T: DeserializeOwned>(
-    source: &SourceFile,
-    offset: usize,
-    text: &str,
-    at: usize,
-) -> Option<Diagnostic> {
+pub(super) fn unquoted_words<T: DeserializeOwned>(doc: Toml, at: usize) -> Option<Diagnostic> {
+    let text = doc.text;
     let (start, line) = line_at(text, at);
     let (key, range) = key_value(line)?;
     let written = line[range.clone()].trim();
@@ -323,13 +320,12 @@ pub(super) fn unquoted_words<T: DeserializeOwned>(
         return None;
     }
     Some(
-        source
-            .error(
-                offset + start + range.start..offset + start + range.end,
-                format!("text must be in quotes, found `{written}`"),
-            )
-            .with_hint(format!("write `{key} = {quoted}`"))
-            .with_code("type"),
+        doc.error(
+            start + range.start..start + range.end,
+            format!("text must be in quotes, found `{written}`"),
+        )
+        .with_hint(format!("write `{key} = {quoted}`"))
+        .with_code("type"),
     )
 }
 

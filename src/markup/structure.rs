@@ -4,17 +4,13 @@
 
 use std::ops::Range;
 
-use super::hints::{key_value, line_at, parses, with_line};
-use crate::diagnostics::{Diagnostic, SourceFile};
+use super::hints::{Toml, key_value, line_at, parses, with_line};
+use crate::diagnostics::Diagnostic;
 
 /// A list whose `]` is missing: the parser stumbles on the next key's line, but the fix
 /// belongs after the list's last entry. Points at the `[` and says where to close it.
-pub(super) fn unclosed_list(
-    source: &SourceFile,
-    offset: usize,
-    text: &str,
-    at: usize,
-) -> Option<Diagnostic> {
+pub(super) fn unclosed_list(doc: Toml, at: usize) -> Option<Diagnostic> {
+    let text = doc.text;
     let (error_start, error_line) = line_at(text, at);
     let next_item = error_line.trim_start();
     let at_end = at >= text.trim_end().len();
@@ -45,18 +41,17 @@ pub(super) fn unclosed_list(
     if !parses::<toml::Table>(&with_line(text, last.0, &closed)) {
         return None;
     }
-    let line = |at: usize| source.line_of(offset + at);
+    let line = |at: usize| doc.line_of(at);
     Some(
-        source
-            .error(
-                offset + open..offset + open + 1,
-                "this list is never closed: its `]` is missing",
-            )
-            .with_hint(format!(
-                "end the list after its last entry (line {}): add a line `]` below it",
-                line(last.0)
-            ))
-            .with_code("unclosed-list"),
+        doc.error(
+            open..open + 1,
+            "this list is never closed: its `]` is missing",
+        )
+        .with_hint(format!(
+            "end the list after its last entry (line {}): add a line `]` below it",
+            line(last.0)
+        ))
+        .with_code("unclosed-list"),
     )
 }
 
@@ -93,12 +88,8 @@ fn open_bracket(text: &str) -> Option<usize> {
 }
 
 /// `duplicate key`: says where the key was first set, so the editor can keep one.
-pub(super) fn duplicate_key(
-    source: &SourceFile,
-    offset: usize,
-    text: &str,
-    span: Range<usize>,
-) -> Option<Diagnostic> {
+pub(super) fn duplicate_key(doc: Toml, span: Range<usize>) -> Option<Diagnostic> {
+    let text = doc.text;
     let key = text.get(span.clone())?.trim().trim_matches('"');
     let (line_start, line) = line_at(text, span.start);
     let is_table = header(line).is_some();
@@ -117,17 +108,16 @@ pub(super) fn duplicate_key(
         start += l.len();
     }
     let first = first?;
-    let first_line = source.line_of(offset + first);
+    let first_line = doc.line_of(first);
     Some(
-        source
-            .error(
-                offset + span.start..offset + span.end,
-                format!("duplicate key `{key}`: it is already set at line {first_line}"),
-            )
-            .with_hint(format!(
-                "keep one of the two: delete this line or line {first_line}"
-            ))
-            .with_code("duplicate-key"),
+        doc.error(
+            span.start..span.end,
+            format!("duplicate key `{key}`: it is already set at line {first_line}"),
+        )
+        .with_hint(format!(
+            "keep one of the two: delete this line or line {first_line}"
+        ))
+        .with_code("duplicate-key"),
     )
 }
 

@@ -24,7 +24,12 @@ pub fn parse_toml<T: DeserializeOwned>(
     let at = |range: std::ops::Range<usize>, message: String| {
         source.error(offset + range.start..offset + range.end, message)
     };
-    if let Some(d) = hints::fix::<T>(source, offset, text, &span, &message) {
+    let doc = hints::Toml {
+        source,
+        offset,
+        text,
+    };
+    if let Some(d) = hints::fix::<T>(doc, &span, &message) {
         return Err(d);
     }
     if let Some(d) = bare_word(text, &span, &message).and_then(|word| {
@@ -86,8 +91,8 @@ pub fn parse_toml<T: DeserializeOwned>(
         return Err(d);
     }
     if (message.contains("array") || message.starts_with("missing comma"))
-        && let Some(d) = structure::unclosed_list(source, offset, text, span.start)
-            .or_else(|| hints::comma_missing(source, offset, text, span.start))
+        && let Some(d) = structure::unclosed_list(doc, span.start)
+            .or_else(|| hints::comma_missing(doc, span.start))
     {
         return Err(d);
     }
