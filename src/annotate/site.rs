@@ -195,33 +195,7 @@ fn annotate_brief(
         LinkPolicy::First => LinkMode::First,
         LinkPolicy::All => LinkMode::All,
     };
-    let numbering = EntityNumbering::new(corpus);
-    let listed: Vec<EntityId> = brief
-        .actors
-        .iter()
-        .map(|(id, _)| EntityId(numbering.number(EntityKey::Actor(*id)) as u32))
-        .collect();
-    let notes: Vec<NoteSpec> = brief
-        .notes
-        .iter()
-        .map(|n| {
-            let html = match markdown.parse(&n.markdown, &brief.file, n.markdown_line) {
-                Ok(events) => {
-                    markdown.to_html(link_note_mentions(events, matcher, link, mode(), &listed))
-                }
-                Err(e) => {
-                    errors.extend(e);
-                    String::new()
-                }
-            };
-            NoteSpec {
-                quote: n.quote.clone(),
-                html,
-                line: n.line,
-                column: n.column,
-            }
-        })
-        .collect();
+    let notes = note_specs(brief, corpus, matcher, link, mode(), markdown, &mut errors);
     let result = match &brief.article {
         Article::None => {
             return if errors.is_empty() {
@@ -270,6 +244,46 @@ fn annotate_brief(
             Err(errors)
         }
     }
+}
+
+/// The brief's notes rendered, with their mentions linked (see
+/// [`link_note_mentions`]); errors in their markdown are pushed to `errors`.
+fn note_specs(
+    brief: &Brief,
+    corpus: &Corpus,
+    matcher: &Matcher,
+    link: &(dyn Fn(EntityId) -> EntityLink + Sync),
+    mode: LinkMode,
+    markdown: &Markdown,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<NoteSpec> {
+    let numbering = EntityNumbering::new(corpus);
+    let listed: Vec<EntityId> = brief
+        .actors
+        .iter()
+        .map(|(id, _)| EntityId(numbering.number(EntityKey::Actor(*id)) as u32))
+        .collect();
+    brief
+        .notes
+        .iter()
+        .map(|n| {
+            let html = match markdown.parse(&n.markdown, &brief.file, n.markdown_line) {
+                Ok(events) => {
+                    markdown.to_html(link_note_mentions(events, matcher, link, mode, &listed))
+                }
+                Err(e) => {
+                    errors.extend(e);
+                    String::new()
+                }
+            };
+            NoteSpec {
+                quote: n.quote.clone(),
+                html,
+                line: n.line,
+                column: n.column,
+            }
+        })
+        .collect()
 }
 
 /// A note that could not be anchored, as a diagnostic at its quote, with the closest

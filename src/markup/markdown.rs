@@ -161,39 +161,8 @@ impl Markdown {
                             .into(),
                     )
                 }
-                Event::Start(Tag::Heading {
-                    level,
-                    id,
-                    classes,
-                    attrs,
-                }) => {
-                    let class_names: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
-                    let pairs: Vec<(&str, Option<&str>)> = attrs
-                        .iter()
-                        .map(|(k, v)| (k.as_ref(), v.as_deref()))
-                        .collect();
-                    if let Some(id) = id.as_deref().filter(|id| !explicit.insert(id.to_string())) {
-                        errors.push(place.error(
-                            range.clone(),
-                            format!("the heading id `#{id}` is given twice in this text"),
-                            "give each heading its own id",
-                        ));
-                    }
-                    check_heading(
-                        &place,
-                        range,
-                        id.as_deref(),
-                        &class_names,
-                        &pairs,
-                        &mut errors,
-                    );
-                    // Never passed on, even if a caller ignored the errors.
-                    Event::Start(Tag::Heading {
-                        level,
-                        id,
-                        classes,
-                        attrs: Vec::new(),
-                    })
+                Event::Start(heading @ Tag::Heading { .. }) => {
+                    checked_heading(heading, &place, range, &mut explicit, &mut errors)
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) if is_reserved_id(&label) => {
                     errors.push(place.error(
@@ -317,6 +286,46 @@ impl Markdown {
             generator.finalize()
         )
     }
+}
+
+/// A heading's start event with its attribute block checked (errors pushed) and its
+/// attributes other than id and classes dropped; an explicit id given twice is an error.
+fn checked_heading<'a>(
+    heading: Tag<'a>,
+    place: &Place<'_>,
+    range: std::ops::Range<usize>,
+    explicit: &mut std::collections::BTreeSet<String>,
+    errors: &mut Vec<Diagnostic>,
+) -> Event<'a> {
+    let Tag::Heading {
+        level,
+        id,
+        classes,
+        attrs,
+    } = heading
+    else {
+        return Event::Start(heading);
+    };
+    let class_names: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+    let pairs: Vec<(&str, Option<&str>)> = attrs
+        .iter()
+        .map(|(k, v)| (k.as_ref(), v.as_deref()))
+        .collect();
+    if let Some(id) = id.as_deref().filter(|id| !explicit.insert(id.to_string())) {
+        errors.push(place.error(
+            range.clone(),
+            format!("the heading id `#{id}` is given twice in this text"),
+            "give each heading its own id",
+        ));
+    }
+    check_heading(place, range, id.as_deref(), &class_names, &pairs, errors);
+    // Never passed on, even if a caller ignored the errors.
+    Event::Start(Tag::Heading {
+        level,
+        id,
+        classes,
+        attrs: Vec::new(),
+    })
 }
 
 /// Gives every heading without an explicit `{#id}` one made from its text, so sections can
