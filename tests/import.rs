@@ -229,3 +229,46 @@ fn a_file_that_is_not_the_dataset_is_refused() {
     );
     assert!(!site.root().join("content/incidents").exists());
 }
+
+#[test]
+fn rows_that_cannot_be_read_are_skipped_and_named_by_line() {
+    let site = Site::from_fixture("import");
+    let csv = site.root().join("bad.csv");
+    std::fs::write(
+        &csv,
+        "event_id_cnty,event_date,time_precision,event_type,actor1,country,location,latitude,longitude,fatalities\n\
+         A1,2020-02-30,1,Battles,\"=cmd|' /C calc'!A0\",Iraq,Ramadi,33.4258,43.2994,1\n\
+         A2,2020-02-03,1,Battles,Islamic State,Iraq,Ramadi,133.4,43.2994,1\n\
+         A3,2020-02-03,4,Battles,Islamic State,Iraq,Ramadi,33.4258,43.2994,1\n\
+         A4,2020-02-03,1,Battles,\"Group \"\"X\"\" <b>\",Iraq,Ramadi,33.4258,43.2994,-1\n\
+         A5,2020-02-03,1,Battles,\"Group \"\"X\"\" <b>\",Iraq,Ramadi,33.4258,43.2994,2\n",
+    )
+    .unwrap();
+    let run = site.run(&["import", "acled", csv.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (line, why) in [
+        (2, "2020-02-30 does not exist"),
+        (3, "is not a latitude and longitude"),
+        (4, "`4` in `time_precision` is not 1 (day), 2 (week) or 3"),
+        (5, "`-1` in `fatalities` is not a count of people"),
+    ] {
+        assert!(
+            run.stdout.contains(&format!("bad.csv:{line}: ")),
+            "line {line}: {}",
+            run.stdout
+        );
+        assert!(run.stdout.contains(why), "{why}: {}", run.stdout);
+    }
+    assert!(
+        run.stdout
+            .contains("created 1 incident, 1 actor, 0 locations")
+            && run.stdout.contains("4 rows skipped"),
+        "{}",
+        run.stdout
+    );
+    // A name full of quotes and markup is a TOML string and stays text.
+    let actor = front(&site, "actors/group-x-b.md");
+    assert_eq!(actor["name"].as_str(), Some("Group \"X\" <b>"));
+    site.build();
+    assert!(!site.read("actors/group-x-b/index.html").contains("<b>"));
+}

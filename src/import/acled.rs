@@ -91,10 +91,11 @@ pub fn event(columns: &Columns, row: &StringRecord) -> Result<Event, String> {
 
 /// ACLED's `event_date`: `2020-03-05` (current exports) or `05 March 2020` (older ones).
 pub fn date(cell: &str) -> Result<PartialDate, String> {
-    if let Ok(d) = PartialDate::parse(cell) {
-        if d.precision() == Precision::Day {
-            return Ok(d);
-        }
+    let iso = cell.len() == 10 && cell.as_bytes().get(4) == Some(&b'-');
+    match PartialDate::parse(cell) {
+        Ok(d) if d.precision() == Precision::Day => return Ok(d),
+        Err(why) if iso => return Err(format!("`event_date`: {why}")),
+        _ => {}
     }
     let parts: Vec<&str> = cell.split([' ', '-']).filter(|p| !p.is_empty()).collect();
     let month = |name: &str| {

@@ -176,7 +176,7 @@ pub struct IncidentFront {
     pub status: Option<Spanned<String>>,
     /// `{ killed = 0, injured = 110 }`.
     #[serde(default)]
-    pub casualties: Option<CasualtiesFront>,
+    pub casualties: Option<Spanned<CasualtiesFront>>,
     /// Where it was reported.
     #[serde(default)]
     pub sources: Vec<Spanned<CitationFront>>,

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use toml::Spanned;
 
-use super::ids::{geo_precision, geonames, provenance};
+use super::ids::{casualties, geo_precision, geonames, provenance};
 use super::index::Indexes;
 use super::{all, date, nonempty, strings, wikidata};
 use crate::diagnostics::Diagnostic;
@@ -194,12 +194,10 @@ pub(super) fn incident(
         actors: all(f.actors.iter().map(|a| ix.actors.get(doc, a)), &mut errors),
         kind: f.kind.clone().filter(|k| !k.is_empty()),
         status,
-        casualties: f.casualties.as_ref().map(|c| Casualties {
-            killed: c.killed,
-            injured: c.injured,
-            low: c.low,
-            high: c.high,
-        }),
+        casualties: f
+            .casualties
+            .as_ref()
+            .map(|c| casualties(doc, c, &mut errors)),
         sources,
         provenance: provenance(doc, &f.provenance, &mut errors),
         body: doc.body.clone(),

@@ -9,8 +9,8 @@ use toml::Spanned;
 
 use super::date;
 use crate::diagnostics::Diagnostic;
-use crate::load::{Document, ProvenanceFront};
-use crate::model::{Actor, Location, PartialDate, Provenance};
+use crate::load::{CasualtiesFront, Document, ProvenanceFront};
+use crate::model::{Actor, Casualties, Location, PartialDate, Provenance};
 
 /// The largest GeoNames id accepted: ids are positive and well under ten digits today.
 const GEONAMES_MAX: u64 = 9_999_999_999;
@@ -105,6 +105,29 @@ pub(super) fn provenance<F>(
         },
         range,
     })
+}
+
+/// An incident's `casualties`, whose estimates must be in order: `low` ≤ `killed` ≤ `high`.
+pub(super) fn casualties<F>(
+    doc: &Document<F>,
+    front: &Spanned<CasualtiesFront>,
+    errors: &mut Vec<Diagnostic>,
+) -> Casualties {
+    let c = front.get_ref();
+    let known: Vec<u32> = [c.low, c.killed, c.high].into_iter().flatten().collect();
+    if known.windows(2).any(|w| w[0] > w[1]) {
+        errors.push(
+            doc.error(front, "the death estimates are out of order")
+                .with_hint("`low` is the lowest estimate, `killed` the best and `high` the highest: low ≤ killed ≤ high")
+                .with_code("casualties-order"),
+        );
+    }
+    Casualties {
+        killed: c.killed,
+        injured: c.injured,
+        low: c.low,
+        high: c.high,
+    }
 }
 
 /// Two entities with one Wikidata item, or two locations with one GeoNames id, are one
