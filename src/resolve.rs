@@ -349,11 +349,11 @@ fn entity_refs<I: Copy + Ord>(
         .collect()
 }
 
-/// The first few thousand bytes of an article's paragraphs, enough to detect its language.
+/// The first paragraphs of an article, enough to detect its language.
 fn language_sample<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> String {
     let mut sample = String::new();
     for p in paragraphs {
-        if sample.len() >= 2000 {
+        if sample.len() >= crate::article::language::SAMPLE_BYTES {
             break;
         }
         sample.push_str(p);

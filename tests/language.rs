@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Site, attrs};
+use common::{Site, attrs, texts};
 
 const ARABIC: &str = "قالت وزارة الدفاع إن صواريخ سقطت على قاعدة عين الأسد الجوية في محافظة \
 الأنبار صباح الأربعاء.\nوأضافت الوزارة أن الهجوم لم يسفر عن إصابات بين الجنود، وأن فرقا فنية \
@@ -105,4 +105,18 @@ fn check_names_the_detected_language_and_the_line_to_add() {
     arabic_brief(&site, "[source]\noutlet = \"Agency\"\nlanguage = \"ar\"\n");
     let run = site.run(&["check"]);
     assert!(!run.stderr.contains("detected"), "{}", run.stderr);
+}
+
+#[test]
+fn the_briefs_structured_data_names_the_briefs_own_language() {
+    let site = Site::fixture();
+    arabic_brief(&site, "[source]\nlanguage = \"ar\"\n");
+    site.write(
+        "content/briefs/farsi.md",
+        "+++\ntitle = \"فارسی\"\ndate = 2021-07-09\nlanguage = \"fa\"\n+++\nمتن.\n",
+    );
+    site.build();
+    let json = |path: &str| texts(&site.page(path), "script[type='application/ld+json']").join("");
+    assert!(json("briefs/arabic/index.html").contains("\"inLanguage\":\"en\""));
+    assert!(json("briefs/farsi/index.html").contains("\"inLanguage\":\"fa\""));
 }

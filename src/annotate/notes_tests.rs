@@ -209,3 +209,19 @@ fn a_quote_ending_in_an_apostrophe_before_a_letter_cuts() {
         }]
     );
 }
+
+#[test]
+fn quotes_match_across_normal_forms_and_invisible_marks() {
+    // The article is decomposed (NFD) and has an RLM and a tatweel; the quotes are typed
+    // composed and clean.
+    let article = ["Jose\u{301} Pe\u{301}rez said: \u{200F}قا\u{0640}سم left the base."];
+    let passages = anchor(&article, &[note("José Pérez said"), note("قاسم left")])
+        .unwrap_or_default()
+        .passages;
+    assert_eq!(passages.len(), 2);
+    assert_eq!(
+        &article[0][passages[0].range.clone()],
+        "Jose\u{301} Pe\u{301}rez said"
+    );
+    assert!(article[0][passages[1].range.clone()].ends_with("سم left"));
+}

@@ -2,16 +2,22 @@
 //! its page can set `lang` and `dir` on the article: an Arabic article without the key
 //! still reads right to left.
 //!
-//! Detection is the `whatlang` crate's (trigrams per script) on the article's first
-//! characters; its ISO 639-3 codes become the BCP 47 two-letter tags pages use through
-//! the `isolang` crate. A guess whatlang itself calls unreliable is not used, except that
-//! an article in Arabic or Hebrew script is still marked as that script (`und-Arab`), so
-//! its direction is right whatever its language.
+//! Detection is the `whatlang` crate's on the article's first characters: first the script
+//! (about 7 µs), then, for scripts other than Latin, the language (trigrams, about 90 µs
+//! for Arabic). Its ISO 639-3 codes become the BCP 47 two-letter tags pages use through the
+//! `isolang` crate. A guess whatlang itself calls unreliable is not used, except that an
+//! article in Arabic or Hebrew script is still marked as that script (`und-Arab`), so its
+//! direction is right whatever its language.
+//!
+//! A Latin-script article is taken to be in the brief's language: telling some forty
+//! Latin-script languages apart costs about 350 µs an article (35 s of CPU for a
+//! 100,000-brief archive), and the direction does not depend on it. `[source] language`
+//! declares a French or Spanish article.
 
 use whatlang::Script;
 
 /// How much of an article is read: enough for a reliable guess, bounded for long articles.
-const SAMPLE_BYTES: usize = 2000;
+pub const SAMPLE_BYTES: usize = 1000;
 
 /// A language detected from an article's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,13 +28,17 @@ pub struct Detected {
     pub name: &'static str,
 }
 
-/// The language of `text`, when it can be told with confidence.
+/// The language of `text`, when it is not in Latin script and can be told with confidence.
 pub fn detect(text: &str) -> Option<Detected> {
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let info = whatlang::detect(&text[..end])?;
+    let sample = &text[..end];
+    if whatlang::detect_script(sample)? == Script::Latin {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
     if info.is_reliable() {
         let code = info.lang().code();
         // Mandarin's macrolanguage is Chinese, `zh`; the rest map one to one.
@@ -63,7 +73,7 @@ mod tests {
     }
 
     #[test]
-    fn common_languages_get_their_two_letter_tags() {
+    fn other_scripts_get_their_languages_two_letter_tags() {
         let arabic = "قالت وزارة الدفاع العراقية إن صواريخ سقطت على قاعدة عين الأسد الجوية \
                       في محافظة الأنبار غرب البلاد صباح الأربعاء دون أن تسفر عن إصابات.";
         assert_eq!(tag(arabic), Some("ar".to_string()));
@@ -72,13 +82,16 @@ mod tests {
                        was the latest in a series of strikes that the United States has \
                        blamed on militias backed by Iran, and it came a day after a drone \
                        attack on the airport in Erbil.";
-        assert_eq!(tag(english), Some("en".to_string()));
+        assert_eq!(tag(english), None, "Latin script: the brief's language");
         let french = "Au moins quatorze roquettes ont frappé la base aérienne dans l'ouest \
                       de l'Irak mercredi, blessant deux militaires, selon les responsables. \
                       L'attaque est la dernière d'une série de frappes que les États-Unis \
                       attribuent à des milices soutenues par l'Iran, au lendemain d'une \
                       attaque de drone contre l'aéroport d'Erbil.";
-        assert_eq!(tag(french), Some("fr".to_string()));
+        assert_eq!(tag(french), None, "declared with [source] language");
+        let russian = "По меньшей мере четырнадцать ракет попали в авиабазу на западе Ирака \
+                       в среду, ранив двух военнослужащих, сообщили официальные лица.";
+        assert_eq!(tag(russian), Some("ru".to_string()));
         let hebrew = "לפחות ארבע עשרה רקטות פגעו בבסיס האווירי במערב עיראק ביום רביעי, \
                       ופצעו שני חיילים, כך מסרו גורמים רשמיים.";
         assert_eq!(tag(hebrew), Some("he".to_string()));
@@ -98,6 +111,8 @@ mod tests {
     #[test]
     fn only_the_first_characters_are_read() {
         let long = "word ".repeat(100_000) + "كلمة";
-        assert_eq!(tag(&long), tag(&"word ".repeat(400)));
+        assert_eq!(tag(&long), None);
+        let long = "كلمة ".repeat(100_000) + &"word ".repeat(1000);
+        assert!(tag(&long).is_some());
     }
 }

@@ -207,7 +207,8 @@ pub fn brief(site: &Site, id: BriefId) -> String {
         date_published: brief.date.iso(),
         description: &card.summary,
         headline: &brief.title,
-        in_language: &site.config.language,
+        // The brief is the editor's text, in its own language; the article may have another.
+        in_language: brief.language.as_deref().unwrap_or(&site.config.language),
         is_based_on: brief.source.as_ref().and_then(|s| s.url.as_deref()),
         keywords: &brief.tags,
         main_entity_of_page: &url,
