@@ -80,7 +80,8 @@ impl Files {
         }
     }
 
-    /// Writes `text` to `relative`, through a temporary file renamed into place.
+    /// Writes `text` to `relative`: a new file directly, an existing one through a
+    /// temporary file renamed into place, so it is never left half written.
     pub fn write(&mut self, relative: &Path, text: String) -> io::Result<()> {
         if self.dry_run {
             self.pending.insert(relative.to_path_buf(), text);
@@ -89,6 +90,15 @@ impl Files {
         let path = self.root.join(relative);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
+        }
+        let created = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path);
+        match created {
+            Ok(mut file) => return io::Write::write_all(&mut file, text.as_bytes()),
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+            Err(_) => {}
         }
         let temporary = path.with_extension("md.gloss-import");
         std::fs::write(&temporary, text)?;

@@ -91,18 +91,7 @@ fn row(site: &Site, index: usize, incident: &Incident) -> Vec<String> {
         (_, Some(_)) => Some("3".to_string()),
         _ => None,
     };
-    // The country of the place or of the nearest place it lies within that names one.
-    let mut country = None;
-    let mut next = incident.location;
-    for _ in 0..c.locations.len() {
-        let Some(id) = next else { break };
-        let l = &c.locations[id.index()];
-        if l.country.is_some() {
-            country = l.country.as_deref();
-            break;
-        }
-        next = l.within;
-    }
+    let country = country(site, incident);
     let admin1 = location
         .and_then(|l| l.within)
         .map(|w| c.locations[w.index()].name.as_str());
@@ -146,4 +135,19 @@ fn row(site: &Site, index: usize, incident: &Incident) -> Vec<String> {
         String::new(),
         String::new(),
     ]
+}
+
+/// The country of the incident's place, or of the nearest place it lies within that names
+/// one. Resolve refuses `within` cycles; the walk is bounded anyway.
+fn country<'a>(site: &'a Site, incident: &Incident) -> Option<&'a str> {
+    let locations = &site.corpus.locations;
+    let mut next = incident.location;
+    for _ in 0..locations.len() {
+        let l = &locations[next?.index()];
+        if l.country.is_some() {
+            return l.country.as_deref();
+        }
+        next = l.within;
+    }
+    None
 }
