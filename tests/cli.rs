@@ -6,37 +6,10 @@ use std::net::TcpStream;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+use common::cli::{new_site, run};
 use common::serve::{Server, connect};
 
 mod common;
-
-fn gloss() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_gloss"))
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let output = gloss()
-        .args(args)
-        .timeout(Duration::from_secs(60))
-        .output()
-        .expect("gloss runs");
-    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
-    (
-        output.status.code().unwrap_or(-1),
-        text(output.stdout),
-        text(output.stderr),
-    )
-}
-
-/// A new site made by `gloss init` in a temporary folder; returns the folder and the site.
-fn new_site() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let site = dir.path().join("site");
-    let (code, _, stderr) = run(&["init", site.to_str().expect("utf-8 path")]);
-    assert_eq!(code, 0, "{stderr}");
-    (dir, site)
-}
 
 fn root_arg(site: &Path) -> &str {
     site.to_str().expect("utf-8 path")
