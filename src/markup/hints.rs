@@ -332,11 +332,11 @@ pub(super) fn unquoted_words<T: DeserializeOwned>(doc: Toml, at: usize) -> Optio
 /// The help for a value outside a closed set (a status, `[mentions] link`…): the nearest
 /// value ready to write, then every value, the nearest first.
 pub fn one_of(key: &str, wanted: &str, values: &[&str]) -> String {
-    let wanted = wanted.trim();
+    let wanted = wanted.trim().to_lowercase();
     let mut sorted = values.to_vec();
-    sorted.sort_by_key(|v| strsim::damerau_levenshtein(&wanted.to_lowercase(), v));
+    sorted.sort_by_cached_key(|v| strsim::damerau_levenshtein(&wanted, v));
     let list = sorted.join(", ");
-    match crate::diagnostics::nearest(&wanted.to_lowercase(), values.iter().copied()) {
+    match crate::diagnostics::nearest(&wanted, values.iter().copied()) {
         Some(close) => {
             format!("did you mean `{close}`? write `{key} = \"{close}\"` (one of: {list})")
         }
