@@ -108,8 +108,8 @@ pub(super) fn parse_document<F: serde::de::DeserializeOwned>(
                 ""
             })
     })?;
-    let front = split::split(&source)?;
-    let (front_offset, escapes) = (front.front_offset, forbidden_escapes(front.front));
+    let mut parts = split::split(&source)?;
+    let (front_offset, escapes) = (parts.front_offset, forbidden_escapes(parts.front));
     if let Some(first) = escapes.first() {
         let escaped = escape_warning(&source, front_offset, first, escapes.len());
         // The whole front matter has the same length after: spans stay right.
@@ -117,8 +117,9 @@ pub(super) fn parse_document<F: serde::de::DeserializeOwned>(
         replace_escapes(&mut text, &escapes);
         source.text.replace_range(front_offset.., &text);
         warning.push(escaped);
+        // Split again only here: the parts borrowed the text as it was.
+        parts = split::split(&source)?;
     }
-    let parts = split::split(&source)?;
     let front = split::parse_front(&source, &parts)?;
     let (front_offset, body, body_line) =
         (parts.front_offset, parts.body.to_string(), parts.body_line);
