@@ -162,8 +162,9 @@ impl Diagnostic {
     }
 
     /// One line of JSON with the documented fields of `gloss check --format json`
-    /// (docs/check-json.md), in that order.
-    pub fn to_json(&self) -> String {
+    /// (docs/check-json.md), in that order. An error only if serde_json fails, which the
+    /// caller says rather than printing an empty line.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
         #[derive(serde::Serialize)]
         struct Json<'a> {
             severity: &'a str,
@@ -186,7 +187,7 @@ impl Diagnostic {
             message: &self.message,
             help: self.hint.as_deref(),
         };
-        serde_json::to_string(&json).unwrap_or_default()
+        serde_json::to_string(&json)
     }
 }
 
@@ -467,8 +468,10 @@ mod tests {
     fn json_has_the_documented_fields_in_order() {
         let d = Diagnostic::file_error("a.md", "bad").warning();
         assert_eq!(
-            d.to_json(),
-            r#"{"severity":"warning","code":"warning","file":"a.md","line":0,"column":0,"message":"bad","help":null}"#
+            d.to_json().ok().as_deref(),
+            Some(
+                r#"{"severity":"warning","code":"warning","file":"a.md","line":0,"column":0,"message":"bad","help":null}"#
+            )
         );
         assert_eq!(plural(1, "brief"), "1 brief");
         assert_eq!(plural(0, "warning"), "0 warnings");

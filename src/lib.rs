@@ -39,6 +39,7 @@ pub mod markup;
 pub mod model;
 pub mod output;
 pub mod paths;
+pub mod pipeline;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
@@ -212,83 +213,10 @@ pub fn generate_into(
     options: &BuildOptions,
     sink: &dyn Sink,
 ) -> Result<(Vec<Output>, Report), Diagnostics> {
-    let mut clock = Clock(Instant::now(), Vec::new());
-    let root = &options.root;
     let config = load_config(options)?;
-    let rules = article_rules(&config)?;
-    let theme = render::theme::Theme::load(root, &config.highlight.theme)?;
-    clock.lap("theme");
-    // A file that fails to load is reported and skipped; resolving the rest still runs so
-    // that every error of the site arrives in one run.
-    let (mut loaded, load_errors) = load::load_all(root, Some(&options.output()));
-    let read_warnings = std::mem::take(&mut loaded.warnings);
-    let drafts = coach::drafts::drafts(&loaded);
-    clock.lap("load");
-    let resolved = resolve::resolve(
-        loaded,
-        &rules,
-        resolve::ResolveOptions {
-            drafts: options.drafts,
-        },
-    );
-    let corpus = with_load_errors(resolved, load_errors)?;
-    clock.lap("resolve");
-    let urls = urls::Urls {
-        file_urls: config.file_urls,
-    };
-    let markdown = markup::markdown::Markdown::new(config.file_urls)
-        .with_links(markup::shorthand::Shorthands::new(&corpus, urls));
-    let mut annotated = annotate::site::annotate(&corpus, &config, urls, &markdown)?;
-    clock.lap("annotate");
-    let mut dropped = Vec::new();
-    let sources = if options.coach {
-        let coached = coach::warnings(root, &config, &corpus, &annotated.briefs);
-        annotated.warnings.extend(coached.sorted());
-        let (lines, removed) = coach::lines::articles(root, &rules, &corpus);
-        annotated.warnings.extend(lines.sorted());
-        dropped = removed;
-        coach::sources(&corpus, urls)
-    } else {
-        Vec::new()
-    };
-    let graph = graph::link(&corpus, &annotated.briefs, config.prior_incidents.max);
-    clock.lap("link");
-    let prepared = render::prepare::prepare(&corpus, &graph, urls, &markdown)?;
-    clock.lap("prepare");
-    let site = render::Site {
-        config: &config,
-        corpus: &corpus,
-        graph: &graph,
-        annotated: &annotated.briefs,
-        prepared: &prepared,
-        urls,
-        memo: render::Memo::default(),
-    };
-    let outputs = render::render(&site, &theme, sink)?;
-    write::check_outputs(root, &outputs)?;
-    clock.lap("render");
-    let report = Report {
-        pages: outputs
-            .iter()
-            .filter(|o| o.path().ends_with(".html"))
-            .count(),
-        files: outputs.len(),
-        briefs: corpus.briefs.len(),
-        actors: corpus.actors.len(),
-        locations: corpus.locations.len(),
-        incidents: corpus.incidents.len(),
-        warnings: {
-            let mut warnings = read_warnings;
-            warnings.extend(annotated.warnings.sorted());
-            warnings
-        },
-        timings: clock.1,
-        output: None,
-        written: write::Written::default(),
-        sources,
-        drafts,
-        dropped,
-    };
+    let mut pipeline = pipeline::Pipeline::run(options, config, pipeline::Documents::Drop)?;
+    let outputs = pipeline.render(&options.root, sink)?;
+    let report = pipeline.report(&outputs);
     Ok((outputs, report))
 }
 

@@ -130,7 +130,7 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         from: Option<PathBuf>,
         /// Date it (YYYY-MM-DD; an incident may be YYYY-MM or YYYY) instead of today.
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = gloss::markup::guess::command_line_date)]
         date: Option<PartialDate>,
         /// Use this slug instead of one made from the name.
         #[arg(long)]
@@ -156,20 +156,6 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-}
-
-fn parse_date(text: &str) -> Result<PartialDate, String> {
-    PartialDate::parse(text).map_err(|error| {
-        // A date in another order (27/06/2021, "June 27, 2021") says what to pass instead.
-        let meant: Vec<String> = gloss::markup::guess::dates(text)
-            .iter()
-            .map(|d| format!("`--date {}`", d.iso()))
-            .collect();
-        match meant.as_slice() {
-            [] => error,
-            _ => format!("{error}; did you mean {}?", meant.join(" or ")),
-        }
-    })
 }
 
 fn print_diagnostics(diagnostics: Diagnostics) {
@@ -232,7 +218,7 @@ fn counts(report: &gloss::Report) -> String {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut options = BuildOptions {
+    let options = BuildOptions {
         root: cli.root.clone(),
         ..BuildOptions::default()
     };
@@ -244,165 +230,193 @@ fn main() -> ExitCode {
             force,
             file_urls,
             verbose,
-        } => {
-            options.base_url = base_url;
-            options.output_dir = output_dir;
-            options.drafts = drafts;
-            options.force = force;
-            options.file_urls = file_urls;
-            let bar = progress("Building");
-            let built = gloss::build(&options);
-            bar.finish_and_clear();
-            match built {
-                Ok(report) => {
-                    print_diagnostics(std::mem::take(&mut report_warnings(&report)));
-                    if verbose {
-                        for lap in &report.timings {
-                            let peak = lap
-                                .peak_rss
-                                .map(|b| format!("  peak RSS {:>6} MB", b / 1_000_000))
-                                .unwrap_or_default();
-                            println!(
-                                "{:>10} {:>8.1} ms{peak}",
-                                lap.stage,
-                                lap.time.as_secs_f64() * 1000.0
-                            );
-                        }
-                        let w = &report.written;
-                        println!("{} files written, {} unchanged", w.changed, w.unchanged);
-                    }
-                    let total: f64 = report.timings.iter().map(|l| l.time.as_secs_f64()).sum();
-                    println!(
-                        "Built {} ({}) from {} in {:.0} ms into {}",
-                        plural(report.pages, "page"),
-                        plural(report.files, "file"),
-                        counts(&report),
-                        total * 1000.0,
-                        report
-                            .output
-                            .as_deref()
-                            .unwrap_or(options.output().as_path())
-                            .display()
-                    );
-                    if let Some(line) = gloss::coach::drafts::summary(&report.drafts, drafts) {
-                        println!("{line}");
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(diagnostics) => fail(diagnostics),
-            }
-        }
+        } => build_command(
+            &BuildOptions {
+                base_url,
+                output_dir,
+                drafts,
+                force,
+                file_urls,
+                ..options
+            },
+            verbose,
+        ),
         Command::Check {
-            drafts: _,
             no_drafts,
             file_urls,
             deny_warnings,
             format,
-        } => {
-            options.drafts = !no_drafts;
-            options.file_urls = file_urls;
-            options.coach = true;
-            let bar = progress("Checking");
-            let checked = gloss::check(&options);
-            bar.finish_and_clear();
-            let (found, report) = match checked {
-                Ok(report) => (report.warnings.clone(), Some(report)),
-                Err(diagnostics) => (diagnostics, None),
-            };
-            let failed = found.has_errors() || (deny_warnings && found.warning_count() > 0);
-            if format == Format::Json {
-                for d in found.sorted() {
-                    println!("{}", d.to_json());
-                }
-            } else if let Some(report) = report {
-                let warnings = found.warning_count();
-                print_diagnostics(found);
-                println!(
-                    "No errors in {} ({}){}",
-                    counts(&report),
-                    plural(report.pages, "page"),
-                    if warnings > 0 {
-                        format!("; {}", plural(warnings, "warning"))
-                    } else {
-                        String::new()
-                    }
-                );
-                if let Some(line) = gloss::coach::drafts::summary(&report.drafts, !no_drafts) {
-                    println!("{line}");
-                }
-                if let Some(line) = gloss::coach::lines::summary(&report.dropped) {
-                    println!("{line}");
-                }
-                if failed {
-                    eprintln!("gloss: --deny-warnings makes warnings fail the check");
-                }
-            } else {
-                return fail(found);
-            }
-            if failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
-        Command::Serve { port, drafts } => {
-            options.drafts = drafts;
-            match gloss::serve::serve(&ServeOptions {
-                build: options,
-                port,
-            }) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::from(1)
-                }
-            }
-        }
+            ..
+        } => check_command(
+            &BuildOptions {
+                drafts: !no_drafts,
+                file_urls,
+                coach: true,
+                ..options
+            },
+            deny_warnings,
+            format,
+        ),
+        Command::Serve { port, drafts } => serve_command(BuildOptions { drafts, ..options }, port),
         Command::New {
             kind,
             name,
             from,
             date,
             slug,
-        } => {
-            let new = NewOptions { from, date, slug };
-            match gloss::scaffold::create_entry(&cli.root, kind, &name, &new) {
-                Ok(created) => {
-                    for path in &created.files {
-                        println!("Created {}", shown(&cli.root, path).display());
-                    }
-                    for line in &created.report {
-                        println!("{line}");
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(d) => refuse(d),
-            }
-        }
-        Command::Init { dir, force } => match gloss::scaffold::init(&dir, force) {
-            Ok(made) => {
-                let kept = made
-                    .kept
-                    .iter()
-                    .map(|k| format!("; {k}"))
-                    .collect::<String>();
-                println!(
-                    "Created a new site in {} ({}{kept})",
-                    dir.display(),
-                    plural(made.files.len(), "file")
-                );
-                for line in made.next_steps(&dir) {
-                    println!("{line}");
-                }
-                ExitCode::SUCCESS
-            }
-            Err(d) => refuse(d),
-        },
+        } => new_command(&cli.root, kind, &name, NewOptions { from, date, slug }),
+        Command::Init { dir, force } => init_command(&dir, force),
         Command::Import {
             dataset,
             file,
             dry_run,
         } => import_command(&cli.root, dataset, &file, dry_run),
+    }
+}
+
+/// `gloss build`: builds, prints the warnings, each stage's time under `--verbose`, and
+/// what was built.
+fn build_command(options: &BuildOptions, verbose: bool) -> ExitCode {
+    let bar = progress("Building");
+    let built = gloss::build(options);
+    bar.finish_and_clear();
+    let report = match built {
+        Ok(report) => report,
+        Err(diagnostics) => return fail(diagnostics),
+    };
+    print_diagnostics(report.warnings.clone());
+    if verbose {
+        print_laps(&report);
+    }
+    let total: f64 = report.timings.iter().map(|l| l.time.as_secs_f64()).sum();
+    println!(
+        "Built {} ({}) from {} in {:.0} ms into {}",
+        plural(report.pages, "page"),
+        plural(report.files, "file"),
+        counts(&report),
+        total * 1000.0,
+        report
+            .output
+            .as_deref()
+            .unwrap_or(options.output().as_path())
+            .display()
+    );
+    if let Some(line) = gloss::coach::drafts::summary(&report.drafts, options.drafts) {
+        println!("{line}");
+    }
+    ExitCode::SUCCESS
+}
+
+/// `build --verbose`: each stage's time and peak memory, and how many files changed.
+fn print_laps(report: &gloss::Report) {
+    for lap in &report.timings {
+        let peak = lap
+            .peak_rss
+            .map(|b| format!("  peak RSS {:>6} MB", b / 1_000_000))
+            .unwrap_or_default();
+        println!(
+            "{:>10} {:>8.1} ms{peak}",
+            lap.stage,
+            lap.time.as_secs_f64() * 1000.0
+        );
+    }
+    let w = &report.written;
+    println!("{} files written, {} unchanged", w.changed, w.unchanged);
+}
+
+/// `gloss check`: every error and warning, as text or JSON lines, then a summary; exit 1
+/// on errors (or warnings under `--deny-warnings`).
+fn check_command(options: &BuildOptions, deny_warnings: bool, format: Format) -> ExitCode {
+    let bar = progress("Checking");
+    let checked = gloss::check(options);
+    bar.finish_and_clear();
+    let (found, report) = match checked {
+        Ok(report) => (report.warnings.clone(), Some(report)),
+        Err(diagnostics) => (diagnostics, None),
+    };
+    let failed = found.has_errors() || (deny_warnings && found.warning_count() > 0);
+    if format == Format::Json {
+        for d in found.sorted() {
+            match d.to_json() {
+                Ok(line) => println!("{line}"),
+                Err(e) => {
+                    eprintln!("gloss: cannot write a diagnostic as JSON: {e}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    } else if let Some(report) = report {
+        let warnings = found.warning_count();
+        print_diagnostics(found);
+        let also = (warnings > 0).then(|| format!("; {}", plural(warnings, "warning")));
+        let (counts, pages) = (counts(&report), plural(report.pages, "page"));
+        println!(
+            "No errors in {counts} ({pages}){}",
+            also.unwrap_or_default()
+        );
+        let summaries = [
+            gloss::coach::drafts::summary(&report.drafts, options.drafts),
+            gloss::coach::lines::summary(&report.dropped),
+        ];
+        for line in summaries.into_iter().flatten() {
+            println!("{line}");
+        }
+        if failed {
+            eprintln!("gloss: --deny-warnings makes warnings fail the check");
+        }
+    } else {
+        return fail(found);
+    }
+    ExitCode::from(u8::from(failed))
+}
+
+/// `gloss serve`: serves until stopped.
+fn serve_command(build: BuildOptions, port: u16) -> ExitCode {
+    match gloss::serve::serve(&ServeOptions { build, port }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `gloss new`: creates the entry and says which files it wrote.
+fn new_command(root: &Path, kind: Kind, name: &str, new: NewOptions) -> ExitCode {
+    match gloss::scaffold::create_entry(root, kind, name, &new) {
+        Ok(created) => {
+            for path in &created.files {
+                println!("Created {}", shown(root, path).display());
+            }
+            for line in &created.report {
+                println!("{line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(d) => refuse(d),
+    }
+}
+
+/// `gloss init`: creates the site and prints the next steps.
+fn init_command(dir: &Path, force: bool) -> ExitCode {
+    match gloss::scaffold::init(dir, force) {
+        Ok(made) => {
+            let kept = made
+                .kept
+                .iter()
+                .map(|k| format!("; {k}"))
+                .collect::<String>();
+            println!(
+                "Created a new site in {} ({}{kept})",
+                dir.display(),
+                plural(made.files.len(), "file")
+            );
+            for line in made.next_steps(dir) {
+                println!("{line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(d) => refuse(d),
     }
 }
 
@@ -479,8 +493,4 @@ fn shown(root: &Path, relative: &Path) -> PathBuf {
 fn refuse(diagnostics: Diagnostics) -> ExitCode {
     print_diagnostics(diagnostics);
     ExitCode::from(1)
-}
-
-fn report_warnings(report: &gloss::Report) -> Diagnostics {
-    report.warnings.clone()
 }

@@ -197,8 +197,38 @@ pub fn load_all(root: &Path, output: Option<&Path>) -> (Loaded, Diagnostics) {
             .with_hint("run gloss in a site folder (one with config.toml and content/), or pass --root DIR"));
         return (Loaded::default(), diagnostics);
     }
+    let mut entries = walk(root, &content, output.as_deref(), &mut diagnostics);
+    entries.sort();
+    let parsed: Vec<Result<(Parsed, Vec<Diagnostic>), Diagnostic>> = entries
+        .par_iter()
+        .map(|(entry, path)| parse_entry(root, entry, path))
+        .collect();
+    let (mut loaded, bundles) = sort_parsed(&entries, parsed, &mut diagnostics);
+    bundle::join_bundles(&mut loaded, bundles, &mut diagnostics);
+    loaded
+        .briefs
+        .sort_by(|a, b| a.document.slug.cmp(&b.document.slug));
+    // Warnings travel with what was loaded; only errors stop the build.
+    let (warnings, errors): (Vec<_>, Vec<_>) = diagnostics
+        .sorted()
+        .into_iter()
+        .partition(|d| !d.is_error());
+    loaded.warnings.extend(warnings);
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.extend(errors);
+    (loaded, diagnostics)
+}
+
+/// Every file of `content/` gloss reads, with its path in the site folder, unsorted; each
+/// file it cannot read, refuses or would never build is reported.
+fn walk(
+    root: &Path,
+    content: &Path,
+    output: Option<&Path>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(Entry, PathBuf)> {
     let mut entries: Vec<(Entry, PathBuf)> = Vec::new();
-    let mut walker = WalkDir::new(&content)
+    let mut walker = WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
@@ -223,163 +253,126 @@ pub fn load_all(root: &Path, output: Option<&Path>) -> (Loaded, Diagnostics) {
             .strip_prefix(root)
             .unwrap_or(item.path())
             .to_path_buf();
-        let into_output = match (&output, item.path_is_symlink()) {
-            (Some(output), true) => item
-                .path()
-                .canonicalize()
-                .ok()
-                .filter(|target| target.starts_with(output)),
-            _ => None,
-        };
-        if let Some(target) = into_output {
-            diagnostics.push(
-                Diagnostic::file_error(
-                    &relative,
-                    format!(
-                        "this is a symbolic link into the output folder ({})",
-                        target.display()
-                    ),
-                )
-                .with_hint("gloss replaces the output folder on every build: copy the file into content/ instead of linking to it"),
-            );
+        if let Some(refused) = into_output(&item, &relative, output) {
+            diagnostics.push(refused);
             if item.file_type().is_dir() {
                 walker.skip_current_dir();
             }
             continue;
         }
-        if !item.file_type().is_file() {
-            continue;
-        }
-        let in_content = item.path().strip_prefix(&content).unwrap_or(item.path());
-        if let Some(fixed) = misnamed(in_content) {
-            diagnostics.push(
-                Diagnostic::file_error(&relative, "gloss does not read a file by this name, so it would be skipped or copied as it is")
-                    .with_hint(format!("rename it to `{fixed}`: gloss reads `.md` files, `index.md`, `article.txt` and `article.md`, spelt exactly so (lower case)")),
-            );
-            continue;
-        }
-        match classify(in_content) {
-            Some(entry) => entries.push((entry, relative)),
-            None if relative.extension().is_some_and(|e| e == "md") => diagnostics.push(
-                Diagnostic::file_error(&relative, "this file is not in a known place, so it would never be built")
-                    .with_hint("content files go in content/briefs/, actors/, locations/, incidents/ or pages/"),
-            ),
-            None => {}
+        if item.file_type().is_file() {
+            let in_content = item.path().strip_prefix(content).unwrap_or(item.path());
+            match place(in_content, &relative) {
+                Ok(Some(entry)) => entries.push((entry, relative)),
+                Ok(None) => {}
+                Err(d) => diagnostics.push(d),
+            }
         }
     }
-    entries.sort();
+    entries
+}
 
-    let parsed: Vec<Result<(Parsed, Vec<Diagnostic>), Diagnostic>> = entries
-        .par_iter()
-        .map(|(entry, path)| parse_entry(root, entry, path))
-        .collect();
+/// The error for a symbolic link into the output folder, if `item` is one.
+fn into_output(
+    item: &walkdir::DirEntry,
+    relative: &Path,
+    output: Option<&Path>,
+) -> Option<Diagnostic> {
+    let output = output.filter(|_| item.path_is_symlink())?;
+    let target = item
+        .path()
+        .canonicalize()
+        .ok()
+        .filter(|target| target.starts_with(output))?;
+    Some(
+        Diagnostic::file_error(
+            relative,
+            format!(
+                "this is a symbolic link into the output folder ({})",
+                target.display()
+            ),
+        )
+        .with_hint("gloss replaces the output folder on every build: copy the file into content/ instead of linking to it"),
+    )
+}
+
+/// What the file at `in_content` (inside `content/`) is: `None` for a file gloss copies or
+/// ignores, an error for a name gloss almost reads or a place it never builds.
+fn place(in_content: &Path, relative: &Path) -> Result<Option<Entry>, Diagnostic> {
+    if let Some(fixed) = misnamed(in_content) {
+        return Err(
+            Diagnostic::file_error(relative, "gloss does not read a file by this name, so it would be skipped or copied as it is")
+                .with_hint(format!("rename it to `{fixed}`: gloss reads `.md` files, `index.md`, `article.txt` and `article.md`, spelt exactly so (lower case)")),
+        );
+    }
+    match classify(in_content) {
+        Some(entry) => Ok(Some(entry)),
+        None if relative.extension().is_some_and(|e| e == "md") => Err(Diagnostic::file_error(
+            relative,
+            "this file is not in a known place, so it would never be built",
+        )
+        .with_hint(
+            "content files go in content/briefs/, actors/, locations/, incidents/ or pages/",
+        )),
+        None => Ok(None),
+    }
+}
+
+/// The parsed files put where they belong: documents into `Loaded`, a bundle's files into
+/// its [`Bundle`]; each failure reported and its item marked failed.
+fn sort_parsed(
+    entries: &[(Entry, PathBuf)],
+    parsed: Vec<Result<(Parsed, Vec<Diagnostic>), Diagnostic>>,
+    diagnostics: &mut Diagnostics,
+) -> (Loaded, BTreeMap<String, Bundle>) {
     let mut loaded = Loaded::default();
     let mut bundles: BTreeMap<String, Bundle> = BTreeMap::new();
     for ((entry, _), result) in entries.iter().zip(parsed) {
-        let result = result.map(|(parsed, warning)| {
-            diagnostics.extend(warning);
-            parsed
-        });
-        match result {
+        let parsed = match result {
+            Ok((parsed, warnings)) => {
+                diagnostics.extend(warnings);
+                parsed
+            }
             Err(d) => {
                 diagnostics.push(d);
-                let failed = &mut loaded.failed;
-                match entry {
-                    Entry::Actor(slug) => failed.actors.insert(slug.clone()),
-                    Entry::Location(slug) => failed.locations.insert(slug.clone()),
-                    Entry::Incident(slug) => failed.incidents.insert(slug.clone()),
-                    Entry::BriefFile(slug) | Entry::BriefIndex(slug) => {
-                        failed.briefs.insert(slug.clone())
-                    }
-                    Entry::BriefArticle(slug) => {
-                        bundles.entry(slug.clone()).or_default().article_failed = true;
-                        false
-                    }
-                    _ => false,
-                };
+                mark_failed(&mut loaded.failed, &mut bundles, entry);
+                continue;
             }
-            Ok(Parsed::Intro(d)) => loaded.intro = Some(d),
-            Ok(Parsed::Actor(d)) => loaded.actors.push(d),
-            Ok(Parsed::Location(d)) => loaded.locations.push(d),
-            Ok(Parsed::Incident(d)) => loaded.incidents.push(d),
-            Ok(Parsed::Page(d)) => loaded.pages.push(d),
-            Ok(Parsed::BriefFile(d)) => loaded.briefs.push(BriefDocument {
+        };
+        match parsed {
+            Parsed::Intro(d) => loaded.intro = Some(d),
+            Parsed::Actor(d) => loaded.actors.push(d),
+            Parsed::Location(d) => loaded.locations.push(d),
+            Parsed::Incident(d) => loaded.incidents.push(d),
+            Parsed::Page(d) => loaded.pages.push(d),
+            Parsed::BriefFile(d) => loaded.briefs.push(BriefDocument {
                 document: d,
                 article: None,
                 single_file: true,
                 assets: vec![],
             }),
-            Ok(Parsed::BriefIndex(slug, d)) => bundles.entry(slug).or_default().index = Some(d),
-            Ok(Parsed::Article(slug, a)) => bundles.entry(slug).or_default().articles.push(a),
-            Ok(Parsed::Asset(slug, p)) => bundles.entry(slug).or_default().assets.push(p),
+            Parsed::BriefIndex(slug, d) => bundles.entry(slug).or_default().index = Some(d),
+            Parsed::Article(slug, a) => bundles.entry(slug).or_default().articles.push(a),
+            Parsed::Asset(slug, p) => bundles.entry(slug).or_default().assets.push(p),
         }
     }
-    // Single-file briefs by slug, to find one that a bundle also claims: a scan of the
-    // list per bundle was quadratic (most of a 52 s load at 100,000 briefs, now 3.4 s).
-    let single_files: BTreeMap<String, usize> = loaded
-        .briefs
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.document.slug.to_string(), i))
-        .collect();
-    for (slug, bundle) in bundles {
-        let folder = format!("content/briefs/{slug}/");
-        if bundle.article_failed {
-            // Its article's error is reported; without the article its notes would add
-            // errors of their own, so the brief is skipped as a whole.
-            loaded.failed.briefs.insert(slug);
-            continue;
+    (loaded, bundles)
+}
+
+/// Marks the item of a file that failed to parse, so resolving neither reports it again
+/// nor reports references to it as unknown.
+fn mark_failed(failed: &mut Failed, bundles: &mut BTreeMap<String, Bundle>, entry: &Entry) {
+    match entry {
+        Entry::Actor(slug) => failed.actors.insert(slug.clone()),
+        Entry::Location(slug) => failed.locations.insert(slug.clone()),
+        Entry::Incident(slug) => failed.incidents.insert(slug.clone()),
+        Entry::BriefFile(slug) | Entry::BriefIndex(slug) => failed.briefs.insert(slug.clone()),
+        Entry::BriefArticle(slug) => {
+            bundles.entry(slug.clone()).or_default().article_failed = true;
+            false
         }
-        let Some(index) = bundle.index else {
-            let reported = loaded.failed.briefs.contains(&slug);
-            if !reported
-                && (!bundle.articles.is_empty()
-                    || !bundle.assets.is_empty()
-                    || bundle.article_failed)
-            {
-                diagnostics.push(
-                    Diagnostic::file_error(&folder, "this brief folder has no index.md")
-                        .with_hint("add index.md with the brief's front matter"),
-                );
-            }
-            continue;
-        };
-        if bundle.articles.len() > 1 {
-            diagnostics.push(
-                Diagnostic::file_error(&folder, "the brief has both article.txt and article.md")
-                    .with_hint(
-                        "keep one: article.txt for pasted plain text, article.md for markdown",
-                    ),
-            );
-        }
-        if let Some(other) = single_files.get(&slug).map(|&i| &loaded.briefs[i]) {
-            diagnostics.push(
-                Diagnostic::file_error(
-                    &other.document.source.path,
-                    format!("two briefs are named `{slug}`"),
-                )
-                .with_hint(format!("rename this file or the folder {folder}")),
-            );
-        }
-        loaded.briefs.push(BriefDocument {
-            document: index,
-            article: bundle.articles.into_iter().next(),
-            single_file: false,
-            assets: bundle.assets,
-        });
-    }
-    loaded
-        .briefs
-        .sort_by(|a, b| a.document.slug.cmp(&b.document.slug));
-    // Warnings travel with what was loaded; only errors stop the build.
-    let (warnings, errors): (Vec<_>, Vec<_>) = diagnostics
-        .sorted()
-        .into_iter()
-        .partition(|d| !d.is_error());
-    loaded.warnings.extend(warnings);
-    let mut diagnostics = Diagnostics::default();
-    diagnostics.extend(errors);
-    (loaded, diagnostics)
+        _ => false,
+    };
 }
 
 #[derive(Default)]

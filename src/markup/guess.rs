@@ -100,6 +100,21 @@ fn is_filler(token: &str) -> bool {
         || (lower.len() >= 3 && WEEKDAYS.iter().any(|d| d.starts_with(&lower)))
 }
 
+/// A date given on the command line (`gloss new --date`): parsed, or the parse error with
+/// the dates a differently ordered one (27/06/2021, "June 27, 2021") most likely meant.
+pub fn command_line_date(text: &str) -> Result<PartialDate, String> {
+    PartialDate::parse(text).map_err(|error| {
+        let meant: Vec<String> = dates(text)
+            .iter()
+            .map(|d| format!("`--date {}`", d.iso()))
+            .collect();
+        match meant.as_slice() {
+            [] => error,
+            _ => format!("{error}; did you mean {}?", meant.join(" or ")),
+        }
+    })
+}
+
 /// How a date is written in TOML front matter: a day as a TOML date, a month or a year
 /// quoted (`2021-06-27`, `"2021-06"`).
 pub fn toml_date(date: &PartialDate) -> String {

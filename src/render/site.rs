@@ -190,7 +190,7 @@ impl<'a> Site<'a> {
 }
 
 /// The three index pages of entities, each grouping its members by kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Section {
     /// `/actors/`.
@@ -237,8 +237,9 @@ pub enum Robots {
     NoIndex,
 }
 
-/// One page to render.
-#[derive(Clone, Debug)]
+/// One page to render; also the page's identity across builds (`gloss serve` keys the
+/// pages it keeps by job, to tell which ones of the last build no longer exist).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Job {
     /// Page N of the front page.
     Home(usize),

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::model::{PartialDate, Status};
 
 /// A date as `<time datetime="{iso}">{display}</time>`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DateView {
     /// `2021-07-07`, `2020-05` or `2021`.
     pub iso: String,
@@ -26,7 +26,7 @@ impl From<&PartialDate> for DateView {
 }
 
 /// A named link to a page.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LinkView {
     /// Link text.
     pub name: String,
@@ -45,7 +45,7 @@ pub const CARD_ENTITIES: usize = 5;
 pub const CARD_SUMMARY_CHARS: usize = 600;
 
 /// A brief in lists (home, tags, incident pages).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BriefCard {
     /// Slug.
     pub slug: String,

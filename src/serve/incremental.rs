@@ -21,59 +21,32 @@
 //! added or removed, a brief that moves, any error) rebuilds everything, exactly as
 //! `gloss build` would; the serve tests compare both ways with clean builds byte for byte.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::time::Instant;
 
 use super::site::{Body, SiteFiles};
-use crate::article::ArticleRules;
-use crate::config::Config;
 use crate::diagnostics::Diagnostics;
-use crate::graph::Graph;
-use crate::load::Loaded;
-use crate::markup::markdown::Markdown;
-use crate::model::AnnotatedBrief;
-use crate::model::Corpus;
 use crate::output::Memory;
+use crate::pipeline::{Documents, Pipeline};
 use crate::render::partial::{self, deps};
-use crate::render::prepare::Prepared;
-use crate::render::theme::Theme;
-use crate::render::{Memo, Site};
-use crate::urls::Urls;
+use crate::render::{Job, Site};
 use crate::{BuildOptions, Clock, Lap};
 
-/// Everything one good build left in memory.
+/// Everything one good build left in memory: the pipeline's results and every file.
 struct State {
-    config: Config,
-    rules: ArticleRules,
-    theme: Theme,
-    markdown: Markdown,
-    urls: Urls,
-    loaded: Loaded,
-    corpus: Corpus,
-    annotated: Vec<AnnotatedBrief>,
-    graph: Graph,
-    prepared: Prepared,
-    warnings: Diagnostics,
+    pipeline: Pipeline,
     /// Every file of the site.
     files: HashMap<String, Body>,
     /// Job key -> the path of its page.
-    pages: HashMap<String, String>,
+    pages: HashMap<Job, String>,
     /// The paths of the files made from the whole site.
     site_wide: BTreeSet<String>,
 }
 
 impl State {
     fn site(&self) -> Site<'_> {
-        Site {
-            config: &self.config,
-            corpus: &self.corpus,
-            graph: &self.graph,
-            annotated: &self.annotated,
-            prepared: &self.prepared,
-            urls: self.urls,
-            memo: Memo::default(),
-        }
+        self.pipeline.site()
     }
 
     fn publish(&self) -> SiteFiles {
@@ -142,19 +115,10 @@ impl Engine {
         let Some(state) = self.state.as_mut() else {
             return self.full();
         };
-        let site = Site {
-            config: &state.config,
-            corpus: &state.corpus,
-            graph: &state.graph,
-            annotated: &state.annotated,
-            prepared: &state.prepared,
-            urls: state.urls,
-            memo: Memo::default(),
-        };
         let memory = Memory::default();
         let made = partial::site_wide(
-            &site,
-            &state.theme,
+            &state.site(),
+            &state.pipeline.theme,
             state.pages.values().map(String::as_str),
             &memory,
         );
@@ -173,7 +137,7 @@ impl Engine {
         clock.lap("site files");
         Ok(Built {
             site: state.publish(),
-            warnings: state.warnings.clone(),
+            warnings: state.pipeline.warnings.clone(),
             rendered: 1,
             partial: false,
             timings: clock.1,
@@ -183,56 +147,16 @@ impl Engine {
     /// The whole pipeline, as `gloss build` runs it, keeping every stage's result.
     fn full(&mut self) -> Result<Built, Diagnostics> {
         self.state = None;
-        let mut clock = Clock(Instant::now(), Vec::new());
         let options = &self.options;
-        let root = &options.root;
         let config = crate::load_config(options)?;
-        let rules = crate::article_rules(&config)?;
-        let theme = Theme::load(root, &config.highlight.theme)?;
-        let (mut loaded, load_errors) = crate::load::load_all(root, Some(&options.output()));
-        let mut warnings = std::mem::take(&mut loaded.warnings);
-        clock.lap("load");
-        let resolve_options = crate::resolve::ResolveOptions {
-            drafts: options.drafts,
-        };
-        let resolved = crate::resolve::resolve_all(&loaded, &rules, resolve_options);
-        let corpus = crate::with_load_errors(resolved, load_errors)?;
-        clock.lap("resolve");
-        let urls = Urls {
-            file_urls: config.file_urls,
-        };
-        let markdown = Markdown::new(config.file_urls)
-            .with_links(crate::markup::shorthand::Shorthands::new(&corpus, urls));
-        let annotated = crate::annotate::site::annotate(&corpus, &config, urls, &markdown)?;
-        warnings.extend(annotated.warnings.sorted());
-        clock.lap("annotate");
-        let graph = crate::graph::link(&corpus, &annotated.briefs, config.prior_incidents.max);
-        clock.lap("link");
-        let prepared = crate::render::prepare::prepare(&corpus, &graph, urls, &markdown)?;
-        clock.lap("prepare");
-        let mut state = State {
-            config,
-            rules,
-            theme,
-            markdown,
-            urls,
-            loaded,
-            corpus,
-            annotated: annotated.briefs,
-            graph,
-            prepared,
-            warnings,
-            files: HashMap::new(),
-            pages: HashMap::new(),
-            site_wide: BTreeSet::new(),
-        };
-        let site = state.site();
+        let mut pipeline = Pipeline::run(options, config, Documents::Keep)?;
+        let site = pipeline.site();
         let jobs = partial::page_jobs(&site);
-        let pages = partial::pages_in_memory(&site, &state.theme, &jobs)?;
+        let pages = partial::pages_in_memory(&site, &pipeline.theme, &jobs)?;
         let memory = Memory::default();
         partial::site_wide(
             &site,
-            &state.theme,
+            &pipeline.theme,
             pages.iter().map(|(_, o)| o.path()),
             &memory,
         )?;
@@ -245,18 +169,22 @@ impl Engine {
         }
         let site_wide: BTreeSet<String> = wide.iter().map(|o| o.path().to_string()).collect();
         outputs.extend(wide);
-        crate::write::check_outputs(root, &outputs)?;
-        clock.lap("render");
+        crate::write::check_outputs(&options.root, &outputs)?;
+        pipeline.lap("render");
         let rendered = keys.len();
-        state.pages = keys.into_iter().collect();
-        state.site_wide = site_wide;
-        state.files = outputs.into_iter().map(Body::from_output).collect();
+        let timings = pipeline.take_laps();
+        let state = State {
+            pipeline,
+            pages: keys.into_iter().collect(),
+            site_wide,
+            files: outputs.into_iter().map(Body::from_output).collect(),
+        };
         let built = Built {
             site: state.publish(),
-            warnings: state.warnings.clone(),
+            warnings: state.pipeline.warnings.clone(),
             rendered,
             partial: false,
-            timings: clock.1,
+            timings,
         };
         self.state = Some(state);
         Ok(built)
@@ -312,117 +240,135 @@ fn apply(
     (slug, single_file): (&str, bool),
     clock: &mut Clock,
 ) -> Option<Built> {
-    let li = state
-        .loaded
-        .briefs
-        .iter()
-        .position(|b| b.document.slug.as_str() == slug && b.single_file == single_file)?;
-    state.loaded.briefs[li] = if single_file {
-        crate::load::load_brief_file(root, slug)?
-    } else {
-        crate::load::load_bundle(root, slug)?
-    };
-    clock.lap("load");
-    let options = crate::resolve::ResolveOptions { drafts };
-    let brief = crate::resolve::resolve_brief(&state.loaded, li, &state.rules, options).ok()??;
-    let ci = state
-        .corpus
-        .briefs
-        .iter()
-        .position(|b| b.slug.as_str() == slug)?;
-    let old = &state.corpus.briefs[ci];
-    if old.date != brief.date || old.draft != brief.draft {
-        return None;
-    }
-    let before = deps::Before::take(&state.site(), ci);
-    state.corpus.briefs[ci] = brief;
-    if !crate::urls::tag_collisions(&state.corpus.briefs).is_empty() {
-        return None;
-    }
-    clock.lap("resolve");
-    state.annotated[ci] = crate::annotate::site::annotate_one(
-        &state.corpus,
-        &state.config,
-        state.urls,
-        &state.markdown,
-        ci,
-    )
-    .ok()?;
+    let (ci, before) = reload(state, root, drafts, (slug, single_file), clock)?;
+    let p = &mut state.pipeline;
+    p.annotated[ci] =
+        crate::annotate::site::annotate_one(&p.corpus, &p.config, p.urls, &p.markdown, ci).ok()?;
     clock.lap("annotate");
-    let reshaped = relink(state, ci, &before);
+    let reshaped = relink(p, ci, &before);
     clock.lap("link");
-    let newest = state.corpus.briefs.iter().map(|b| b.date).max();
-    let brief = &state.corpus.briefs[ci];
-    let prepared = &mut state.prepared;
-    prepared.brief_cards[ci] = crate::render::prepare::brief_card(
-        brief,
-        &state.graph.briefs[ci],
-        state.urls,
-        &prepared.actor_links,
-        &prepared.location_links,
-        newest,
-        &state.markdown,
-    );
-    prepared.brief_bodies[ci] = state
-        .markdown
-        .render(&brief.body, &brief.file, brief.body_line)
-        .ok()?;
+    reprepare(p, ci)?;
     clock.lap("prepare");
-    let site = state.site();
-    let all = partial::page_jobs(&site);
-    let jobs = deps::affected(&site, &before, &all, reshaped);
-    let rendered = partial::pages_in_memory(&site, &state.theme, &jobs).ok()?;
-    if reshaped {
-        // Pages that no longer exist (an entity or tag with fewer pages of briefs).
-        let keys: BTreeSet<String> = all.iter().map(partial::job_key).collect();
-        let gone: Vec<String> = state
-            .pages
-            .keys()
-            .filter(|key| !keys.contains(*key))
-            .cloned()
-            .collect();
-        for key in gone {
-            if let Some(path) = state.pages.remove(&key) {
-                state.files.remove(&path);
-            }
-        }
-    }
-    let count = rendered.len();
-    for (key, output) in rendered {
-        let (path, body) = Body::from_output(output);
-        state.pages.insert(key, path.clone());
-        state.files.insert(path, body);
-    }
+    let count = rerender(state, &before, reshaped)?;
     clock.lap("render");
     Some(Built {
         site: state.publish(),
-        warnings: state.warnings.clone(),
+        warnings: state.pipeline.warnings.clone(),
         rendered: count,
         partial: true,
         timings: std::mem::take(&mut clock.1),
     })
 }
 
+/// Loads and resolves the brief `slug` again and puts it in the corpus. Returns its
+/// position and what it showed before; `None` when it moved (its date or draft flag
+/// changed) or its tags now collide.
+fn reload(
+    state: &mut State,
+    root: &Path,
+    drafts: bool,
+    (slug, single_file): (&str, bool),
+    clock: &mut Clock,
+) -> Option<(usize, deps::Before)> {
+    let p = &mut state.pipeline;
+    let loaded = p.loaded.as_mut()?;
+    let li = loaded
+        .briefs
+        .iter()
+        .position(|b| b.document.slug.as_str() == slug && b.single_file == single_file)?;
+    loaded.briefs[li] = if single_file {
+        crate::load::load_brief_file(root, slug)?
+    } else {
+        crate::load::load_bundle(root, slug)?
+    };
+    clock.lap("load");
+    let options = crate::resolve::ResolveOptions { drafts };
+    let brief = crate::resolve::resolve_brief(loaded, li, &p.rules, options).ok()??;
+    let ci = p
+        .corpus
+        .briefs
+        .iter()
+        .position(|b| b.slug.as_str() == slug)?;
+    let old = &p.corpus.briefs[ci];
+    if old.date != brief.date || old.draft != brief.draft {
+        return None;
+    }
+    let before = deps::Before::take(&state.site(), ci);
+    let p = &mut state.pipeline;
+    p.corpus.briefs[ci] = brief;
+    if !crate::urls::tag_collisions(&p.corpus.briefs).is_empty() {
+        return None;
+    }
+    clock.lap("resolve");
+    Some((ci, before))
+}
+
+/// Remakes the card and body of the brief `ci`.
+fn reprepare(p: &mut Pipeline, ci: usize) -> Option<()> {
+    let newest = p.corpus.briefs.iter().map(|b| b.date).max();
+    let brief = &p.corpus.briefs[ci];
+    let prepared = &mut p.prepared;
+    prepared.brief_cards[ci] = crate::render::prepare::brief_card(
+        brief,
+        &p.graph.briefs[ci],
+        p.urls,
+        &prepared.actor_links,
+        &prepared.location_links,
+        newest,
+        &p.markdown,
+    );
+    prepared.brief_bodies[ci] = p
+        .markdown
+        .render(&brief.body, &brief.file, brief.body_line)
+        .ok()?;
+    Some(())
+}
+
+/// Renders the pages the edit affected into the kept files (and, when the graph was
+/// `reshaped`, drops the pages that no longer exist). Returns how many were rendered.
+fn rerender(state: &mut State, before: &deps::Before, reshaped: bool) -> Option<usize> {
+    let site = state.site();
+    let all = partial::page_jobs(&site);
+    let jobs = deps::affected(&site, before, &all, reshaped);
+    let rendered = partial::pages_in_memory(&site, &state.pipeline.theme, &jobs).ok()?;
+    if reshaped {
+        // Pages that no longer exist (an entity or tag with fewer pages of briefs).
+        let jobs: HashSet<&Job> = all.iter().collect();
+        let gone: Vec<Job> = state
+            .pages
+            .keys()
+            .filter(|job| !jobs.contains(job))
+            .cloned()
+            .collect();
+        for job in gone {
+            if let Some(path) = state.pages.remove(&job) {
+                state.files.remove(&path);
+            }
+        }
+    }
+    let count = rendered.len();
+    for (job, output) in rendered {
+        let (path, body) = Body::from_output(output);
+        state.pages.insert(job, path.clone());
+        state.files.insert(path, body);
+    }
+    Some(count)
+}
+
 /// Links the brief `ci` again. Replaces its own links when its entities, incidents and
 /// tags are unchanged (its backlinks then stay the same list of briefs, and what it says of
 /// each entity lives in its own links), else links the whole site. Returns whether the
 /// whole site was linked.
-fn relink(state: &mut State, ci: usize, before: &deps::Before) -> bool {
-    let max = state.config.prior_incidents.max;
-    let brief = &state.corpus.briefs[ci];
-    let links = crate::graph::brief_links(
-        &state.corpus,
-        &state.graph,
-        brief,
-        &state.annotated[ci],
-        max,
-    );
-    let old_links = std::mem::replace(&mut state.graph.briefs[ci], links);
-    if deps::same_shape(before, &state.site()) {
+fn relink(p: &mut Pipeline, ci: usize, before: &deps::Before) -> bool {
+    let max = p.config.prior_incidents.max;
+    let brief = &p.corpus.briefs[ci];
+    let links = crate::graph::brief_links(&p.corpus, &p.graph, brief, &p.annotated[ci], max);
+    let old_links = std::mem::replace(&mut p.graph.briefs[ci], links);
+    if deps::same_shape(before, &p.site()) {
         return false;
     }
     drop(old_links);
-    state.graph = crate::graph::link(&state.corpus, &state.annotated, max);
+    p.graph = crate::graph::link(&p.corpus, &p.annotated, max);
     true
 }
 

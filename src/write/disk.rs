@@ -13,7 +13,10 @@ use std::thread::JoinHandle;
 
 use super::plan::{Failed, Stager};
 use super::staging::Staging;
-use super::{MARKER, PARTLY_WRITTEN, WRITERS, Written, check_output_dir, commit, test_hook};
+use super::{
+    MARKER, PARTLY_WRITTEN, PARTLY_WRITTEN_CODE, WRITERS, Written, check_output_dir, commit,
+    test_hook,
+};
 use crate::diagnostics::Diagnostic;
 use crate::output::{Output, Sink, Writer, hold_whole};
 
@@ -326,9 +329,11 @@ fn rebuild(
             if failed.undone {
                 Diagnostic::file_error(out, message).with_hint(unchanged)
             } else {
-                Diagnostic::file_error(out, format!("{PARTLY_WRITTEN}{message}")).with_hint(
-                    "the output folder is partly updated: the next gloss build finishes it",
-                )
+                Diagnostic::file_error(out, format!("{PARTLY_WRITTEN}{message}"))
+                    .with_code(PARTLY_WRITTEN_CODE)
+                    .with_hint(
+                        "the output folder is partly updated: the next gloss build finishes it",
+                    )
             }
         })?;
     }

@@ -72,16 +72,16 @@ pub const JOURNAL: &str = ".gloss-journal";
 /// The end of every temporary name gloss uses inside the output folder.
 pub const TEMP_SUFFIX: &str = ".gloss-tmp";
 
-/// How the message of an error after which the output folder is not as it was begins:
-/// see [`wrote_nothing`].
+/// How the message of an error after which the output folder is not as it was begins.
 pub const PARTLY_WRITTEN: &str = "the build stopped halfway: ";
+
+/// The code of that error, which [`wrote_nothing`] looks for.
+pub const PARTLY_WRITTEN_CODE: &str = "partly-written";
 
 /// Did a failed build leave the output folder exactly as it was? True for every failure
 /// but a commit that could be neither finished nor undone.
 pub fn wrote_nothing(diagnostics: &crate::diagnostics::Diagnostics) -> bool {
-    !diagnostics
-        .iter()
-        .any(|d| d.message.starts_with(PARTLY_WRITTEN))
+    !diagnostics.iter().any(|d| d.code == PARTLY_WRITTEN_CODE)
 }
 
 /// Threads for writing: creating files and folders mostly waits on the filesystem's
@@ -208,4 +208,23 @@ pub fn write(
         crate::output::Sink::accept(&disk, output.clone());
     }
     disk.finish()
+}
+
+#[cfg(test)]
+mod partly_written {
+    use super::*;
+    use crate::diagnostics::Diagnostics;
+
+    #[test]
+    fn only_the_partly_written_code_says_the_folder_changed() {
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.push(Diagnostic::file_error("public", PARTLY_WRITTEN));
+        assert!(
+            wrote_nothing(&diagnostics),
+            "the message text decides nothing"
+        );
+        diagnostics
+            .push(Diagnostic::file_error("public", "stopped").with_code(PARTLY_WRITTEN_CODE));
+        assert!(!wrote_nothing(&diagnostics));
+    }
 }

@@ -186,8 +186,9 @@ pub struct PageJob {
     pub file: String,
     /// Template name.
     pub template: &'static str,
-    /// Values.
-    pub context: Context,
+    /// Values, or why the view could not be turned into them (reported when the page
+    /// renders, never rendered with an empty context).
+    pub context: Result<Context, String>,
     /// The context's top-level names, for the contract test (`docs/templates.md`).
     #[cfg(test)]
     keys: std::collections::BTreeSet<String>,
@@ -202,7 +203,7 @@ impl PageJob {
         view: V,
     ) -> PageJob {
         let page = Page { common, view };
-        let context = Context::from_serialize(&page).unwrap_or_default();
+        let context = Context::from_serialize(&page).map_err(|e| e.to_string());
         PageJob {
             file,
             template,

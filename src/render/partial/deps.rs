@@ -10,6 +10,7 @@ use crate::graph::BriefLinks;
 use crate::model::EntityKey;
 use crate::model::{BriefId, Corpus, IncidentId};
 use crate::render::related::{neighbours, related};
+use crate::render::views::BriefCard;
 use crate::render::{Job, Site};
 use crate::urls::tag_slug;
 
@@ -27,7 +28,7 @@ pub struct Before {
     /// The year of its date.
     pub year: i32,
     /// Its card as lists show it (title, date, summary…), for comparison.
-    pub card: String,
+    pub card: BriefCard,
 }
 
 impl Before {
@@ -41,7 +42,7 @@ impl Before {
             incidents: incidents(site.corpus, links, at),
             tags: brief.tags.iter().map(|t| tag_slug(t)).collect(),
             year: brief.date.year(),
-            card: format!("{:?}", site.prepared.brief_cards[at]),
+            card: site.prepared.brief_cards[at].clone(),
         }
     }
 }

@@ -21,12 +21,6 @@ use crate::output::{Keeping, Sink};
 /// A page that failed to render: its file and why.
 type Failed = (String, Box<Diagnostic>);
 
-/// A job's identity across builds (its variant and arguments), to tell which pages of the
-/// last build no longer exist.
-pub fn job_key(job: &Job) -> String {
-    format!("{job:?}")
-}
-
 /// Whether a job is rendered with the whole-site files: the "Open data" page shows the
 /// sizes of the data files, which any brief changes.
 pub fn is_site_wide(job: &Job) -> bool {
@@ -69,11 +63,18 @@ const PAGE_BYTES: usize = 32 * 1024;
 
 /// One page through its template.
 fn render_page(theme: &Theme, page: PageJob) -> Result<Output, Failed> {
+    let context = match page.context {
+        Ok(context) => context,
+        Err(e) => {
+            let message = format!("its values cannot be handed to {}: {e}", page.template);
+            let d = Diagnostic::file_error(format!("templates/{}", page.template), message)
+                .with_code("page-values")
+                .with_hint("this is a bug in gloss: please report it with the page's content");
+            return Err((page.file, Box::new(d)));
+        }
+    };
     let mut bytes = Vec::with_capacity(PAGE_BYTES);
-    match theme
-        .tera
-        .render_to(page.template, &page.context, &mut bytes)
-    {
+    match theme.tera.render_to(page.template, &context, &mut bytes) {
         Ok(()) => Ok(Output::Bytes {
             path: page.file,
             bytes,
@@ -108,18 +109,18 @@ fn report_failures(failed: Vec<Failed>) -> Result<(), Diagnostics> {
     Err(diagnostics)
 }
 
-/// [`render_jobs`] into memory: each page with its [`job_key`], for `serve`.
+/// [`render_jobs`] into memory: each page with its job, for `serve`.
 pub fn pages_in_memory(
     site: &Site,
     theme: &Theme,
     jobs: &[Job],
-) -> Result<Vec<(String, Output)>, Diagnostics> {
+) -> Result<Vec<(Job, Output)>, Diagnostics> {
     let pages = Mutex::new(Vec::with_capacity(jobs.len()));
     render_jobs(site, theme, jobs, &|job, output| {
         pages
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push((job_key(job), output));
+            .push((job.clone(), output));
     })?;
     Ok(pages
         .into_inner()
