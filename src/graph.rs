@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 use crate::model::{
-    ActorId, AnnotatedBrief, BriefId, Corpus, EntityKey, EntityNumbering, IncidentId, LocationId,
+    ActorId, AnnotatedBrief, Brief, BriefId, Corpus, EntityKey, EntityNumbering, IncidentId,
+    LocationId,
 };
 use crate::urls::tag_slug;
 
@@ -142,41 +143,7 @@ impl Graph {
 
 /// Builds the graph. `annotated` has one entry per brief, in corpus order.
 pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> Graph {
-    let mut graph = Graph {
-        briefs: Vec::with_capacity(corpus.briefs.len()),
-        actors: vec![EntityLinks::default(); corpus.actors.len()],
-        locations: vec![EntityLinks::default(); corpus.locations.len()],
-        incidents: vec![IncidentLinks::default(); corpus.incidents.len()],
-        members: vec![Vec::new(); corpus.actors.len()],
-        contains: vec![Vec::new(); corpus.locations.len()],
-        tags: BTreeMap::new(),
-    };
-    for (i, actor) in corpus.actors.iter().enumerate() {
-        for group in &actor.affiliation {
-            graph.members[group.index()].push(ActorId(i as u32));
-        }
-    }
-    for (i, location) in corpus.locations.iter().enumerate() {
-        if let Some(parent) = location.within {
-            graph.contains[parent.index()].push(LocationId(i as u32));
-        }
-    }
-    // Incidents by actor and by location, newest first: the index prior incidents are drawn from.
-    let mut by_date: Vec<IncidentId> = (0..corpus.incidents.len() as u32).map(IncidentId).collect();
-    by_date.sort_by(|a, b| {
-        let (a, b) = (&corpus.incidents[a.index()], &corpus.incidents[b.index()]);
-        b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
-    });
-    for &id in &by_date {
-        let incident = &corpus.incidents[id.index()];
-        for actor in &incident.actors {
-            graph.actors[actor.index()].incidents.push(id);
-        }
-        if let Some(location) = incident.location {
-            graph.locations[location.index()].incidents.push(id);
-        }
-    }
-
+    let mut graph = Graph::unlinked(corpus);
     // Each brief's links depend only on the corpus and the incident index: in parallel.
     let per_brief: Vec<BriefLinks> = corpus
         .briefs
@@ -185,24 +152,80 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
         .map(|(brief, notes)| brief_links(corpus, &graph, brief, notes, max_prior))
         .collect();
     for (b, links) in per_brief.into_iter().enumerate() {
-        let id = BriefId(b as u32);
-        let brief = &corpus.briefs[b];
+        graph.add_backlinks(&corpus.briefs[b], BriefId(b as u32), &links);
+        graph.briefs.push(links);
+    }
+    graph.shrink();
+    let (actors, locations) = related(&graph, EntityNumbering::new(corpus));
+    for (links, list) in graph.actors.iter_mut().zip(actors) {
+        links.related = list;
+    }
+    for (links, list) in graph.locations.iter_mut().zip(locations) {
+        links.related = list;
+    }
+    graph
+}
+
+impl Graph {
+    /// The graph before any brief is linked: groups' members, places' parts, and each
+    /// entity's incidents newest first (the index prior incidents are drawn from).
+    fn unlinked(corpus: &Corpus) -> Graph {
+        let mut graph = Graph {
+            briefs: Vec::with_capacity(corpus.briefs.len()),
+            actors: vec![EntityLinks::default(); corpus.actors.len()],
+            locations: vec![EntityLinks::default(); corpus.locations.len()],
+            incidents: vec![IncidentLinks::default(); corpus.incidents.len()],
+            members: vec![Vec::new(); corpus.actors.len()],
+            contains: vec![Vec::new(); corpus.locations.len()],
+            tags: BTreeMap::new(),
+        };
+        for (i, actor) in corpus.actors.iter().enumerate() {
+            for group in &actor.affiliation {
+                graph.members[group.index()].push(ActorId(i as u32));
+            }
+        }
+        for (i, location) in corpus.locations.iter().enumerate() {
+            if let Some(parent) = location.within {
+                graph.contains[parent.index()].push(LocationId(i as u32));
+            }
+        }
+        let mut by_date: Vec<IncidentId> =
+            (0..corpus.incidents.len() as u32).map(IncidentId).collect();
+        by_date.sort_by(|a, b| {
+            let (a, b) = (&corpus.incidents[a.index()], &corpus.incidents[b.index()]);
+            b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
+        });
+        for &id in &by_date {
+            let incident = &corpus.incidents[id.index()];
+            for actor in &incident.actors {
+                graph.actors[actor.index()].incidents.push(id);
+            }
+            if let Some(location) = incident.location {
+                graph.locations[location.index()].incidents.push(id);
+            }
+        }
+        graph
+    }
+
+    /// Records the brief `id` where its links point: entity backlinks, incidents it
+    /// reports and cites, and its tags.
+    fn add_backlinks(&mut self, brief: &Brief, id: BriefId, links: &BriefLinks) {
         // A sidebar names each entity once (resolve rejects one listed twice, and the
         // mentioned ones exclude the listed), so each brief is one backlink.
         let keys = (links.actors.iter().map(|e| EntityKey::Actor(e.id)))
             .chain(links.locations.iter().map(|e| EntityKey::Location(e.id)));
         for key in keys {
-            graph.entity_mut(key).backlinks.push(id);
+            self.entity_mut(key).backlinks.push(id);
         }
         if let Some(event) = brief.event {
-            graph.incidents[event.index()].reported_by.push(id);
+            self.incidents[event.index()].reported_by.push(id);
         }
         for p in &links.prior {
-            graph.incidents[p.incident.index()].cited_by.push(id);
+            self.incidents[p.incident.index()].cited_by.push(id);
         }
         for tag in &brief.tags {
             // "Iraq" and "iraq" in one brief are one tag: list the brief once.
-            let briefs = &mut graph
+            let briefs = &mut self
                 .tags
                 .entry(tag_slug(tag))
                 .or_insert_with(|| Tag {
@@ -214,28 +237,22 @@ pub fn link(corpus: &Corpus, annotated: &[AnnotatedBrief], max_prior: usize) -> 
                 briefs.push(id);
             }
         }
-        graph.briefs.push(links);
     }
-    // The graph stays in memory until the last page is written: keep no room to grow.
-    for links in graph.actors.iter_mut().chain(graph.locations.iter_mut()) {
-        links.backlinks.shrink_to_fit();
-        links.incidents.shrink_to_fit();
+
+    /// The graph stays in memory until the last page is written: keep no room to grow.
+    fn shrink(&mut self) {
+        for links in self.actors.iter_mut().chain(self.locations.iter_mut()) {
+            links.backlinks.shrink_to_fit();
+            links.incidents.shrink_to_fit();
+        }
+        for links in &mut self.incidents {
+            links.reported_by.shrink_to_fit();
+            links.cited_by.shrink_to_fit();
+        }
+        for tag in self.tags.values_mut() {
+            tag.briefs.shrink_to_fit();
+        }
     }
-    for links in &mut graph.incidents {
-        links.reported_by.shrink_to_fit();
-        links.cited_by.shrink_to_fit();
-    }
-    for tag in graph.tags.values_mut() {
-        tag.briefs.shrink_to_fit();
-    }
-    let (actors, locations) = related(&graph, EntityNumbering::new(corpus));
-    for (links, list) in graph.actors.iter_mut().zip(actors) {
-        links.related = list;
-    }
-    for (links, list) in graph.locations.iter_mut().zip(locations) {
-        links.related = list;
-    }
-    graph
 }
 
 /// One brief's sidebars and prior incidents, and for each entity in its sidebars the

@@ -80,19 +80,7 @@ pub fn resolve_all(
     );
     let mut briefs: Vec<Brief> = briefs.into_iter().flatten().collect();
     briefs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    let mut pages: Vec<Page> = loaded
-        .pages
-        .iter()
-        .map(|d| Page {
-            slug: d.slug.clone(),
-            file: d.source.path.clone(),
-            title: d.front.title.clone(),
-            weight: d.front.weight,
-            body: d.body.clone(),
-            body_line: d.body_line,
-        })
-        .collect();
-    pages.sort_by(|a, b| (a.weight, &a.title, &a.slug).cmp(&(b.weight, &b.title, &b.slug)));
+    let pages = pages(loaded);
     let failed = &loaded.failed;
     let load_failed = !failed.actors.is_empty()
         || !failed.locations.is_empty()
@@ -125,6 +113,24 @@ pub fn resolve_all(
             .unwrap_or_default(),
     };
     diagnostics.into_result(corpus).map(|(corpus, _)| corpus)
+}
+
+/// The plain pages, in menu order (weight, then title).
+fn pages(loaded: &Loaded) -> Vec<Page> {
+    let mut pages: Vec<Page> = loaded
+        .pages
+        .iter()
+        .map(|d| Page {
+            slug: d.slug.clone(),
+            file: d.source.path.clone(),
+            title: d.front.title.clone(),
+            weight: d.front.weight,
+            body: d.body.clone(),
+            body_line: d.body_line,
+        })
+        .collect();
+    pages.sort_by(|a, b| (a.weight, &a.title, &a.slug).cmp(&(b.weight, &b.title, &b.slug)));
+    pages
 }
 
 /// Keeps the successes, moving every error into `diagnostics`.
@@ -383,6 +389,114 @@ fn article_language(
     }
 }
 
+/// The brief's own text and its notes (`## Notes` quotes), split apart; on a malformed
+/// note the error, the whole text and no notes.
+fn notes(doc: &Document<BriefFront>, errors: &mut Vec<Diagnostic>) -> (String, Vec<Note>) {
+    let (body, notes) =
+        match split_notes(&doc.body, doc.body_line) {
+            Ok((body, notes)) => (body, notes),
+            Err(e) => {
+                errors.push(doc.source.error_at_line(e.line, e.message).with_hint(
+                    e.hint.unwrap_or(
+                        "a note is a `> quote` of the article followed by the note's text",
+                    ),
+                ));
+                (doc.body.clone(), vec![])
+            }
+        };
+    let notes = notes
+        .into_iter()
+        .map(|n| Note {
+            quote: n.quote,
+            markdown: n.markdown,
+            line: n.line,
+            column: n.column,
+            markdown_line: n.markdown_line,
+        })
+        .collect();
+    (body, notes)
+}
+
+/// The brief's article, wherever it was written: the single file's text (then the brief
+/// has no text of its own), `article.md`, or `article.txt` cleaned by `rules`. Returns the
+/// brief's text, the article, its credit lines and its first characters (to detect its
+/// language when none is declared).
+fn article(
+    b: &BriefDocument,
+    body: String,
+    rules: &ArticleRules,
+    packing: Packing,
+    errors: &mut Vec<Diagnostic>,
+) -> (String, Article, Vec<String>, String) {
+    let doc = &b.document;
+    match (&b.article, b.single_file) {
+        (_, true) => {
+            let sample = language_sample([body.as_str()]);
+            let article = Article::Markdown {
+                text: body,
+                file: doc.source.path.clone(),
+                line: doc.body_line,
+            };
+            (String::new(), article, vec![], sample)
+        }
+        (None, false) => (body, Article::None, vec![], String::new()),
+        (Some(ArticleFile::Markdown(source)), false) => {
+            let article = Article::Markdown {
+                text: source.text.clone(),
+                file: source.path.clone(),
+                line: 1,
+            };
+            (
+                body,
+                article,
+                vec![],
+                language_sample([source.text.as_str()]),
+            )
+        }
+        (Some(ArticleFile::Text(source)), false) => {
+            let ingested = ingest(&source.text, rules);
+            errors.extend(crate::article::emptied_error(source, &ingested));
+            let paragraphs: Vec<&str> = ingested
+                .paragraphs
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect();
+            let sample = language_sample(paragraphs.iter().copied());
+            let article = Article::Plain(Paragraphs::new(&paragraphs, packing));
+            (body, article, ingested.credits, sample)
+        }
+    }
+}
+
+/// Where each tag is written (line, column), for the coach's warnings about tags.
+fn tag_places(doc: &Document<BriefFront>) -> Vec<(usize, usize)> {
+    doc.front
+        .tags
+        .iter()
+        .take(crate::limits::MAX_TAGS)
+        .map(|t| {
+            let at = doc.error(t, "");
+            (at.line, at.column)
+        })
+        .collect()
+}
+
+/// The `[source]` table: the original article's outlet, author, URL and date.
+fn source(doc: &Document<BriefFront>, errors: &mut Vec<Diagnostic>) -> Option<Source> {
+    doc.front.source.as_ref().map(|s| Source {
+        outlet: s.outlet.clone().filter(|o| !o.is_empty()),
+        author: s.author.clone().filter(|a| !a.is_empty()),
+        url: s
+            .url
+            .as_ref()
+            .and_then(|u| web_url(doc, u).map_err(|e| errors.push(e)).ok()),
+        published: s
+            .published
+            .as_ref()
+            .and_then(|p| date(doc, p, true).map_err(|e| errors.push(e)).ok()),
+    })
+}
+
 fn brief(
     b: &BriefDocument,
     ix: &Indexes,
@@ -397,68 +511,8 @@ fn brief(
     }
     let mut errors = Vec::new();
     let when = date(doc, &f.date, false).map_err(|e| errors.push(e)).ok();
-    let (body, notes) =
-        match split_notes(&doc.body, doc.body_line) {
-            Ok((body, notes)) => (body, notes),
-            Err(e) => {
-                errors.push(doc.source.error_at_line(e.line, e.message).with_hint(
-                    e.hint.unwrap_or(
-                        "a note is a `> quote` of the article followed by the note's text",
-                    ),
-                ));
-                (doc.body.clone(), vec![])
-            }
-        };
-    let notes: Vec<Note> = notes
-        .into_iter()
-        .map(|n| Note {
-            quote: n.quote,
-            markdown: n.markdown,
-            line: n.line,
-            column: n.column,
-            markdown_line: n.markdown_line,
-        })
-        .collect();
-    // The article's first characters, to detect its language when none is declared.
-    let mut sample = String::new();
-    let (body, article, credits) = match (&b.article, b.single_file) {
-        (_, true) => {
-            sample = language_sample([body.as_str()]);
-            let article = Article::Markdown {
-                text: body,
-                file: doc.source.path.clone(),
-                line: doc.body_line,
-            };
-            (String::new(), article, vec![])
-        }
-        (None, false) => (body, Article::None, vec![]),
-        (Some(ArticleFile::Markdown(source)), false) => {
-            sample = language_sample([source.text.as_str()]);
-            let article = Article::Markdown {
-                text: source.text.clone(),
-                file: source.path.clone(),
-                line: 1,
-            };
-            (body, article, vec![])
-        }
-        (Some(ArticleFile::Text(source)), false) => {
-            let ingested = ingest(&source.text, rules);
-            errors.extend(crate::article::emptied_error(source, &ingested));
-            sample = language_sample(ingested.paragraphs.iter().map(|p| p.text.as_str()));
-            (
-                body,
-                Article::Plain(Paragraphs::new(
-                    &ingested
-                        .paragraphs
-                        .iter()
-                        .map(|p| p.text.as_str())
-                        .collect::<Vec<_>>(),
-                    packing,
-                )),
-                ingested.credits,
-            )
-        }
-    };
+    let (body, notes) = notes(doc, &mut errors);
+    let (body, article, credits, sample) = article(b, body, rules, packing, &mut errors);
     if matches!(article, Article::None) && !notes.is_empty() {
         errors.push(
             doc.source
@@ -471,18 +525,7 @@ fn brief(
                 ),
         );
     }
-    let source = f.source.as_ref().map(|s| Source {
-        outlet: s.outlet.clone().filter(|o| !o.is_empty()),
-        author: s.author.clone().filter(|a| !a.is_empty()),
-        url: s
-            .url
-            .as_ref()
-            .and_then(|u| web_url(doc, u).map_err(|e| errors.push(e)).ok()),
-        published: s
-            .published
-            .as_ref()
-            .and_then(|p| date(doc, p, true).map_err(|e| errors.push(e)).ok()),
-    });
+    let source = source(doc, &mut errors);
     let brief = Brief {
         slug: doc.slug.clone(),
         file: doc.source.path.clone(),
@@ -498,15 +541,7 @@ fn brief(
             .filter(|s| !s.is_empty()),
         draft: f.draft,
         tags: strings(doc, &f.tags, "tag", &mut errors),
-        tag_places: f
-            .tags
-            .iter()
-            .take(crate::limits::MAX_TAGS)
-            .map(|t| {
-                let at = doc.error(t, "");
-                (at.line, at.column)
-            })
-            .collect(),
+        tag_places: tag_places(doc),
         event: f
             .event
             .as_ref()

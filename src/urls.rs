@@ -226,6 +226,13 @@ pub fn data_file(name: &str) -> String {
     format!("data/{name}")
 }
 
+/// Where a file of a brief's bundle (a photo beside its `index.md`) is copied, output-
+/// relative: beside the brief's page, so the page links it by its bare name in both URL
+/// modes.
+pub fn bundle_asset(slug: &Slug, name: &str) -> String {
+    format!("briefs/{slug}/{name}")
+}
+
 /// The sitemap (or the sitemap index, when the site needs several) that robots.txt names.
 pub const SITEMAP: &str = "sitemap.xml";
 
@@ -296,6 +303,7 @@ mod tests {
             Urls { file_urls: true }.actor(&slug),
             "actors/kh/index.html"
         );
+        assert_eq!(bundle_asset(&slug, "map.png"), "briefs/kh/map.png");
         assert_eq!(Urls { file_urls: false }.home(1), "");
         assert_eq!(Urls { file_urls: true }.home(2), "page/2/index.html");
         assert_eq!(Urls { file_urls: false }.map(), "map/");

@@ -91,51 +91,7 @@ pub fn affected(site: &Site, before: &Before, all: &[Job], reshaped: bool) -> Ve
     let home_page = at / per + 1;
     let me = BriefId(at as u32);
 
-    // Brief pages: the brief; its pager neighbours (they show its title); and the briefs
-    // whose related list shows it (its card changed) or whose related list may have
-    // changed (the entities or incidents it shares changed).
-    let mut briefs: BTreeSet<usize> = BTreeSet::from([at]);
-    let (newer, older) = neighbours(site.corpus, at);
-    briefs.extend(newer.iter().chain(&older).map(|b| b.index()));
-    let card_changed = before.card != now.card;
-    if reshaped || card_changed {
-        let changed_entities: BTreeSet<&EntityKey> = if reshaped {
-            before
-                .entities
-                .symmetric_difference(&now.entities)
-                .collect()
-        } else {
-            BTreeSet::new()
-        };
-        let mut candidates: BTreeSet<usize> = BTreeSet::new();
-        for key in before.entities.union(&now.entities) {
-            for b in &site.graph.entity(*key).backlinks {
-                candidates.insert(b.index());
-            }
-            if changed_entities.contains(key) {
-                // Every brief naming an entity the brief gained or lost may rank others anew.
-                briefs.extend(site.graph.entity(*key).backlinks.iter().map(|b| b.index()));
-            }
-        }
-        for i in &incidents {
-            let links = &site.graph.incidents[i.index()];
-            candidates.extend(links.reported_by.iter().map(|b| b.index()));
-            if reshaped {
-                briefs.extend(links.reported_by.iter().map(|b| b.index()));
-            }
-        }
-        use rayon::prelude::*;
-        let showing: Vec<usize> = candidates
-            .into_par_iter()
-            .filter(|&x| {
-                x != at
-                    && related(site.corpus, site.graph, x)
-                        .iter()
-                        .any(|(b, _)| *b == me)
-            })
-            .collect();
-        briefs.extend(showing);
-    }
+    let briefs = brief_pages(site, before, &now, &incidents, reshaped);
 
     all.iter()
         .filter(|job| match job {
@@ -178,6 +134,63 @@ pub fn affected(site: &Site, before: &Before, all: &[Job], reshaped: bool) -> Ve
         })
         .cloned()
         .collect()
+}
+
+/// The brief pages to render again: the brief; its pager neighbours (they show its title);
+/// and the briefs whose related list shows it (its card changed) or whose related list may
+/// have changed (the entities or incidents it shares changed).
+fn brief_pages(
+    site: &Site,
+    before: &Before,
+    now: &Before,
+    incidents: &BTreeSet<IncidentId>,
+    reshaped: bool,
+) -> BTreeSet<usize> {
+    let at = before.at;
+    let me = BriefId(at as u32);
+    let mut briefs: BTreeSet<usize> = BTreeSet::from([at]);
+    let (newer, older) = neighbours(site.corpus, at);
+    briefs.extend(newer.iter().chain(&older).map(|b| b.index()));
+    let card_changed = before.card != now.card;
+    if reshaped || card_changed {
+        let changed_entities: BTreeSet<&EntityKey> = if reshaped {
+            before
+                .entities
+                .symmetric_difference(&now.entities)
+                .collect()
+        } else {
+            BTreeSet::new()
+        };
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for key in before.entities.union(&now.entities) {
+            for b in &site.graph.entity(*key).backlinks {
+                candidates.insert(b.index());
+            }
+            if changed_entities.contains(key) {
+                // Every brief naming an entity the brief gained or lost may rank others anew.
+                briefs.extend(site.graph.entity(*key).backlinks.iter().map(|b| b.index()));
+            }
+        }
+        for i in incidents {
+            let links = &site.graph.incidents[i.index()];
+            candidates.extend(links.reported_by.iter().map(|b| b.index()));
+            if reshaped {
+                briefs.extend(links.reported_by.iter().map(|b| b.index()));
+            }
+        }
+        use rayon::prelude::*;
+        let showing: Vec<usize> = candidates
+            .into_par_iter()
+            .filter(|&x| {
+                x != at
+                    && related(site.corpus, site.graph, x)
+                        .iter()
+                        .any(|(b, _)| *b == me)
+            })
+            .collect();
+        briefs.extend(showing);
+    }
+    briefs
 }
 
 /// The page (from 1) of a list of `per` briefs a page that shows `brief`.

@@ -197,7 +197,7 @@ pub fn finish<'p>(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             listed.accept(Output::Copy {
-                path: format!("briefs/{}/{name}", brief.slug),
+                path: crate::urls::bundle_asset(&brief.slug, &name),
                 from: asset.clone(),
             });
         }
