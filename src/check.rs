@@ -140,13 +140,13 @@ impl Broken {
 }
 
 /// The site's files and the fragments each page offers.
-struct Site<'a> {
+struct Targets<'a> {
     files: BTreeSet<&'a str>,
     anchors: BTreeMap<&'a str, BTreeSet<String>>,
     mode: Mode<'a>,
 }
 
-impl Site<'_> {
+impl Targets<'_> {
     /// Resolves an internal link found on `page` to a file, then checks its fragment.
     fn resolve(&self, page: &str, link: &str) -> Result<(), Broken> {
         let (before_fragment, fragment) = link.split_once('#').unwrap_or((link, ""));
@@ -276,18 +276,18 @@ impl Scanner {
 }
 
 fn broken_links(pages: &[(String, Scan)], outputs: &[Output], mode: Mode) -> Diagnostics {
-    let mut site = Site {
+    let mut targets = Targets {
         files: outputs.iter().map(Output::path).collect(),
         anchors: BTreeMap::new(),
         mode,
     };
     for (page, found) in pages {
-        site.anchors.insert(page, found.anchors.clone());
+        targets.anchors.insert(page, found.anchors.clone());
     }
     let mut broken: BTreeMap<Broken, Vec<(&str, &str)>> = BTreeMap::new();
     for (page, found) in pages {
         for link in found.links.iter().filter(|l| !is_external(l)) {
-            if let Err(why) = site.resolve(page, link) {
+            if let Err(why) = targets.resolve(page, link) {
                 broken.entry(why).or_default().push((page, link));
             }
         }

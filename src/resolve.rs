@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use crate::article::{ArticleRules, ingest};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{ArticleFile, BriefDocument, BriefFront, Document, EntityRef, Loaded};
+use crate::load::{ArticleFile, BriefDocument, BriefFront, Document, ListedEntity, Loaded};
 use crate::markup::notes::split_notes;
 use crate::model::*;
 use crate::urls::is_web_url;
@@ -326,7 +326,7 @@ fn web_url<F>(doc: &Document<F>, url: &Spanned<String>) -> Result<String, Diagno
 
 fn entity_refs<I: Copy + Ord>(
     doc: &Document<crate::load::BriefFront>,
-    refs: &[Spanned<EntityRef>],
+    refs: &[Spanned<ListedEntity>],
     index: &Index<I>,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<(I, Option<String>)> {

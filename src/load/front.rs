@@ -9,7 +9,7 @@ use toml::Spanned;
 /// the entity plays in this story.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(untagged)]
-pub enum EntityRef {
+pub enum ListedEntity {
     /// `"kataib-hezbollah"`
     Slug(String),
     /// `{ id = "wayne-marotto", role = "coalition spokesman" }`
@@ -21,19 +21,19 @@ pub enum EntityRef {
     },
 }
 
-impl EntityRef {
+impl ListedEntity {
     /// The referenced slug.
     pub fn id(&self) -> &str {
         match self {
-            EntityRef::Slug(id) | EntityRef::WithRole { id, .. } => id,
+            ListedEntity::Slug(id) | ListedEntity::WithRole { id, .. } => id,
         }
     }
 
     /// The role, if one was given.
     pub fn role(&self) -> Option<&str> {
         match self {
-            EntityRef::Slug(_) => None,
-            EntityRef::WithRole { role, .. } => role.as_deref(),
+            ListedEntity::Slug(_) => None,
+            ListedEntity::WithRole { role, .. } => role.as_deref(),
         }
     }
 }
@@ -60,10 +60,10 @@ pub struct BriefFront {
     pub event: Option<Spanned<String>>,
     /// Hand-listed actors.
     #[serde(default)]
-    pub actors: Vec<Spanned<EntityRef>>,
+    pub actors: Vec<Spanned<ListedEntity>>,
     /// Hand-listed locations.
     #[serde(default)]
-    pub locations: Vec<Spanned<EntityRef>>,
+    pub locations: Vec<Spanned<ListedEntity>>,
     /// Hand-picked prior incidents.
     #[serde(default)]
     pub incidents: Vec<Spanned<String>>,
@@ -256,4 +256,30 @@ pub struct IntroFront {
     /// Not shown; allowed so the file looks like the others.
     #[serde(default)]
     pub title: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::SourceFile;
+
+    /// The TOML error names the type, and `markup::toml` recognises it by that name.
+    #[test]
+    fn an_entry_of_the_wrong_shape_is_explained() {
+        let text = "actors = [3]\n";
+        let Err(error) =
+            toml::from_str::<std::collections::BTreeMap<String, Vec<ListedEntity>>>(text)
+        else {
+            panic!("a number is not an entity")
+        };
+        let source = SourceFile {
+            path: "a.md".into(),
+            text: text.into(),
+        };
+        let d = crate::markup::toml::toml_error(&source, 0, &error);
+        assert_eq!(
+            d.message,
+            "this entry is neither a slug nor an { id, role } table"
+        );
+    }
 }

@@ -93,14 +93,14 @@ pub struct Loaded {
     pub intro: Option<Document<IntroFront>>,
     /// Slugs of files that exist but failed to load: references to them are not reported
     /// as unknown, since the file's own error already says what to fix.
-    pub failed: Failed,
+    pub failed: Skipped,
     /// Warnings found while reading (control characters removed), for the build report.
     pub warnings: Diagnostics,
 }
 
 /// The slugs of content files that were reported and skipped, by kind.
 #[derive(Debug, Default)]
-pub struct Failed {
+pub struct Skipped {
     /// Actor files.
     pub actors: std::collections::BTreeSet<String>,
     /// Location files.
@@ -361,7 +361,7 @@ fn sort_parsed(
 
 /// Marks the item of a file that failed to parse, so resolving neither reports it again
 /// nor reports references to it as unknown.
-fn mark_failed(failed: &mut Failed, bundles: &mut BTreeMap<String, Bundle>, entry: &Entry) {
+fn mark_failed(failed: &mut Skipped, bundles: &mut BTreeMap<String, Bundle>, entry: &Entry) {
     match entry {
         Entry::Actor(slug) => failed.actors.insert(slug.clone()),
         Entry::Location(slug) => failed.locations.insert(slug.clone()),

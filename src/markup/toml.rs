@@ -19,25 +19,65 @@ pub fn parse_toml<T: DeserializeOwned>(
         Ok(value) => return Ok(value),
         Err(error) => error,
     };
-    let span = error.span().unwrap_or(0..0);
-    let message = error.message().trim().replace('\n', " ");
-    let at = |range: std::ops::Range<usize>, message: String| {
-        source.error(offset + range.start..offset + range.end, message)
+    let failure = Failure {
+        source,
+        offset,
+        text,
+        span: error.span().unwrap_or(0..0),
+        message: error.message().trim().replace('\n', " "),
     };
     let doc = hints::Toml {
         source,
         offset,
         text,
     };
-    if let Some(d) = hints::fix::<T>(doc, &span, &message) {
-        return Err(d);
+    let (span, message) = (&failure.span, failure.message.as_str());
+    let found = hints::fix::<T>(doc, span, message)
+        .or_else(|| failure.bare_word::<T>())
+        .or_else(|| failure.misread_value())
+        .or_else(|| {
+            message
+                .starts_with("missing comma between array elements")
+                .then(|| unclosed_string(source, offset, text, span.start))
+                .flatten()
+        })
+        .or_else(|| {
+            (message.contains("array") || message.starts_with("missing comma"))
+                .then(|| {
+                    structure::unclosed_list(doc, span.start)
+                        .or_else(|| hints::comma_missing(doc, span.start))
+                })
+                .flatten()
+        })
+        .or_else(|| failure.key_problem::<T>());
+    Err(found.unwrap_or_else(|| toml_error(source, offset, &error)))
+}
+
+/// A TOML parse error and where it happened, for the rules that explain it.
+struct Failure<'a> {
+    source: &'a SourceFile,
+    offset: usize,
+    text: &'a str,
+    span: std::ops::Range<usize>,
+    message: String,
+}
+
+impl Failure<'_> {
+    /// An error at `range` of the parsed text, placed in the whole file.
+    fn at(&self, range: std::ops::Range<usize>, message: String) -> Diagnostic {
+        self.source
+            .error(self.offset + range.start..self.offset + range.end, message)
     }
-    if let Some(d) = bare_word(text, &span, &message).and_then(|word| {
-        // Quote the word and parse again: serde then says which type the key wants.
+
+    /// A bare word where a value belongs: quoted and parsed again, serde then says which
+    /// type the key wants.
+    fn bare_word<T: DeserializeOwned>(&self) -> Option<Diagnostic> {
+        let (text, span) = (self.text, &self.span);
+        let word = bare_word(text, span, &self.message)?;
         let quoted = format!("{}\"{word}\"{}", &text[..span.start], &text[span.end..]);
         match toml::from_str::<T>(&quoted) {
             Ok(_) => Some(
-                at(
+                self.at(
                     span.clone(),
                     format!("text must be in quotes, found `{word}`"),
                 )
@@ -48,85 +88,99 @@ pub fn parse_toml<T: DeserializeOwned>(
                 .with_code("type"),
             ),
             Err(e) if e.message().starts_with("invalid type: string") => Some(type_error(
-                at(span.clone(), String::new()),
+                self.at(span.clone(), String::new()),
                 e.message(),
                 &format!("`{word}`"),
                 key_before(text, span.start),
             )),
             Err(_) => None,
         }
-    }) {
-        return Err(d);
     }
-    if message.starts_with("invalid type:") {
-        let found = message
-            .strip_prefix("invalid type: ")
-            .and_then(|m| m.split(", expected").next())
-            .unwrap_or("")
-            .replace("string ", "")
-            .replace("floating point ", "")
-            .replace("integer ", "");
-        return Err(type_error(
-            at(span.clone(), String::new()),
-            &message,
-            &found,
-            key_before(text, span.start),
-        ));
-    }
-    if message.starts_with("invalid date") {
-        let value = text.get(span.clone()).unwrap_or("").trim();
-        let key = key_before(text, span.start);
-        if value.len() == 7 && value.as_bytes()[4] == b'-' {
-            return Err(at(
-                span,
-                format!("`{value}` is a month, and months must be quoted"),
-            )
-            .with_hint(format!("write `{key} = \"{value}\"` (a month is quoted)"))
-            .with_code("partial-date"));
+
+    /// A value of the wrong type, or a month written as a bare date.
+    fn misread_value(&self) -> Option<Diagnostic> {
+        let (text, span, message) = (self.text, &self.span, &self.message);
+        if message.starts_with("invalid type:") {
+            let found = message
+                .strip_prefix("invalid type: ")
+                .and_then(|m| m.split(", expected").next())
+                .unwrap_or("")
+                .replace("string ", "")
+                .replace("floating point ", "")
+                .replace("integer ", "");
+            return Some(type_error(
+                self.at(span.clone(), String::new()),
+                message,
+                &found,
+                key_before(text, span.start),
+            ));
         }
+        let value = text.get(span.clone()).unwrap_or("").trim();
+        if message.starts_with("invalid date") && value.len() == 7 && value.as_bytes()[4] == b'-' {
+            let key = key_before(text, span.start);
+            return Some(
+                self.at(
+                    span.clone(),
+                    format!("`{value}` is a month, and months must be quoted"),
+                )
+                .with_hint(format!("write `{key} = \"{value}\"` (a month is quoted)"))
+                .with_code("partial-date"),
+            );
+        }
+        None
     }
-    if message.starts_with("missing comma between array elements")
-        && let Some(d) = unclosed_string(source, offset, text, span.start)
-    {
-        return Err(d);
-    }
-    if (message.contains("array") || message.starts_with("missing comma"))
-        && let Some(d) = structure::unclosed_list(doc, span.start)
-            .or_else(|| hints::comma_missing(doc, span.start))
-    {
-        return Err(d);
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let (wanted, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let values: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let key = key_before(text, span.start);
-        return Err(at(span, format!("unknown value `{wanted}` for `{key}`"))
-            .with_hint(hints::one_of(key, wanted, &values))
-            .with_code("unknown-value"));
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let key = rest.split('`').next().unwrap_or(rest);
-        let place = if source.path.ends_with("config.toml") {
-            "config.toml"
-        } else {
-            "the front matter"
-        };
-        return Err(source
-            .error(
-                offset..offset,
-                format!("the required key `{key}` is missing"),
-            )
-            .with_hint(format!("add a line `{key} = ...` to {place}"))
-            .with_code("missing-key"));
-    }
-    if let Some((message, hint)) = out_of_range(&message, text, span.start) {
-        return Err(at(span, message).with_hint(hint).with_code("type"));
-    }
-    if let Some(rest) = message.strip_prefix("unknown field `") {
+
+    /// An unknown value of a closed set, a missing or unknown key, a number out of range.
+    fn key_problem<T: DeserializeOwned>(&self) -> Option<Diagnostic> {
+        let (source, text, span, message) = (self.source, self.text, &self.span, &self.message);
+        if let Some(rest) = message.strip_prefix("unknown variant `") {
+            let (wanted, expected) = rest.split_once('`').unwrap_or((rest, ""));
+            let values: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+            let key = key_before(text, span.start);
+            return Some(
+                self.at(
+                    span.clone(),
+                    format!("unknown value `{wanted}` for `{key}`"),
+                )
+                .with_hint(hints::one_of(key, wanted, &values))
+                .with_code("unknown-value"),
+            );
+        }
+        if let Some(rest) = message.strip_prefix("missing field `") {
+            let key = rest.split('`').next().unwrap_or(rest);
+            let place = if source.path.ends_with("config.toml") {
+                "config.toml"
+            } else {
+                "the front matter"
+            };
+            return Some(
+                source
+                    .error(
+                        self.offset..self.offset,
+                        format!("the required key `{key}` is missing"),
+                    )
+                    .with_hint(format!("add a line `{key} = ...` to {place}"))
+                    .with_code("missing-key"),
+            );
+        }
+        if let Some((message, hint)) = out_of_range(message, text, span.start) {
+            return Some(
+                self.at(span.clone(), message)
+                    .with_hint(hint)
+                    .with_code("type"),
+            );
+        }
+        let rest = message.strip_prefix("unknown field `")?;
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        return Err(unknown_key::<T>(source, offset, text, span, key, expected));
+        Some(unknown_key::<T>(
+            source,
+            self.offset,
+            text,
+            span.clone(),
+            key,
+            expected,
+        ))
     }
-    Err(toml_error(source, offset, &error))
 }
 
 /// The word a parse error points at, when it is a bare word (`ten`, `yes`) the parser
@@ -365,7 +419,7 @@ pub fn toml_error(source: &SourceFile, offset: usize, error: &toml::de::Error) -
     let message = error.message().trim().replace('\n', " ");
     let hint = if message.contains("unknown field") {
         Some("remove the key or fix its spelling; the accepted keys are listed in the message")
-    } else if message.contains("untagged enum EntityRef") {
+    } else if message.contains("untagged enum ListedEntity") {
         Some(
             "write a slug such as \"kataib-hezbollah\" or a table { id = \"slug\", role = \"...\" }",
         )
@@ -374,7 +428,7 @@ pub fn toml_error(source: &SourceFile, offset: usize, error: &toml::de::Error) -
     } else {
         None
     };
-    let message = if message.contains("untagged enum EntityRef") {
+    let message = if message.contains("untagged enum ListedEntity") {
         "this entry is neither a slug nor an { id, role } table".to_string()
     } else {
         message

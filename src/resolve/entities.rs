@@ -121,32 +121,30 @@ pub(super) fn within_cycles(
     errors
 }
 
-pub(super) fn incident(
-    doc: &Document<IncidentFront>,
-    ix: &Indexes,
-) -> Result<Incident, Vec<Diagnostic>> {
-    let f = &doc.front;
-    let mut errors = Vec::new();
-    let when = date(doc, &f.date, true).map_err(|e| errors.push(e)).ok();
-    let status = f.status.as_ref().and_then(|s| {
-        let found = Status::ALL
-            .iter()
-            .find(|(_, name)| *name == s.get_ref().trim())
-            .map(|(st, _)| *st);
-        if found.is_none() {
-            errors.push(
-                doc.error(s, format!("unknown status `{}`", s.get_ref()))
-                    .with_hint(crate::markup::hints::one_of(
-                        "status",
-                        s.get_ref(),
-                        &Status::ALL.map(|(_, name)| name),
-                    ))
-                    .with_code("unknown-value"),
-            );
-        }
-        found
-    });
-    let sources = f
+/// The incident's `status`, one of [`Status::ALL`].
+fn status(doc: &Document<IncidentFront>, errors: &mut Vec<Diagnostic>) -> Option<Status> {
+    let s = doc.front.status.as_ref()?;
+    let found = Status::ALL
+        .iter()
+        .find(|(_, name)| *name == s.get_ref().trim())
+        .map(|(st, _)| *st);
+    if found.is_none() {
+        errors.push(
+            doc.error(s, format!("unknown status `{}`", s.get_ref()))
+                .with_hint(crate::markup::hints::one_of(
+                    "status",
+                    s.get_ref(),
+                    &Status::ALL.map(|(_, name)| name),
+                ))
+                .with_code("unknown-value"),
+        );
+    }
+    found
+}
+
+/// The incident's `[[sources]]`: each outlet, with a web URL and a date if given.
+fn citations(doc: &Document<IncidentFront>, errors: &mut Vec<Diagnostic>) -> Vec<Citation> {
+    doc.front
         .sources
         .iter()
         .filter_map(|s| {
@@ -178,7 +176,18 @@ pub(super) fn incident(
                 published,
             })
         })
-        .collect();
+        .collect()
+}
+
+pub(super) fn incident(
+    doc: &Document<IncidentFront>,
+    ix: &Indexes,
+) -> Result<Incident, Vec<Diagnostic>> {
+    let f = &doc.front;
+    let mut errors = Vec::new();
+    let when = date(doc, &f.date, true).map_err(|e| errors.push(e)).ok();
+    let status = status(doc, &mut errors);
+    let sources = citations(doc, &mut errors);
     let incident = Incident {
         slug: doc.slug.clone(),
         file: doc.source.path.clone(),

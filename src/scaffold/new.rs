@@ -141,40 +141,8 @@ pub fn create_entry(
     options: &NewOptions,
 ) -> Result<Created, Diagnostics> {
     let today = options.date.unwrap_or_else(super::today);
-    if !crate::is_site(root) {
-        return Err(Diagnostic::file_error(
-            root.join("config.toml"),
-            format!(
-                "{} is not a gloss site: it has no config.toml",
-                root.display()
-            ),
-        )
-        .with_hint(
-            "run gloss new in a site folder or pass --root DIR; `gloss init DIR` makes a new site",
-        )
-        .into());
-    }
-    if options.from.is_some() && kind != Kind::Brief {
-        return Err(
-            Diagnostic::file_error("--from", "--from makes a brief from an article")
-                .with_hint("use it as `gloss new brief \"Title\" --from article.txt`")
-                .into(),
-        );
-    }
-    let slug = match (&options.slug, slugify(name)) {
-        (Some(given), _) => Slug::parse(given)
-            .map_err(|m| Diagnostic::file_error("--slug", m))?
-            .to_string(),
-        (None, Some(slug)) => slug,
-        (None, None) => {
-            return Err(Diagnostic::file_error(
-                "--slug",
-                format!("cannot make a slug from `{name}`: it has no Latin letters or digits"),
-            )
-            .with_hint("pass one with --slug, e.g. --slug kataib-hezbollah")
-            .into());
-        }
-    };
+    check_request(root, kind, options)?;
+    let slug = new_slug(name, options)?;
     check_new_slug(&slug)?;
     if kind == Kind::Brief && today.precision() != Precision::Day {
         return Err(
@@ -183,64 +151,17 @@ pub fn create_entry(
                 .into(),
         );
     }
-    let article = match &options.from {
-        Some(path) => Some(crate::limits::read_bounded(path, path).and_then(|bytes| {
-            match crate::article::decode(&bytes) {
-                Ok(text) => Ok(text.to_string()),
-                Err(p) => Err(Diagnostic {
-                    line: p.line,
-                    column: p.column,
-                    ..Diagnostic::file_error(path, "the article is not valid UTF-8")
-                }
-                .with_hint("save it as UTF-8 and try again")),
-            }
-        })?),
-        None => None,
-    };
+    let article = options.from.as_deref().map(read_article).transpose()?;
     let found = article
         .as_deref()
         .map(|text| super::from::analyse(root, name, text));
-    let fill = |template: &str, date: PartialDate| {
-        template
-            .replace("{{title}}", &toml_string(name))
-            .replace("{{name}}", &toml_string(name))
-            .replace("{{date}}", &crate::markup::guess::toml_date(&date))
+    let entry = Entry {
+        kind,
+        slug: &slug,
+        name,
+        today,
     };
-    let files: Vec<(String, String)> = match kind {
-        Kind::Brief => vec![
-            (
-                format!("content/briefs/{slug}/index.md"),
-                match &found {
-                    Some(found) => without_commented_duplicates(&fill(BRIEF, today).replacen(
-                        "# Optional keys",
-                        &format!("{}# Optional keys", super::from::front_lines(found)),
-                        1,
-                    )),
-                    None => fill(BRIEF, today),
-                },
-            ),
-            (
-                format!("content/briefs/{slug}/article.txt"),
-                article.clone().unwrap_or_default(),
-            ),
-        ],
-        Kind::Actor => vec![(format!("content/actors/{slug}.md"), fill(ACTOR, today))],
-        Kind::Location => vec![(
-            format!("content/locations/{slug}.md"),
-            fill(LOCATION, today),
-        )],
-        Kind::Incident if options.date.is_some() && options.slug.is_none() => {
-            let slug = format!("{}-{slug}", today.iso());
-            vec![(
-                format!("content/incidents/{slug}.md"),
-                fill(INCIDENT, today),
-            )]
-        }
-        Kind::Incident => {
-            let (slug, date) = dated_slug(&slug, today);
-            vec![(format!("content/incidents/{slug}.md"), fill(INCIDENT, date))]
-        }
-    };
+    let files = entry.files(options, article.as_deref(), found.as_ref());
     // All or nothing: a half-made bundle would be worse than a clear refusal. A brief's
     // slug is also taken by a single-file brief of the same name.
     let single_brief = (kind == Kind::Brief).then(|| format!("content/briefs/{slug}.md"));
@@ -269,6 +190,125 @@ pub fn create_entry(
         ));
     }
     Ok(created)
+}
+
+/// Refuses a folder that is not a site, and `--from` for anything but a brief.
+fn check_request(root: &Path, kind: Kind, options: &NewOptions) -> Result<(), Diagnostic> {
+    if !crate::is_site(root) {
+        return Err(Diagnostic::file_error(
+            root.join("config.toml"),
+            format!(
+                "{} is not a gloss site: it has no config.toml",
+                root.display()
+            ),
+        )
+        .with_hint(
+            "run gloss new in a site folder or pass --root DIR; `gloss init DIR` makes a new site",
+        ));
+    }
+    if options.from.is_some() && kind != Kind::Brief {
+        return Err(
+            Diagnostic::file_error("--from", "--from makes a brief from an article")
+                .with_hint("use it as `gloss new brief \"Title\" --from article.txt`"),
+        );
+    }
+    Ok(())
+}
+
+/// The slug given with `--slug`, else one made from `name`.
+fn new_slug(name: &str, options: &NewOptions) -> Result<String, Diagnostic> {
+    match (&options.slug, slugify(name)) {
+        (Some(given), _) => Ok(Slug::parse(given)
+            .map_err(|m| Diagnostic::file_error("--slug", m))?
+            .to_string()),
+        (None, Some(slug)) => Ok(slug),
+        (None, None) => Err(Diagnostic::file_error(
+            "--slug",
+            format!("cannot make a slug from `{name}`: it has no Latin letters or digits"),
+        )
+        .with_hint("pass one with --slug, e.g. --slug kataib-hezbollah")),
+    }
+}
+
+/// The pasted article of `--from`, as UTF-8 text.
+fn read_article(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = crate::limits::read_bounded(path, path)?;
+    match crate::article::decode(&bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(p) => Err(Diagnostic {
+            line: p.line,
+            column: p.column,
+            ..Diagnostic::file_error(path, "the article is not valid UTF-8")
+        }
+        .with_hint("save it as UTF-8 and try again")),
+    }
+}
+
+/// The entry `gloss new` makes: its kind, slug, name and date.
+struct Entry<'a> {
+    kind: Kind,
+    slug: &'a str,
+    name: &'a str,
+    today: PartialDate,
+}
+
+impl Entry<'_> {
+    /// The entry's template with its title, name and `date` filled in.
+    fn fill(&self, template: &str, date: PartialDate) -> String {
+        template
+            .replace("{{title}}", &toml_string(self.name))
+            .replace("{{name}}", &toml_string(self.name))
+            .replace("{{date}}", &crate::markup::guess::toml_date(&date))
+    }
+
+    /// The files to write (site-relative path, text): a brief's `index.md` (with what was
+    /// `found` in its pasted `article`) and `article.txt`, or one entity's file.
+    fn files(
+        &self,
+        options: &NewOptions,
+        article: Option<&str>,
+        found: Option<&super::from::FromArticle>,
+    ) -> Vec<(String, String)> {
+        let (slug, today) = (self.slug, self.today);
+        match self.kind {
+            Kind::Brief => {
+                let index = match found {
+                    Some(found) => without_commented_duplicates(&self.fill(BRIEF, today).replacen(
+                        "# Optional keys",
+                        &format!("{}# Optional keys", super::from::front_lines(found)),
+                        1,
+                    )),
+                    None => self.fill(BRIEF, today),
+                };
+                vec![
+                    (format!("content/briefs/{slug}/index.md"), index),
+                    (
+                        format!("content/briefs/{slug}/article.txt"),
+                        article.unwrap_or_default().to_string(),
+                    ),
+                ]
+            }
+            Kind::Actor => vec![(format!("content/actors/{slug}.md"), self.fill(ACTOR, today))],
+            Kind::Location => vec![(
+                format!("content/locations/{slug}.md"),
+                self.fill(LOCATION, today),
+            )],
+            Kind::Incident if options.date.is_some() && options.slug.is_none() => {
+                let slug = format!("{}-{slug}", today.iso());
+                vec![(
+                    format!("content/incidents/{slug}.md"),
+                    self.fill(INCIDENT, today),
+                )]
+            }
+            Kind::Incident => {
+                let (slug, date) = dated_slug(slug, today);
+                vec![(
+                    format!("content/incidents/{slug}.md"),
+                    self.fill(INCIDENT, date),
+                )]
+            }
+        }
+    }
 }
 
 /// The entry without the commented-out example of a key it already sets: uncommenting it,

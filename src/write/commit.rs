@@ -168,7 +168,7 @@ fn backup_of(step: &Step) -> &str {
 
 /// Why a commit failed, and whether the folder is back as it was.
 #[derive(Debug)]
-pub(super) struct Failed {
+pub(super) struct CommitFailed {
     /// The first error.
     pub error: io::Error,
     /// Every step was undone; if not, the journal stays for the next command to finish.
@@ -177,8 +177,8 @@ pub(super) struct Failed {
 
 /// Makes every step (the temporaries all exist), then drops the backups and the journal.
 /// On failure every step is undone and the folder is as it was before [`begin`].
-pub(super) fn commit(dir: &Path, steps: &[Step]) -> Result<(), Failed> {
-    let undone = |error| Failed {
+pub(super) fn commit(dir: &Path, steps: &[Step]) -> Result<(), CommitFailed> {
+    let undone = |error| CommitFailed {
         error,
         undone: true,
     };
@@ -198,7 +198,7 @@ pub(super) fn commit(dir: &Path, steps: &[Step]) -> Result<(), Failed> {
     if let Err(error) = made {
         if let Err(undo_error) = steps.par_iter().try_for_each(|step| undo(dir, step)) {
             // The journal stays: the next gloss command finishes the build instead.
-            return Err(Failed {
+            return Err(CommitFailed {
                 error: io::Error::other(format!("{error}; undoing it also failed ({undo_error})")),
                 undone: false,
             });
@@ -209,7 +209,7 @@ pub(super) fn commit(dir: &Path, steps: &[Step]) -> Result<(), Failed> {
     }
     // Past this point the new site is in place: a failure only leaves backups behind,
     // which the journal lets the next command remove.
-    let finished = |error| Failed {
+    let finished = |error| CommitFailed {
         error,
         undone: false,
     };

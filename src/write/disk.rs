@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use super::plan::{Failed, Stager};
+use super::plan::{Stager, WriteFailed};
 use super::staging::Staging;
 use super::{
     MARKER, PARTLY_WRITTEN, PARTLY_WRITTEN_CODE, WRITERS, Written, check_output_dir, commit,
@@ -43,7 +43,7 @@ enum Target {
 struct Shared {
     target: Target,
     /// The first failure; later files are dropped.
-    failed: Mutex<Option<Failed>>,
+    failed: Mutex<Option<WriteFailed>>,
     /// The `write` test hook of a rebuild runs before the first file is staged.
     hook: std::sync::Once,
 }
@@ -62,7 +62,7 @@ impl Shared {
         if let Target::Rebuild(..) = self.target {
             self.hook.call_once(|| {
                 if let Err(error) = test_hook("write") {
-                    self.fail(Failed {
+                    self.fail(WriteFailed {
                         path: String::new(),
                         reading: false,
                         error,
@@ -82,7 +82,7 @@ impl Shared {
             Target::Fresh(staging) => staging
                 .as_ref()
                 .map_or(Ok(()), |staging| staging.write(output))
-                .map_err(|error| Failed {
+                .map_err(|error| WriteFailed {
                     path: output.path().to_string(),
                     reading: false,
                     error,
@@ -94,7 +94,7 @@ impl Shared {
         }
     }
 
-    fn fail(&self, failed: Failed) {
+    fn fail(&self, failed: WriteFailed) {
         if let Ok(mut first) = self.failed.lock() {
             first.get_or_insert(failed);
         }
@@ -213,7 +213,7 @@ impl Disk {
     }
 
     /// Sends the last batch and waits for the writers; the first failure, if any.
-    fn join(&mut self) -> Option<Failed> {
+    fn join(&mut self) -> Option<WriteFailed> {
         if let Ok(mut queue) = self.queue.lock() {
             if let Some((batch, sender)) = queue.take(true) {
                 let _ = sender.send(batch);
@@ -222,7 +222,7 @@ impl Disk {
         }
         for writer in self.writers.drain(..) {
             if writer.join().is_err() {
-                let failed = Failed {
+                let failed = WriteFailed {
                     path: String::new(),
                     reading: false,
                     error: io::Error::other("a writer thread panicked"),
@@ -282,7 +282,7 @@ impl Disk {
 fn rebuild(
     stager: &Stager,
     target: &Path,
-    failed: Option<Failed>,
+    failed: Option<WriteFailed>,
     root: &Path,
     out: &Path,
 ) -> Result<(PathBuf, Written), Diagnostic> {

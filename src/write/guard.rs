@@ -137,62 +137,17 @@ pub fn check_outputs(root: &Path, outputs: &[Output]) -> Result<(), Diagnostics>
     for output in outputs {
         let path = output.path();
         if let Some(first) = seen.get(path) {
-            let (copied, other) = match (first, output) {
-                (Output::Copy { .. }, _) => (*first, output),
-                _ => (output, *first),
-            };
-            if let Some(d) = static_clash(root, first, output) {
-                diagnostics.push(d);
-                continue;
+            match static_clash(root, first, output) {
+                Some(d) => {
+                    diagnostics.push(d);
+                    continue;
+                }
+                None => diagnostics.push(clash(root, first, output)),
             }
-            let hint = if path.ends_with("/index.html") {
-                "rename the file: index.html in a brief's folder is the brief's own page"
-            } else {
-                "rename one of them: every file of a bundle, in any subfolder, is copied into the brief's folder"
-            };
-            diagnostics.push(
-                Diagnostic::file_error(
-                    blame(root, copied),
-                    format!(
-                        "`{}` and {} would both be written to {path}",
-                        origin(root, copied),
-                        match other {
-                            Output::Copy { .. } => format!("`{}`", origin(root, other)),
-                            Output::Bytes { .. } => origin(root, other),
-                        }
-                    ),
-                )
-                .with_hint(hint),
-            );
         } else {
             seen.insert(path, output);
         }
-        if let Some(name) = path.split('/').find(|name| name.len() > NAME_MAX) {
-            let short: String = name.chars().take(40).collect();
-            let at = &path[..path.find(name).unwrap_or(0)];
-            // Every page of a too-long folder shares the problem: report the folder once.
-            if long.insert(format!("{at}{name}")) {
-                let file = match output {
-                    Output::Copy { .. } => blame(root, output),
-                    Output::Bytes { .. } => PathBuf::from(format!("{at}{short}…")),
-                };
-                diagnostics.push(
-                    Diagnostic::file_error(
-                        file,
-                        format!(
-                            "the output name `{short}…` ({} bytes) is too long for the file system (at most {NAME_MAX})",
-                            name.len()
-                        ),
-                    )
-                    .with_hint(match output {
-                        Output::Copy { .. } => "rename the file",
-                        Output::Bytes { .. } => {
-                            "shorten the tag, title or name this page is named after"
-                        }
-                    }),
-                );
-            }
-        }
+        diagnostics.extend(too_long(root, output, &mut long));
     }
     let files: HashSet<&str> = seen.keys().copied().collect();
     for output in outputs {
@@ -217,4 +172,60 @@ pub fn check_outputs(root: &Path, outputs: &[Output]) -> Result<(), Diagnostics>
         }
     }
     diagnostics.into_result(()).map(|_| ())
+}
+
+/// The error for `output` bound for the path of `first`, which came before it (unless
+/// [`static_clash`] explains it).
+fn clash(root: &Path, first: &Output, output: &Output) -> Diagnostic {
+    let path = output.path();
+    let (copied, other) = match first {
+        Output::Copy { .. } => (first, output),
+        _ => (output, first),
+    };
+    let hint = if path.ends_with("/index.html") {
+        "rename the file: index.html in a brief's folder is the brief's own page"
+    } else {
+        "rename one of them: every file of a bundle, in any subfolder, is copied into the brief's folder"
+    };
+    Diagnostic::file_error(
+        blame(root, copied),
+        format!(
+            "`{}` and {} would both be written to {path}",
+            origin(root, copied),
+            match other {
+                Output::Copy { .. } => format!("`{}`", origin(root, other)),
+                Output::Bytes { .. } => origin(root, other),
+            }
+        ),
+    )
+    .with_hint(hint)
+}
+
+/// The error for a name in `output`'s path longer than [`NAME_MAX`], once per folder
+/// (`long` holds the ones reported: every page of a too-long folder shares the problem).
+fn too_long(root: &Path, output: &Output, long: &mut HashSet<String>) -> Option<Diagnostic> {
+    let path = output.path();
+    let name = path.split('/').find(|name| name.len() > NAME_MAX)?;
+    let short: String = name.chars().take(40).collect();
+    let at = &path[..path.find(name).unwrap_or(0)];
+    if !long.insert(format!("{at}{name}")) {
+        return None;
+    }
+    let file = match output {
+        Output::Copy { .. } => blame(root, output),
+        Output::Bytes { .. } => PathBuf::from(format!("{at}{short}…")),
+    };
+    Some(
+        Diagnostic::file_error(
+            file,
+            format!(
+                "the output name `{short}…` ({} bytes) is too long for the file system (at most {NAME_MAX})",
+                name.len()
+            ),
+        )
+        .with_hint(match output {
+            Output::Copy { .. } => "rename the file",
+            Output::Bytes { .. } => "shorten the tag, title or name this page is named after",
+        }),
+    )
 }

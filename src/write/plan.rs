@@ -44,7 +44,7 @@ pub(super) struct Plan {
 
 /// A write failure, naming the file.
 #[derive(Debug)]
-pub(super) struct Failed {
+pub(super) struct WriteFailed {
     /// The output path (relative) or source file that failed.
     pub path: String,
     /// Whether `path` is a source file that could not be read.
@@ -178,8 +178,8 @@ pub(super) struct Stager {
 
 impl Stager {
     /// Surveys `dir`.
-    pub fn begin(dir: &Path) -> Result<Stager, Failed> {
-        let fail = |error| Failed {
+    pub fn begin(dir: &Path) -> Result<Stager, WriteFailed> {
+        let fail = |error| WriteFailed {
             path: String::new(),
             reading: false,
             error,
@@ -251,14 +251,14 @@ impl Stager {
 
     /// Stages one file: written under a temporary name unless the output folder already
     /// holds exactly these bytes.
-    pub fn stage(&self, output: &Output) -> Result<(), Failed> {
+    pub fn stage(&self, output: &Output) -> Result<(), WriteFailed> {
         let path = output.path();
-        let fail = |error| Failed {
+        let fail = |error| WriteFailed {
             path: path.to_string(),
             reading: false,
             error,
         };
-        let bytes = content(output).map_err(|error| Failed {
+        let bytes = content(output).map_err(|error| WriteFailed {
             path: match output {
                 Output::Copy { from, .. } => from.display().to_string(),
                 Output::Bytes { path, .. } => path.clone(),
@@ -389,8 +389,8 @@ impl Stager {
 
     /// Every file is staged: adds the removal of whatever the site no longer has and
     /// returns the plan for phase two.
-    pub fn finish(&self) -> Result<Plan, Failed> {
-        let fail = |error| Failed {
+    pub fn finish(&self) -> Result<Plan, WriteFailed> {
+        let fail = |error| WriteFailed {
             path: String::new(),
             reading: false,
             error,

@@ -19,7 +19,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{Keeping, Sink};
 
 /// A page that failed to render: its file and why.
-type Failed = (String, Box<Diagnostic>);
+type PageFailure = (String, Box<Diagnostic>);
 
 /// Whether a job is rendered with the whole-site files: the "Open data" page shows the
 /// sizes of the data files, which any brief changes.
@@ -44,7 +44,7 @@ pub fn render_jobs(
     jobs: &[Job],
     each: &(dyn Fn(&Job, Output) + Sync),
 ) -> Result<(), Diagnostics> {
-    let failed: Vec<Failed> = jobs
+    let failed: Vec<PageFailure> = jobs
         .par_iter()
         .filter_map(|job| match render_page(theme, site.page(job)) {
             Ok(output) => {
@@ -62,7 +62,7 @@ pub fn render_jobs(
 const PAGE_BYTES: usize = 32 * 1024;
 
 /// One page through its template.
-fn render_page(theme: &Theme, page: PageJob) -> Result<Output, Failed> {
+fn render_page(theme: &Theme, page: PageJob) -> Result<Output, PageFailure> {
     let context = match page.context {
         Ok(context) => context,
         Err(e) => {
@@ -84,7 +84,7 @@ fn render_page(theme: &Theme, page: PageJob) -> Result<Output, Failed> {
 }
 
 /// The pages that failed, one diagnostic per distinct error with a count of its pages.
-fn report_failures(failed: Vec<Failed>) -> Result<(), Diagnostics> {
+fn report_failures(failed: Vec<PageFailure>) -> Result<(), Diagnostics> {
     let mut failures: BTreeMap<String, (Diagnostic, Vec<String>)> = BTreeMap::new();
     for (file, d) in failed {
         failures
