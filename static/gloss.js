@@ -238,8 +238,8 @@
   function showSoon(m) {
     clearTimeout(showTimer);
     if (current === m) { clearTimeout(hideTimer); return; }
-    var info = here[keyOf(m)];
-    if (info) load(chunkPaths[info.chunk]);   // fetch while the delay runs
+    // The chunk is loaded when the delay is over, not before: a pointer that only crosses
+    // a mention, or a click that leaves the page, fetches nothing.
     showTimer = setTimeout(function () { show(m); }, OPEN_DELAY);
   }
 
