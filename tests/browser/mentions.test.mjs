@@ -344,6 +344,23 @@ test("quiet text: at most one underline per 40 words, links told apart by colour
   await page.close();
 });
 
+test("in print, first and later mentions look alike: as the text around them", { timeout: 30_000 }, async () => {
+  const page = await openBrief();
+  await page.emulateMedia({ media: "print" });
+  const looks = await page.evaluate(() => {
+    const look = (e) => {
+      const s = getComputedStyle(e);
+      return [s.color, s.textDecorationLine, s.borderBottomStyle === "none" ? "0" : s.borderBottomWidth].join(" ");
+    };
+    const first = document.querySelector(".article > p a.mention");
+    const repeat = document.querySelector(".article > p span.mention");
+    return { first: look(first), repeat: look(repeat), text: look(first.parentElement) };
+  });
+  assert.equal(looks.first, looks.repeat, "a first mention prints like a later one");
+  assert.equal(looks.first, looks.text, "mentions print like the text around them");
+  await page.close();
+});
+
 test("mention pages: no console errors, failed or off-site requests", () => {
   assert.deepEqual([...new Set(site.problems)], []);
 });
