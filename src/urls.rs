@@ -135,6 +135,12 @@ impl Urls {
         output_file(&self.page("section/item"))
     }
 
+    /// The shared hover-card chunk `n` of `key`'s kind: `cards/actors-3.js`. A script, not
+    /// JSON, so that it loads from `file://` under the site's `script-src 'self'` policy.
+    pub fn card_chunk(&self, key: EntityKey, n: usize) -> String {
+        format!("cards/{}-{n}.js", key.section())
+    }
+
     /// The home page or page N of it (`page/2/`).
     pub fn home(&self, page: usize) -> String {
         if page <= 1 {

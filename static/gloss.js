@@ -1,11 +1,23 @@
 /* gloss: hover cards for the actors and places mentioned on a page, and margin notes
-   lined up with their passage. Card data: <script type="application/json" id="gloss-cards">.
-   Everything works without this script; it only adds comfort.
+   lined up with their passage. Everything works without this script; it only adds comfort.
 
+   Card data is split in two so that each fact is written once: the page's
+   <script type="application/json" id="gloss-cards"> holds what is its own (the role this
+   brief gives each entity, how often it is named here, and which shared chunk holds the
+   rest); the rest (name, kind, first sentence, latest incident, number of briefs) is in
+   shared chunk scripts under cards/, loaded on the first hover or focus of a mention of an
+   entity they hold and cached by the browser across pages. Chunks are scripts (calling
+   window.glossCardChunk) rather than JSON so that they load from file:// and under the
+   site's script-src 'self' policy; if one fails to load, the card shows what the page knows
+   and links to the entity's page instead.
+
+   The first mention of an entity is a link; later ones are plain text, made focusable here
+   (a button that opens the card), so that a keyboard user can open every card.
    A card opens after a short delay (so a mouse crossing a paragraph does not flash every
-   mention), closes when the pointer or focus leaves both mention and card, or on Escape.
-   It is a disclosure, not a tooltip: the card is inserted right after its mention, so Tab
-   from the mention reaches the card's link, and a linked mention says aria-expanded. */
+   mention), closes when the pointer or focus leaves both mention and card, on Escape or on
+   its close button (focus then returns to the mention). It is a disclosure, not a tooltip:
+   the card is inserted right after its mention, so Tab from the mention reaches the card's
+   links, and the mention says aria-expanded. */
 (function () {
   "use strict";
 
@@ -35,18 +47,54 @@
 
   var dataEl = document.getElementById("gloss-cards");
   if (!dataEl) return;
-  var cards;
-  try { cards = JSON.parse(dataEl.textContent); } catch (e) { return; }
+  var here, chunkPaths;      // this page's cards by "kind/slug", and the chunks they name
+  try {
+    var parsed = JSON.parse(dataEl.textContent);
+    here = parsed.cards || {};
+    chunkPaths = parsed.chunks || [];
+  } catch (e) { return; }
   var root = document.documentElement.dataset.root || "";
   var OPEN_DELAY = 400;     // ms before a card opens on hover or focus
   var CLOSE_DELAY = 250;    // ms of grace to move the pointer from a mention into its card
   var card = null;          // the single card element, created lazily
   var current = null;       // the mention the card is shown for
+  var wanted = null;        // the mention whose card waits for its chunk
   var showTimer = 0;
   var hideTimer = 0;
   var lastPointer = "mouse";
   var shownAtPointerDown = null;
   var refocused = null;     // a mention given focus back by Escape: do not reopen its card
+  var chunks = {};          // chunk path -> { data, failed, waiters }
+
+  // A chunk script calls this with its own path and its cards keyed by slug.
+  window.glossCardChunk = function (path, data) {
+    var c = chunks[path];
+    if (c && data && typeof data === "object") c.data = data;
+  };
+
+  function settle(c, failed) {
+    c.failed = failed;
+    var waiters = c.waiters;
+    c.waiters = [];
+    waiters.forEach(function (f) { f(); });
+  }
+
+  // Loads a chunk once (a <script> element), then calls done; done is called on failure too.
+  function load(path, done) {
+    if (typeof path !== "string") { if (done) done(); return; }
+    var c = chunks[path];
+    if (!c) {
+      c = chunks[path] = { data: null, failed: false, waiters: [] };
+      var s = document.createElement("script");
+      s.src = root + path;
+      s.async = true;
+      s.onload = function () { settle(c, !c.data); };
+      s.onerror = function () { settle(c, true); };
+      document.head.appendChild(s);
+    }
+    if (c.data || c.failed) { if (done) done(); return; }
+    if (done) c.waiters.push(done);
+  }
 
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
@@ -72,22 +120,75 @@
 
   function keyOf(m) { return m.dataset.kind + "/" + m.dataset.entity; }
 
-  function fill(data, kind) {
+  // The shared card of mention m, or null while its chunk is missing.
+  function shared(m) {
+    var info = here[keyOf(m)];
+    var c = info && chunks[chunkPaths[info.chunk]];
+    var data = c && c.data && c.data[m.dataset.entity];
+    return data && typeof data === "object" ? data : null;
+  }
+
+  // What a card shows when its chunk did not load: the name as the page's first link to
+  // the entity writes it, and that link; never an empty or broken card.
+  function fallback(m) {
+    var links = document.querySelectorAll("a.mention[data-kind][data-entity][href]");
+    var first = Array.prototype.filter.call(links, function (a) { return keyOf(a) === keyOf(m); })[0];
+    return { name: (first || m).textContent, href: first ? first.getAttribute("href") : "" };
+  }
+
+  function labelled(cls, label, value) {
+    var p = el("p", cls);
+    p.appendChild(el("span", "gc-label", label + " "));
+    if (typeof value === "string") p.appendChild(el("span", null, value)).dir = "auto";
+    else p.appendChild(value);
+    return p;
+  }
+
+  function incidentLine(inc) {
+    var p = el("p", "gc-incident");
+    p.appendChild(el("span", "gc-label", "Latest incident: "));
+    var a = p.appendChild(el("a", null, inc.title));
+    a.href = root + inc.path;
+    a.dir = "auto";
+    p.appendChild(document.createTextNode(" "));
+    var t = p.appendChild(el("time", null, inc.date));
+    t.setAttribute("datetime", inc.iso);
+    if (inc.status) {
+      p.appendChild(document.createTextNode(" "));
+      p.appendChild(el("span", "status status-" + inc.status, inc.status));
+    }
+    return p;
+  }
+
+  function fill(m, info, data) {
     var c = ensureCard();
+    var kind = m.dataset.kind;
+    var backup = data ? null : fallback(m);
+    var name = data ? data.name : backup.name;
     c.textContent = "";
     c.className = "gloss-card k-" + kind;
-    c.setAttribute("aria-label", data.name);
+    c.setAttribute("aria-label", name);
     c.setAttribute("role", "group");
     // Names and summaries are the editor's: their direction may differ from the page's.
-    var name = c.appendChild(el("p", "gc-name", data.name));
-    name.dir = "auto";
-    if (data.kind) c.appendChild(el("p", "gc-kind", data.kind));
-    if (data.summary) c.appendChild(el("p", "gc-summary", data.summary)).dir = "auto";
-    var link = el("a", "gc-link");
-    link.href = root + data.path;
-    var n = data.briefs || 0;
-    link.textContent = (n ? "In " + plural(n, "brief", "briefs") + " · " : "") + "Open profile →";
-    c.appendChild(link);
+    c.appendChild(el("p", "gc-name", name)).dir = "auto";
+    if (data && data.kind) c.appendChild(el("p", "gc-kind", data.kind));
+    if (info.role) c.appendChild(labelled("gc-role", "In this brief:", info.role));
+    if (data && data.summary) c.appendChild(el("p", "gc-summary", data.summary)).dir = "auto";
+    if (data && data.incident) c.appendChild(incidentLine(data.incident));
+    var foot = c.appendChild(el("p", "gc-foot"));
+    var counts = [];
+    if (info.here) counts.push("Named " + (info.here === 1 ? "once" : info.here + "×") + " here");
+    if (data && data.briefs) counts.push("in " + plural(data.briefs, "brief", "briefs"));
+    if (counts.length) foot.appendChild(el("span", "gc-counts", counts.join(" · ")));
+    var href = data ? root + data.path : backup.href;
+    if (href) {
+      var link = foot.appendChild(el("a", "gc-link", "Open profile →"));
+      link.href = href;
+    }
+    var close = c.appendChild(el("button", "gc-close", "×"));
+    close.type = "button";
+    close.setAttribute("aria-label", "Close card");
+    close.addEventListener("click", function () { closeAndReturn(); });
   }
 
   // Place the card under the mention (above it when there is no room below), always
@@ -112,38 +213,53 @@
     c.style.top = (top - origin.top) + "px";
   }
 
+  // Shows m's card now if its chunk is here (or failed), else as soon as it is.
   function show(m) {
     clearTimeout(showTimer);
     clearTimeout(hideTimer);
-    var data = cards[keyOf(m)];
-    if (!data) return;
-    if (current && current !== m) current.removeAttribute("aria-expanded");
-    fill(data, m.dataset.kind);
+    var info = here[keyOf(m)];
+    if (!info) return;
+    wanted = m;
+    load(chunkPaths[info.chunk], function () { if (wanted === m) reveal(m, info); });
+  }
+
+  function reveal(m, info) {
+    wanted = null;
+    if (current && current !== m) current.setAttribute("aria-expanded", "false");
+    fill(m, info, shared(m));
     if (m.nextSibling !== card) m.parentNode.insertBefore(card, m.nextSibling);
     card.hidden = false;
     current = m;
-    if (m.tagName === "A") {
-      m.setAttribute("aria-expanded", "true");
-      m.setAttribute("aria-controls", card.id);
-    }
+    m.setAttribute("aria-expanded", "true");
+    m.setAttribute("aria-controls", card.id);
     position(m);
   }
 
   function showSoon(m) {
     clearTimeout(showTimer);
     if (current === m) { clearTimeout(hideTimer); return; }
+    // The chunk is loaded when the delay is over, not before: a pointer that only crosses
+    // a mention, or a click that leaves the page, fetches nothing.
     showTimer = setTimeout(function () { show(m); }, OPEN_DELAY);
   }
 
   function hide() {
     clearTimeout(showTimer);
     clearTimeout(hideTimer);
+    wanted = null;
     if (card) card.hidden = true;
     if (current) {
-      if (current.tagName === "A") current.setAttribute("aria-expanded", "false");
+      current.setAttribute("aria-expanded", "false");
       current.removeAttribute("aria-controls");
     }
     current = null;
+  }
+
+  // Escape or the close button: close, and give focus back to the mention.
+  function closeAndReturn() {
+    var m = current;
+    hide();
+    if (m) { refocused = m; m.focus(); }
   }
 
   function scheduleHide() {
@@ -156,13 +272,27 @@
   function leaveFocus(to) {
     if (to && card && (card.contains(to) || to === current)) return;
     clearTimeout(showTimer);
-    if (current && !(to && card && card.contains(to))) hide();
+    if (current || wanted) hide();
+  }
+
+  // A repeat mention is plain text; as a button it can be reached and opened by keyboard.
+  function makeFocusable(m) {
+    m.tabIndex = 0;
+    m.setAttribute("role", "button");
+    m.addEventListener("keydown", function (e) {
+      if (e.key !== "Enter" && e.key !== " ") return;
+      e.preventDefault();
+      if (current === m) hide(); else show(m);
+    });
+    // A click or tap opens the card (Enter and Space toggle it).
+    m.addEventListener("click", function () { if (current !== m) show(m); });
   }
 
   var mentions = document.querySelectorAll(".mention[data-kind][data-entity]");
   Array.prototype.forEach.call(mentions, function (m) {
-    if (!cards[keyOf(m)]) return;
-    if (m.tagName === "A") m.setAttribute("aria-expanded", "false");
+    if (!here[keyOf(m)]) return;
+    m.setAttribute("aria-expanded", "false");
+    if (m.tagName !== "A") makeFocusable(m);
     m.addEventListener("pointerenter", function (e) {
       if (e.pointerType !== "touch") showSoon(m);
     });
@@ -174,7 +304,7 @@
       if (lastPointer !== "touch") showSoon(m);
     });
     m.addEventListener("blur", function (e) {
-      if (current === m) leaveFocus(e.relatedTarget);
+      if (current === m || wanted === m) leaveFocus(e.relatedTarget);
       else clearTimeout(showTimer);
     });
     m.addEventListener("pointerdown", function (e) {
@@ -189,9 +319,6 @@
           show(m);
         }
       });
-    } else {
-      // unlinked repeat mentions: tapping or clicking shows the card too
-      m.addEventListener("click", function () { show(m); });
     }
   });
 
@@ -204,11 +331,10 @@
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape") {
       clearTimeout(showTimer);
+      wanted = null;
       if (!current) return;
-      var m = current;
       var inside = card && card.contains(document.activeElement);
-      hide();
-      if (inside && m.tagName === "A") { refocused = m; m.focus(); }
+      if (inside) closeAndReturn(); else hide();
     } else {
       lastPointer = "keyboard";
     }

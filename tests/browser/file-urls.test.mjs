@@ -62,6 +62,8 @@ test("home → brief → actor, clicking links of a --file-urls build opened fro
   const mention = page.locator(".article a.mention[data-kind=actor]").first();
   await mention.hover();
   await until(() => page.locator(".gloss-card:visible").count(), { message: "a hover card from disk" });
+  // Its shared part (a chunk script under cards/) loads from disk as well.
+  assert.ok(await page.locator(".gloss-card .gc-summary").count(), "the card shows the first sentence from its chunk");
 
   const actor = page.locator(".sidebar-actors a[href]").first();
   const href = await actor.evaluate((a) => a.href);

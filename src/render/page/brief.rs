@@ -11,13 +11,13 @@ use super::{Nav, PageJob, Site};
 use crate::graph::{PriorReason, SidebarEntry};
 use crate::model::BriefId;
 use crate::model::EntityKey;
-use crate::render::jsonld;
 use crate::render::reading::{
     PRIOR_SHOWN, SUMMARY_CHARS, first_sentence, fold_sidebar, text_direction,
 };
 use crate::render::related;
-use crate::render::site::{BriefRef, EntityRef, Robots, script_json};
+use crate::render::site::{BriefRef, Robots};
 use crate::render::views::{DateView, IncidentRef, LinkView};
+use crate::render::{cards, jsonld};
 use crate::urls::output_file;
 
 /// An actor or location in a brief's sidebar.
@@ -79,21 +79,6 @@ pub struct BriefLink<'a> {
     pub date: &'a DateView,
     /// Why it is related (empty for the pager).
     pub reason: String,
-}
-
-/// A hover card's data.
-#[derive(Clone, Debug, Serialize)]
-pub struct CardData<'a> {
-    /// Name.
-    pub name: &'a str,
-    /// Kind.
-    pub kind: &'a str,
-    /// First paragraph.
-    pub summary: &'a str,
-    /// Page path.
-    pub path: &'a str,
-    /// Briefs it appears in.
-    pub briefs: usize,
 }
 
 /// A brief's page: `brief` in `brief.html`. The first fields are the card's (a card's tag
@@ -232,59 +217,6 @@ fn prior<'a>(site: &Site<'a>, b: BriefRef<'a>) -> Vec<PriorView<'a>> {
         .collect()
 }
 
-/// The hover cards of the entities the article names, as `<script>` JSON ("" when none): an
-/// object keyed `actor/<slug>` and `location/<slug>`, in key order.
-fn hover_cards(site: &Site, b: BriefRef) -> String {
-    let mut cards: Vec<_> = b
-        .links
-        .actors
-        .iter()
-        .filter(|e| e.mentions > 0)
-        .map(|e| EntityKey::Actor(e.id))
-        .chain(
-            b.links
-                .locations
-                .iter()
-                .filter(|e| e.mentions > 0)
-                .map(|e| EntityKey::Location(e.id)),
-        )
-        .map(|key| site.entity(key))
-        .collect();
-    if cards.is_empty() {
-        return String::new();
-    }
-    // "actor/…" sorts before "location/…", and within a kind the slugs decide.
-    cards.sort_unstable_by_key(|e| (e.kind_name(), e.slug.as_str()));
-    script_json(&Cards(cards))
-}
-
-/// [`hover_cards`]' object, written without building a map of keys.
-struct Cards<'a>(Vec<EntityRef<'a>>);
-
-impl Serialize for Cards<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|entity| {
-            let card = CardData {
-                name: &entity.link.name,
-                kind: entity.kind.unwrap_or_default(),
-                summary: &entity.described.summary,
-                path: &entity.link.path,
-                briefs: entity.links.backlinks.len(),
-            };
-            (CardKey(entity.kind_name(), entity.slug.as_str()), card)
-        }))
-    }
-}
-
-/// A hover card's key, `<kind>/<slug>`, written straight into the JSON.
-struct CardKey<'a>(&'static str, &'a str);
-
-impl Serialize for CardKey<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&format_args!("{}/{}", self.0, self.1))
-    }
-}
-
 /// The view of brief `id`'s page.
 pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
     let b = site.brief(id);
@@ -389,7 +321,7 @@ pub fn page(site: &Site, id: BriefId) -> PageJob {
         .with_robots(robots);
     let common = site
         .common(&file, meta, Nav::Briefs)
-        .with_cards(hover_cards(site, b));
+        .with_cards(cards::page_json(site, b));
     let view = BriefPage {
         brief: view(site, id),
     };

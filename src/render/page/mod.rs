@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, Value};
 
-pub use brief::{BriefLink, BriefView, CardData, PriorView, SidebarEntity, SourceView};
+pub use brief::{BriefLink, BriefView, PriorView, SidebarEntity, SourceView};
 pub use data::page as data_page;
 pub use entity::{Coordinates, EntityView, RelatedView};
 pub use incident::{CasualtiesView, CitationView, IncidentView};
@@ -129,7 +129,8 @@ pub struct Common<'a> {
     root: Cow<'a, str>,
     page: PageMeta,
     nav: Nav,
-    /// Hover-card data as a `<script>` JSON string (brief pages), else "".
+    /// The page's part of its hover cards as a `<script>` JSON string (brief pages), else
+    /// ""; the shared part is in the card chunks (`render::cards`).
     cards: String,
     /// [`NavLink`]s to the plain pages.
     pages_nav: Value,

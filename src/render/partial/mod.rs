@@ -145,7 +145,8 @@ pub fn site_wide<'p>(
 }
 
 /// The files made from the whole site's data rather than from templates: feeds, data
-/// files and the search index. Returns the size of each data file, for the data page.
+/// files, the search index and the shared hover-card chunks. Returns the size of each data
+/// file, for the data page.
 ///
 /// Independent of the pages, so a build makes them while the pages render; among
 /// themselves they are made side by side too, so the serial parts of each (merging
@@ -158,7 +159,10 @@ pub fn generated(site: &Site, sink: &dyn Sink) -> Result<DataSizes, Diagnostics>
                 || super::data::each_file(site, sink),
             )
         },
-        || super::search::files(site, sink),
+        || {
+            super::search::files(site, sink);
+            super::cards::files(site, sink);
+        },
     );
     Ok(sizes?)
 }
