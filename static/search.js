@@ -5,7 +5,7 @@
    A query loads: the meta chunk, one word shard per query word, the filter chunk of a chosen
    actor or location, and the record chunk (d/<n>, a run of consecutive documents) of each
    result shown. A query that is exactly an entity's name or alias ranks that entity first
-   (the shard of the first word lists exact names). Stemming happened at build time:
+   (the shard of the name's rarest word lists it). Stemming happened at build time:
    every word form in the site maps to its stem in its shard, so here words are only looked
    up exactly, by prefix (the last word typed) or within one edit (words of 5+ letters). */
 (function () {
@@ -169,10 +169,17 @@
       return s;
     }, function () { return new Set(); });
   }
-  // The ids of the entities whose name or alias is exactly the query (its words, folded).
-  function exactIds(qs, first) {
-    var names = first && first.shard && first.shard.n, key = qs.join(" ");
-    return names && Object.prototype.hasOwnProperty.call(names, key) ? names[key] : [];
+  // The ids of the entities whose name or alias is exactly the query (its words, folded),
+  // listed in the shard of one of its words.
+  function exactIds(qs, matches) {
+    var key = qs.join(" "), ids = [], seen = new Set();
+    matches.forEach(function (m) {
+      var names = m.shard && m.shard.n;
+      if (seen.has(names)) return;
+      seen.add(names);
+      if (names && Object.prototype.hasOwnProperty.call(names, key)) ids = ids.concat(names[key]);
+    });
+    return ids;
   }
 
   function currentFilters() {
@@ -210,7 +217,7 @@
         total = next;
       });
       // An exact name outranks every partial match: its entity comes first.
-      exactIds(qs, res[0]).forEach(function (id) { total.set(id, (total.get(id) || 0) + 1e6); });
+      exactIds(qs, res).forEach(function (id) { total.set(id, (total.get(id) || 0) + 1e6); });
       var all = [];
       total.forEach(function (s, id) { all.push([id, s]); });
       var hits = all.filter(function (x) { return passes(x[0], f); });

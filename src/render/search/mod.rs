@@ -9,7 +9,7 @@
 //!   where the `d` and `f` chunks start;
 //! - `w/<key>`: the words starting with `key`, each mapped to its stem, each stem's
 //!   postings (doc ids and weights) with its document frequency, and the exact entity names
-//!   whose first word is in the shard (see `names.rs`);
+//!   whose rarest word is in the shard (see `names.rs`);
 //! - `d/<n>`: the records (title, link, date, summary, actors, locations) of a run of
 //!   consecutive documents, loaded only for the results shown;
 //! - `f/<n>`: the doc ids that list each of a run of actors and locations, loaded only when
@@ -59,7 +59,13 @@ pub fn files(site: &Site, sink: &dyn Sink) {
     let mut shards = Vec::new();
     let all: Vec<&str> = surfaces.keys().map(String::as_str).collect();
     split(&all, 0, &surfaces, &encoded, &mut shards);
-    let exact = names::by_shard(&docs, &shards);
+    let df = |word: &str| {
+        surfaces
+            .get(word)
+            .and_then(|stem| postings.get(stem))
+            .map_or(u32::MAX, |p| p.df)
+    };
+    let exact = names::by_shard(&docs, &shards, &df);
     let mut keys = Vec::new();
     for ((key, members), names) in shards.iter().zip(&exact) {
         keys.push(key.clone());

@@ -1,7 +1,8 @@
 //! Exact names: a query that is exactly an actor's or location's name or alias ranks that
 //! entity first ("Erbil" finds the city above "Erbil airport" and the incidents there).
-//! Each name is stored, folded as its words are, in the word shard of its first word, which
-//! the browser loads for the query anyway, so the boost costs no extra request.
+//! Each name is stored, folded as its words are, in the word shard of its rarest word, which
+//! the browser loads for the query anyway, so the boost costs no extra request; the rarest
+//! word spreads names that share a common word ("Camp …", "Brigade …") over many shards.
 
 use std::collections::BTreeMap;
 
@@ -23,12 +24,13 @@ pub fn key(name: &str) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
-/// Exact name keys by shard: `per_shard[i]` maps each name whose first word is in shard `i`
-/// to the ids of the documents with that name (several entities may share one).
+/// Exact name keys by shard: `per_shard[i]` maps each name whose rarest word is in shard
+/// `i` to the ids of the documents with that name (several entities may share one).
 pub type ByShard = Vec<BTreeMap<String, Vec<u32>>>;
 
-/// Places the exact names of `docs` in the shards whose members hold their first words.
-pub fn by_shard(docs: &[Doc], shards: &[(String, Vec<&str>)]) -> ByShard {
+/// Places the exact names of `docs` in the shards that hold their rarest words, by `df`
+/// (the number of documents a word is in; the first of equally rare words).
+pub fn by_shard(docs: &[Doc], shards: &[(String, Vec<&str>)], df: &dyn Fn(&str) -> u32) -> ByShard {
     let mut shard_of: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, (_, members)) in shards.iter().enumerate() {
         for word in members {
@@ -39,8 +41,8 @@ pub fn by_shard(docs: &[Doc], shards: &[(String, Vec<&str>)]) -> ByShard {
     for (id, doc) in docs.iter().enumerate() {
         for name in &doc.exact {
             let Some(key) = key(name) else { continue };
-            let first = key.split(' ').next().unwrap_or_default();
-            if let Some(&shard) = shard_of.get(first) {
+            let rarest = key.split(' ').min_by_key(|w| df(w)).unwrap_or_default();
+            if let Some(&shard) = shard_of.get(rarest) {
                 let ids = out[shard].entry(key).or_default();
                 if ids.last() != Some(&(id as u32)) {
                     ids.push(id as u32);
