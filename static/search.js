@@ -2,8 +2,10 @@
    src/render/search/mod.rs). Chunks are scripts that call window.glossSearchChunk, loaded by
    inserting <script src> elements: that works from file://, where fetch() of JSON is
    blocked, and under a Content-Security-Policy of script-src 'self'.
-   A query loads: the meta chunk, one word shard per query word, the filter list of a chosen
-   actor or location, and one fragment per result shown. Stemming happened at build time:
+   A query loads: the meta chunk, one word shard per query word, the filter chunk of a chosen
+   actor or location, and the record chunk (d/<n>, a run of consecutive documents) of each
+   result shown. A query that is exactly an entity's name or alias ranks that entity first
+   (the shard of the name's rarest word lists it). Stemming happened at build time:
    every word form in the site maps to its stem in its shard, so here words are only looked
    up exactly, by prefix (the last word typed) or within one edit (words of 5+ letters). */
 (function () {
@@ -105,10 +107,11 @@
     for (var i = 1; i < p.length; i += 2) { id += p[i]; out.push([id, p[i + 1]]); }
     return out;
   }
-  // Scores of the documents one query word matches, and the word forms to highlight.
+  // Scores of the documents one query word matches, the word forms to highlight, and the
+  // shard the word was looked up in.
   function matchWord(word, prefix) {
     var key = keyFor(word);
-    if (!key) return Promise.resolve({ scores: new Map(), forms: [] });
+    if (!key) return Promise.resolve({ scores: new Map(), forms: [], shard: null });
     return load("w/" + keyFile(key)).then(function (shard) {
       var stems = new Map(), forms = [];
       function add(surface, factor) {
@@ -133,20 +136,50 @@
           if (!(scores.get(dw[0]) >= s)) scores.set(dw[0], s);
         });
       });
-      return { scores: scores, forms: forms, capped: capped };
+      return { scores: scores, forms: forms, capped: capped, shard: shard };
     });
   }
-  function segOf(id) { // [kind, year, status] of a doc id
-    var seg = meta.seg, lo = 0, hi = seg.length - 1;
-    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (seg[mid][3] <= id) lo = mid; else hi = mid - 1; }
-    return seg[lo];
+  // The index of the last entry of the sorted array `starts` that is <= `v`.
+  function lastAtMost(starts, v, at) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (at(starts[mid]) <= v) lo = mid; else hi = mid - 1; }
+    return lo;
   }
+  function segOf(id) { // [kind, year, status] of a doc id
+    return meta.seg[lastAtMost(meta.seg, id, function (s) { return s[3]; })];
+  }
+  function same(x) { return x; }
+  // The record of doc `id`, from the d/<n> chunk of its run, with its kind and status.
+  function docOf(id) {
+    var n = lastAtMost(meta.dc, id, same);
+    return load("d/" + n).then(function (records) {
+      // [title, path, date, summary, actors, locations], empty fields at the end left out.
+      var a = records[id - meta.dc[n]], s = segOf(id);
+      return { t: a[0], p: a[1], d: a[2] || "", s: a[3] || "", a: a[4] || [], l: a[5] || [],
+        k: meta.kinds[s[0]], st: meta.statuses[s[2]] };
+    });
+  }
+  // The ids of the documents listing the actor or location `name` (a-<slug>, l-<slug>).
   function idSet(name) {
-    return load(name).then(function (deltas) {
+    var n = meta.fc.length ? lastAtMost(meta.fc, name, same) : -1;
+    if (n < 0) return Promise.resolve(new Set());
+    return load("f/" + n).then(function (lists) {
       var s = new Set(), id = 0;
-      deltas.forEach(function (d) { id += d; s.add(id); });
+      (Object.prototype.hasOwnProperty.call(lists, name) ? lists[name] : []).forEach(function (d) { id += d; s.add(id); });
       return s;
     }, function () { return new Set(); });
+  }
+  // The ids of the entities whose name or alias is exactly the query (its words, folded),
+  // listed in the shard of one of its words.
+  function exactIds(qs, matches) {
+    var key = qs.join(" "), ids = [], seen = new Set();
+    matches.forEach(function (m) {
+      var names = m.shard && m.shard.n;
+      if (seen.has(names)) return;
+      seen.add(names);
+      if (names && Object.prototype.hasOwnProperty.call(names, key)) ids = ids.concat(names[key]);
+    });
+    return ids;
   }
 
   function currentFilters() {
@@ -169,8 +202,8 @@
     if (!qs.length) return Promise.resolve(null);
     var prefixLast = !/\s$/.test(query);
     var jobs = qs.map(function (w, i) { return matchWord(w, prefixLast && i === qs.length - 1); });
-    jobs.push(f.actor ? idSet("f/a-" + f.actor) : Promise.resolve(null));
-    jobs.push(f.location ? idSet("f/l-" + f.location) : Promise.resolve(null));
+    jobs.push(f.actor ? idSet("a-" + f.actor) : Promise.resolve(null));
+    jobs.push(f.location ? idSet("l-" + f.location) : Promise.resolve(null));
     return Promise.all(jobs).then(function (res) {
       f.locationSet = res.pop();
       f.actorSet = res.pop();
@@ -183,6 +216,8 @@
         m.scores.forEach(function (s, id) { if (total.has(id)) next.set(id, total.get(id) + s); });
         total = next;
       });
+      // An exact name outranks every partial match: its entity comes first.
+      exactIds(qs, res).forEach(function (id) { total.set(id, (total.get(id) || 0) + 1e6); });
       var all = [];
       total.forEach(function (s, id) { all.push([id, s]); });
       var hits = all.filter(function (x) { return passes(x[0], f); });
@@ -243,9 +278,8 @@
     a.href = root + doc.p;
     li.appendChild(metaP);
     li.appendChild(a);
-    var a1 = snippet(doc.s || "", forms), a2 = snippet((doc.x || "").replace(/\s+/g, " "), forms);
-    var best = a1 && (!a2 || a1.cover >= a2.cover) ? a1 : a2;
-    li.appendChild(best ? best.node : el("p", "result-summary", doc.s || ""));
+    var best = snippet(doc.s, forms);
+    li.appendChild(best ? best.node : el("p", "result-summary", doc.s));
     return li;
   }
   function setOptions(name, counts, anyLabel, labels) {
@@ -283,7 +317,7 @@
     ["actor", "location"].forEach(function (name) {
       var counts = {}, labels = {};
       docs.forEach(function (d) {
-        (name === "actor" ? d.a : d.l).forEach(function (e) { counts[e[0]] = (counts[e[0]] || 0) + 1; labels[e[0]] = e[1]; });
+        ((name === "actor" ? d.a : d.l) || []).forEach(function (e) { counts[e[0]] = (counts[e[0]] || 0) + 1; labels[e[0]] = e[1]; });
       });
       var sorted = {};
       Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); })
@@ -296,7 +330,7 @@
   var seq = 0, shown = 0, last = null;
   function showPage(my) {
     var page = last.result.hits.slice(shown, shown + PAGE);
-    return Promise.all(page.map(function (h) { return load("d/" + h[0]); })).then(function (docs) {
+    return Promise.all(page.map(function (h) { return docOf(h[0]); })).then(function (docs) {
       if (my !== seq) return;
       var frag = document.createDocumentFragment();
       docs.forEach(function (d) { frag.appendChild(resultItem(d, last.result.forms)); });
@@ -323,7 +357,7 @@
       if (!result) { status.textContent = ""; return; }
       last = { result: result, f: f, docs: [] };
       var n = result.hits.length;
-      status.textContent = n === 0 ? "No results for “" + q + "”." :
+      status.textContent = n === 0 ? "No results for “" + q + "”." + otherScript(q) :
         n + (n === 1 ? " result" : " results") + " for “" + q + "”" +
         (result.capped ? " (a very common word: only its best matches are kept)." : ".");
       facets(result, f);
@@ -331,6 +365,11 @@
     }).catch(function (e) {
       if (my === seq) status.textContent = "Search is unavailable: " + e.message;
     });
+  }
+  // A query in another script than Latin that finds nothing: say where such names live.
+  function otherScript(q) {
+    return /(?![\p{Script=Latin}])\p{L}/u.test(q) ?
+      " Names in other scripts are found where an actor or location lists them among its aliases; this site has none for these words, so try the name in Latin letters." : "";
   }
   function syncUrl(q, f) {
     try {

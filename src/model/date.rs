@@ -112,6 +112,11 @@ impl PartialDate {
         (self.month != 0).then_some(self.month)
     }
 
+    /// The day of the month (1-31) if known; search indexes it as a word.
+    pub fn day(&self) -> Option<u8> {
+        (self.day != 0).then_some(self.day)
+    }
+
     /// ISO 8601 at the date's precision: `2021-07-07`, `2020-05` or `2021`.
     pub fn iso(&self) -> String {
         match self.precision() {

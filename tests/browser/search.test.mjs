@@ -113,12 +113,19 @@ test("pressing Enter in the box keeps the reader on the search page with results
   await page.close();
 });
 
-test("full text: a word only in an article body, with a highlighted snippet, a year filter and a typo", { timeout: 60_000 }, async () => {
+test("full text: a word only in an article body, a highlighted snippet, a year filter and a typo", { timeout: 60_000 }, async () => {
   const page = await site.context.newPage();
   await page.goto(site.server.url("search/?q=telegram"));
   const central = (r) => r.find((x) => x.href && sitePath(x.href, site.server.base) === CENTRAL_BRIEF);
   let r = await resultsMatching(page, (r) => central(r), "the central brief among the results for telegram");
-  assert.ok(central(r).marks.some((m) => /^telegram$/i.test(m)), `a highlighted snippet: ${JSON.stringify(central(r))}`);
+  // Snippets come from the summary: a word in it is marked.
+  await page.locator(INPUT).fill("rockets");
+  await settle(page, "rockets");
+  r = await resultsMatching(page, (r) => central(r), "the central brief for rockets");
+  assert.ok(central(r).marks.some((m) => /^rockets$/i.test(m)), `a highlighted snippet: ${JSON.stringify(central(r))}`);
+  await page.locator(INPUT).fill("telegram");
+  await settle(page, "telegram");
+  r = await resultsMatching(page, (r) => central(r), "the central brief for telegram again");
 
   // Filter by year: 2021 keeps the brief (dated 2021-07-07), 2020 drops it.
   await until(() => page.locator("#search-filter-year option[value='2021']").count(), { message: "a 2021 year option" });
@@ -148,7 +155,7 @@ test("a query loads only a few small chunks of the index", { timeout: 30_000 }, 
   await resultsMatching(page, (r) => r.length > 0, "results for rockets");
   const loaded = await page.evaluate(() => window.glossSearchLoaded.slice());
   assert.ok(loaded.includes("meta"), `the meta chunk: ${loaded}`);
-  assert.ok(loaded.length <= 14, `meta, one word shard, at most ten fragments: ${loaded}`);
+  assert.ok(loaded.length <= 14, `meta, one word shard, at most ten record chunks: ${loaded}`);
   await page.close();
 });
 
@@ -191,6 +198,66 @@ test("an Arabic word finds the Arabic brief", { timeout: 30_000 }, async (t) => 
     (r) => r.some((x) => x.href && (sitePath(x.href, site.server.base) || "").startsWith(`briefs/${found.slug}/`)),
     `the Arabic brief ${found.slug} for ${found.word}`,
   );
+  await page.close();
+});
+
+test("dates are searchable the ways readers write them", { timeout: 60_000 }, async () => {
+  const page = await site.context.newPage();
+  const brief = "briefs/iranian-missiles-ain-al-asad-2020-01-08/";
+  const incident = "incidents/2020-01-08-iranian-missile-strike/";
+  const paths = (r) => r.map((x) => x.href && sitePath(x.href, site.server.base));
+  await page.goto(site.server.url("search/?q=" + encodeURIComponent("8 January 2020")));
+  let r = await resultsMatching(page, (r) => paths(r).includes(brief) && paths(r).includes(incident),
+    "the brief and the incident of 8 January 2020");
+  assert.deepEqual(paths(r).slice(0, 2).sort(), [brief, incident].sort(), `dated documents first: ${paths(r)}`);
+  const input = page.locator(INPUT);
+  for (const q of ["Jan. 8", "2020-01-08"]) {
+    await input.fill(q);
+    await settle(page, q);
+    r = await resultsMatching(page, (r) => paths(r).includes(brief) && paths(r).includes(incident), `both for ${q}`);
+  }
+  // A month finds every brief of that month; the Soleimani brief is of 3 January 2020.
+  await input.fill("January 2020");
+  await settle(page, "January 2020");
+  await resultsMatching(page, (r) => paths(r).includes(brief) && paths(r).includes("briefs/soleimani-drone-strike-2020-01-03/"),
+    "the January 2020 briefs");
+  await page.close();
+});
+
+test("an exact name or alias ranks its entity first", { timeout: 30_000 }, async () => {
+  const page = await site.context.newPage();
+  await page.goto(site.server.url("search/?q=Erbil"));
+  let r = await resultsMatching(page, (r) => r.length > 1, "results for Erbil");
+  assert.equal(r[0].title, "Erbil", `the city first: ${JSON.stringify(r.map((x) => x.title))}`);
+  assert.equal(sitePath(r[0].href, site.server.base), "locations/erbil/");
+  const input = page.locator(INPUT);
+  await input.fill("erbil airport");
+  await settle(page, "erbil airport");
+  r = await resultsMatching(page, (r) => r.length > 0, "results for erbil airport");
+  assert.equal(r[0].title, "Erbil International Airport", "an alias ranks its location first");
+  // An alias in Arabic script finds the actor and ranks it first.
+  await input.fill("كتائب حزب الله");
+  await settle(page, "كتائب حزب الله");
+  r = await resultsMatching(page, (r) => r.length > 0, "results for the Arabic alias");
+  assert.match(r[0].title, /^Kata.ib Hezbollah$/);
+  await page.close();
+});
+
+test("a query in another script that finds nothing says how such names are found", { timeout: 30_000 }, async () => {
+  const page = await site.context.newPage();
+  await page.goto(site.server.url("search/?q=" + encodeURIComponent("أربيل")));
+  await settle(page, "أربيل");
+  const status = await until(async () => {
+    const t = (await page.locator("#search-status").textContent()) || "";
+    return /other scripts/.test(t) ? t : null;
+  }, { message: "the note on names in other scripts" });
+  assert.match(status, /No results/);
+  assert.match(status, /aliases/);
+  assert.equal(await page.locator("#search-results li").count(), 0);
+  // A Latin query that finds nothing keeps the plain message.
+  await page.locator(INPUT).fill("zzqxnotaword");
+  await settle(page, "zzqxnotaword");
+  assert.doesNotMatch((await page.locator("#search-status").textContent()) || "", /other scripts/);
   await page.close();
 });
 

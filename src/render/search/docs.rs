@@ -3,7 +3,8 @@
 
 use super::super::site::Site;
 use super::text::markdown_text;
-use crate::model::{ActorId, Article, BriefId, IncidentId, LocationId, Status};
+use crate::markup::shorthand::Shorthands;
+use crate::model::{ActorId, Article, BriefId, IncidentId, LocationId, PartialDate, Status};
 
 /// The kinds of document, in the order their doc ids are numbered.
 pub const KINDS: [&str; 5] = ["brief", "incident", "actor", "location", "page"];
@@ -39,12 +40,16 @@ pub struct Doc<'a> {
     pub iso: &'a str,
     /// Date for display.
     pub date: &'a str,
+    /// The date of a brief or incident, indexed as words (see `dates.rs`).
+    pub when: Option<PartialDate>,
     /// Title or name.
     pub title: &'a str,
     /// Site-root-relative path.
     pub path: String,
     /// Other names, weighted like the title.
     pub names: String,
+    /// An entity's name and aliases: a query that is exactly one of them ranks it first.
+    pub exact: Vec<&'a str>,
     /// Summary shown under the result.
     pub summary: &'a str,
     /// Where the full text comes from (see [`body`]).
@@ -62,9 +67,11 @@ fn status_index(status: Option<Status>) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-/// A document's full text: editor's text, article and notes, or the description.
-pub fn body(site: &Site, source: Source) -> String {
+/// A document's full text: editor's text, article and notes, or the description, with
+/// bare link shorthand (`@actor/slug`) read as the name it shows on the page.
+pub fn body(site: &Site, links: &Shorthands, source: Source) -> String {
     let c = site.corpus;
+    let markdown_text = |text: &str| markdown_text(text, links);
     match source {
         Source::Brief(id) => {
             let brief = &c.briefs[id.index()];
@@ -106,9 +113,11 @@ pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
             status: 0,
             iso: &card.date.iso,
             date: &card.date.display,
+            when: Some(brief.date),
             title: &card.title,
             path: card.path.clone(),
             names: brief.tags.join(" "),
+            exact: Vec::new(),
             summary: &card.summary,
             source: Source::Brief(BriefId(i as u32)),
             actors: brief.actors.iter().map(|(a, _)| actor(a.index())).collect(),
@@ -126,9 +135,11 @@ pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
             status: status_index(incident.status),
             iso: &r.date.iso,
             date: &r.date.display,
+            when: Some(incident.date),
             title: &r.title,
             path: r.path.clone(),
             names: format!("{} {}", r.kind, r.status.map_or("", |s| s.as_str())),
+            exact: Vec::new(),
             summary: &p.incidents[i].summary,
             source: Source::Incident(IncidentId(i as u32)),
             actors: incident.actors.iter().map(|a| actor(a.index())).collect(),
@@ -152,6 +163,7 @@ pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
             status: 0,
             iso: "",
             date: "",
+            when: None,
             title: &a.name,
             path: p.actor_links[i].path.clone(),
             names: format!(
@@ -159,6 +171,7 @@ pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
                 names.join(" "),
                 a.kind.as_deref().unwrap_or_default()
             ),
+            exact: std::iter::once(a.name.as_str()).chain(names).collect(),
             summary: &p.actors[i].summary,
             source: Source::Actor(ActorId(i as u32)),
             actors: vec![actor(i)],
@@ -172,6 +185,7 @@ pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
             status: 0,
             iso: "",
             date: "",
+            when: None,
             title: &l.name,
             path: p.location_links[i].path.clone(),
             names: format!(
@@ -180,6 +194,9 @@ pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
                 l.kind.as_deref().unwrap_or_default(),
                 l.country.as_deref().unwrap_or_default()
             ),
+            exact: std::iter::once(l.name.as_str())
+                .chain(l.aliases.iter().map(String::as_str))
+                .collect(),
             summary: &p.locations[i].summary,
             source: Source::Location(LocationId(i as u32)),
             actors: Vec::new(),
@@ -193,9 +210,11 @@ pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
             status: 0,
             iso: "",
             date: "",
+            when: None,
             title: &page.title,
             path: site.urls.plain_page(&page.slug),
             names: String::new(),
+            exact: Vec::new(),
             summary: "",
             source: Source::Page(i),
             actors: Vec::new(),

@@ -4,16 +4,21 @@
 //!
 //! Every chunk is a script under `search/chunks/` that calls
 //! `window.glossSearchChunk(name, data)`:
-//! - `meta`: the word-shard keys, the fold table, and the doc-id ranges of each kind, year
-//!   and status (documents are numbered in that order, so those filters are ranges);
-//! - `w/<key>`: the words starting with `key`, each mapped to its stem, and each stem's
-//!   postings (doc ids and weights) with its document frequency;
-//! - `d/<id>`: one document's title, link, date, actors, locations and a bounded excerpt,
-//!   loaded only for the results shown;
-//! - `f/a-<slug>` and `f/l-<slug>`: the doc ids that list one actor or location, loaded
-//!   only when that filter is on.
+//! - `meta`: the word-shard keys, the fold table, the doc-id ranges of each kind, year
+//!   and status (documents are numbered in that order, so those filters are ranges), and
+//!   where the `d` and `f` chunks start;
+//! - `w/<key>`: the words starting with `key`, each mapped to its stem, each stem's
+//!   postings (doc ids and weights) with its document frequency, and the exact entity names
+//!   whose rarest word is in the shard (see `names.rs`);
+//! - `d/<n>`: the records (title, link, date, summary, actors, locations) of a run of
+//!   consecutive documents, loaded only for the results shown;
+//! - `f/<n>`: the doc ids that list each of a run of actors and locations, loaded only when
+//!   that filter is on.
 
+mod dates;
 mod docs;
+mod names;
+mod records;
 mod text;
 
 use std::collections::BTreeMap;
@@ -24,8 +29,10 @@ use serde::Serialize;
 
 use super::Output;
 use super::site::{Site, script_json};
+use crate::markup::shorthand::Shorthands;
 use crate::output::Sink;
 use docs::{Doc, KINDS, STATUSES};
+use records::Packer;
 use text::{FOLD, MAX_WORD_CHARS, Stems, each_word};
 
 /// A word shard is split by a longer prefix once it would be larger than this.
@@ -36,16 +43,15 @@ const SHARD_BYTES: usize = 24_000;
 const MAX_KEY_CHARS: usize = 16;
 /// A stem keeps its best-weighted postings only: very common words rank nothing.
 const MAX_POSTINGS: usize = 1000;
-/// Characters of a document's text kept for snippets.
-const EXCERPT_CHARS: usize = 4000;
 /// Where the chunks go.
 const DIR: &str = "search/chunks/";
 
 /// Every chunk of the search index, each handed to `sink` as soon as it is made: document
-/// texts are made, counted and cut to their excerpt a batch at a time, never all at once.
+/// texts are made and counted a batch at a time, never all at once.
 pub fn files(site: &Site, sink: &dyn Sink) {
     let docs = docs::collect(site);
-    let (surfaces, postings) = invert(site, &docs, sink);
+    let mut packer = Packer::default();
+    let (surfaces, postings) = invert(site, &docs, &mut packer, sink);
     let encoded: BTreeMap<&str, String> = postings
         .iter()
         .map(|(stem, list)| (stem.as_str(), encode_postings(list)))
@@ -53,18 +59,30 @@ pub fn files(site: &Site, sink: &dyn Sink) {
     let mut shards = Vec::new();
     let all: Vec<&str> = surfaces.keys().map(String::as_str).collect();
     split(&all, 0, &surfaces, &encoded, &mut shards);
+    let df = |word: &str| {
+        surfaces
+            .get(word)
+            .and_then(|stem| postings.get(stem))
+            .map_or(u32::MAX, |p| p.df)
+    };
+    let exact = names::by_shard(&docs, &shards, &df);
     let mut keys = Vec::new();
-    for (key, members) in &shards {
+    for ((key, members), names) in shards.iter().zip(&exact) {
         keys.push(key.clone());
         sink.accept(chunk(
             &format!("w/{}", key_file(key)),
-            &shard_json(members, &surfaces, &encoded),
+            &shard_json(members, &surfaces, &encoded, names),
         ));
     }
-    sink.accept(chunk("meta", &meta(&docs, &keys)));
-    filters(&docs)
-        .into_iter()
-        .for_each(|output| sink.accept(output));
+    let (filter_starts, filters) = records::filters(&docs);
+    for (n, json) in filters.iter().enumerate() {
+        sink.accept(chunk(&format!("f/{n}"), json));
+    }
+    let starts = Starts {
+        docs: &packer.starts,
+        filters: &filter_starts,
+    };
+    sink.accept(chunk("meta", &meta(&docs, &keys, starts)));
 }
 
 /// Surface word -> stem, and stem -> its postings.
@@ -105,18 +123,19 @@ impl Postings {
 /// together, so they are folded into the postings a batch at a time (same result).
 const INVERT_BATCH: usize = 1024;
 
-/// Counts the words of every document and hands each one's `d/<id>` chunk to `sink`.
-fn invert(site: &Site, docs: &[Doc], sink: &dyn Sink) -> Inverted {
+/// Counts the words of every document and hands the `d/<n>` chunks of their records to
+/// `sink`, packed by `packer`.
+fn invert(site: &Site, docs: &[Doc], packer: &mut Packer, sink: &dyn Sink) -> Inverted {
     let stems = Stems::new();
+    let links = Shorthands::new(site.corpus, site.urls);
     // Merged by number: each surface word knows its stem's number, each stem its postings,
     // so a document's words cost one hash lookup each and no string copies.
     let mut vocabulary = Vocabulary::default();
-    for (batch, chunk) in docs.chunks(INVERT_BATCH).enumerate() {
-        let per_doc: Vec<FxHashMap<String, u32>> = chunk
+    for (batch, run) in docs.chunks(INVERT_BATCH).enumerate() {
+        let per_doc: Vec<(FxHashMap<String, u32>, String)> = run
             .par_iter()
-            .enumerate()
-            .map(|(j, d)| {
-                let body = docs::body(site, d.source);
+            .map(|d| {
+                let body = docs::body(site, &links, d.source);
                 let mut counts: FxHashMap<String, u32> = FxHashMap::default();
                 let mut count = |text: &str, weight: u32| {
                     each_word(text, &mut |w| match counts.get_mut(w) {
@@ -128,14 +147,19 @@ fn invert(site: &Site, docs: &[Doc], sink: &dyn Sink) -> Inverted {
                 };
                 count(d.title, 10);
                 count(&d.names, 10);
+                if let Some(date) = &d.when {
+                    count(&dates::date_words(date), 10);
+                }
                 count(d.summary, 1);
                 count(&body, 1);
-                sink.accept(fragment(batch * INVERT_BATCH + j, d, &body));
-                counts
+                (counts, records::record(d))
             })
             .collect();
-        for (j, counts) in per_doc.into_iter().enumerate() {
+        for (j, (counts, record)) in per_doc.into_iter().enumerate() {
             let id = (batch * INVERT_BATCH + j) as u32;
+            if let Some((n, json)) = packer.push(record) {
+                sink.accept(chunk(&format!("d/{n}"), &json));
+            }
             let mut by_stem: Vec<(u32, u32)> = counts
                 .into_iter()
                 .map(|(w, n)| (vocabulary.stem_of(w, &stems), n))
@@ -152,6 +176,9 @@ fn invert(site: &Site, docs: &[Doc], sink: &dyn Sink) -> Inverted {
                 vocabulary.postings[stem as usize].push(id, n.min(99));
             }
         }
+    }
+    if let Some((n, json)) = packer.finish() {
+        sink.accept(chunk(&format!("d/{n}"), &json));
     }
     vocabulary.into_inverted()
 }
@@ -271,6 +298,7 @@ fn shard_json(
     members: &[&str],
     surfaces: &BTreeMap<String, String>,
     encoded: &BTreeMap<&str, String>,
+    names: &BTreeMap<String, Vec<u32>>,
 ) -> String {
     let mut w = BTreeMap::new();
     let mut s = BTreeMap::new();
@@ -283,8 +311,13 @@ fn shard_json(
         .iter()
         .map(|(stem, list)| format!("{}:{list}", script_json(stem)))
         .collect();
+    let names = if names.is_empty() {
+        String::new()
+    } else {
+        format!(",\"n\":{}", script_json(names))
+    };
     format!(
-        "{{\"w\":{},\"s\":{{{}}}}}",
+        "{{\"w\":{},\"s\":{{{}}}{names}}}",
         script_json(&w),
         stems.join(",")
     )
@@ -322,9 +355,19 @@ struct Meta<'a> {
     statuses: [&'a str; 5],
     /// `[kind, year, status, first doc id]` per run of documents.
     seg: Vec<[i64; 4]>,
+    /// The first doc id of each `d/<n>` chunk.
+    dc: &'a [u32],
+    /// The first filter name (`a-<slug>`, `l-<slug>`) of each `f/<n>` chunk.
+    fc: &'a [String],
 }
 
-fn meta(docs: &[Doc], keys: &[String]) -> String {
+/// Where the record and filter chunks start.
+struct Starts<'a> {
+    docs: &'a [u32],
+    filters: &'a [String],
+}
+
+fn meta(docs: &[Doc], keys: &[String], starts: Starts) -> String {
     let mut seg: Vec<[i64; 4]> = Vec::new();
     for (id, d) in docs.iter().enumerate() {
         let run = [d.kind as i64, i64::from(d.year), d.status as i64, id as i64];
@@ -340,70 +383,9 @@ fn meta(docs: &[Doc], keys: &[String]) -> String {
         kinds: KINDS,
         statuses: STATUSES,
         seg,
+        dc: starts.docs,
+        fc: starts.filters,
     })
-}
-
-/// One chunk per actor and per location: the ids of the documents that list it.
-fn filters(docs: &[Doc]) -> Vec<Output> {
-    let mut lists: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (id, d) in docs.iter().enumerate() {
-        for (slug, _) in &d.actors {
-            lists.entry(format!("a-{slug}")).or_default().push(id);
-        }
-        for (slug, _) in &d.locations {
-            lists.entry(format!("l-{slug}")).or_default().push(id);
-        }
-    }
-    lists
-        .into_iter()
-        .map(|(name, mut ids)| {
-            ids.dedup();
-            let mut last = 0;
-            let deltas: Vec<usize> = ids
-                .iter()
-                .map(|&id| {
-                    let d = id - last;
-                    last = id;
-                    d
-                })
-                .collect();
-            chunk(&format!("f/{name}"), &script_json(&deltas))
-        })
-        .collect()
-}
-
-#[derive(Serialize)]
-struct Fragment<'a> {
-    t: &'a str,
-    p: &'a str,
-    k: &'a str,
-    d: &'a str,
-    y: i32,
-    st: &'a str,
-    a: &'a [(&'a str, &'a str)],
-    l: &'a [(&'a str, &'a str)],
-    s: &'a str,
-    x: &'a str,
-}
-
-fn fragment(id: usize, d: &Doc, body: &str) -> Output {
-    let end = body
-        .char_indices()
-        .nth(EXCERPT_CHARS)
-        .map_or(body.len(), |(i, _)| i);
-    let f = Fragment {
-        t: d.title,
-        p: &d.path,
-        k: KINDS[d.kind],
-        d: d.date,
-        y: d.year,
-        st: STATUSES[d.status],
-        a: &d.actors[..d.actors.len().min(8)],
-        l: &d.locations[..d.locations.len().min(8)],
-        s: d.summary,
-        x: &body[..end],
-    };
-    chunk(&format!("d/{id}"), &script_json(&f))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::markup::shorthand::Shorthands;
 use crate::markup::unicode::{is_ignorable, is_loose_mark, nfc};
 
 /// Latin letters with marks and their bare forms, as `"àa áa …"` pairs. Sent to the browser
@@ -100,13 +101,16 @@ impl Stems {
     }
 }
 
-/// The plain text of a markdown fragment: its words, with block ends as line breaks.
-pub fn markdown_text(markdown: &str) -> String {
+/// The plain text of a markdown fragment: its words, with block ends as line breaks, and
+/// bare link shorthand (`@actor/slug`) replaced by the name the page shows for it, so
+/// results and their words read as the page does.
+pub fn markdown_text(markdown: &str, links: &Shorthands) -> String {
     use pulldown_cmark::{Event, Parser, TagEnd};
     let mut out = String::new();
     for event in Parser::new(markdown) {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Text(t) => out.push_str(&links.named(&t)),
+            Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             Event::End(
                 TagEnd::Paragraph
@@ -209,7 +213,8 @@ mod tests {
 
     #[test]
     fn markdown_text_drops_markup() {
-        let t = markdown_text("A *bold* [link](x.html) word.\n\n- item `code`");
+        let none = Shorthands::default();
+        let t = markdown_text("A *bold* [link](x.html) word.\n\n- item `code`", &none);
         assert_eq!(t, "A bold link word.\nitem code\n");
     }
 }
