@@ -46,6 +46,9 @@ pub struct Request {
     pub clearance: f64,
     /// Text width and height (font size).
     pub size: (f64, f64),
+    /// The index of the label's own marker among the obstacles, which the label may touch
+    /// (it is part of the same link); every other obstacle it must clear.
+    pub own: Option<usize>,
 }
 
 /// Estimated width of `text` at `font_size`: an average glyph is a little over half an em
@@ -55,8 +58,9 @@ pub fn text_width(text: &str, font_size: f64, letter_spacing: f64) -> f64 {
     chars * (font_size * 0.56 + letter_spacing)
 }
 
-/// Places each request in order, avoiding `obstacles` (markers), the placed labels and the
-/// edges of a `view` of the given size; `None` where nothing fits.
+/// Places each request in order, avoiding `obstacles` (the markers' hit areas, but for the
+/// request's own), the placed labels and the edges of a `view` of the given size; `None`
+/// where nothing fits.
 pub fn place(requests: &[Request], obstacles: &[Rect], view: (f64, f64)) -> Vec<Option<Placed>> {
     let mut taken: Vec<Rect> = Vec::new();
     let mut out = Vec::with_capacity(requests.len());
@@ -67,7 +71,10 @@ pub fn place(requests: &[Request], obstacles: &[Rect], view: (f64, f64)) -> Vec<
                 && b[1] >= 2.0
                 && b[2] <= view.0 - 2.0
                 && b[3] <= view.1 - 2.0
-                && !obstacles.iter().any(|o| overlaps(o, &b))
+                && !obstacles
+                    .iter()
+                    .enumerate()
+                    .any(|(i, o)| r.own != Some(i) && overlaps(o, &b))
                 && !taken.iter().any(|t| overlaps(t, &b))
         });
         if let Some(p) = placed {
@@ -122,6 +129,7 @@ mod tests {
             at: (x, y),
             clearance: 6.0,
             size: (40.0, 12.0),
+            own: None,
         }
     }
 
