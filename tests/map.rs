@@ -174,7 +174,7 @@ fn points_that_overlap_form_a_cluster_counting_its_incidents() {
         assert_eq!(
             attrs(&page, &format!("svg.{svg} a.map-point"), "aria-label"),
             [
-                "Baghdad and nearby: 2 places, 5 incidents (list)",
+                "Baghdad: 5 incidents at 2 places nearby (list)",
                 "Basra, location",
                 "Erbil, location"
             ],
@@ -222,7 +222,7 @@ fn names_are_escaped_in_the_svg_and_the_list() {
     );
     assert!(
         html.contains(
-            r#"aria-label="Tom &amp; &quot;Jerry&quot; &lt;b&gt;&apos;s&lt;/b&gt; and nearby"#
+            r#"aria-label="Tom &amp; &quot;Jerry&quot; &lt;b&gt;&apos;s&lt;/b&gt;: 1 incident at 2"#
         ),
         "{html}"
     );
@@ -230,7 +230,7 @@ fn names_are_escaped_in_the_svg_and_the_list() {
     assert_eq!(texts(&page, "svg.map-full .map-label"), [name.to_string()]);
     assert_eq!(
         texts(&page, "svg.map-full a.map-point title"),
-        [format!("{name} and nearby: 2 places, 1 incident (list)")]
+        [format!("{name}: 1 incident at 2 places nearby (list)")]
     );
     assert_eq!(
         texts(&page, "li.map-group > .map-group-name"),

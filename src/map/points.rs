@@ -100,7 +100,9 @@ impl Layout {
 
     /// Writes the points group: each marker a link with its accessible name, an invisible
     /// hit area of at least the frame's hit diameter (outlined when the link has keyboard
-    /// focus, by `map.css`), its symbol, a cluster's count, and its label.
+    /// focus, by `map.css`), its label, then its symbol with a cluster's count: the visible
+    /// text reads "label count", which the accessible name must contain in that order
+    /// (WCAG 2.5.3, label in name).
     pub(super) fn write(&self, svg: &mut String, markers: &[Marker], frame: &Frame) {
         let _ = write!(
             svg,
@@ -122,7 +124,6 @@ impl Layout {
                 num(self.at[i].1),
                 num(hit_radius(m.kind, frame))
             );
-            symbol(svg, m.kind, self.at[i], frame.font);
             if let Some(p) = self.labels[i] {
                 let anchor = match p.anchor {
                     Anchor::Start => "",
@@ -131,13 +132,14 @@ impl Layout {
                 };
                 let _ = write!(
                     svg,
-                    r##"<text class="map-label" x="{}" y="{}"{anchor} fill="{}" stroke="#fff" stroke-width="3" paint-order="stroke">{}</text>"##,
+                    r##"<text class="map-label" x="{}" y="{}"{anchor} fill="{}" stroke="#fff" stroke-width="3" paint-order="stroke">{}</text> "##,
                     num(p.x),
                     num(p.y),
                     colour::TEXT,
                     escape(m.label)
                 );
             }
+            symbol(svg, m.kind, self.at[i], frame.font);
             svg.push_str("</a>");
         }
         svg.push_str("</g>");

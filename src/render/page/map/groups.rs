@@ -151,6 +151,12 @@ fn cluster_marker<'a>(
         (p, 0) => count(p, "place"),
         (p, i) => format!("{}, {}", count(p, "place"), count(i, "incident")),
     };
+    // The name starts with what the point shows, its label then its count (label in name).
+    let name = match (places, incidents) {
+        (_, 0) => format!("{place}: {} nearby", count(places, "place")),
+        (0 | 1, i) => format!("{place}: {}", count(i, "incident")),
+        (p, i) => format!("{place}: {} at {p} places nearby", count(i, "incident")),
+    };
     Marker {
         lat: lead.lat,
         lon: lead.lon,
@@ -158,7 +164,7 @@ fn cluster_marker<'a>(
             count: if incidents > 0 { incidents } else { places },
             incidents: incidents > 0,
         },
-        name: format!("{}: {} (list)", entry.name, entry.summary),
+        name: format!("{name} (list)"),
         label: if places > 0 { lead.label } else { "" },
         href: format!("#{}", entry.id),
     }
