@@ -1,8 +1,8 @@
 //! Greedy label placement: each label, in priority order, takes the first of eight positions
-//! around its point that stays inside the view and overlaps neither a marker nor a label placed
-//! before it; a label with no such position is left out (its point keeps its accessible name,
-//! and the list below the map names it). Simple, deterministic, and good enough for the few
-//! dozen labels of a news map.
+//! around its point that stays inside the view and overlaps neither another point's hit area
+//! nor a label placed before it; a label with no such position is left out (its point keeps
+//! its accessible name, and the list below the map names it). Simple, deterministic, and good
+//! enough for the few dozen labels of a news map.
 
 /// An axis-aligned box in SVG units: left, top, right, bottom.
 pub type Rect = [f64; 4];
@@ -174,6 +174,23 @@ mod tests {
             (200.0, 200.0),
         );
         assert_eq!(none, vec![None]);
+    }
+
+    #[test]
+    fn a_label_may_touch_its_own_hit_area_but_no_other() {
+        // The point's own hit area covers where its label goes; a neighbour's covers the left.
+        let own = [80.0, 80.0, 140.0, 120.0];
+        let other = [40.0, 80.0, 94.0, 120.0];
+        let mut r = request(100.0, 100.0);
+        assert_eq!(place(&[r], &[own], (300.0, 200.0))[0], None);
+        r.own = Some(0);
+        let p = place(&[r], &[own, other], (300.0, 200.0))[0].expect("placed");
+        assert_eq!(
+            p.anchor,
+            Anchor::Start,
+            "right of the point, over its own hit area"
+        );
+        assert!(!overlaps(&p.rect, &other));
     }
 
     #[test]
