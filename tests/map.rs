@@ -410,7 +410,7 @@ fn a_map_of_many_places_draws_the_busiest_and_says_so() {
 #[test]
 fn a_thousand_located_places_with_a_thousand_incidents_stay_under_300_kb() {
     // The bench corpus at 10,000 briefs: 1,000 places spread over central Iraq, 1,000
-    // incidents among them. Before clusters the page was 408 KB.
+    // incidents among them (266 KB before clusters, 124 KB after, on the bench corpus).
     let site = Site::empty();
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     let mut next = |n: u64| {
