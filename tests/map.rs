@@ -46,8 +46,27 @@ fn located_incidents() -> (BTreeSet<String>, BTreeSet<String>) {
     (located, unlocated)
 }
 
+/// Where a reader can get from the map drawn in `svg` (`map-full` or `map-phone`): the
+/// links of its lone points, and those in the list entry each cluster's point leads to.
+fn reachable(page: &scraper::Html, svg: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for href in attrs(page, &format!("svg.{svg} a.map-point"), "href") {
+        match href.strip_prefix('#') {
+            Some(id) => {
+                let members = attrs(page, &format!("li.map-group#{id} a"), "href");
+                assert!(!members.is_empty(), "{href} leads to an entry with links");
+                out.extend(members);
+            }
+            None => {
+                out.insert(href);
+            }
+        }
+    }
+    out
+}
+
 #[test]
-fn every_located_incident_is_a_named_link_on_the_map() {
+fn every_located_incident_is_reachable_from_the_map() {
     let site = Site::fixture();
     site.build();
     let page = site.page("map/index.html");
@@ -56,55 +75,44 @@ fn every_located_incident_is_a_named_link_on_the_map() {
         !located.is_empty() && !unlocated.is_empty(),
         "the fixture has both kinds"
     );
-    let hrefs: BTreeSet<String> = attrs(
-        &page,
-        "svg.map-full a.map-point[data-kind=incident]",
-        "href",
-    )
-    .into_iter()
-    .collect();
-    let expected: BTreeSet<String> = located
+    // Every located incident is at Ain al-Asad: one cluster, counting them, named in words.
+    let names = attrs(&page, "svg.map-full a.map-point", "aria-label");
+    assert_eq!(
+        names,
+        [format!(
+            "Ain al-Asad Air Base: {} incidents (list)",
+            located.len()
+        )]
+    );
+    assert_eq!(
+        names,
+        texts(&page, "svg.map-full a.map-point title"),
+        "aria-label and <title> agree"
+    );
+    assert_eq!(
+        texts(&page, "svg.map-full a.map-point .map-count"),
+        [located.len().to_string()]
+    );
+    // Its label stays on both maps.
+    for svg in ["map-full", "map-phone"] {
+        assert_eq!(
+            texts(&page, &format!("svg.{svg} a.map-point .map-label")),
+            ["Ain al-Asad Air Base"],
+            "{svg}"
+        );
+    }
+    // The cluster leads to its entry below the map, which lists the place and its incidents;
+    // both maps reach the same links.
+    let mut expected: BTreeSet<String> = located
         .iter()
         .map(|s| format!("../incidents/{s}/"))
         .collect();
-    assert_eq!(hrefs, expected);
-    let names = attrs(
-        &page,
-        "svg.map-full a.map-point[data-kind=incident]",
-        "aria-label",
-    );
-    let titles = texts(&page, "svg.map-full a.map-point[data-kind=incident] title");
-    assert_eq!(names.len(), located.len());
-    assert_eq!(names, titles, "aria-label and <title> agree");
-    assert!(
-        names
-            .iter()
-            .any(|n| n.starts_with("Rockets hit the base (7 July 2021, confirmed)")),
-        "{names:?}"
-    );
-    assert!(
-        names
-            .iter()
-            .all(|n| n.contains("incident at Ain al-Asad Air Base")),
-        "{names:?}"
-    );
-    // The location is a point too, and labelled on the map.
+    expected.insert("../locations/ain-al-asad-air-base/".into());
+    assert_eq!(reachable(&page, "map-full"), expected);
+    assert_eq!(reachable(&page, "map-phone"), expected);
     assert_eq!(
-        attrs(
-            &page,
-            "svg.map-full a.map-point[data-kind=location]",
-            "href"
-        ),
-        ["../locations/ain-al-asad-air-base/"]
-    );
-    assert!(
-        texts(&page, "svg.map-full a.map-point[data-kind=location] text")
-            .contains(&"Ain al-Asad Air Base".to_string())
-    );
-    // The phone crop holds the same points.
-    assert_eq!(
-        attrs(&page, "svg.map-phone a.map-point", "href").len(),
-        attrs(&page, "svg.map-full a.map-point", "href").len()
+        texts(&page, "li.map-group > .map-group-name"),
+        ["Ain al-Asad Air Base"]
     );
     // The same points as plain links below the map, and what is not on it, said.
     let listed: BTreeSet<String> = attrs(&page, ".map-list a", "href").into_iter().collect();
@@ -126,6 +134,109 @@ fn every_located_incident_is_a_named_link_on_the_map() {
         "neighbours named"
     );
     assert!(!svg.contains(">CANADA<"));
+}
+
+/// A location file with coordinates.
+fn place(site: &Site, slug: &str, name: &str, (lat, lon): (f64, f64)) {
+    site.write(
+        &format!("content/locations/{slug}.md"),
+        &format!("+++\nname = {name:?}\ncoordinates = [{lat}, {lon}]\n+++\nA place.\n"),
+    );
+}
+
+/// `n` incident files at the location `slug`.
+fn incidents_at(site: &Site, slug: &str, n: usize) {
+    for i in 0..n {
+        site.write(
+            &format!("content/incidents/{slug}-{i}.md"),
+            &format!(
+                "+++\ntitle = \"Strike {i} at {slug}\"\ndate = 2021-03-0{}\nlocation = \"{slug}\"\n+++\nWhat happened.\n",
+                i % 9 + 1
+            ),
+        );
+    }
+}
+
+#[test]
+fn points_that_overlap_form_a_cluster_counting_its_incidents() {
+    let site = Site::empty();
+    // Baghdad and its airport overlap at the drawn scale; Erbil and Basra stand apart.
+    place(&site, "baghdad", "Baghdad", (33.31, 44.36));
+    place(&site, "airport", "Baghdad airport", (33.26, 44.23));
+    place(&site, "erbil", "Erbil", (36.19, 44.01));
+    place(&site, "basra", "Basra", (30.5, 47.8));
+    incidents_at(&site, "baghdad", 3);
+    incidents_at(&site, "airport", 2);
+    let page = built_map(&site);
+    for svg in ["map-full", "map-phone"] {
+        let kinds = attrs(&page, &format!("svg.{svg} a.map-point"), "data-kind");
+        assert_eq!(kinds, ["cluster", "location", "location"], "{svg}");
+        assert_eq!(
+            attrs(&page, &format!("svg.{svg} a.map-point"), "aria-label"),
+            [
+                "Baghdad: 5 incidents at 2 places nearby (list)",
+                "Basra, location",
+                "Erbil, location"
+            ],
+            "{svg}"
+        );
+        assert_eq!(
+            texts(&page, &format!("svg.{svg} .map-count")),
+            ["5"],
+            "{svg}"
+        );
+    }
+    // The cluster's entry holds both places and all five incidents; the lone places are
+    // plain rows; the list is by name.
+    assert_eq!(
+        attrs(&page, "svg.map-full a.map-point", "href")[0],
+        "#map-c-1"
+    );
+    let members = attrs(&page, "li.map-group#map-c-1 a", "href");
+    assert_eq!(members.len(), 7, "{members:?}");
+    assert_eq!(texts(&page, "#map-c-1 > .count"), ["2 places, 5 incidents"]);
+    assert_eq!(
+        attrs(&page, ".map-groups > li > a", "href"),
+        ["../locations/basra/", "../locations/erbil/"]
+    );
+    // The legend explains the numbered points.
+    assert!(
+        texts(&page, ".map-legend li")
+            .iter()
+            .any(|t| t.contains("Places close together"))
+    );
+}
+
+#[test]
+fn names_are_escaped_in_the_svg_and_the_list() {
+    let site = Site::empty();
+    let name = r#"Tom & "Jerry" <b>'s</b>"#;
+    place(&site, "odd", name, (33.31, 44.36));
+    place(&site, "near", "Near <i>", (33.3, 44.35));
+    incidents_at(&site, "odd", 1);
+    let page = built_map(&site);
+    let html = site.read("map/index.html");
+    assert!(
+        !html.contains("<b>") && !html.contains("<i>"),
+        "no raw markup"
+    );
+    assert!(
+        html.contains(
+            r#"aria-label="Tom &amp; &quot;Jerry&quot; &lt;b&gt;&apos;s&lt;/b&gt;: 1 incident at 2"#
+        ),
+        "{html}"
+    );
+    // Parsed back, the names read as written.
+    assert_eq!(texts(&page, "svg.map-full .map-label"), [name.to_string()]);
+    assert_eq!(
+        texts(&page, "svg.map-full a.map-point title"),
+        [format!("{name}: 1 incident at 2 places nearby (list)")]
+    );
+    assert_eq!(
+        texts(&page, "li.map-group > .map-group-name"),
+        [format!("{name} and nearby")]
+    );
+    assert!(texts(&page, "li.map-group a").contains(&"Near <i>".to_string()));
 }
 
 #[test]
@@ -174,7 +285,7 @@ fn the_map_is_in_the_nav_and_sitemap_and_works_from_disk() {
     let run = site.run(&["build", "--file-urls"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = site.page("map/index.html");
-    let hrefs = attrs(&page, "a.map-point", "href");
+    let hrefs = reachable(&page, "map-full");
     assert!(
         !hrefs.is_empty() && hrefs.iter().all(|h| h.ends_with("/index.html")),
         "{hrefs:?}"
@@ -255,35 +366,36 @@ fn a_map_of_many_places_draws_the_busiest_and_says_so() {
     let site = Site::empty();
     for i in 0..520 {
         let (lat, lon) = (30.0 + (i % 26) as f64 * 0.25, 40.0 + (i / 26) as f64 * 0.35);
-        site.write(
-            &format!("content/locations/place-{i:03}.md"),
-            &format!("+++\nname = \"Place {i:03}\"\ncoordinates = [{lat}, {lon}]\n+++\nA place.\n"),
+        place(
+            &site,
+            &format!("place-{i:03}"),
+            &format!("Place {i:03}"),
+            (lat, lon),
         );
     }
     // Place 519 is the busiest, so it is drawn although it sorts last by name.
-    site.write(
-        "content/incidents/strike.md",
-        "+++\ntitle = \"Strike\"\ndate = 2021-03-03\nlocation = \"place-519\"\n+++\nWhat happened.\n",
-    );
+    incidents_at(&site, "place-519", 1);
     let page = built_map(&site);
-    let points = attrs(
-        &page,
-        "svg.map-full a.map-point[data-kind=location]",
-        "href",
-    );
-    assert_eq!(points.len(), 300);
-    assert!(points.contains(&"../locations/place-519/".to_string()));
+    for svg in ["map-full", "map-phone"] {
+        let reached = reachable(&page, svg);
+        let places = reached.iter().filter(|h| h.contains("/locations/")).count();
+        assert_eq!(places, 500, "{svg}");
+        assert!(reached.contains("../locations/place-519/"));
+        // Close places are drawn as clusters, far fewer points than places.
+        let points = attrs(&page, &format!("svg.{svg} a.map-point"), "href").len();
+        assert!((10..200).contains(&points), "{svg}: {points} points");
+    }
     assert_eq!(
         texts(&page, ".map-note"),
-        ["The map draws the 300 places with the most incidents; 220 more are located but not drawn.".to_string()]
+        ["The map draws the 500 places with the most incidents; 20 more are located but not drawn.".to_string()]
     );
     assert_eq!(
         texts(&page, "#map-locations-h"),
-        ["Locations on the map (520)".to_string()]
+        ["Places on the map (520)".to_string()]
     );
     let rows = attrs(
         &page,
-        "section[aria-labelledby=map-locations-h] li > a",
+        "section[aria-labelledby=map-locations-h] li > a[href^='../locations/']",
         "href",
     );
     assert_eq!(rows.len(), 500);
@@ -293,4 +405,69 @@ fn a_map_of_many_places_draws_the_busiest_and_says_so() {
         ["The 500 with the most incidents, of 520: the open data lists every location with its coordinates.".to_string()]
     );
     assert!(site.read("map/index.html").len() < 300_000);
+}
+
+#[test]
+fn a_thousand_located_places_with_a_thousand_incidents_stay_under_300_kb() {
+    // The bench corpus at 10,000 briefs: 1,000 places spread over central Iraq, 1,000
+    // incidents among them (266 KB before clusters, 124 KB after, on the bench corpus).
+    let site = Site::empty();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    for i in 0..1000 {
+        let at = (
+            31.5 + next(3500) as f64 / 1000.0,
+            42.0 + next(3000) as f64 / 1000.0,
+        );
+        place(
+            &site,
+            &format!("place-{i}"),
+            &format!("Al-Place {i} District"),
+            at,
+        );
+    }
+    for i in 0..1000 {
+        let slug = format!("place-{}", next(1000));
+        site.write(
+            &format!("content/incidents/incident-{i}.md"),
+            &format!("+++\ntitle = \"Incident {i}\"\ndate = 2021-03-03\nlocation = \"{slug}\"\nstatus = \"reported\"\n+++\nWhat happened.\n"),
+        );
+    }
+    let page = built_map(&site);
+    let bytes = site.read("map/index.html").len();
+    assert!(bytes < 300_000, "{bytes} bytes");
+    // Nothing a reader could reach before is lost: the 500 busiest places, from either map.
+    for svg in ["map-full", "map-phone"] {
+        assert_eq!(reachable(&page, svg).len(), 500, "{svg}");
+    }
+    let clusters = attrs(&page, "svg.map-full a.map-point[data-kind=cluster]", "href");
+    assert!(!clusters.is_empty());
+    let counted: usize = texts(&page, "svg.map-full .map-count")
+        .iter()
+        .map(|t| t.parse::<usize>().expect("a count"))
+        .sum();
+    let lone: usize = attrs(
+        &page,
+        "svg.map-full a.map-point[data-kind=location]",
+        "aria-label",
+    )
+    .iter()
+    .filter_map(|n| n.split(", location, ").nth(1))
+    .map(|n| {
+        n.split(' ')
+            .next()
+            .and_then(|c| c.parse::<usize>().ok())
+            .unwrap_or(0)
+    })
+    .sum();
+    // Every incident at a drawn place is counted once, on its cluster or its lone point.
+    assert!(
+        counted + lone <= 1000 && counted + lone > 700,
+        "{counted} + {lone}"
+    );
 }

@@ -1,8 +1,8 @@
 //! Greedy label placement: each label, in priority order, takes the first of eight positions
-//! around its point that stays inside the view and overlaps neither a marker nor a label placed
-//! before it; a label with no such position is left out (its point keeps its accessible name,
-//! and the list below the map names it). Simple, deterministic, and good enough for the few
-//! dozen labels of a news map.
+//! around its point that stays inside the view and overlaps neither another point's hit area
+//! nor a label placed before it; a label with no such position is left out (its point keeps
+//! its accessible name, and the list below the map names it). Simple, deterministic, and good
+//! enough for the few dozen labels of a news map.
 
 /// An axis-aligned box in SVG units: left, top, right, bottom.
 pub type Rect = [f64; 4];
@@ -46,6 +46,9 @@ pub struct Request {
     pub clearance: f64,
     /// Text width and height (font size).
     pub size: (f64, f64),
+    /// The index of the label's own marker among the obstacles, which the label may touch
+    /// (it is part of the same link); every other obstacle it must clear.
+    pub own: Option<usize>,
 }
 
 /// Estimated width of `text` at `font_size`: an average glyph is a little over half an em
@@ -55,8 +58,9 @@ pub fn text_width(text: &str, font_size: f64, letter_spacing: f64) -> f64 {
     chars * (font_size * 0.56 + letter_spacing)
 }
 
-/// Places each request in order, avoiding `obstacles` (markers), the placed labels and the
-/// edges of a `view` of the given size; `None` where nothing fits.
+/// Places each request in order, avoiding `obstacles` (the markers' hit areas, but for the
+/// request's own), the placed labels and the edges of a `view` of the given size; `None`
+/// where nothing fits.
 pub fn place(requests: &[Request], obstacles: &[Rect], view: (f64, f64)) -> Vec<Option<Placed>> {
     let mut taken: Vec<Rect> = Vec::new();
     let mut out = Vec::with_capacity(requests.len());
@@ -67,7 +71,10 @@ pub fn place(requests: &[Request], obstacles: &[Rect], view: (f64, f64)) -> Vec<
                 && b[1] >= 2.0
                 && b[2] <= view.0 - 2.0
                 && b[3] <= view.1 - 2.0
-                && !obstacles.iter().any(|o| overlaps(o, &b))
+                && !obstacles
+                    .iter()
+                    .enumerate()
+                    .any(|(i, o)| r.own != Some(i) && overlaps(o, &b))
                 && !taken.iter().any(|t| overlaps(t, &b))
         });
         if let Some(p) = placed {
@@ -122,6 +129,7 @@ mod tests {
             at: (x, y),
             clearance: 6.0,
             size: (40.0, 12.0),
+            own: None,
         }
     }
 
@@ -166,6 +174,23 @@ mod tests {
             (200.0, 200.0),
         );
         assert_eq!(none, vec![None]);
+    }
+
+    #[test]
+    fn a_label_may_touch_its_own_hit_area_but_no_other() {
+        // The point's own hit area covers where its label goes; a neighbour's covers the left.
+        let own = [80.0, 80.0, 140.0, 120.0];
+        let other = [40.0, 80.0, 94.0, 120.0];
+        let mut r = request(100.0, 100.0);
+        assert_eq!(place(&[r], &[own], (300.0, 200.0))[0], None);
+        r.own = Some(0);
+        let p = place(&[r], &[own, other], (300.0, 200.0))[0].expect("placed");
+        assert_eq!(
+            p.anchor,
+            Anchor::Start,
+            "right of the point, over its own hit area"
+        );
+        assert!(!overlaps(&p.rect, &other));
     }
 
     #[test]

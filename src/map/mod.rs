@@ -4,21 +4,22 @@
 //! map needs no tiles, no script and no network, and the same content always gives the same
 //! bytes.
 
-pub mod labels;
+mod cluster;
+mod labels;
+mod land;
 pub mod lookup;
 mod outline;
+mod points;
 pub mod project;
-mod spread;
 pub mod world;
 
 use std::fmt::Write as _;
 
 use crate::markup::xml::escape;
 
-use labels::{Anchor, Rect, Request};
-use outline::{VisiblePart, ring_path, visible_part};
-use project::{Projection, clip_ring};
-use spread::{Spread, spread};
+pub use cluster::cluster;
+use points::Layout;
+use project::Projection;
 
 /// What a point on the map stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +30,15 @@ pub enum MarkerKind {
     Location,
     /// The subject of a locator map: a larger red dot with a halo.
     Subject,
+    /// Several markers too close to tell apart at the drawn scale: a disc with a count,
+    /// red when it holds incidents (and counts them), dark when it holds only places (and
+    /// counts those).
+    Cluster {
+        /// The number written on the disc.
+        count: usize,
+        /// Whether the count is of incidents.
+        incidents: bool,
+    },
 }
 
 impl MarkerKind {
@@ -37,14 +47,31 @@ impl MarkerKind {
             MarkerKind::Incident => "incident",
             MarkerKind::Location => "location",
             MarkerKind::Subject => "subject",
+            MarkerKind::Cluster { .. } => "cluster",
         }
     }
 
-    fn radius(self) -> f64 {
+    /// Radius of the visible symbol at a frame's label `font` size (a cluster's disc grows
+    /// with the digits of its count).
+    fn radius(self, font: f64) -> f64 {
         match self {
             MarkerKind::Incident => 5.0,
-            MarkerKind::Location => 4.5,
+            MarkerKind::Location => 5.0,
             MarkerKind::Subject => 6.5,
+            MarkerKind::Cluster { count, .. } => {
+                let digits = count.to_string();
+                let text = labels::text_width(&digits, points::count_font(font), 0.0);
+                (text / 2.0 + 4.0).max(font * 0.6)
+            }
+        }
+    }
+
+    /// Whether the marker stands for one incident or more (its country is shaded).
+    fn marks_incidents(self) -> bool {
+        match self {
+            MarkerKind::Incident | MarkerKind::Subject => true,
+            MarkerKind::Location => false,
+            MarkerKind::Cluster { incidents, .. } => incidents,
         }
     }
 }
@@ -78,6 +105,10 @@ pub struct Frame<'a> {
     pub min_span: f64,
     /// Font size of point labels.
     pub font: f64,
+    /// Diameter of each point's hit area in SVG units: 24 CSS pixels at the narrowest width
+    /// the map is shown at, so every point is a 24 px target (WCAG 2.2, 2.5.8). Markers
+    /// closer than this are grouped by [`cluster`] before drawing.
+    pub hit: f64,
     /// The map's accessible name (borrowed: the phone and wide maps of `/map/` share it).
     pub title: &'a str,
     /// Extra class on the `<svg>` (`map-full`, `map-locator`).
@@ -85,13 +116,13 @@ pub struct Frame<'a> {
 }
 
 /// Colours of the default map, as presentation attributes so a map reads well even under a
-/// theme that has no map styles; CSS may override any of them.
+/// theme that has no map styles; CSS may override any of them (`map.css` does in dark mode).
 mod colour {
     pub const SEA: &str = "#e4ecf1";
     pub const LAND: &str = "#f5f2eb";
     pub const LAND_HIGHLIGHT: &str = "#e6dfcf";
     pub const BORDER: &str = "#b9b2a5";
-    pub const COUNTRY_LABEL: &str = "#7d776c";
+    pub const COUNTRY_LABEL: &str = "#645e55";
     pub const INCIDENT: &str = "#b3261e";
     pub const LOCATION: &str = "#1f2a33";
     pub const TEXT: &str = "#1b1b1b";
@@ -104,7 +135,8 @@ pub fn num(v: f64) -> String {
     if s == "-0" { "0".to_string() } else { s }
 }
 
-/// Draws the map of `markers` as an inline `<svg>` element.
+/// Draws the map of `markers` as an inline `<svg>` element. Markers are drawn where they are;
+/// callers with many points group them with [`cluster`] first, so none hides another.
 pub fn draw(markers: &[Marker], frame: &Frame) -> String {
     let points: Vec<(f64, f64)> = markers.iter().map(|m| (m.lon, m.lat)).collect();
     let projection = Projection::fit(&points, frame.size, frame.padding, frame.min_span);
@@ -125,248 +157,18 @@ pub fn draw(markers: &[Marker], frame: &Frame) -> String {
         num(h),
         colour::SEA
     );
-    let highlighted = |c: &world::Country| {
-        markers
-            .iter()
-            .any(|m| m.kind != MarkerKind::Location && world::contains(c, (m.lon, m.lat)))
-    };
-    let [vw, vs, ve, vn] = projection.bounds();
-    let clip = [-8.0, -8.0, w + 8.0, h + 8.0];
-    // Each drawn country, its longitude shift, and the middle and size of its largest part
-    // seen in the view (where its name goes when its usual label point is out of view).
-    let mut visible: Vec<(&world::Country, f64, Option<VisiblePart>)> = Vec::new();
-    let _ = write!(
-        svg,
-        r#"<g class="map-land" aria-hidden="true" fill="{}" stroke="{}" stroke-width="0.7" stroke-linejoin="round" fill-rule="evenodd">"#,
-        colour::LAND,
-        colour::BORDER
+    let drawn = land::land(&mut svg, &projection, markers);
+    let layout = Layout::new(markers, &projection, frame);
+    land::names(
+        &mut svg,
+        &drawn,
+        &projection,
+        frame,
+        layout.taken(markers, frame.font),
+        &layout.named(markers),
     );
-    for country in world::countries() {
-        let [cw, cs, ce, cn] = country.bounds;
-        for shift in [0.0, -360.0, 360.0] {
-            if cw + shift > ve || ce + shift < vw || cs > vn || cn < vs {
-                continue;
-            }
-            let mut d = String::new();
-            let mut part: Option<VisiblePart> = None;
-            for ring in &country.rings {
-                let projected: Vec<(f64, f64)> = ring
-                    .iter()
-                    .map(|&(lon, lat)| projection.project((lon + shift, lat)))
-                    .collect();
-                let clipped = clip_ring(&projected, clip);
-                if let Some(p) = visible_part(&clipped, frame.size) {
-                    if part.is_none_or(|q| p.size.0 * p.size.1 > q.size.0 * q.size.1) {
-                        part = Some(p);
-                    }
-                }
-                ring_path(&mut d, &clipped);
-            }
-            if d.is_empty() {
-                continue;
-            }
-            visible.push((country, shift, part));
-            if highlighted(country) {
-                let _ = write!(
-                    svg,
-                    r#"<path class="map-country-focus" fill="{}" d="{d}"/>"#,
-                    colour::LAND_HIGHLIGHT
-                );
-            } else {
-                let _ = write!(svg, r#"<path d="{d}"/>"#);
-            }
-        }
-    }
-    svg.push_str("</g>");
-
-    // Markers: positions, obstacles for labels, then labels in marker order.
-    let positions = spread(&projection, markers);
-    let obstacles: Vec<Rect> = markers
-        .iter()
-        .zip(&positions)
-        .map(|(m, s)| {
-            let (x, y) = s.at;
-            let r = m.kind.radius() + 1.5;
-            [x - r, y - r, x + r, y + r]
-        })
-        .collect();
-    let labelled: Vec<usize> = (0..markers.len())
-        .filter(|&i| !markers[i].label.is_empty())
-        .collect();
-    let requests: Vec<Request> = labelled
-        .iter()
-        .map(|&i| Request {
-            at: positions[i].at,
-            clearance: markers[i].kind.radius().max(positions[i].fan) + 3.0,
-            size: (
-                labels::text_width(markers[i].label, frame.font, 0.0),
-                frame.font,
-            ),
-        })
-        .collect();
-    let placed = labels::place(&requests, &obstacles, frame.size);
-    let mut label_of: Vec<Option<labels::Placed>> = vec![None; markers.len()];
-    for (&i, p) in labelled.iter().zip(&placed) {
-        label_of[i] = *p;
-    }
-
-    // Country names: small capitals centred on their label point, only where they fit.
-    let country_font = (frame.font * 0.8).round().max(10.0);
-    let mut taken: Vec<Rect> = obstacles.clone();
-    taken.extend(placed.iter().flatten().map(|p| p.rect));
-    let named: Vec<String> = placed
-        .iter()
-        .zip(&labelled)
-        .filter(|(p, _)| p.is_some())
-        .map(|(_, &i)| markers[i].label.to_lowercase())
-        .collect();
-    let mut country_labels = String::new();
-    for (country, shift, part) in &visible {
-        let name = country.name.to_uppercase();
-        let text_w = labels::text_width(&name, country_font, 1.0) * 1.1;
-        let (x, y) = projection.project((country.label.0 + shift, country.label.1));
-        let span = country.size.0 * projection.scale * projection.shrink;
-        if span < text_w * 0.8 || named.contains(&country.name.to_lowercase()) {
-            continue;
-        }
-        // At the label point, else a line above or below it, else a little to either side;
-        // then the middle of the part in view, if the name fits in it.
-        let step = country_font * 1.6;
-        let mut tries = vec![
-            (x, y),
-            (x, y - step),
-            (x, y + step),
-            (x - text_w * 0.4, y),
-            (x + text_w * 0.4, y),
-        ];
-        if let Some(p) = part.filter(|p| p.size.0 > text_w + 16.0 && p.size.1 > step * 2.0) {
-            tries.extend([
-                p.centre,
-                (p.centre.0, p.centre.1 - step),
-                (p.centre.0, p.centre.1 + step),
-            ]);
-        }
-        let fits = tries.into_iter().find(|&(x, y)| {
-            let rect = [
-                x - text_w / 2.0,
-                y - country_font * 0.6,
-                x + text_w / 2.0,
-                y + country_font * 0.6,
-            ];
-            rect[0] >= 2.0
-                && rect[1] >= 2.0
-                && rect[2] <= w - 2.0
-                && rect[3] <= h - 2.0
-                && !taken.iter().any(|t| labels::overlaps(t, &rect))
-        });
-        let Some((x, y)) = fits else {
-            continue;
-        };
-        taken.push([
-            x - text_w / 2.0,
-            y - country_font * 0.6,
-            x + text_w / 2.0,
-            y + country_font * 0.6,
-        ]);
-        let _ = write!(
-            country_labels,
-            r#"<text x="{}" y="{}">{}</text>"#,
-            num(x),
-            num(y + country_font * 0.35),
-            escape(&name)
-        );
-    }
-    if !country_labels.is_empty() {
-        let _ = write!(
-            svg,
-            r#"<g class="map-country-names" aria-hidden="true" fill="{}" font-size="{}" letter-spacing="1" text-anchor="middle">{country_labels}</g>"#,
-            colour::COUNTRY_LABEL,
-            num(country_font)
-        );
-    }
-
-    // Leader lines from a shared spot to the markers fanned around it.
-    let mut leaders = String::new();
-    for Spread {
-        at: (x, y), origin, ..
-    } in &positions
-    {
-        if let Some((ox, oy)) = origin {
-            let _ = write!(
-                leaders,
-                "M{},{}L{},{}",
-                num(*ox),
-                num(*oy),
-                num(*x),
-                num(*y)
-            );
-        }
-    }
-    if !leaders.is_empty() {
-        let _ = write!(
-            svg,
-            r#"<path class="map-leaders" aria-hidden="true" fill="none" stroke="{}" stroke-width="0.8" d="{leaders}"/>"#,
-            colour::LOCATION
-        );
-    }
-
-    let _ = write!(
-        svg,
-        r#"<g class="map-points" font-size="{}" font-weight="600" stroke-linejoin="round">"#,
-        num(frame.font)
-    );
-    for (i, m) in markers.iter().enumerate() {
-        let (x, y) = positions[i].at;
-        let name = escape(&m.name);
-        let _ = write!(
-            svg,
-            r#"<a class="map-point" data-kind="{}" href="{}" aria-label="{name}"><title>{name}</title>"#,
-            m.kind.as_str(),
-            escape(&m.href)
-        );
-        let (cx, cy, r) = (num(x), num(y), num(m.kind.radius()));
-        match m.kind {
-            MarkerKind::Incident => {
-                let _ = write!(
-                    svg,
-                    r##"<circle cx="{cx}" cy="{cy}" r="{r}" fill="{}" stroke="#fff" stroke-width="1.5"/>"##,
-                    colour::INCIDENT
-                );
-            }
-            MarkerKind::Location => {
-                let _ = write!(
-                    svg,
-                    r##"<circle cx="{cx}" cy="{cy}" r="{r}" fill="#fff" stroke="{}" stroke-width="2"/>"##,
-                    colour::LOCATION
-                );
-            }
-            MarkerKind::Subject => {
-                let _ = write!(
-                    svg,
-                    r##"<circle cx="{cx}" cy="{cy}" r="{}" fill="none" stroke="{i}" stroke-opacity="0.35" stroke-width="3"/><circle cx="{cx}" cy="{cy}" r="{r}" fill="{i}" stroke="#fff" stroke-width="2"/>"##,
-                    num(m.kind.radius() + 5.0),
-                    i = colour::INCIDENT
-                );
-            }
-        }
-        if let Some(p) = label_of[i] {
-            let anchor = match p.anchor {
-                Anchor::Start => "",
-                Anchor::Middle => r#" text-anchor="middle""#,
-                Anchor::End => r#" text-anchor="end""#,
-            };
-            let _ = write!(
-                svg,
-                r##"<text x="{}" y="{}"{anchor} fill="{}" stroke="#fff" stroke-width="3" paint-order="stroke">{}</text>"##,
-                num(p.x),
-                num(p.y),
-                colour::TEXT,
-                escape(m.label)
-            );
-        }
-        svg.push_str("</a>");
-    }
-    svg.push_str("</g></svg>");
+    layout.write(&mut svg, markers, frame);
+    svg.push_str("</svg>");
     svg
 }
 
@@ -391,6 +193,7 @@ mod tests {
             padding: 0.25,
             min_span: 8.0,
             font: 13.0,
+            hit: 34.0,
             title: "Map & key",
             class: "map-full",
         }
@@ -408,28 +211,56 @@ mod tests {
     #[test]
     fn every_marker_is_a_named_link_and_output_is_deterministic() {
         let markers = vec![
-            marker(33.31, 44.36, MarkerKind::Location, "Baghdad"),
-            marker(33.31, 44.36, MarkerKind::Incident, ""),
-            marker(33.31, 44.36, MarkerKind::Incident, ""),
+            marker(
+                33.31,
+                44.36,
+                MarkerKind::Cluster {
+                    count: 12,
+                    incidents: true,
+                },
+                "Baghdad",
+            ),
             marker(36.19, 44.01, MarkerKind::Location, "Erbil"),
+            marker(35.34, 40.14, MarkerKind::Incident, ""),
         ];
         let svg = draw(&markers, &frame());
         assert_eq!(svg, draw(&markers, &frame()));
-        assert_eq!(svg.matches("<a class=\"map-point\"").count(), 4);
+        assert_eq!(svg.matches("<a class=\"map-point\"").count(), 3);
         assert!(
-            svg.contains(r#"aria-label="Baghdad &lt;location&gt;""#),
+            svg.contains(r#"aria-label="Baghdad &lt;cluster&gt;""#),
             "{svg}"
         );
         assert!(svg.contains("<title>Erbil &lt;location&gt;</title>"));
         assert!(svg.contains(r#"href="../x/Erbil/""#));
         assert!(svg.contains(r#"aria-label="Map &amp; key""#));
-        // Two incidents on Baghdad are fanned out, with leader lines.
-        assert!(svg.contains("map-leaders"));
-        // Iraq holds the incidents and is shaded; neighbours are named.
-        assert_eq!(svg.matches("map-country-focus").count(), 1);
-        assert!(svg.contains(">SYRIA<"), "{svg}");
+        // Each point has a hit area of the frame's diameter, and a cluster shows its count.
+        assert_eq!(svg.matches(r#"r="17" opacity="0""#).count(), 3, "{svg}");
+        assert!(svg.contains(r#"font-size="10">12</text>"#), "{svg}");
+        assert!(svg.contains(">Baghdad</text>") && svg.contains(">Erbil</text>"));
+        // Iraq and Syria hold incidents and are shaded; neighbours are named.
+        assert_eq!(svg.matches("map-country-focus").count(), 2);
         assert!(svg.contains(">IRAN<"), "{svg}");
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    }
+
+    #[test]
+    fn labels_keep_clear_of_other_points_hit_areas() {
+        // Two places just over a hit diameter apart, side by side: each label goes where the
+        // other's hit area is not.
+        let markers = vec![
+            marker(33.3, 44.0, MarkerKind::Location, "West"),
+            marker(33.3, 44.7, MarkerKind::Location, "East"),
+        ];
+        let f = frame();
+        let points: Vec<(f64, f64)> = markers.iter().map(|m| (m.lon, m.lat)).collect();
+        let projection = Projection::fit(&points, f.size, f.padding, f.min_span);
+        let layout = Layout::new(&markers, &projection, &f);
+        for (i, label) in layout.labels.iter().enumerate() {
+            let rect = label.expect("both labels fit").rect;
+            let (x, y) = layout.at[1 - i];
+            let hit = [x - 17.0, y - 17.0, x + 17.0, y + 17.0];
+            assert!(!labels::overlaps(&rect, &hit), "{rect:?} over {hit:?}");
+        }
     }
 
     #[test]
@@ -440,7 +271,7 @@ mod tests {
             marker(-16.5, 179.99, MarkerKind::Incident, ""),
         ];
         let svg = draw(&markers, &frame());
-        for cap in svg.split("<circle cx=\"").skip(1) {
+        for cap in svg.split("<circle class=\"map-dot\" cx=\"").skip(1) {
             let mut nums = cap
                 .split('"')
                 .step_by(2)
@@ -463,6 +294,7 @@ mod tests {
                 padding: 0.0,
                 min_span: 12.0,
                 font: 12.0,
+                hit: 26.0,
                 title: "Locator",
                 class: "map-locator",
             },

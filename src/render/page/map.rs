@@ -1,6 +1,8 @@
 //! The `/map/` page and the locator maps of location and incident pages: which points, which
 //! links, which names. The drawing itself is [`crate::map`].
 
+mod groups;
+
 use serde::Serialize;
 
 use super::{Nav, PageJob};
@@ -10,7 +12,9 @@ use crate::render::site::Site;
 use crate::render::views::{DateView, LinkView, status_or_empty};
 use crate::urls::{output_file, relative_to};
 
-/// A located incident in the list below the map.
+use groups::{MapGroup, group};
+
+/// A located incident in the lists below the map.
 #[derive(Serialize)]
 struct MapIncident<'a> {
     title: &'a str,
@@ -20,6 +24,9 @@ struct MapIncident<'a> {
     #[serde(serialize_with = "status_or_empty")]
     status: Option<Status>,
     location: &'a LinkView,
+    /// (lat, lon) of its location.
+    #[serde(skip)]
+    at: (f64, f64),
 }
 
 /// A location in the list below the map.
@@ -52,12 +59,14 @@ struct MapPage<'a> {
     map_aggregated: bool,
     map_incident_count: usize,
     /// Empty when aggregated.
-    map_incidents: Vec<MapIncident<'a>>,
-    /// The [`MAX_LISTED`] located places with the most incidents, by name.
-    map_locations: Vec<MapLocation<'a>>,
+    map_incidents: &'a [MapIncident<'a>],
+    /// The points of the map as a list: lone places and clusters with their members, by name.
+    map_groups: Vec<MapGroup<'a>>,
+    /// How many of the points are clusters.
+    map_cluster_count: usize,
     /// How many places are located in all.
     map_location_count: usize,
-    /// How many of them the map draws (at most [`MAX_LOCATION_POINTS`]).
+    /// How many of them the map draws and lists (at most [`MAX_LISTED`]).
     map_location_points: usize,
     /// The first [`MAX_LISTED`] of what the map cannot show.
     unmapped: Vec<Unmapped<'a>>,
@@ -70,57 +79,64 @@ struct MapPage<'a> {
 /// point per incident would make the page megabytes long and the map a solid blot.
 pub const MAX_INCIDENT_POINTS: usize = 400;
 
-/// The map draws at most this many places, those with the most incidents: 3,000 located
-/// places made a 2.2 MB page (two drawings of 3,000 linked points, 250 bytes each) and a
-/// solid blot; with 300 drawn and 500 listed it is 258 KB.
-pub const MAX_LOCATION_POINTS: usize = 300;
-
-/// At most this many rows in each list below the map (about 60 KB); the headings count them
-/// all and the page points to the open data for the rest. An archive whose places have no
-/// coordinates listed 20,000 rows under "Not on the map", a 2.6 MB page, at 100,000 briefs.
+/// The map draws and lists at most this many places, those with the most incidents (the
+/// headings count them all and the page points to the open data for the rest). Close points
+/// are drawn as one cluster, so the drawing stays small and the list is what costs bytes: on
+/// the bench corpus at 10,000 briefs (1,000 located places) the page is 124 KB, 95 KB of it
+/// the 500 rows, where 300 points drawn one by one on each map made it 266 KB.
+/// An archive whose places have no coordinates listed 20,000 rows under "Not on the map", a
+/// 2.6 MB page, at 100,000 briefs.
 pub const MAX_LISTED: usize = 500;
 
-/// The site map's frame.
+/// The site map's frame. It is shown from 48rem (768 px) up, where it is at least 704 px
+/// wide: a 34-unit hit area is 24 px there.
 fn full_frame(title: &str) -> Frame<'_> {
     Frame {
         size: (960.0, 600.0),
         padding: 0.3,
         min_span: 11.0,
         font: 14.0,
+        hit: 34.0,
         title,
         class: "map-full",
     }
 }
 
 /// The site map's phone crop: portrait, with larger type, shown instead of the wide map on
-/// narrow screens (by `map.css`), so labels stay readable without zooming.
+/// narrow screens (by `map.css`), so labels stay readable without zooming. At 320 px it is
+/// 288 px wide: a 35-unit hit area is 24 px there.
 fn phone_frame(title: &str) -> Frame<'_> {
     Frame {
         size: (420.0, 540.0),
         padding: 0.15,
         min_span: 8.0,
         font: 16.0,
+        hit: 35.0,
         title,
         class: "map-phone",
     }
 }
 
-/// A locator map's frame: the point with its country and neighbours around it.
+/// A locator map's frame: the point with its country and neighbours around it. It is at
+/// least 290 px wide wherever it is shown, so a 26-unit hit area is 24 px or more.
 fn locator_frame(title: &str) -> Frame<'_> {
     Frame {
         size: (300.0, 210.0),
         padding: 0.0,
         min_span: 11.0,
         font: 12.0,
+        hit: 26.0,
         title,
         class: "map-locator",
     }
 }
 
-/// The accessible name of an incident's point: what, when, how sure, where.
-fn incident_name(title: &str, date: &str, status: Option<Status>, place: &str) -> String {
-    let status = status.map_or(String::new(), |s| format!(", {}", s.as_str()));
-    format!("{title} ({date}{status}), incident at {place}")
+/// What `/map/` shows, gathered from the site: located incidents (newest first), located
+/// places (busiest first) and what cannot be placed.
+struct Gathered<'a> {
+    incidents: Vec<MapIncident<'a>>,
+    locations: Vec<MapLocation<'a>>,
+    unmapped: Vec<Unmapped<'a>>,
 }
 
 impl Site<'_> {
@@ -129,15 +145,11 @@ impl Site<'_> {
         self.corpus.locations[l.index()].coordinates
     }
 
-    /// `/map/`: every located incident and location on one map, with a legend and the same
-    /// points as plain lists.
-    pub(in crate::render) fn map_page(&self) -> PageJob {
-        let path = self.urls.map();
-        let file = output_file(&path);
+    /// Every incident and location, sorted into what `/map/` can place and what it cannot.
+    fn gather(&self) -> Gathered<'_> {
         let mut counts = vec![0usize; self.corpus.locations.len()];
         let mut incidents = Vec::new();
         let mut unmapped = Vec::new();
-        let mut incident_markers = Vec::new();
         for entry in self.incident_ids().map(|id| self.incident(id)) {
             let r = entry.reference;
             let Some(l) = entry.incident.location else {
@@ -149,7 +161,7 @@ impl Site<'_> {
                 continue;
             };
             let place = &self.prepared.location_links[l.index()];
-            let Some((lat, lon)) = self.coordinates(l) else {
+            let Some(at) = self.coordinates(l) else {
                 unmapped.push(Unmapped {
                     name: &r.title,
                     path: &r.path,
@@ -158,20 +170,13 @@ impl Site<'_> {
                 continue;
             };
             counts[l.index()] += 1;
-            incident_markers.push(Marker {
-                lat,
-                lon,
-                kind: MarkerKind::Incident,
-                name: incident_name(&r.title, &r.date.display, r.status, &place.name),
-                label: "",
-                href: relative_to(&file, &r.path),
-            });
             incidents.push(MapIncident {
                 title: &r.title,
                 path: &r.path,
                 date: &r.date,
                 status: r.status,
                 location: place,
+                at,
             });
         }
         incidents.sort_by(|a, b| b.date.iso.cmp(&a.date.iso).then(a.title.cmp(b.title)));
@@ -194,34 +199,35 @@ impl Site<'_> {
                 }),
             }
         }
-        // Busiest places first: they get their labels when space runs out.
+        // Busiest places first: they are drawn and listed, and lead their clusters.
         locations.sort_by(|a, b| b.incidents.cmp(&a.incidents).then(a.name.cmp(b.name)));
-        let mut markers: Vec<Marker> = locations
-            .iter()
-            .take(MAX_LOCATION_POINTS)
-            .map(|l| Marker {
-                lat: l.lat,
-                lon: l.lon,
-                kind: MarkerKind::Location,
-                name: match l.incidents {
-                    0 => format!("{}, location", l.name),
-                    1 => format!("{}, location, 1 incident", l.name),
-                    n => format!("{}, location, {n} incidents", l.name),
-                },
-                label: l.name,
-                href: relative_to(&file, l.path),
-            })
-            .collect();
-        let aggregated = incidents.len() > MAX_INCIDENT_POINTS;
-        if !aggregated {
-            markers.extend(incident_markers);
+        Gathered {
+            incidents,
+            locations,
+            unmapped,
         }
+    }
+
+    /// `/map/`: every located incident and the busiest located places on one map, close
+    /// points drawn as clusters, with a legend and the same points as plain lists.
+    pub(in crate::render) fn map_page(&self) -> PageJob {
+        let path = self.urls.map();
+        let file = output_file(&path);
+        let Gathered {
+            incidents,
+            locations,
+            unmapped,
+        } = self.gather();
+        let located = locations.len();
+        let drawn = &locations[..located.min(MAX_LISTED)];
+        let aggregated = incidents.len() > MAX_INCIDENT_POINTS;
+        let (markers, groups) = group(&file, drawn, &incidents, aggregated);
         let title = format!(
             "Map of {} located incident{} and {} location{}",
             incidents.len(),
             if incidents.len() == 1 { "" } else { "s" },
-            locations.len(),
-            if locations.len() == 1 { "" } else { "s" },
+            located,
+            if located == 1 { "" } else { "s" },
         );
         let (svg, phone_svg) = if markers.is_empty() {
             (String::new(), String::new())
@@ -231,19 +237,17 @@ impl Site<'_> {
                 draw(&markers, &phone_frame(&title)),
             )
         };
-        let located = locations.len();
-        locations.truncate(MAX_LISTED);
-        locations.sort_by_key(|l| l.name.to_lowercase());
         let common = self.common(&file, self.meta(&path, "Map", &title, "website"), Nav::Map);
         let page = MapPage {
             map_svg: svg,
             map_phone_svg: phone_svg,
             map_aggregated: aggregated,
             map_incident_count: incidents.len(),
-            map_incidents: if aggregated { Vec::new() } else { incidents },
-            map_locations: locations,
+            map_incidents: if aggregated { &[] } else { &incidents },
+            map_cluster_count: groups.iter().filter(|g| !g.id.is_empty()).count(),
+            map_groups: groups,
             map_location_count: located,
-            map_location_points: located.min(MAX_LOCATION_POINTS),
+            map_location_points: drawn.len(),
             unmapped_total: unmapped.len(),
             unmapped: unmapped.into_iter().take(MAX_LISTED).collect(),
         };
