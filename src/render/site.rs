@@ -272,6 +272,8 @@ pub enum Job {
     Data,
     /// /map/.
     Map,
+    /// /network/.
+    Network,
     /// 404.html.
     NotFound,
 }
