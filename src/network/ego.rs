@@ -149,15 +149,14 @@ fn anchor_name(anchor: Anchor) -> &'static str {
     }
 }
 
-/// A label's `<text>`.
-fn label(out: &mut String, spot: &Spot, class: &str) {
+/// A label's `<text>`, with `extra` attributes (its colour and size are the drawing's).
+fn label(out: &mut String, spot: &Spot, extra: &str) {
     let _ = write!(
         out,
-        r#"<text class="{class}" x="{}" y="{}" text-anchor="{}" fill="{}">{}</text>"#,
+        r#"<text x="{}" y="{}" text-anchor="{}"{extra}>{}</text>"#,
         num(spot.label_at.0),
         num(spot.label_at.1),
         anchor_name(spot.anchor),
-        colour::TEXT,
         escape(&spot.label)
     );
 }
@@ -172,6 +171,7 @@ pub fn draw(centre: &str, nodes: &[Node], title: &str) -> String {
         &mut out,
         "network-ego",
         [0.0, 0.0, layout.size.0, layout.size.1],
+        FONT,
         title,
     );
     let (cx, cy) = layout.centre.at;
@@ -184,7 +184,7 @@ pub fn draw(centre: &str, nodes: &[Node], title: &str) -> String {
         let width = 1.0 + 4.0 * f64::from(node.weight) / f64::from(heaviest.max(1));
         let _ = write!(
             out,
-            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke-width="{}"/>"#,
+            r#"<path d="M{} {}L{} {}" stroke-width="{}"/>"#,
             num(cx),
             num(cy),
             num(spot.at.0),
@@ -202,13 +202,16 @@ pub fn draw(centre: &str, nodes: &[Node], title: &str) -> String {
     label(
         &mut out,
         &layout.centre,
-        "network-label network-centre-label",
+        &format!(
+            r#" class="network-centre-label" font-size="{}" font-weight="bold""#,
+            num(CENTRE_FONT)
+        ),
     );
     out.push_str("</g>");
     for (spot, node) in layout.spots.iter().zip(nodes) {
         svg::open_link(&mut out, node);
         svg::circle(&mut out, spot.at, spot.radius, colour::NODE);
-        label(&mut out, spot, "network-label");
+        label(&mut out, spot, "");
         out.push_str("</a>");
     }
     out.push_str("</svg>");
@@ -275,7 +278,7 @@ mod tests {
         let b = draw("Centre", &nodes(15, "Name"), "Ties");
         assert_eq!(a, b);
         assert_eq!(a.matches("<a ").count(), 15);
-        assert_eq!(a.matches("<line ").count(), 15);
+        assert_eq!(a.matches("<path ").count(), 15);
     }
 
     #[test]

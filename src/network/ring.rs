@@ -111,7 +111,7 @@ pub fn draw(nodes: &[Node], links: &[Link], title: &str) -> String {
     let layout = layout(nodes);
     let strongest = links.iter().map(|l| l.briefs).max().unwrap_or(1).max(1);
     let mut out = String::new();
-    svg::open(&mut out, "network-ring", layout.view, title);
+    svg::open(&mut out, "network-ring", layout.view, FONT, title);
     let _ = write!(
         out,
         r#"<g class="network-edges" aria-hidden="true" fill="none" stroke="{}" stroke-opacity="0.5">"#,
@@ -144,10 +144,9 @@ pub fn draw(nodes: &[Node], links: &[Link], title: &str) -> String {
         let (x, y) = (num(spot.label_at.0), num(spot.label_at.1));
         let _ = write!(
             out,
-            r#"<text class="network-label" x="{x}" y="{y}" dy="0.35em" text-anchor="{}" transform="rotate({} {x} {y})" fill="{}">{}</text></a>"#,
+            r#"<text x="{x}" y="{y}" dy="0.35em" text-anchor="{}" transform="rotate({} {x} {y})">{}</text></a>"#,
             if spot.flipped { "end" } else { "start" },
             num(spot.rotate),
-            colour::TEXT,
             escape(&spot.label)
         );
     }

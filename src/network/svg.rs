@@ -58,15 +58,18 @@ pub fn label_width(label: &str, font: f64) -> f64 {
 }
 
 /// Opens the `<svg>` showing `view` (left, top, width, height): a group of links named
-/// `title`, scaled to its container's width.
-pub fn open(out: &mut String, class: &str, view: [f64; 4], title: &str) {
+/// `title`, scaled to its container's width. Its text colour and `font` size are set here
+/// once, for every label to inherit.
+pub fn open(out: &mut String, class: &str, view: [f64; 4], font: f64, title: &str) {
     let _ = write!(
         out,
-        r#"<svg class="network {class}" viewBox="{} {} {} {}" width="100%" role="group" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
+        r#"<svg class="network {class}" viewBox="{} {} {} {}" width="100%" font-size="{}" fill="{}" role="group" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
         num(view[0]),
         num(view[1]),
         num(view[2]),
         num(view[3]),
+        num(font),
+        colour::TEXT,
         escape(title)
     );
 }
@@ -110,7 +113,13 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         let mut out = String::new();
-        open(&mut out, "x", [0.0, 0.0, 10.0, 10.0], "<b>\"A&B\"</b>");
+        open(
+            &mut out,
+            "x",
+            [0.0, 0.0, 10.0, 10.0],
+            12.0,
+            "<b>\"A&B\"</b>",
+        );
         open_link(
             &mut out,
             &Node {
