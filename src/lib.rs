@@ -37,6 +37,7 @@ pub mod load;
 pub mod map;
 pub mod markup;
 pub mod model;
+pub mod network;
 pub mod output;
 pub mod paths;
 pub mod pipeline;

@@ -76,6 +76,11 @@ impl Urls {
         self.page("map")
     }
 
+    /// `network/`: who appears with whom, the site's most-connected actors.
+    pub fn network(&self) -> String {
+        self.page("network")
+    }
+
     /// Page N of a paginated folder page: `dir/` for page 1, `dir/page/N/` after it. Every
     /// paginated list (entity pages, the home page) numbers its pages this way.
     pub fn paged(&self, dir: &str, page: usize) -> String {
@@ -327,6 +332,7 @@ mod tests {
             "timeline/2021/"
         );
         assert_eq!(Urls { file_urls: true }.map(), "map/index.html");
+        assert_eq!(Urls { file_urls: false }.network(), "network/");
         assert_eq!(
             Urls { file_urls: false }.tag("Rocket attacks"),
             "tags/rocket-attacks/"

@@ -273,6 +273,8 @@ pub enum Job {
     Data,
     /// /map/.
     Map,
+    /// /network/.
+    Network,
     /// 404.html.
     NotFound,
 }

@@ -95,6 +95,9 @@ struct EntityPage<'a> {
     /// Only on location pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     locator_svg: Option<String>,
+    /// Only on actor pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    network: Option<super::network::ActorNetwork<'a>>,
     backlinks: Vec<BacklinkView<'a>>,
     backlinks_total: usize,
     pagination: Pagination,
@@ -191,9 +194,14 @@ pub fn page(site: &Site, key: EntityKey) -> PageJob {
         EntityKey::Location(l) => Some(site.location_locator(l, &file)),
         EntityKey::Actor(_) => None,
     };
+    let network = match key {
+        EntityKey::Actor(a) => Some(site.actor_network(a, &file)),
+        EntityKey::Location(_) => None,
+    };
     let page = EntityPage {
         entity: view,
         locator_svg,
+        network,
         backlinks,
         backlinks_total,
         pagination,

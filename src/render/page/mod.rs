@@ -5,7 +5,8 @@
 //!
 //! Module map: `brief`, `entity` (page 1 of an actor or location) and `entity_briefs` (its
 //! later pages), `incident`, `section` (the three indexes), `tag` (a tag, all tags), `home`,
-//! `timeline`, `map` (and the locator maps), `data`, `plain` (plain pages, search, 404).
+//! `timeline`, `map` (and the locator maps), `network` (an actor's ties and `/network/`), `data`,
+//! `plain` (plain pages, search, 404).
 
 mod brief;
 #[cfg(test)]
@@ -16,6 +17,7 @@ mod entity_briefs;
 mod home;
 mod incident;
 mod map;
+mod network;
 mod plain;
 mod section;
 mod tag;
@@ -240,6 +242,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         Job::Search,
         Job::Data,
         Job::Map,
+        Job::Network,
         Job::NotFound,
     ]);
     jobs
@@ -283,6 +286,7 @@ impl Site<'_> {
             ("tags", self.urls.page("tags")),
             ("data", self.urls.page("data")),
             ("map", self.urls.map()),
+            ("network", self.urls.network()),
             ("about", about.unwrap_or_default()),
             ("atom", feed_path(&self.urls.home(1))),
         ])
@@ -346,6 +350,7 @@ impl Site<'_> {
             // The build renders it with the sizes of the files it made (`site_wide`).
             Job::Data => data::page(self, &BTreeMap::new()),
             Job::Map => self.map_page(),
+            Job::Network => self.network_page(),
             Job::NotFound => plain::not_found(self),
         }
     }

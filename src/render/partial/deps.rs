@@ -130,6 +130,7 @@ pub fn affected(site: &Site, before: &Before, all: &[Job], reshaped: bool) -> Ve
             | Job::Timeline
             | Job::Search
             | Job::Map
+            | Job::Network
             | Job::NotFound => true,
         })
         .cloned()
