@@ -13,7 +13,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use super::page::PageJob;
-use super::theme::{Theme, template_error};
+use super::theme::{Theme, has_highlighted_code, template_error};
 use super::{Job, Output, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{Keeping, Sink};
@@ -67,13 +67,21 @@ pub fn render_jobs(
 /// buffer is not copied as it grows.
 const PAGE_BYTES: usize = 32 * 1024;
 
-/// One page through its template.
-fn render_page(theme: &Theme, page: PageJob) -> Result<Output, Failed> {
+/// One page through its template; a page that turns out to hold highlighted code is
+/// rendered again with `highlight` set, so that it alone links `highlight.css`.
+fn render_page(theme: &Theme, mut page: PageJob) -> Result<Output, Failed> {
     let mut bytes = Vec::with_capacity(PAGE_BYTES);
-    match theme
+    let mut rendered = theme
         .tera
-        .render_to(page.template, &page.context, &mut bytes)
-    {
+        .render_to(page.template, &page.context, &mut bytes);
+    if rendered.is_ok() && has_highlighted_code(&bytes) {
+        page.context.insert("highlight", &true);
+        bytes.clear();
+        rendered = theme
+            .tera
+            .render_to(page.template, &page.context, &mut bytes);
+    }
+    match rendered {
         Ok(()) => Ok(Output::Bytes {
             path: page.file,
             bytes,
