@@ -92,6 +92,39 @@ test("pages without highlighted code do not link highlight.css", { timeout: 30_0
   await page.close();
 });
 
+test("print: no header search or menu; every mention printed alike", { timeout: 30_000 }, async () => {
+  const page = await phone.context.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(phone.server.url(CENTRAL_BRIEF));
+  await page.emulateMedia({ media: "print" });
+  for (const sel of [".header-search", ".header-buttons", ".site-nav"]) {
+    assert.ok(!(await page.locator(sel).isVisible()), `${sel} is not printed`);
+  }
+  const looks = await page.evaluate(() =>
+    [...new Set([...document.querySelectorAll(".article > p .mention")].map((m) => {
+      const s = getComputedStyle(m);
+      return `${s.borderBottomStyle} ${s.borderBottomWidth} ${s.textDecorationLine} ${s.color}`;
+    }))]);
+  assert.equal(looks.length, 1, `first and repeated mentions print alike: ${looks.join(" | ")}`);
+  await page.emulateMedia({ media: "screen" });
+  await page.close();
+});
+
+test("home: one rule between the lead and the row under it; no half-empty last row", { timeout: 30_000 }, async () => {
+  const page = await phone.context.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(phone.server.url(""));
+  const lead = await page.locator(".brief-card-lead").evaluate((e) => getComputedStyle(e).borderBottomWidth);
+  assert.equal(lead, "0px", "the lead has no rule of its own under it");
+  const tops = await page.locator(".home-secondary > li").evaluateAll((lis) =>
+    lis.map((li) => `${getComputedStyle(li).borderTopWidth} ${Math.round(li.getBoundingClientRect().top)}`));
+  assert.equal(new Set(tops).size, 1, `the secondary cards share one rule and one row: ${tops}`);
+  const rest = await page.locator(".home-rest > li").evaluateAll((lis) =>
+    lis.map((li) => Math.round(li.getBoundingClientRect().width)));
+  assert.ok(new Set(rest).size <= 1, `the rest of the briefs have one width: ${rest}`);
+  await page.close();
+});
+
 const scripted = servedSite({ viewport: { width: 1400, height: 900 } });
 
 test("timeline: every year, styled filters, N of M shown from the start", { timeout: 30_000 }, async () => {

@@ -99,6 +99,8 @@ struct Filters<'a> {
 #[derive(Debug, Serialize)]
 struct YearSection<'a> {
     year: i32,
+    /// The year's own page, linked from its heading when `/timeline/` shows every year.
+    path: String,
     months: Vec<Month<'a>>,
 }
 
@@ -316,6 +318,7 @@ impl<'a> Site<'a> {
                 }
                 YearSection {
                     year: y,
+                    path: self.urls.timeline_year(y),
                     months: months(dated),
                 }
             })
