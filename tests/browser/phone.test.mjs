@@ -36,6 +36,7 @@ test("phone: one header row; Menu and Search open without JavaScript", { timeout
   assert.ok(!(await page.locator("#header-q").isVisible()), "the search field starts closed");
   await page.locator(".header-button", { hasText: "Menu" }).click();
   assert.ok(await page.locator(".site-nav a", { hasText: "Timeline" }).isVisible(), "Menu opens the menu");
+  assert.equal(await page.evaluate(() => window.scrollY), 0, "the open menu keeps the header in view");
   await page.locator(".header-close").click();
   assert.ok(!(await page.locator(".site-nav a").first().isVisible()), "Close menu closes it");
   await page.locator(".header-button", { hasText: "Search" }).click();
