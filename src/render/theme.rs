@@ -1,6 +1,7 @@
 //! The theme: Tera templates and static files, embedded in the binary and overridden file by
 //! file by the site's own `templates/` and `static/`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -10,6 +11,7 @@ use tera::Tera;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markup::escape_into;
 use crate::markup::markdown::CLASS_STYLE;
 
 mod embedded {
@@ -90,6 +92,7 @@ impl Theme {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        tera.register_filter("whole_names", whole_names_filter);
         if let Err(e) = tera.add_raw_templates(sources) {
             diagnostics.push(template_error(&e));
         }
@@ -104,6 +107,55 @@ impl Theme {
         }
         Ok(Theme { tera, assets })
     }
+}
+
+/// Words longer than this stay breakable: a long hyphenated compound must still wrap on a
+/// phone rather than overflow the screen.
+const WHOLE_WORD_CHARS: usize = 24;
+
+/// `text` escaped for HTML, each hyphenated word (`al-Asad`, `Abu-Mahdi`) wrapped in
+/// `<span class="nb">` so a heading never breaks inside a name ("Ain al-/Asad"); the theme
+/// styles `.nb` with `white-space: nowrap`. The `whole_names` filter of the templates: the
+/// text is shown as written (copying or searching the page finds the plain hyphen, which a
+/// non-breaking hyphen would not).
+pub fn whole_names(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end_matches(char::is_whitespace);
+        if joins_words(word) {
+            out.push_str("<span class=\"nb\">");
+            escape_into(&mut out, word);
+            out.push_str("</span>");
+        } else {
+            escape_into(&mut out, word);
+        }
+        escape_into(&mut out, &piece[word.len()..]);
+    }
+    out
+}
+
+/// The `whole_names` Tera filter: [`whole_names`], marked safe (it escapes).
+fn whole_names_filter(text: Cow<'_, str>, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    tera::Value::safe_string(&whole_names(&text))
+}
+
+/// Whether `word` is short and has a hyphen between two letters.
+fn joins_words(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.len() <= WHOLE_WORD_CHARS
+        && chars
+            .windows(3)
+            .any(|w| w[1] == '-' && w[0].is_alphabetic() && w[2].is_alphabetic())
+}
+
+/// The mark of code coloured by syntect (see [`CLASS_STYLE`]), which needs `highlight.css`.
+const HIGHLIGHTED: &[u8] = b"<span class=\"hl-";
+
+/// Whether a rendered page holds highlighted code: only such pages link `highlight.css`
+/// (15 KB that every other page would fetch for nothing). Escaped content cannot fake it,
+/// since its quotes and `<` are entities.
+pub fn has_highlighted_code(html: &[u8]) -> bool {
+    html.windows(HIGHLIGHTED.len()).any(|w| w == HIGHLIGHTED)
 }
 
 /// A Tera error with its whole chain of causes, which is where Tera says which template,
@@ -140,4 +192,39 @@ fn highlight_css(name: &str) -> Result<String, Diagnostic> {
             format!("cannot make CSS for theme `{name}`: {e}"),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphenated_names_are_kept_whole_and_escaped() {
+        assert_eq!(
+            whole_names("Rockets hit Ain al-Asad; <b>"),
+            "Rockets hit Ain <span class=\"nb\">al-Asad;</span> &lt;b&gt;"
+        );
+        assert_eq!(
+            whole_names("Kata'ib al-Asad\" al-\"X\""),
+            "Kata&#39;ib <span class=\"nb\">al-Asad&quot;</span> al-&quot;X&quot;"
+        );
+        assert_eq!(whole_names("2020 - 2021  a"), "2020 - 2021  a");
+        let long = "a-".repeat(20);
+        assert_eq!(whole_names(&long), long);
+        assert_eq!(
+            whole_names("عين الأسد al-Asad"),
+            "عين الأسد <span class=\"nb\">al-Asad</span>"
+        );
+    }
+
+    #[test]
+    fn only_highlighted_code_needs_the_highlight_stylesheet() {
+        assert!(has_highlighted_code(
+            b"<pre><code><span class=\"hl-source\">x</span>"
+        ));
+        assert!(!has_highlighted_code(
+            b"<pre class=\"code\"><code>x</code></pre>"
+        ));
+        assert!(!has_highlighted_code(b"&lt;span class=&quot;hl-x"));
+    }
 }

@@ -129,18 +129,38 @@ pub struct MentionView {
 /// would make output grow with the square of a long sentence.
 pub const EXCERPT_CHARS: usize = 240;
 
-/// The last [`EXCERPT_CHARS`] characters of `text`, after `…` when cut.
+/// The last [`EXCERPT_CHARS`] characters of `text` or fewer, after `…` when cut: the cut
+/// moves forward to the next space so no word is shown in part ("…ay attack"), except in a
+/// run without spaces (CJK text), which is cut at a character.
 pub fn clip_before(text: &str) -> String {
     match text.char_indices().rev().nth(EXCERPT_CHARS - 1) {
-        Some((at, _)) if at > 0 => format!("\u{2026}{}", &text[at..]),
+        Some((at, _)) if at > 0 => {
+            let kept = &text[at..];
+            let starts_word = text[..at].ends_with(char::is_whitespace);
+            let whole = match kept.find(char::is_whitespace) {
+                Some(space) if !starts_word => kept[space..].trim_start(),
+                _ => kept,
+            };
+            format!("\u{2026}{whole}")
+        }
         _ => text.to_string(),
     }
 }
 
-/// The first [`EXCERPT_CHARS`] characters of `text`, then `…` when cut.
+/// The first [`EXCERPT_CHARS`] characters of `text` or fewer, then `…` when cut: the cut
+/// moves back to the last space, as in [`clip_before`].
 pub fn clip_after(text: &str) -> String {
     match text.char_indices().nth(EXCERPT_CHARS) {
-        Some((at, _)) => format!("{}\u{2026}", &text[..at]),
+        Some((at, next)) => {
+            let kept = &text[..at];
+            let whole = if next.is_whitespace() {
+                kept.trim_end()
+            } else {
+                kept.rfind(char::is_whitespace)
+                    .map_or(kept, |space| kept[..space].trim_end())
+            };
+            format!("{whole}\u{2026}")
+        }
         None => text.to_string(),
     }
 }
@@ -160,6 +180,19 @@ mod clip_tests {
         let exact = "x".repeat(EXCERPT_CHARS);
         assert_eq!(clip_before(&exact), exact);
         assert_eq!(clip_after(&exact), exact);
+    }
+
+    #[test]
+    fn excerpts_are_cut_between_words() {
+        let words = "one-way attack ".repeat(40);
+        let after = clip_after(&words);
+        assert!(after.ends_with("attack\u{2026}"), "{after}");
+        let before = clip_before(words.trim_end());
+        assert!(
+            before.starts_with("\u{2026}one-way ") || before.starts_with("\u{2026}attack "),
+            "{before}"
+        );
+        assert!(before.chars().count() <= EXCERPT_CHARS + 1);
     }
 }
 

@@ -66,8 +66,8 @@ pub struct EntityView<'a> {
     pub path: &'a str,
     /// Kind.
     pub kind: &'a str,
-    /// Other names.
-    pub aliases: &'a [String],
+    /// Other names, each spelling once ([`distinct_aliases`]).
+    pub aliases: Vec<&'a str>,
     /// First paragraph of the description.
     pub summary: &'a str,
     /// The description.
@@ -133,6 +133,32 @@ fn place_parts<'a>(site: &Site<'a>, l: LocationId) -> PlaceParts<'a> {
     }
 }
 
+/// `aliases` in order without those that differ from the name or an earlier alias only by
+/// case, accents or a hyphen for a space: "Also known as al Asad, Al Asad, al-Asad" reads as
+/// a mistake. Search keeps every alias; this is only what the page lists.
+pub fn distinct_aliases<'a>(name: &str, aliases: &'a [String]) -> Vec<&'a str> {
+    let mut seen = vec![folded(name)];
+    let mut kept = Vec::new();
+    for alias in aliases {
+        let key = folded(alias);
+        if !seen.contains(&key) {
+            seen.push(key);
+            kept.push(alias.as_str());
+        }
+    }
+    kept
+}
+
+/// `text` lowercased, without accents, with hyphens as spaces: the key of [`distinct_aliases`].
+fn folded(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .map(|c| if c == '-' { ' ' } else { c })
+        .collect::<String>()
+        .to_lowercase()
+}
+
 /// The view of an entity's page.
 pub fn view<'a>(site: &Site<'a>, key: EntityKey) -> EntityView<'a> {
     let entity = site.entity(key);
@@ -145,7 +171,7 @@ pub fn view<'a>(site: &Site<'a>, key: EntityKey) -> EntityView<'a> {
         name: &entity.link.name,
         path: &entity.link.path,
         kind: entity.kind.unwrap_or_default(),
-        aliases: entity.aliases,
+        aliases: distinct_aliases(&entity.link.name, entity.aliases),
         summary: &entity.described.summary,
         description_html: &entity.described.html,
         wikidata: entity.wikidata.unwrap_or_default(),
@@ -213,4 +239,28 @@ pub fn page(site: &Site, key: EntityKey) -> PageJob {
             .collect(),
     };
     PageJob::new(file, template, common, page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_differing_only_by_case_accent_or_hyphen_are_listed_once() {
+        let aliases: Vec<String> = [
+            "al Asad",
+            "Al Asad",
+            "al-Asad",
+            "Ál Asad",
+            "Ain al-Assad",
+            "عين الأسد",
+            "ain al-asad air base",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            distinct_aliases("Ain al-Asad Air Base", &aliases),
+            ["al Asad", "Ain al-Assad", "عين الأسد"]
+        );
+    }
 }

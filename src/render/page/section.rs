@@ -1,5 +1,7 @@
 //! The index pages `/actors/`, `/locations/` and `/incidents/` (`section.html`): every member,
-//! grouped by kind. Entities are listed by name, incidents newest first.
+//! grouped. Entities are grouped by kind and listed by name; incidents are grouped by year,
+//! newest first, each year newest first with the items dated to the year alone last (grouped
+//! by kind, alphabetically, a reader could not find last month's incidents).
 
 use std::collections::BTreeMap;
 
@@ -26,6 +28,8 @@ pub struct SectionItem<'a> {
     pub count: usize,
     /// Incidents' date.
     pub date: Option<&'a DateView>,
+    /// Incidents' kind (their group is their year).
+    pub kind: Option<&'a str>,
     /// Incidents' status; serialized as its spelling, or "" (entities, unknown).
     #[serde(serialize_with = "status_or_empty")]
     pub status: Option<Status>,
@@ -34,7 +38,7 @@ pub struct SectionItem<'a> {
 /// A kind's members on one page of a section index.
 #[derive(Clone, Debug, Serialize)]
 pub struct SectionGroup<'a> {
-    /// The kind ("militia"), or "other".
+    /// The kind ("militia") or, for incidents, the year; or "other".
     pub name: &'a str,
     /// Its `kind-N` number, counted across all pages, so `#kind-N` works from any page.
     pub index: usize,
@@ -107,7 +111,7 @@ fn members<'a>(site: &Site<'a>, section: Section) -> BTreeMap<&'a str, Vec<Secti
         for entry in site.incident_ids().map(|id| site.incident(id)) {
             let r = entry.reference;
             groups
-                .entry(group_name(entry.incident.kind.as_deref()))
+                .entry(r.date.iso.get(..4).unwrap_or("other"))
                 .or_default()
                 .push(SectionItem {
                     name: &r.title,
@@ -115,6 +119,7 @@ fn members<'a>(site: &Site<'a>, section: Section) -> BTreeMap<&'a str, Vec<Secti
                     summary: &entry.described.summary,
                     count: entry.links.reported_by.len() + entry.links.cited_by.len(),
                     date: Some(&r.date),
+                    kind: entry.incident.kind.as_deref(),
                     status: r.status,
                 });
         }
@@ -133,6 +138,7 @@ fn members<'a>(site: &Site<'a>, section: Section) -> BTreeMap<&'a str, Vec<Secti
                 summary: &entity.described.summary,
                 count: entity.links.backlinks.len(),
                 date: None,
+                kind: None,
                 status: None,
             });
     }
@@ -145,7 +151,11 @@ pub fn page(site: &Site, section: Section, n: usize) -> PageJob {
     let path = path_of(n);
     let file = output_file(&path);
     let title = section.title();
-    let groups = members(site, section).into_iter().map(|(name, mut items)| {
+    let mut members: Vec<_> = members(site, section).into_iter().collect();
+    if section == Section::Incidents {
+        members.reverse();
+    }
+    let groups = members.into_iter().map(|(name, mut items)| {
         if section == Section::Incidents {
             items.sort_by(|a, b| b.date.map(|d| &d.iso).cmp(&a.date.map(|d| &d.iso)));
         } else {
@@ -230,6 +240,7 @@ mod tests {
             summary: "",
             count: 0,
             date: None,
+            kind: None,
             status: None,
         };
         (name, vec![item; n])

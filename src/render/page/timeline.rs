@@ -2,7 +2,9 @@
 //! and shows the newest year; `/timeline/<year>/` shows one year. One page for every dated item
 //! of a 10,000-brief site weighed 3.2 MB. A year with more than [`YEAR_ROWS`] items continues on
 //! `/timeline/<year>/page/2/` and on, so no timeline page grows past the 300 KB budget however
-//! many briefs a year holds; the filters apply to the page shown.
+//! many briefs a year holds; the filters apply to the page shown. A small site (at most
+//! [`ALL_YEARS_ROWS`] items) shows every year on `/timeline/`: opening on a newest year that
+//! holds two items hid the rest of a small archive.
 //!
 //! Filtering by actor, location and status: every row carries its actors', locations' and
 //! status's slugs as `data-` attributes, and `static/timeline.js` (loaded from the site, as the
@@ -29,6 +31,10 @@ use crate::urls::output_file;
 /// sizes pages of brief cards.
 pub const YEAR_ROWS: usize = 400;
 
+/// Items up to which `/timeline/` shows every year at once: about 60 KB of rows, well under a
+/// year page's [`YEAR_ROWS`].
+pub const ALL_YEARS_ROWS: usize = 200;
+
 /// One incident or brief on the timeline.
 #[derive(Clone, Debug, Serialize)]
 struct Row<'a> {
@@ -42,6 +48,10 @@ struct Row<'a> {
     /// Incident status; serialized as its spelling, or "" (briefs, unknown).
     #[serde(serialize_with = "status_or_empty")]
     status: Option<Status>,
+    /// The status the filter matches: an incident's own, or the status of the incident a
+    /// brief reports (briefs carry none of their own); "" when there is none.
+    #[serde(serialize_with = "status_or_empty")]
+    filter_status: Option<Status>,
     /// Actors' slugs, space-separated, for `data-actors`.
     actor_slugs: String,
     /// Locations' slugs, space-separated, for `data-locations`.
@@ -85,15 +95,27 @@ struct Filters<'a> {
     statuses: BTreeSet<Choice<'a>>,
 }
 
+/// A year shown on a timeline page, with its months.
+#[derive(Debug, Serialize)]
+struct YearSection<'a> {
+    year: i32,
+    /// The year's own page, linked from its heading when `/timeline/` shows every year.
+    path: String,
+    months: Vec<Month<'a>>,
+}
+
 /// `timeline.html`'s own values.
 #[derive(Debug, Serialize)]
 struct TimelinePage<'a> {
-    /// The year shown, if any item is dated.
+    /// The one year shown, or none when the page shows every year (or nothing is dated).
     year: Option<i32>,
     /// `/timeline/` itself rather than a year's page.
     is_index: bool,
     years: Vec<YearLink>,
-    months: Vec<Month<'a>>,
+    /// The years shown, newest first: one, or all of a small site's on `/timeline/`.
+    sections: Vec<YearSection<'a>>,
+    /// How many rows the page shows, for "N of M shown".
+    rows: usize,
     pagination: crate::render::paginate::Pagination,
     filters: Filters<'a>,
 }
@@ -152,6 +174,11 @@ impl Chronology {
     fn counts(&self) -> impl DoubleEndedIterator<Item = (i32, usize)> + '_ {
         self.0.iter().map(|(&year, items)| (year, items.len()))
     }
+
+    /// Whether the whole timeline fits on `/timeline/`.
+    fn is_small(&self) -> bool {
+        self.0.values().map(|items| items.len()).sum::<usize>() <= ALL_YEARS_ROWS
+    }
 }
 
 /// One page per year of the timeline, and more for years with more than [`YEAR_ROWS`] items.
@@ -203,7 +230,7 @@ impl<'a> Site<'a> {
         for (_, _, row, actors, locations) in &rows {
             choices[0].extend(actors.iter().cloned());
             choices[1].extend(locations.iter().cloned());
-            if let Some(status) = row.status {
+            if let Some(status) = row.filter_status {
                 choices[2].insert(Choice {
                     label: status.as_str(),
                     value: status.as_str(),
@@ -233,6 +260,7 @@ impl<'a> Site<'a> {
             path: &r.path,
             date: &r.date,
             status: r.status,
+            filter_status: r.status,
             actor_slugs: join(actors.iter().map(|(c, _)| c)),
             location_slugs: join(location.iter().map(|(c, _)| c)),
             links: actors
@@ -267,6 +295,7 @@ impl<'a> Site<'a> {
             path: &card.path,
             date: &card.date,
             status: None,
+            filter_status: brief.event.and_then(|e| self.incident(e).reference.status),
             actor_slugs: join(actors.iter()),
             location_slugs: join(locations.iter()),
             links: Vec::new(),
@@ -274,16 +303,51 @@ impl<'a> Site<'a> {
         (brief.date, 1, row, actors, locations)
     }
 
-    /// `/timeline/` (page 1 of the newest year, `year` None) or page `n` of
-    /// `/timeline/<year>/`.
+    /// Page `n` of each year of `shown`, with the filter choices of all their rows and how
+    /// many rows they hold.
+    fn year_sections(&self, shown: &[i32], n: usize) -> (Vec<YearSection<'a>>, Choices<'a>, usize) {
+        let mut choices: Choices = Default::default();
+        let mut rows = 0;
+        let sections = shown
+            .iter()
+            .map(|&y| {
+                let (dated, found) = self.year_rows(y, n);
+                rows += dated.len();
+                for (all, more) in choices.iter_mut().zip(found) {
+                    all.extend(more);
+                }
+                YearSection {
+                    year: y,
+                    path: self.urls.timeline_year(y),
+                    months: months(dated),
+                }
+            })
+            .collect();
+        (sections, choices, rows)
+    }
+
+    /// `/timeline/` (`year` None: every year of a small site, else page 1 of the newest
+    /// year) or page `n` of `/timeline/<year>/`.
     pub(in crate::render) fn timeline(&self, year: Option<i32>, n: usize) -> PageJob {
         let chronology = self.chronology();
-        let shown = year.or_else(|| chronology.0.keys().next_back().copied());
+        let all = year.is_none() && chronology.is_small();
+        let shown: Vec<i32> = match year {
+            Some(y) => vec![y],
+            None if all => chronology.0.keys().rev().copied().collect(),
+            None => chronology
+                .0
+                .keys()
+                .next_back()
+                .copied()
+                .into_iter()
+                .collect(),
+        };
+        let one = if all { None } else { shown.first().copied() };
         let path = match year {
             Some(y) => self.urls.timeline_year_page(y, n),
             None => self.urls.timeline(),
         };
-        let pages = shown.map_or(1, |y| {
+        let pages = one.map_or(1, |y| {
             page_count(
                 chronology.0.get(&y).map_or(0, |items| items.len()),
                 YEAR_ROWS,
@@ -291,33 +355,10 @@ impl<'a> Site<'a> {
         });
         // /timeline/ is page 1 of the newest year: its "older" link goes to that year's page 2.
         let nav = pagination(n, pages, |i| {
-            shown.map_or_else(String::new, |y| self.urls.timeline_year_page(y, i))
+            one.map_or_else(String::new, |y| self.urls.timeline_year_page(y, i))
         });
         let file = output_file(&path);
-        let (rows, choices) = shown.map(|y| self.year_rows(y, n)).unwrap_or_default();
-        let mut months: Vec<Month> = Vec::new();
-        for (date, _, row, _, _) in rows {
-            let (name, anchor) = match date.precision() {
-                Precision::Year => (
-                    format!("Date in {} unknown", date.year()),
-                    format!("{}", date.year()),
-                ),
-                _ => (
-                    date.month_name().unwrap_or_default(),
-                    format!("{}-{:02}", date.year(), date.month().unwrap_or(0)),
-                ),
-            };
-            if months.last().is_none_or(|m| m.anchor != anchor) {
-                months.push(Month {
-                    name,
-                    anchor,
-                    items: vec![],
-                });
-            }
-            if let Some(month) = months.last_mut() {
-                month.items.push(row);
-            }
-        }
+        let (sections, choices, rows) = self.year_sections(&shown, n);
         let year_links: Vec<YearLink> = chronology
             .counts()
             .rev()
@@ -333,7 +374,7 @@ impl<'a> Site<'a> {
             Some(y) => format!("Timeline: {y}"),
             None => "Timeline".to_string(),
         };
-        let description = match shown {
+        let description = match one {
             Some(y) => format!("Incidents and briefs of {y}, newest first"),
             None => "Incidents and briefs by date".to_string(),
         };
@@ -344,10 +385,11 @@ impl<'a> Site<'a> {
         );
         let [actors, locations, statuses] = choices;
         let page = TimelinePage {
-            year: shown,
+            year: one,
             is_index: year.is_none(),
             years: year_links,
-            months,
+            sections,
+            rows,
             pagination: nav,
             filters: Filters {
                 actors,
@@ -357,6 +399,34 @@ impl<'a> Site<'a> {
         };
         PageJob::new(file, "timeline.html", common, page)
     }
+}
+
+/// A year's rows, newest first, grouped into months (items dated to the year alone last).
+fn months(rows: Vec<Dated<'_>>) -> Vec<Month<'_>> {
+    let mut months: Vec<Month> = Vec::new();
+    for (date, _, row, _, _) in rows {
+        let (name, anchor) = match date.precision() {
+            Precision::Year => (
+                format!("Date in {} unknown", date.year()),
+                format!("{}", date.year()),
+            ),
+            _ => (
+                date.month_name().unwrap_or_default(),
+                format!("{}-{:02}", date.year(), date.month().unwrap_or(0)),
+            ),
+        };
+        if months.last().is_none_or(|m| m.anchor != anchor) {
+            months.push(Month {
+                name,
+                anchor,
+                items: vec![],
+            });
+        }
+        if let Some(month) = months.last_mut() {
+            month.items.push(row);
+        }
+    }
+    months
 }
 
 /// Slugs joined by spaces, for a `data-` attribute matched with `~=`.

@@ -13,7 +13,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use super::page::PageJob;
-use super::theme::{Theme, template_error};
+use super::theme::{Theme, has_highlighted_code, template_error};
 use super::{Job, Output, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{Keeping, Sink};
@@ -61,9 +61,10 @@ pub fn render_jobs(
 /// buffer is not copied as it grows.
 const PAGE_BYTES: usize = 32 * 1024;
 
-/// One page through its template.
+/// One page through its template; a page that turns out to hold highlighted code is
+/// rendered again with `highlight` set, so that it alone links `highlight.css`.
 fn render_page(theme: &Theme, page: PageJob) -> Result<Output, PageFailure> {
-    let context = match page.context {
+    let mut context = match page.context {
         Ok(context) => context,
         Err(e) => {
             let message = format!("its values cannot be handed to {}: {e}", page.template);
@@ -74,7 +75,13 @@ fn render_page(theme: &Theme, page: PageJob) -> Result<Output, PageFailure> {
         }
     };
     let mut bytes = Vec::with_capacity(PAGE_BYTES);
-    match theme.tera.render_to(page.template, &context, &mut bytes) {
+    let mut rendered = theme.tera.render_to(page.template, &context, &mut bytes);
+    if rendered.is_ok() && has_highlighted_code(&bytes) {
+        context.insert("highlight", &true);
+        bytes.clear();
+        rendered = theme.tera.render_to(page.template, &context, &mut bytes);
+    }
+    match rendered {
         Ok(()) => Ok(Output::Bytes {
             path: page.file,
             bytes,
