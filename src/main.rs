@@ -284,6 +284,7 @@ fn main() -> ExitCode {
                             .unwrap_or(options.output().as_path())
                             .display()
                     );
+                    println!("Site size: {}", report.size.summary());
                     if let Some(line) = gloss::coach::drafts::summary(&report.drafts, drafts) {
                         println!("{line}");
                     }

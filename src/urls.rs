@@ -226,6 +226,11 @@ pub fn data_file(name: &str) -> String {
     format!("data/{name}")
 }
 
+/// The gzipped copy of a data file (`data/briefs.json` -> `data/briefs.json.gz`).
+pub fn gzipped(path: &str) -> String {
+    format!("{path}.gz")
+}
+
 /// The sitemap (or the sitemap index, when the site needs several) that robots.txt names.
 pub const SITEMAP: &str = "sitemap.xml";
 

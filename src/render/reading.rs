@@ -1,62 +1,8 @@
-//! Reading helpers for the brief page: the writing direction of its language, one-sentence
-//! sidebar summaries, and which sidebar entries are shown before "N more". Kept apart from
-//! the page assembly so each rule is small and tested on its own.
+//! Reading helpers for the brief page: the writing direction of its language, and which
+//! sidebar entries are shown before "N more". Kept apart from the page assembly so each rule
+//! is small and tested on its own.
 
 use super::page::SidebarEntity;
-
-/// The first sentence of a plain-text summary, for the brief sidebars' one-line summaries: it
-/// ends at `.`, `!` or `?` followed by a space and a capital (or the end), but not after an
-/// initial or a short abbreviation (`U.S.`, `Gen.`, `Col.`). A sentence longer than `max`
-/// characters is cut at the last whole word before it, with `…`; a word is never cut.
-pub fn first_sentence(text: &str, max: usize) -> String {
-    const ABBREVIATIONS: [&str; 12] = [
-        "gen", "col", "lt", "maj", "capt", "sgt", "mr", "mrs", "ms", "dr", "st", "no",
-    ];
-    let text = text.trim();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut end = text.len();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?' | '؟') {
-            continue;
-        }
-        let after = &text[i + c.len_utf8()..];
-        let next = after.trim_start_matches(['"', '”', '’', ')']);
-        let closer = after.len() - next.len();
-        if !(next.is_empty() || next.starts_with(char::is_whitespace)) {
-            continue;
-        }
-        let following = next.trim_start().chars().next();
-        if following.is_some_and(|f| f.is_lowercase() || f.is_ascii_digit()) {
-            continue;
-        }
-        if c == '.' {
-            let word: String = chars[..k]
-                .iter()
-                .rev()
-                .map(|&(_, ch)| ch)
-                .take_while(|ch| !ch.is_whitespace())
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            let bare = word.trim_start_matches(['(', '"', '“']).to_lowercase();
-            let initial = bare.chars().count() == 1 || bare.contains('.');
-            if initial || ABBREVIATIONS.contains(&bare.as_str()) {
-                continue;
-            }
-        }
-        end = i + c.len_utf8() + closer;
-        break;
-    }
-    let sentence = text[..end].trim();
-    if sentence.chars().count() <= max {
-        return sentence.to_string();
-    }
-    let cut: String = sentence.chars().take(max).collect();
-    let at = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
-    let words = cut[..at].trim_end_matches([',', ';', ':', ' ', '—', '–', '-']);
-    format!("{words}…")
-}
 
 /// The writing direction of a BCP 47 tag, for the `dir` attribute: an explicit script subtag
 /// decides (`az-Arab` is right-to-left, `ku-Latn` left-to-right), else the language does.
@@ -90,8 +36,6 @@ pub fn text_direction(tag: &str) -> &'static str {
 pub const SIDEBAR_SHOWN: usize = 5;
 /// Prior incidents shown before "N more".
 pub const PRIOR_SHOWN: usize = 4;
-/// Longest one-sentence summary in a sidebar, in characters.
-pub const SUMMARY_CHARS: usize = 160;
 
 /// Orders a sidebar by what matters to the story and splits it into the entries shown and
 /// those folded behind "N more". `items` holds the `listed` hand-listed entities first (the
@@ -111,7 +55,7 @@ pub fn fold_sidebar<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{SIDEBAR_SHOWN, SidebarEntity, first_sentence, fold_sidebar, text_direction};
+    use super::{SIDEBAR_SHOWN, SidebarEntity, fold_sidebar, text_direction};
 
     fn entity<'a>(name: &'a str, role: &'a str, count: usize) -> SidebarEntity<'a> {
         SidebarEntity {
@@ -120,7 +64,6 @@ mod tests {
             path: "",
             kind: "",
             role,
-            summary: String::new(),
             mentioned: count > 0,
             count,
         }
@@ -144,39 +87,6 @@ mod tests {
         let many: Vec<SidebarEntity> = names.iter().map(|n| entity(n, "role", 0)).collect();
         let (shown, more) = fold_sidebar(many, 7);
         assert_eq!((shown.len(), more.len()), (7, 0));
-    }
-
-    #[test]
-    fn first_sentence_skips_abbreviations_and_never_cuts_a_word() {
-        assert_eq!(
-            first_sentence(
-                "U.S. Army colonel and spokesman. He reports on attacks.",
-                200
-            ),
-            "U.S. Army colonel and spokesman."
-        );
-        assert_eq!(
-            first_sentence("Led by Gen. Qassem Soleimani until 2020. Then others.", 200),
-            "Led by Gen. Qassem Soleimani until 2020."
-        );
-        assert_eq!(
-            first_sentence("No full stop at all", 200),
-            "No full stop at all"
-        );
-        assert_eq!(
-            first_sentence("It said \"30 rockets.\" Nobody checked.", 200),
-            "It said \"30 rockets.\""
-        );
-        assert_eq!(
-            first_sentence("Version 1.5 of it. More.", 200),
-            "Version 1.5 of it."
-        );
-        let long = first_sentence(
-            "An Iran-backed Iraqi Shiite militia within the forces, named in 2021 by the Pentagon.",
-            40,
-        );
-        assert_eq!(long, "An Iran-backed Iraqi Shiite militia…");
-        assert!(first_sentence("قاعدة جوية كبيرة. وهي في الأنبار.", 200).ends_with("كبيرة."));
     }
 
     #[test]
