@@ -80,12 +80,13 @@ impl SiteSize {
         parts
     }
 
-    /// One line for `gloss build`: `412.3 MB in 30,118 files (briefs/ 120.4 MB, …)`.
+    /// One line for `gloss build`: `412.3 MB in 30,118 files (briefs/ 120.4 MB in 10,000
+    /// files, …)`.
     pub fn summary(&self) -> String {
         let total = self.total();
         format!(
             "{} in {} ({})",
-            megabytes(total.bytes),
+            human(total.bytes),
             files(total.files),
             self.parts_named()
         )
@@ -94,7 +95,7 @@ impl SiteSize {
     fn parts_named(&self) -> String {
         self.largest(PARTS_NAMED)
             .iter()
-            .map(|(name, p)| format!("{name} {} in {}", megabytes(p.bytes), files(p.files)))
+            .map(|(name, p)| format!("{name} {} in {}", human(p.bytes), files(p.files)))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -107,12 +108,12 @@ impl SiteSize {
         let mut found = Vec::new();
         if past_share(total.bytes, max_bytes) {
             let limit = match publish.max_bytes {
-                Some(_) => format!("[publish] max_bytes ({})", megabytes(max_bytes)),
+                Some(_) => format!("[publish] max_bytes ({})", human(max_bytes)),
                 None => "GitHub Pages' 1 GB limit".to_string(),
             };
             found.push(self.warning(format!(
                 "the built site is {}, past {WARN_PERCENT}% of {limit}",
-                megabytes(total.bytes)
+                human(total.bytes)
             )));
         }
         if let Some(max_files) = publish.max_files.filter(|&m| past_share(total.files, m)) {
@@ -141,9 +142,14 @@ fn past_share(value: u64, limit: u64) -> bool {
     value.saturating_mul(100) > limit.saturating_mul(WARN_PERCENT)
 }
 
-/// Bytes as `412.3 MB` (decimal megabytes, as hosts state their limits).
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1e6)
+/// Bytes as `412.3 MB`, `12.5 KB` or `900 bytes` (decimal units, as hosts state their
+/// limits).
+fn human(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{:.1} KB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
 }
 
 /// `1 file`, `30,118 files`.
@@ -190,7 +196,7 @@ mod tests {
         assert_eq!(largest, ["briefs/", "data/"]);
         assert_eq!(
             size.summary(),
-            "0.1 MB in 10 files (briefs/ 0.1 MB in 8 files, data/ 0.0 MB in 1 file, (top-level files) 0.0 MB in 1 file)"
+            "86.0 KB in 10 files (briefs/ 80.0 KB in 8 files, data/ 5.0 KB in 1 file, (top-level files) 1.0 KB in 1 file)"
         );
         assert_eq!(thousands(30_118), "30,118");
         assert_eq!(thousands(999), "999");
