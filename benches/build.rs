@@ -1,8 +1,9 @@
 //! `cargo bench --bench build`: builds generated corpora (see `support/corpus.rs`) with the
 //! release `gloss` binary as a child process and prints, per size: wall time, pages/s, peak
-//! RSS of the child, bytes and files per page kind, the largest HTML page, per-stage times
-//! (`gloss build -v`) and, when `hugo` is on the PATH, a paired Hugo comparison (gloss and
-//! Hugo alternate, median of the runs). No test depends on these numbers.
+//! RSS of the child, bytes and files per page kind and per brief, the median brief page, the
+//! largest HTML page, per-stage times (`gloss build -v`) and, when `hugo` is on the PATH, a
+//! paired Hugo comparison (gloss and Hugo alternate, median of the runs). No test depends on
+//! these numbers.
 //!
 //! Environment:
 //! - `GLOSS_BENCH_SIZES=1000,10000` (the default): brief counts; `100000` is the archive
@@ -85,6 +86,8 @@ struct Tally {
     kinds: BTreeMap<String, (u64, u64)>,
     largest: (u64, String),
     html: u64,
+    /// Sizes of the brief pages (`briefs/*/index.html`), for the median (issue 26).
+    brief_pages: Vec<u64>,
 }
 
 fn tally(out: &Path) -> Tally {
@@ -109,6 +112,9 @@ fn tally(out: &Path) -> Tally {
         let e = t.kinds.entry(kind).or_default();
         e.0 += 1;
         e.1 += size;
+        if top == "briefs" && rel.ends_with("/index.html") {
+            t.brief_pages.push(size);
+        }
         if html {
             t.html += 1;
             if size > t.largest.0 {
@@ -236,6 +242,14 @@ fn main() {
             t.html,
             files,
             bytes as f64 / 1e6
+        );
+        let mut pages = t.brief_pages.clone();
+        pages.sort_unstable();
+        println!(
+            "per brief: {:.1} KB and {:.2} files; median brief page {:.1} KB (issue 26: <= 25 KB, <= 4 files, <= 12 KB)",
+            bytes as f64 / 1024.0 / size.briefs as f64,
+            files as f64 / size.briefs as f64,
+            pages.get(pages.len() / 2).copied().unwrap_or(0) as f64 / 1024.0
         );
         println!(
             "gloss warm rebuild (nothing changed): {:.2} s, peak RSS {:.0} MB",

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
+use crate::coach::site_size::SiteSize;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 
@@ -235,10 +236,17 @@ pub fn links(outputs: &[Output], mode: Mode) -> Diagnostics {
 #[derive(Default)]
 pub struct Scanner {
     pages: std::sync::Mutex<Vec<(String, Scan)>>,
+    /// Every file's size, for the host's limits.
+    size: std::sync::Mutex<SiteSize>,
 }
 
 impl crate::output::Sink for Scanner {
     fn accept(&self, output: Output) {
+        let bytes = match &output {
+            Output::Bytes { bytes, .. } => bytes.len() as u64,
+            Output::Copy { from, .. } => std::fs::metadata(from).map_or(0, |m| m.len()),
+        };
+        self.count(output.path(), bytes);
         if let Output::Bytes { path, bytes } = output {
             if path.ends_with(".html") {
                 let found = scan(&String::from_utf8_lossy(&bytes));
@@ -252,18 +260,30 @@ impl crate::output::Sink for Scanner {
     }
 
     /// Only pages are scanned: a streamed file (a data file) is counted, never held.
-    fn accept_written(
-        &self,
-        _path: &str,
-        write: crate::output::Writer<'_>,
-    ) -> std::io::Result<u64> {
+    fn accept_written(&self, path: &str, write: crate::output::Writer<'_>) -> std::io::Result<u64> {
         let mut counted = crate::output::Counting::new(std::io::sink());
         write(&mut counted)?;
+        self.count(path, counted.count);
         Ok(counted.count)
     }
 }
 
 impl Scanner {
+    fn count(&self, path: &str, bytes: u64) {
+        self.size
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .add(path, bytes);
+    }
+
+    /// The size of every file the site would write, by part.
+    pub fn size(&self) -> SiteSize {
+        self.size
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
     /// [`links`] for the pages scanned, among `files` (every file of the site, bytes or not).
     pub fn links(self, files: &[Output], mode: Mode) -> Diagnostics {
         let mut pages = self

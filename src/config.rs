@@ -50,6 +50,42 @@ pub struct Config {
     /// What `gloss check` coaches about.
     #[serde(default)]
     pub check: CheckConfig,
+    /// The host's limits and what to leave out near them.
+    #[serde(default)]
+    pub publish: PublishConfig,
+}
+
+/// `[publish]`: the limits of the host the site is published on (GitHub Pages refuses a
+/// site over 1 GB; GitLab Pages also caps files), so `gloss check` warns before a deploy
+/// fails, and what the build can leave out to stay under them.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishConfig {
+    /// The host's size limit in bytes; `gloss check` warns past 80% of it. Unset: GitHub
+    /// Pages' 1 GB.
+    #[serde(default)]
+    pub max_bytes: Option<u64>,
+    /// The host's limit on the number of files; `gloss check` warns past 80% of it.
+    #[serde(default)]
+    pub max_files: Option<u64>,
+    /// Write each large export (`/data/`) uncompressed as well as gzipped. `false` keeps only
+    /// the `.gz` copy of a large file, for a site near its host's limit.
+    #[serde(default = "default_true")]
+    pub uncompressed_exports: bool,
+}
+
+impl Default for PublishConfig {
+    fn default() -> Self {
+        PublishConfig {
+            max_bytes: None,
+            max_files: None,
+            uncompressed_exports: true,
+        }
+    }
+}
+
+fn default_true() -> bool {
+    true
 }
 
 /// `[check]`: settings of `gloss check`'s coaching warnings.

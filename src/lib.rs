@@ -116,6 +116,8 @@ pub struct Report {
     pub drafts: Vec<PathBuf>,
     /// The lines drop patterns removed from each article.txt (filled by `check`).
     pub dropped: Vec<coach::lines::Dropped>,
+    /// The built site's files and bytes by part, for the host's limits.
+    pub size: coach::site_size::SiteSize,
 }
 
 /// One finished stage of a build: its name, how long it took, and the peak resident memory
@@ -239,6 +241,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Diagnostics> {
     let shown = out.strip_prefix(&options.root).unwrap_or(&out);
     report.warnings.extend(write::kept_warning(shown, &files));
     report.timings.extend(clock.1);
+    report.size = coach::site_size::SiteSize::of_dir(&written);
     report.output = Some(written);
     report.written = files;
     Ok(report)
@@ -251,7 +254,11 @@ pub fn check(options: &BuildOptions) -> Result<Report, Diagnostics> {
     let config = load_config(options)?;
     // Only each page's links and ids are kept, not its bytes.
     let scanner = check::Scanner::default();
-    let (files, report) = generate_into(options, &scanner)?;
+    let (files, mut report) = generate_into(options, &scanner)?;
+    report.size = scanner.size();
+    report
+        .warnings
+        .extend(report.size.warnings(&config.publish));
     let mode = check::Mode {
         base_path: config.base_path(),
         file_urls: config.file_urls,

@@ -301,6 +301,7 @@ fn build_command(options: &BuildOptions, verbose: bool) -> ExitCode {
             .unwrap_or(options.output().as_path())
             .display()
     );
+    println!("Site size: {}", report.size.summary());
     if let Some(line) = gloss::coach::drafts::summary(&report.drafts, options.drafts) {
         println!("{line}");
     }

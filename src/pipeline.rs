@@ -192,6 +192,7 @@ impl Pipeline {
             sources: self.coached.sources,
             drafts: self.drafts,
             dropped: self.coached.dropped,
+            size: crate::coach::site_size::SiteSize::default(),
         }
     }
 }

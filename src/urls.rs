@@ -244,6 +244,11 @@ pub fn bundle_asset(slug: &Slug, name: &str) -> String {
     format!("briefs/{slug}/{name}")
 }
 
+/// The gzipped copy of a data file (`data/briefs.json` -> `data/briefs.json.gz`).
+pub fn gzipped(path: &str) -> String {
+    format!("{path}.gz")
+}
+
 /// The sitemap (or the sitemap index, when the site needs several) that robots.txt names.
 pub const SITEMAP: &str = "sitemap.xml";
 

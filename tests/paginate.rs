@@ -192,8 +192,11 @@ fn tag_pages_are_paginated() {
 fn entity_feeds_are_capped() {
     let site = generated();
     let feed = site.read("actors/brigade/atom.xml");
-    assert_eq!(feed.matches("<entry>").count(), 20, "{feed}");
-    assert!(feed.contains("Brief 44") && !feed.contains("Brief 24"));
+    // ENTITY_FEED_SIZE: the ten newest briefs, each a summary and a link.
+    assert_eq!(feed.matches("<entry>").count(), 10, "{feed}");
+    assert!(feed.contains("Brief 44") && !feed.contains("Brief 34<"));
+    assert_eq!(feed.matches("<summary>").count(), 10, "{feed}");
+    assert!(!feed.contains("<content"), "no whole articles: {feed}");
 }
 
 #[test]

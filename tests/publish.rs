@@ -83,7 +83,10 @@ fn entry_ids(xml: &str) -> Vec<String> {
             assert!(id.starts_with(BASE), "{id}");
             assert!(!child_text(entry, "title").is_empty());
             assert!(child_text(entry, "updated").ends_with("T00:00:00Z"));
-            let author = child(entry, "author").expect("entry author");
+            // RFC 4287 4.1.1: an entry without its own author has the feed's.
+            let author = child(entry, "author")
+                .or_else(|| child(feed, "author"))
+                .expect("entry or feed author");
             assert!(!child_text(author, "name").is_empty());
             let href = child(entry, "link")
                 .and_then(|l| l.attribute("href"))
@@ -123,6 +126,16 @@ fn atom_feeds_are_valid_and_complete() {
     assert_eq!(
         entry_ids(&read(&out, "actors/iran/atom.xml")),
         [format!("{BASE}briefs/missiles/")]
+    );
+    // An entity's feed lists briefs, not every entity each brief names (issue 26).
+    let iran = read(&out, "actors/iran/atom.xml");
+    assert!(
+        !iran.contains(&format!("scheme=\"{BASE}actors/\"")),
+        "{iran}"
+    );
+    assert!(
+        roxmltree::Document::parse(&iran).is_ok(),
+        "well-formed: {iran}"
     );
     assert!(
         entry_ids(&read(&out, "locations/ain-al-asad-air-base/atom.xml"))
@@ -675,4 +688,45 @@ fn data_page_shows_the_size_of_each_data_file_as_written() {
     let again = build(&site, "out", false);
     check(&again);
     assert_eq!(read(&again, "data/briefs.json"), first);
+}
+
+/// Issue 26: `gloss build` states the site's size, and `gloss check` warns (`site-size`) once
+/// the output passes 80% of `[publish] max_bytes` or `max_files`, naming the largest parts.
+#[test]
+fn build_prints_the_size_and_check_warns_near_the_host_limit() {
+    let site = fixture();
+    let built = site.build();
+    assert!(built.stdout.contains("Site size: "), "{}", built.stdout);
+    let quiet = site.run(&["check", "--format", "json"]);
+    assert!(!quiet.stdout.contains("site-size"), "{}", quiet.stdout);
+    site.write(
+        "config.toml",
+        "title = \"Fixture briefs\"\nbase_url = \"https://example.github.io/repo\"\n[publish]\nmax_bytes = 1000\nmax_files = 10\n",
+    );
+    let near = site.run(&["check", "--format", "json"]);
+    assert_eq!(near.code, 0, "a warning, not an error:\n{}", near.stderr);
+    let said = near.stdout;
+    assert_eq!(said.matches("site-size").count(), 2, "{said}");
+    assert!(
+        said.contains("max_bytes") && said.contains("max_files"),
+        "{said}"
+    );
+    assert!(said.contains("the largest parts are"), "{said}");
+}
+
+/// Issue 26: a brief's sidebar links its entities; their summaries are on their pages and
+/// in the hover cards, not repeated on every brief.
+#[test]
+fn brief_sidebars_link_entities_without_repeating_their_summaries() {
+    let site = fixture();
+    let out = build(&site, "out", false);
+    let html = read(&out, "briefs/rockets/index.html");
+    let page = Html::parse_document(&html);
+    assert!(!attrs(&page, ".sidebar-actors a", "href").is_empty());
+    assert!(!html.contains("entity-summary"), "{html}");
+    assert!(
+        !html.contains("data:image/svg"),
+        "the icon is one shared file"
+    );
+    assert!(out.join("favicon.svg").is_file());
 }

@@ -8,6 +8,7 @@ mod language;
 pub mod lines;
 pub mod names;
 mod places;
+pub mod site_size;
 mod starter;
 mod unlinked;
 pub mod words;

@@ -5,7 +5,7 @@
 //! bytes.
 
 mod cluster;
-mod labels;
+pub mod labels;
 mod land;
 pub mod lookup;
 mod outline;

@@ -10,9 +10,9 @@ use serde::Serialize;
 mod acled_csv;
 mod annotations;
 mod csv_file;
+mod gzip;
 mod lines;
 
-use super::Output;
 use super::public::precision_name;
 use super::site::Site;
 use crate::diagnostics::Diagnostic;
@@ -213,30 +213,29 @@ pub(super) fn each_file(
     // several times the size of the file.
     let briefs = Lazy(|| site.published().map(|(id, _)| brief_record(site, id)));
     let mut sizes = BTreeMap::new();
+    let uncompressed = site.config.publish.uncompressed_exports;
     let mut json = |name: &str, value: &dyn erased::Json, records| -> Result<(), Diagnostic> {
         let path = data_file(name);
-        let size = sink
-            .accept_written(&path, &mut |to| value.write(to, records))
-            .map_err(|e| Diagnostic::file_error(&path, format!("cannot write {path}: {e}")))?;
-        sizes.insert(path, size as usize);
-        Ok(())
+        gzip::export(sink, &path, uncompressed, &mut sizes, &|to| {
+            value.write(to, records)
+        })
     };
     json("briefs.json", &briefs, 1)?;
     json("entities.json", &entities, 2)?;
     json("incidents.geojson", &geojson, 2)?;
     json("annotations.jsonld", &annotations::collection(site), 3)?;
-    let (path, bytes) = (
-        data_file("incidents.csv"),
-        csv_file::incidents_csv(site, &entities.incidents)?,
-    );
-    sizes.insert(path.clone(), bytes.len());
-    sink.accept(Output::Bytes { path, bytes });
-    let (path, bytes) = (
-        data_file("incidents-acled.csv"),
-        acled_csv::incidents_acled_csv(site)?,
-    );
-    sizes.insert(path.clone(), bytes.len());
-    sink.accept(Output::Bytes { path, bytes });
+    let csv = [
+        (
+            "incidents.csv",
+            csv_file::incidents_csv(site, &entities.incidents)?,
+        ),
+        ("incidents-acled.csv", acled_csv::incidents_acled_csv(site)?),
+    ];
+    for (name, bytes) in csv {
+        gzip::export(sink, &data_file(name), uncompressed, &mut sizes, &|to| {
+            to.write_all(&bytes)
+        })?;
+    }
     Ok(sizes)
 }
 

@@ -18,6 +18,11 @@ use crate::urls::{feed_path, tag_slug};
 /// Entries per feed: feed readers poll often, so older briefs add weight and nothing else.
 pub const FEED_SIZE: usize = 20;
 
+/// Entries per actor's or location's feed: a site has thousands of them, and one followed
+/// entity rarely gets more than ten briefs between two polls of a reader (issue 26: these
+/// feeds were 86 MB of a 10,000-brief site).
+pub const ENTITY_FEED_SIZE: usize = 10;
+
 /// One feed before it is written.
 struct Feed {
     /// Output file, e.g. `actors/kh/atom.xml`.
@@ -28,6 +33,12 @@ struct Feed {
     subtitle: String,
     /// Newest first.
     briefs: Vec<BriefId>,
+    /// At most this many entries.
+    size: usize,
+    /// Entries list the actors and locations they name as categories: only in the site's
+    /// feed, where they let a reader filter; in an entity's or tag's feed they repeated
+    /// the same long lists in thousands of files.
+    named: bool,
 }
 
 /// Every feed of the site, each handed to `sink` as soon as it is written (so the feeds
@@ -40,6 +51,8 @@ pub fn feeds(site: &Site, sink: &dyn Sink) {
         title: site.config.title.clone(),
         subtitle: site.config.description.clone(),
         briefs: site.published().map(|(id, _)| id).collect(),
+        size: FEED_SIZE,
+        named: true,
     }];
     for key in EntityNumbering::new(site.corpus).keys() {
         feeds.push(entity_feed(site, key, site.graph.entity(key)));
@@ -52,6 +65,8 @@ pub fn feeds(site: &Site, sink: &dyn Sink) {
             title: format!("Tagged “{}” · {}", tag.name, site.config.title),
             subtitle: format!("Briefs tagged {}", tag.name),
             briefs: tag.briefs.clone(),
+            size: FEED_SIZE,
+            named: false,
         });
     }
     let categories = Categories::new(site);
@@ -63,9 +78,8 @@ pub fn feeds(site: &Site, sink: &dyn Sink) {
     });
 }
 
-/// Each actor's and location's `<category>` element, escaped once: an entry lists up to
-/// ten of them and is repeated in the feed of every entity and tag it names (60,000
-/// entries at 10,000 briefs).
+/// Each actor's and location's `<category>` element, escaped once, for the site feed's
+/// entries (up to ten of each per entry).
 struct Categories {
     actors: Vec<String>,
     locations: Vec<String>,
@@ -100,6 +114,8 @@ fn entity_feed(site: &Site, key: EntityKey, links: &EntityLinks) -> Feed {
         title: format!("{} · {}", link.name, site.config.title),
         subtitle: site.prepared.described(key).summary.clone(),
         briefs: links.backlinks.clone(),
+        size: ENTITY_FEED_SIZE,
+        named: false,
     }
 }
 
@@ -109,7 +125,7 @@ fn write_feed(site: &Site, categories: &Categories, feed: &Feed) -> String {
         .iter()
         .copied()
         .filter(|b| !site.corpus.briefs[b.index()].draft)
-        .take(FEED_SIZE)
+        .take(feed.size)
         .collect();
     // With no entries, the site's newest brief (or the epoch, for an empty site) keeps the
     // required `updated` deterministic.
@@ -155,6 +171,7 @@ fn write_feed(site: &Site, categories: &Categories, feed: &Feed) -> String {
     .text("uri", &[], &site.config.base_url)
     .close("author")
     .text("generator", &[], "gloss");
+    let categories = feed.named.then_some(categories);
     for id in briefs {
         entry(site, categories, &mut xml, id);
     }
@@ -162,18 +179,16 @@ fn write_feed(site: &Site, categories: &Categories, feed: &Feed) -> String {
     xml.finish()
 }
 
-/// One brief as an Atom entry, with its actors, locations and tags as categories.
-fn entry(site: &Site, categories: &Categories, xml: &mut Xml, id: BriefId) {
+/// One brief as an Atom entry: its title, link, dates and summary, its byline when it has
+/// one (else the feed's author stands), its tags and, with `categories`, its actors and
+/// locations as categories.
+fn entry(site: &Site, categories: Option<&Categories>, xml: &mut Xml, id: BriefId) {
     let brief = &site.corpus.briefs[id.index()];
     let card = &site.prepared.brief_cards[id.index()];
     let links = &site.graph.briefs[id.index()];
     let url = site.absolute(&card.path);
     let date = timestamp(&brief.date);
-    let author = brief
-        .source
-        .as_ref()
-        .and_then(|s| s.author.as_deref())
-        .unwrap_or(&site.config.title);
+    let byline = brief.source.as_ref().and_then(|s| s.author.as_deref());
     xml.open("entry", &[])
         .text("title", &[], &brief.title)
         .empty(
@@ -182,19 +197,23 @@ fn entry(site: &Site, categories: &Categories, xml: &mut Xml, id: BriefId) {
         )
         .text("id", &[], &url)
         .text("published", &[], &date)
-        .text("updated", &[], &date)
-        .open("author", &[])
-        .text("name", &[], author)
-        .close("author");
+        .text("updated", &[], &date);
+    if let Some(author) = byline {
+        xml.open("author", &[])
+            .text("name", &[], author)
+            .close("author");
+    }
     if !card.summary.is_empty() {
         xml.text("summary", &[], &card.summary);
     }
     // Capped like a card's lists: an entry is repeated in the feed of every tag and entity.
-    for entry in links.actors.iter().take(CARD_ENTITIES) {
-        xml.raw(&categories.actors[entry.id.index()]);
-    }
-    for entry in links.locations.iter().take(CARD_ENTITIES) {
-        xml.raw(&categories.locations[entry.id.index()]);
+    if let Some(categories) = categories {
+        for entry in links.actors.iter().take(CARD_ENTITIES) {
+            xml.raw(&categories.actors[entry.id.index()]);
+        }
+        for entry in links.locations.iter().take(CARD_ENTITIES) {
+            xml.raw(&categories.locations[entry.id.index()]);
+        }
     }
     let tags_scheme = site.absolute("tags/");
     for tag in brief.tags.iter().take(CARD_TAGS) {

@@ -11,9 +11,7 @@ use super::{Nav, PageJob, Site};
 use crate::graph::{PriorReason, SidebarEntry};
 use crate::model::BriefId;
 use crate::model::EntityKey;
-use crate::render::reading::{
-    PRIOR_SHOWN, SUMMARY_CHARS, first_sentence, fold_sidebar, text_direction,
-};
+use crate::render::reading::{PRIOR_SHOWN, fold_sidebar, text_direction};
 use crate::render::related;
 use crate::render::site::{BriefRef, Robots};
 use crate::render::views::{DateView, IncidentRef, LinkView};
@@ -33,8 +31,6 @@ pub struct SidebarEntity<'a> {
     pub kind: &'a str,
     /// Role in this brief, or "".
     pub role: &'a str,
-    /// First sentence of the description.
-    pub summary: String,
     /// Is it named in the article?
     pub mentioned: bool,
     /// How often.
@@ -181,7 +177,6 @@ fn sidebar<'a, I: Copy>(
         path: &entity.link.path,
         kind: entity.kind.unwrap_or_default(),
         role: entry.role.as_deref().unwrap_or_default(),
-        summary: first_sentence(&entity.described.summary, SUMMARY_CHARS),
         mentioned: entry.mentions > 0,
         count: entry.mentions as usize,
     }

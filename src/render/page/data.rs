@@ -7,18 +7,29 @@ use serde::Serialize;
 
 use super::{Nav, PageJob, Site};
 use crate::render::DATA_FILES;
-use crate::urls::{data_file, output_file};
+use crate::urls::{data_file, gzipped, output_file};
 
 /// One data file in the table.
 #[derive(Serialize)]
 struct DataFile {
     name: &'static str,
+    /// Its path, or "" when only the gzipped copy was written.
     path: String,
     format: &'static str,
     description: &'static str,
     /// Size in bytes, when the file was made.
     bytes: Option<usize>,
     /// Size for readers ("2.1 KB"), or "".
+    size: String,
+    /// The gzipped copy of a large file, if written.
+    gzip: Option<Gzipped>,
+}
+
+/// A large data file's `.gz` copy.
+#[derive(Serialize)]
+struct Gzipped {
+    path: String,
+    bytes: usize,
     size: String,
 }
 
@@ -29,12 +40,15 @@ struct DataPage<'a> {
     license: &'a str,
 }
 
-/// A file size for readers: bytes under 1 KB, else KB with one decimal (1 KB = 1024 bytes).
+/// A file size for readers: bytes under 1 KB, else KB with one decimal (1 KB = 1024 bytes),
+/// MB from 1 MB.
 fn human_size(bytes: usize) -> String {
     if bytes < 1024 {
         format!("{bytes} bytes")
-    } else {
+    } else if bytes < 1024 * 1024 {
         format!("{:.1} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     }
 }
 
@@ -50,13 +64,24 @@ pub fn page(site: &Site, sizes: &BTreeMap<String, usize>) -> PageJob {
         .map(|&(name, format, description)| {
             let path = data_file(name);
             let bytes = sizes.get(path.as_str()).copied();
+            let gz_path = gzipped(&path);
+            let gzip = sizes.get(gz_path.as_str()).map(|&bytes| Gzipped {
+                path: gz_path,
+                bytes,
+                size: human_size(bytes),
+            });
             DataFile {
                 name,
-                path,
+                path: if bytes.is_some() || gzip.is_none() {
+                    path
+                } else {
+                    String::new()
+                },
                 format,
                 description,
                 bytes,
                 size: bytes.map(human_size).unwrap_or_default(),
+                gzip,
             }
         })
         .collect();
