@@ -19,6 +19,7 @@ const PAGES = {
   location: "locations/ain-al-asad-air-base/",
   incident: "incidents/2021-07-07-ain-al-asad-rockets/",
   timeline: "timeline/",
+  network: "network/",
   search: "search/?q=rockets",
   tags: "tags/",
   "home page 2": "page/2/",
