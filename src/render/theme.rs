@@ -149,13 +149,14 @@ fn joins_words(word: &str) -> bool {
 }
 
 /// The mark of code coloured by syntect (see [`CLASS_STYLE`]), which needs `highlight.css`.
-const HIGHLIGHTED: &[u8] = b"<span class=\"hl-";
+const HIGHLIGHTED: &str = "<span class=\"hl-";
 
 /// Whether a rendered page holds highlighted code: only such pages link `highlight.css`
 /// (15 KB that every other page would fetch for nothing). Escaped content cannot fake it,
-/// since its quotes and `<` are entities.
+/// since its quotes and `<` are entities. One `str::contains` over the page, which the
+/// standard library vectorizes.
 pub fn has_highlighted_code(html: &[u8]) -> bool {
-    html.windows(HIGHLIGHTED.len()).any(|w| w == HIGHLIGHTED)
+    std::str::from_utf8(html).is_ok_and(|text| text.contains(HIGHLIGHTED))
 }
 
 /// A Tera error with its whole chain of causes, which is where Tera says which template,
