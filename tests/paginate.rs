@@ -281,3 +281,40 @@ fn a_full_year_continues_on_more_timeline_pages() {
     let check = site.run(&["check"]);
     assert_eq!(check.code, 0, "check:\n{}\n{}", check.stdout, check.stderr);
 }
+
+/// Issue 26: an entity's pages are bounded in bytes as well as in briefs. Five briefs that
+/// each quote the actor in sixty long sentences fill five pages, not one of 200 KB.
+#[test]
+fn entity_pages_are_bounded_in_bytes() {
+    let site = Site::empty();
+    site.write(
+        "content/actors/brigade.md",
+        "+++\nname = \"Brigade Al\"\nkind = \"militia\"\n+++\nA group.\n",
+    );
+    let filler = "officials said the rockets were fired from a truck near the base ".repeat(6);
+    for i in 0..5 {
+        site.write(
+            &format!("content/briefs/long-{i}/index.md"),
+            &format!(
+                "+++\ntitle = \"Long {i}\"\ndate = 2021-01-0{}\n+++\nText.\n",
+                i + 1
+            ),
+        );
+        let article: String = (0..60)
+            .map(|s| format!("In report {i} line {s} Brigade Al was named as {filler}today.\n\n"))
+            .collect();
+        site.write(&format!("content/briefs/long-{i}/article.txt"), &article);
+    }
+    site.build();
+    let first = site.read("actors/brigade/index.html");
+    assert!(
+        first.contains("Long 4") && !first.contains("Long 3"),
+        "one brief a page"
+    );
+    for n in 2..=5 {
+        let page = site.read(&format!("actors/brigade/page/{n}/index.html"));
+        assert!(page.contains(&format!("page {n} of 5")), "{page}");
+        assert!(page.len() < 64 * 1024, "page {n}: {} bytes", page.len());
+    }
+    assert!(!site.public().join("actors/brigade/page/6").exists());
+}

@@ -1,7 +1,7 @@
 //! Page navigation for long lists, and which later pages exist. An actor's or location's
-//! briefs are split into pages of the config's `paginate_by`, newest first (see
-//! `page/entity_briefs.rs`); without this one actor page of a 10,000-brief site weighed
-//! 3.4 MB. Tag pages and the front page are split the same way (`tags/<tag>/page/N/`).
+//! briefs are split into pages of the config's `paginate_by` and of bounded bytes, newest
+//! first (see `page/entity_briefs.rs`); without this one actor page of a 10,000-brief site
+//! weighed 3.4 MB. Tag pages and the front page are split the same way (`tags/<tag>/page/N/`).
 
 use serde::Serialize;
 
@@ -87,24 +87,18 @@ pub fn pagination(current: usize, total: usize, path_of: impl Fn(usize) -> Strin
     }
 }
 
-/// Pages 2.. of every actor and location with more briefs than fit on one page.
+/// Pages 2.. of every actor and location with more briefs than fit on one page (by count
+/// or by bytes, see `page/entity_briefs.rs`).
 pub fn entity_jobs(site: &Site) -> Vec<Job> {
-    let per = site.config.paginate_by;
-    let actors = site
-        .graph
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, links)| (EntityKey::Actor(ActorId(i as u32)), links.backlinks.len()));
-    let locations = site.graph.locations.iter().enumerate().map(|(i, links)| {
-        (
-            EntityKey::Location(LocationId(i as u32)),
-            links.backlinks.len(),
-        )
-    });
+    let actors = (0..site.graph.actors.len()).map(|i| EntityKey::Actor(ActorId(i as u32)));
+    let locations =
+        (0..site.graph.locations.len()).map(|i| EntityKey::Location(LocationId(i as u32)));
     actors
         .chain(locations)
-        .flat_map(|(key, count)| (2..=page_count(count, per)).map(move |n| Job::EntityPage(key, n)))
+        .flat_map(|key| {
+            let pages = site.entity_page_starts(key).len();
+            (2..=pages).map(move |n| Job::EntityPage(key, n))
+        })
         .collect()
 }
 

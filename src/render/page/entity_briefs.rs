@@ -1,15 +1,26 @@
 //! The later pages of an actor's or location's briefs (`entity_page.html`,
 //! `actors/<slug>/page/N/`): a compact header and a slice of backlinks, each brief with the
 //! sentences that name the entity. Page 1 is `entity.rs`, which shows the first slice.
+//!
+//! A page holds at most `paginate_by` briefs and at most [`PAGE_QUOTE_BYTES`] of their
+//! quotes (issue 26): a brief that names an actor in twenty long sentences would otherwise
+//! make a page of megabytes.
 
 use serde::Serialize;
 
 use super::PageJob;
 use crate::model::{BriefId, EntityKey};
-use crate::render::paginate::{Pagination, page_count, pagination};
+use crate::render::paginate::{Pagination, pagination};
 use crate::render::site::Site;
 use crate::render::views::{BacklinkView, BriefHead, MentionView, clip_after, clip_before};
 use crate::urls::{feed_path, output_file};
+
+/// The quotes one page of an entity's briefs holds at most, in bytes (48 KB): with the
+/// page's other markup, a page stays under about 64 KB however long the sentences are.
+pub const PAGE_QUOTE_BYTES: usize = 48 * 1024;
+
+/// Markup around one quote (its link, `<mark>` and `<blockquote>`), in bytes.
+const QUOTE_MARKUP_BYTES: usize = 160;
 
 impl Site<'_> {
     /// Path of page `n` of an entity's briefs.
@@ -22,6 +33,39 @@ impl Site<'_> {
         }
     }
 
+    /// Where each page of an entity's briefs starts, as indexes into its backlinks (newest
+    /// first): a page ends after `paginate_by` briefs, or before the brief whose quotes would
+    /// take it past [`PAGE_QUOTE_BYTES`] (a page always holds at least one brief).
+    pub(in crate::render) fn entity_page_starts(&self, key: EntityKey) -> Vec<usize> {
+        let per = self.config.paginate_by.max(1);
+        let mut starts = vec![0];
+        let (mut count, mut bytes) = (0, 0);
+        for (i, &b) in self.entity(key).links.backlinks.iter().enumerate() {
+            let size = self.quote_bytes(b, key);
+            if count > 0 && (count == per || bytes + size > PAGE_QUOTE_BYTES) {
+                starts.push(i);
+                (count, bytes) = (0, 0);
+            }
+            count += 1;
+            bytes += size;
+        }
+        starts
+    }
+
+    /// At most the bytes of brief `id`'s quotes naming `key` on the entity's page: each
+    /// quote is cut from its sentence, so the sentence's length bounds it.
+    fn quote_bytes(&self, id: BriefId, key: EntityKey) -> usize {
+        let annotated = self.brief(id).annotated;
+        let (_, cited) = self.graph.briefs[id.index()].cited(key).unwrap_or_default();
+        cited
+            .iter()
+            .map(|&m| {
+                let sentence = annotated.mentions[m as usize].sentence.clone();
+                QUOTE_MARKUP_BYTES + annotated.quotes.sentence(sentence).len()
+            })
+            .sum()
+    }
+
     /// Page `n` of an entity's briefs: its slice of backlinks (newest first), the total and
     /// the page navigation.
     pub(in crate::render) fn entity_slice(
@@ -30,16 +74,14 @@ impl Site<'_> {
         n: usize,
     ) -> (Vec<BacklinkView<'_>>, usize, Pagination) {
         let links = self.entity(key).links;
-        let per = self.config.paginate_by.max(1);
-        let total = page_count(links.backlinks.len(), per);
-        let views = links
-            .backlinks
+        let starts = self.entity_page_starts(key);
+        let start = starts.get(n - 1).copied().unwrap_or(links.backlinks.len());
+        let end = starts.get(n).copied().unwrap_or(links.backlinks.len());
+        let views = links.backlinks[start..end]
             .iter()
-            .skip((n - 1) * per)
-            .take(per)
             .map(|&b| self.backlink_view(b, key))
             .collect();
-        let nav = pagination(n, total, |i| self.entity_page_path(key, i));
+        let nav = pagination(n, starts.len(), |i| self.entity_page_path(key, i));
         (views, links.backlinks.len(), nav)
     }
 

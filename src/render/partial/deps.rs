@@ -101,13 +101,9 @@ pub fn affected(site: &Site, before: &Before, all: &[Job], reshaped: bool) -> Ve
             Job::Home(n) => reshaped || *n == 1 || *n == home_page,
             Job::Actor(a) => entities.contains(&EntityKey::Actor(*a)),
             Job::Location(l) => entities.contains(&EntityKey::Location(*l)),
-            // Later pages of an entity's briefs: the one the brief is on, unless the
-            // entity's list of briefs changed (then all, as the pages may shift).
-            Job::EntityPage(key, n) => {
-                entities.contains(key)
-                    && (reshaped
-                        || page_of(&site.graph.entity(*key).backlinks, me, per) == Some(*n))
-            }
+            // Later pages of an entity's briefs: all of them, as pages are bounded in
+            // bytes too and the brief's quotes may have grown or shrunk (the pages shift).
+            Job::EntityPage(key, _) => entities.contains(key),
             Job::Incident(i) => incidents.contains(i),
             Job::Tag(slug) => tags.contains(slug),
             Job::TagPage(slug, n) => {
