@@ -120,7 +120,6 @@ mod tests {
             path: "",
             kind: "",
             role,
-            summary: String::new(),
             mentioned: count > 0,
             count,
         }
