@@ -141,84 +141,77 @@ impl Markdown {
                 events.extend(rewritten);
                 continue;
             }
-            let event = match event {
-                Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-                // Raw control characters are removed when a file is read; a character
-                // reference (`&#27;`, `&#xFFFF;`) makes them again here.
-                Event::Text(t) if t.chars().any(is_forbidden) => {
-                    let written = text.get(range.clone()).unwrap_or_default().trim();
-                    let message =
-                        format!("`{written}` makes a character web pages and feeds cannot hold");
-                    errors.push(place.error(
-                        range,
-                        message,
-                        "delete the character reference (control characters and noncharacters such as &#27; or &#xFFFF; show nothing)",
-                    ));
-                    Event::Text(
-                        t.chars()
-                            .filter(|&c| !is_forbidden(c))
-                            .collect::<String>()
-                            .into(),
-                    )
-                }
-                Event::Start(heading @ Tag::Heading { .. }) => {
-                    checked_heading(heading, &place, range, &mut explicit, &mut errors)
-                }
-                Event::Start(Tag::FootnoteDefinition(label)) if is_reserved_id(&label) => {
-                    errors.push(place.error(
-                        range,
-                        format!("the footnote `[^{label}]` would take an id the theme uses"),
-                        "rename the footnote, e.g. `[^note-a]` or a number",
-                    ));
-                    Event::Start(Tag::FootnoteDefinition(label))
-                }
-                Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
-                    if !is_safe_href(dest_url) =>
-                {
-                    let line = first_line + text[..range.start].matches('\n').count();
-                    let mut d = Diagnostic::file_error(
-                        file,
-                        format!("the link `{dest_url}` uses a scheme that is not allowed"),
-                    )
-                    .with_hint("links may be http(s), mailto or relative paths");
-                    d.line = line;
-                    errors.push(d);
-                    event
-                }
-                Event::Start(Tag::Image { ref dest_url, .. }) if is_remote(dest_url) => {
-                    errors.push(place.error(
-                        range,
-                        format!(
-                            "the image `{dest_url}` is on another site, and every page's \
-                             Content-Security-Policy (img-src 'self') keeps browsers from loading it"
-                        ),
-                        "download the image into the brief's folder (or static/) and name the file: \
-                         ![description](photo.jpg); or link to it instead: [the image](URL)",
-                    ));
-                    event
-                }
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) if self.file_urls => {
-                    let dest_url = with_index_html(&dest_url).map_or(dest_url, CowStr::from);
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    })
-                }
-                other => other,
-            };
-            events.push(event);
+            events.push(self.checked(event, range, &place, &mut explicit, &mut errors));
         }
         if errors.is_empty() {
             Ok(with_heading_ids(events))
         } else {
             Err(errors)
+        }
+    }
+
+    /// One markdown event as gloss renders it: raw HTML as text, forbidden characters
+    /// removed, headings and footnotes checked for ids the theme uses, links checked and
+    /// (in file-URL mode) ending in `index.html`. Each problem is added to `errors`.
+    fn checked<'a>(
+        &self,
+        event: Event<'a>,
+        range: std::ops::Range<usize>,
+        place: &Place<'_>,
+        explicit: &mut std::collections::BTreeSet<String>,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Event<'a> {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            // Raw control characters are removed when a file is read; a character
+            // reference (`&#27;`, `&#xFFFF;`) makes them again here.
+            Event::Text(t) if t.chars().any(is_forbidden) => {
+                Event::Text(without_forbidden(&t, range, place, errors).into())
+            }
+            Event::Start(heading @ Tag::Heading { .. }) => {
+                checked_heading(heading, place, range, explicit, errors)
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) if is_reserved_id(&label) => {
+                errors.push(place.error(
+                    range,
+                    format!("the footnote `[^{label}]` would take an id the theme uses"),
+                    "rename the footnote, e.g. `[^note-a]` or a number",
+                ));
+                Event::Start(Tag::FootnoteDefinition(label))
+            }
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
+                if !is_safe_href(dest_url) =>
+            {
+                errors.push(unsafe_link(dest_url, place, range.start));
+                event
+            }
+            Event::Start(Tag::Image { ref dest_url, .. }) if is_remote(dest_url) => {
+                errors.push(place.error(
+                    range,
+                    format!(
+                        "the image `{dest_url}` is on another site, and every page's \
+                         Content-Security-Policy (img-src 'self') keeps browsers from loading it"
+                    ),
+                    "download the image into the brief's folder (or static/) and name the file: \
+                     ![description](photo.jpg); or link to it instead: [the image](URL)",
+                ));
+                event
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if self.file_urls => {
+                let dest_url = with_index_html(&dest_url).map_or(dest_url, CowStr::from);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
         }
     }
 
@@ -286,6 +279,36 @@ impl Markdown {
             generator.finalize()
         )
     }
+}
+
+/// A text event without the control characters and noncharacters a character reference
+/// (`&#27;`, `&#xFFFF;`) made (raw ones are removed when a file is read), and the error.
+fn without_forbidden(
+    t: &str,
+    range: std::ops::Range<usize>,
+    place: &Place<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> String {
+    let written = place.text.get(range.clone()).unwrap_or_default().trim();
+    let message = format!("`{written}` makes a character web pages and feeds cannot hold");
+    errors.push(place.error(
+        range,
+        message,
+        "delete the character reference (control characters and noncharacters such as &#27; or &#xFFFF; show nothing)",
+    ));
+    t.chars().filter(|&c| !is_forbidden(c)).collect()
+}
+
+/// The error for a link or image whose scheme is not allowed, at its line.
+fn unsafe_link(dest_url: &str, place: &Place<'_>, start: usize) -> Diagnostic {
+    let line = place.first_line + place.text[..start].matches('\n').count();
+    let mut d = Diagnostic::file_error(
+        place.file,
+        format!("the link `{dest_url}` uses a scheme that is not allowed"),
+    )
+    .with_hint("links may be http(s), mailto or relative paths");
+    d.line = line;
+    d
 }
 
 /// A heading's start event with its attribute block checked (errors pushed) and its

@@ -7,9 +7,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::BuildOptions;
-use crate::pipeline::{Documents, Pipeline};
+use crate::annotate::site::annotate;
+use crate::article::ArticleRules;
+use crate::config::Config;
+use crate::markup::markdown::Markdown;
+use crate::render::prepare::prepare;
 use crate::render::site::Site;
+use crate::urls::Urls;
 
 /// Top-level keys per template, the keys shared by every page, from a build of `root`.
 type Keys = (BTreeMap<&'static str, BTreeSet<String>>, BTreeSet<String>);
@@ -21,15 +25,35 @@ pub(in crate::render) fn with_site<T>(
     paginate_by: usize,
     f: impl FnOnce(&Site) -> T,
 ) -> T {
-    let options = BuildOptions {
-        root: root.to_path_buf(),
-        drafts: true,
-        ..BuildOptions::default()
-    };
-    let mut config = crate::load_config(&options).expect("config");
+    let mut config = Config::load(root).expect("config");
     config.paginate_by = paginate_by;
-    let pipeline = Pipeline::run(&options, config, Documents::Drop).expect("pipeline");
-    f(&pipeline.site())
+    let rules = ArticleRules::new(&config.article.drop, &config.article.credits).expect("rules");
+    let (loaded, errors) = crate::load::load_all(root, None);
+    assert!(errors.is_empty(), "{errors:?}");
+    let corpus = crate::resolve::resolve(
+        loaded,
+        &rules,
+        crate::resolve::ResolveOptions { drafts: true },
+    )
+    .expect("resolve");
+    let urls = Urls {
+        file_urls: config.file_urls,
+    };
+    let markdown = Markdown::new(config.file_urls)
+        .with_links(crate::markup::shorthand::Shorthands::new(&corpus, urls));
+    let annotated = annotate(&corpus, &config, urls, &markdown).expect("annotate");
+    let graph = crate::graph::link(&corpus, &annotated.briefs, config.prior_incidents.max);
+    let prepared = prepare(&corpus, &graph, urls, &markdown).expect("prepare");
+    let site = Site {
+        config: &config,
+        corpus: &corpus,
+        graph: &graph,
+        annotated: &annotated.briefs,
+        prepared: &prepared,
+        urls,
+        memo: Default::default(),
+    };
+    f(&site)
 }
 
 /// Each template's top-level keys in a build of `root`.
