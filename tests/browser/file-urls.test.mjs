@@ -91,6 +91,8 @@ test("search works from disk", { timeout: 30_000 }, async () => {
   await assertLanded(page, "search result");
   // Full text from disk too: the chunks load as scripts, not fetch().
   await page.goto(fileUrl("search/index.html") + "?q=telegram");
+  await until(() => page.locator("#search-results li").count(), { message: "a word of an article body found from disk" });
+  await page.goto(fileUrl("search/index.html") + "?q=rockets");
   await until(() => page.locator("#search-results li mark").count(), { message: "a highlighted snippet from disk" });
   // The header's search box of any page opens the search page of the disk build.
   await page.goto(fileUrl(CENTRAL_BRIEF + "index.html"));

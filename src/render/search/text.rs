@@ -109,7 +109,8 @@ pub fn markdown_text(markdown: &str, links: &Shorthands) -> String {
     let mut out = String::new();
     for event in Parser::new(markdown) {
         match event {
-            Event::Text(t) => out.push_str(&links.named(&t)),
+            Event::Text(t) if t.contains('@') => out.push_str(&links.named(&t)),
+            Event::Text(t) => out.push_str(&t),
             Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             Event::End(
