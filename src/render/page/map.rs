@@ -244,7 +244,7 @@ impl Site<'_> {
             map_aggregated: aggregated,
             map_incident_count: incidents.len(),
             map_incidents: if aggregated { &[] } else { &incidents },
-            map_cluster_count: groups.iter().filter(|g| !g.id.is_empty()).count(),
+            map_cluster_count: groups.iter().filter(|g| g.cluster > 0).count(),
             map_groups: groups,
             map_location_count: located,
             map_location_points: drawn.len(),

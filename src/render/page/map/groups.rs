@@ -11,8 +11,9 @@ use crate::urls::relative_to;
 /// One entry of "Places on the map": a lone point, or a cluster with its members.
 #[derive(Serialize)]
 pub(super) struct MapGroup<'a> {
-    /// The fragment a cluster's point links to (`map-c-3`), or "" for a lone point.
-    pub(super) id: String,
+    /// The number of a cluster, counted from 1 (its point links to `#map-c-3`), or 0 for a
+    /// lone point.
+    pub(super) cluster: usize,
     /// The cluster's name ("Baghdad and nearby"), or "" for a lone point.
     pub(super) name: String,
     /// What the cluster holds, said in words ("2 places, 5 incidents"), or "".
@@ -92,7 +93,7 @@ pub(super) fn group<'a>(
     let mut entries = Vec::new();
     for (k, members_of) in cluster(&markers, &[&full, &phone]).into_iter().enumerate() {
         let mut entry = MapGroup {
-            id: String::new(),
+            cluster: 0,
             name: String::new(),
             summary: String::new(),
             places: Vec::new(),
@@ -140,7 +141,7 @@ fn cluster_marker<'a>(
         || entry.incidents[0].location.name.clone(),
         |l| l.name.to_string(),
     );
-    entry.id = format!("map-c-{k}");
+    entry.cluster = k;
     entry.name = if places > 1 {
         format!("{place} and nearby")
     } else {
@@ -166,6 +167,6 @@ fn cluster_marker<'a>(
         },
         name: format!("{name} (list)"),
         label: if places > 0 { lead.label } else { "" },
-        href: format!("#{}", entry.id),
+        href: format!("#map-c-{k}"),
     }
 }
