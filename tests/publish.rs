@@ -340,13 +340,24 @@ fn pages_describe_themselves_in_json_ld() {
     let of = |name: &str| mentions.iter().find(|m| m["name"] == name).unwrap();
     assert_eq!(of("Wayne Marotto")["@type"], "Person");
     assert_eq!(of("Kata'ib Hezbollah")["@type"], "Organization");
+    // A brief names each entity by @id (issue 26); the entity's page describes it.
     let base = of("Ain al-Asad Air Base");
     assert_eq!(base["@type"], "Place");
-    assert_eq!(base["geo"]["@type"], "GeoCoordinates");
+    assert_eq!(
+        base["@id"],
+        format!("{BASE}locations/ain-al-asad-air-base/")
+    );
+    assert!(
+        base.get("geo").is_none(),
+        "not repeated on every brief: {base}"
+    );
+    let place = jsonld(&out, "locations/ain-al-asad-air-base/index.html");
+    assert_eq!(place["@id"], base["@id"]);
+    assert_eq!(place["geo"]["@type"], "GeoCoordinates");
     assert_eq!(
         (
-            base["geo"]["latitude"].as_f64(),
-            base["geo"]["longitude"].as_f64()
+            place["geo"]["latitude"].as_f64(),
+            place["geo"]["longitude"].as_f64()
         ),
         (Some(33.8), Some(42.44))
     );
@@ -357,7 +368,10 @@ fn pages_describe_themselves_in_json_ld() {
         .iter()
         .find(|m| m["name"] == "Iran")
         .unwrap();
-    assert_eq!(iran["sameAs"], "https://www.wikidata.org/wiki/Q794");
+    assert_eq!(iran["@id"], format!("{BASE}actors/iran/"));
+    let actor = jsonld(&out, "actors/iran/index.html");
+    assert_eq!(actor["@id"], iran["@id"]);
+    assert_eq!(actor["sameAs"], "https://www.wikidata.org/wiki/Q794");
     let claim = jsonld(&out, "incidents/2020-05-claim/index.html");
     assert_eq!(
         (claim["@type"].as_str(), claim["startDate"].as_str()),

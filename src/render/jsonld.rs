@@ -1,7 +1,12 @@
 //! Schema.org JSON-LD for `<script type="application/ld+json">`: what search engines and
 //! news aggregators read instead of the HTML. A brief is a `NewsArticle` about its event and
-//! mentioning its people, groups and places; an incident page is an `Event`; the front page
+//! mentioning its people, groups and places; an incident page is an `Event`; an actor's or
+//! location's page describes it (`Person`, `Organization`, `Place`); the front page
 //! describes the `WebSite`. Every URL is absolute; the text is escaped for a `<script>`.
+//!
+//! Each fact is written once (issue 26): a brief names an entity by its `@id` (its page's
+//! URL), type and name, and the entity's own page carries its Wikidata item, coordinates and
+//! description under the same `@id`.
 //!
 //! Each document is a typed struct whose fields are declared in alphabetical order of their
 //! JSON names (`@` first), so the output keeps the sorted key order it always had.
@@ -20,8 +25,14 @@ const CONTEXT: &str = "https://schema.org";
 /// A person or an organization: an actor, an author or the publisher.
 #[derive(Serialize)]
 struct Agent<'a> {
+    #[serde(rename = "@context", skip_serializing_if = "Option::is_none")]
+    context: Option<&'static str>,
+    #[serde(rename = "@id", skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
     #[serde(rename = "@type")]
     kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
     name: &'a str,
     /// The Wikidata item, so the identity is unambiguous.
     #[serde(rename = "sameAs", skip_serializing_if = "Option::is_none")]
@@ -40,8 +51,14 @@ struct Geo {
 
 #[derive(Serialize)]
 struct Place<'a> {
+    #[serde(rename = "@context", skip_serializing_if = "Option::is_none")]
+    context: Option<&'static str>,
+    #[serde(rename = "@id")]
+    id: String,
     #[serde(rename = "@type")]
     kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     geo: Option<Geo>,
     name: &'a str,
@@ -50,12 +67,14 @@ struct Place<'a> {
     url: String,
 }
 
-/// An actor or a place a brief mentions.
+/// An actor or a place a brief mentions, by reference: its page describes it under `@id`.
 #[derive(Serialize)]
-#[serde(untagged)]
-enum Mention<'a> {
-    Agent(Agent<'a>),
-    Place(Place<'a>),
+struct Mention<'a> {
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
 }
 
 /// An incident as an `Event`, its start date at the precision known (`2020-05`).
@@ -68,7 +87,7 @@ struct Event<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     description: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<Place<'a>>,
+    location: Option<Mention<'a>>,
     name: &'a str,
     #[serde(rename = "startDate")]
     start_date: String,
@@ -121,33 +140,68 @@ struct WebSite<'a> {
 /// The publisher of every brief: the site itself.
 fn publisher<'a>(site: &Site<'a>) -> Agent<'a> {
     Agent {
+        context: None,
+        id: None,
         kind: "Organization",
+        description: None,
         name: &site.config.title,
         same_as: None,
         url: Some(Cow::Borrowed(&site.config.base_url)),
     }
 }
 
-fn actor<'a>(site: &Site<'a>, id: ActorId) -> Agent<'a> {
-    let actor = &site.corpus.actors[id.index()];
-    let entity = site.entity(EntityKey::Actor(id));
-    Agent {
-        kind: if actor.is_person() {
-            "Person"
-        } else {
-            "Organization"
-        },
-        name: &actor.name,
-        same_as: entity.wikidata.map(wikidata_url),
-        url: Some(Cow::Owned(site.absolute(&entity.link.path))),
+/// The schema.org type of an actor.
+fn actor_type(site: &Site, id: ActorId) -> &'static str {
+    if site.corpus.actors[id.index()].is_person() {
+        "Person"
+    } else {
+        "Organization"
     }
 }
 
+/// An entity named by reference: its `@id` is its page's URL.
+fn mention<'a>(site: &Site<'a>, key: EntityKey) -> Mention<'a> {
+    let entity = site.entity(key);
+    Mention {
+        id: site.absolute(&entity.link.path),
+        kind: match key {
+            EntityKey::Actor(a) => actor_type(site, a),
+            EntityKey::Location(_) => "Place",
+        },
+        name: &entity.link.name,
+    }
+}
+
+/// An actor as its own page describes it.
+fn actor<'a>(site: &Site<'a>, id: ActorId) -> Agent<'a> {
+    let actor = &site.corpus.actors[id.index()];
+    let entity = site.entity(EntityKey::Actor(id));
+    let url = site.absolute(&entity.link.path);
+    Agent {
+        context: Some(CONTEXT),
+        id: Some(url.clone()),
+        kind: actor_type(site, id),
+        description: Some(&entity.described.summary)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.as_str()),
+        name: &actor.name,
+        same_as: entity.wikidata.map(wikidata_url),
+        url: Some(Cow::Owned(url)),
+    }
+}
+
+/// A location as its own page describes it.
 fn place<'a>(site: &Site<'a>, id: LocationId) -> Place<'a> {
     let location = &site.corpus.locations[id.index()];
     let entity = site.entity(EntityKey::Location(id));
+    let url = site.absolute(&entity.link.path);
     Place {
+        context: Some(CONTEXT),
+        id: url.clone(),
         kind: "Place",
+        description: Some(&entity.described.summary)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.as_str()),
         geo: location.coordinates.map(|(latitude, longitude)| Geo {
             kind: "GeoCoordinates",
             latitude,
@@ -155,7 +209,7 @@ fn place<'a>(site: &Site<'a>, id: LocationId) -> Place<'a> {
         }),
         name: &location.name,
         same_as: entity.wikidata.map(wikidata_url),
-        url: site.absolute(&entity.link.path),
+        url,
     }
 }
 
@@ -166,7 +220,9 @@ fn event<'a>(site: &Site<'a>, id: IncidentId, context: Option<&'static str>) -> 
         context,
         kind: "Event",
         description: &entry.described.summary,
-        location: incident.location.map(|l| place(site, l)),
+        location: incident
+            .location
+            .map(|l| mention(site, EntityKey::Location(l))),
         name: &incident.title,
         start_date: incident.date.iso(),
         url: site.absolute(&entry.reference.path),
@@ -180,7 +236,10 @@ pub fn brief(site: &Site, id: BriefId) -> String {
     let url = site.absolute(&card.path);
     let author = match brief.source.as_ref().and_then(|s| s.author.as_deref()) {
         Some(author) => Agent {
+            context: None,
+            id: None,
             kind: "Person",
+            description: None,
             name: author,
             same_as: None,
             url: None,
@@ -191,12 +250,12 @@ pub fn brief(site: &Site, id: BriefId) -> String {
         .links
         .actors
         .iter()
-        .map(|e| Mention::Agent(actor(site, e.id)))
+        .map(|e| mention(site, EntityKey::Actor(e.id)))
         .chain(
             b.links
                 .locations
                 .iter()
-                .map(|e| Mention::Place(place(site, e.id))),
+                .map(|e| mention(site, EntityKey::Location(e.id))),
         )
         .collect();
     script_json(&NewsArticle {
@@ -216,6 +275,15 @@ pub fn brief(site: &Site, id: BriefId) -> String {
         publisher: publisher(site),
         url: &url,
     })
+}
+
+/// The `Person`, `Organization` or `Place` an actor's or location's page describes, under
+/// the `@id` briefs name it by.
+pub fn entity(site: &Site, key: EntityKey) -> String {
+    match key {
+        EntityKey::Actor(a) => script_json(&actor(site, a)),
+        EntityKey::Location(l) => script_json(&place(site, l)),
+    }
 }
 
 /// `Event` for an incident's page.
@@ -261,6 +329,10 @@ mod tests {
                 }
                 for id in site.incident_ids() {
                     let doc = super::incident(site, id);
+                    assert_eq!(sorted(&doc), doc);
+                }
+                for key in crate::model::EntityNumbering::new(site.corpus).keys() {
+                    let doc = super::entity(site, key);
                     assert_eq!(sorted(&doc), doc);
                 }
             });

@@ -214,7 +214,8 @@ pub fn page(site: &Site, key: EntityKey) -> PageJob {
             &entity.described.summary,
             "profile",
         )
-        .with_feed(view.feed.clone());
+        .with_feed(view.feed.clone())
+        .with_jsonld(crate::render::jsonld::entity(site, key));
     let common = site.common(&file, meta, entity.section().into());
     let locator_svg = match key {
         EntityKey::Location(l) => Some(site.location_locator(l, &file)),
