@@ -33,6 +33,8 @@ pub const RESERVED_IDS: &[&str] = &[
     "map-unmapped-h",
     "map-inset",
     "map-inset-title",
+    "network-h",
+    "network-table-h",
     "nf-q",
     "page-title",
     "related-h",
