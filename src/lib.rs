@@ -24,30 +24,20 @@
 //! escaping, TOML errors), [`urls`] (every path and relative prefix) and [`diagnostics`].
 //! No module imports one that imports it back (`tests/architecture.rs` checks).
 
-pub mod annotate;
-pub mod article;
 pub mod check;
 pub mod coach;
-pub mod config;
-pub mod diagnostics;
-pub mod graph;
 pub mod import;
-pub mod limits;
-pub mod load;
-pub mod map;
-pub mod markup;
-pub mod model;
-pub mod output;
-pub mod paths;
-pub mod render;
-pub mod resolve;
 pub mod scaffold;
-pub mod scratch;
 pub mod serve;
-#[cfg(test)]
-mod testing;
-pub mod urls;
-pub mod write;
+
+pub use gloss_annotate::annotate;
+pub use gloss_core::{diagnostics, limits, model, output, paths, scratch, urls};
+pub use gloss_link::graph;
+pub use gloss_load::{article, config, load, resolve};
+pub use gloss_map::map;
+pub use gloss_markup::markup;
+pub use gloss_render::render;
+pub use gloss_write::write;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
