@@ -5,5 +5,5 @@ pub mod annotate;
 #[cfg(test)]
 use gloss_core::testing;
 use gloss_core::{diagnostics, limits, model, urls};
-use gloss_load::{article, config};
+use gloss_load::config;
 use gloss_markup::markup;

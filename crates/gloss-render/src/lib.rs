@@ -4,10 +4,12 @@
 pub mod render;
 
 use gloss_annotate::annotate;
+#[cfg(test)]
+use gloss_core::testing;
 use gloss_core::{diagnostics, model, output, scratch, urls};
 use gloss_link::graph;
+use gloss_load::config;
 #[cfg(test)]
 use gloss_load::{article, load, resolve};
-use gloss_load::config;
 use gloss_map::map;
 use gloss_markup::markup;
