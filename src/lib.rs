@@ -22,7 +22,9 @@
 //!
 //! Shared by the stages and owned by none: [`model`] (the vocabulary), [`markup`] (markdown,
 //! escaping, TOML errors), [`urls`] (every path and relative prefix) and [`diagnostics`].
-//! No module imports one that imports it back (`tests/architecture.rs` checks).
+//! Each stage is a crate of the workspace (`crates/`), re-exported here under its module
+//! name; a crate depends only on earlier layers (docs/architecture.md, checked by
+//! `tests/architecture.rs`).
 
 pub mod check;
 pub mod coach;
