@@ -1,10 +1,10 @@
 // Converts Natural Earth's 1:110m country outlines, as redistributed in TopoJSON by the npm
-// package `world-atlas`, into src/map/world.txt: the compact outline file gloss embeds to draw
+// package `world-atlas`, into crates/gloss-map/src/map/world.txt: the compact outline file gloss embeds to draw
 // its maps. Run once, by hand, whenever the data should change; the build never runs it and
 // never touches the network.
 //
 //   mkdir /tmp/outline && cd /tmp/outline && npm install world-atlas@2.0.2 topojson-client@3.1.0
-//   NODE_PATH=/tmp/outline/node_modules node scripts/world-outline.mjs > src/map/world.txt
+//   NODE_PATH=/tmp/outline/node_modules node scripts/world-outline.mjs > crates/gloss-map/src/map/world.txt
 //
 // Output: comment lines starting with `#`, then one line per country, tab-separated:
 //   name  label-lon,label-lat  width,height  ring;ring;…

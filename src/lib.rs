@@ -22,34 +22,25 @@
 //!
 //! Shared by the stages and owned by none: [`model`] (the vocabulary), [`markup`] (markdown,
 //! escaping, TOML errors), [`urls`] (every path and relative prefix) and [`diagnostics`].
-//! No module imports one that imports it back (`tests/architecture.rs` checks).
+//! Each stage is a crate of the workspace (`crates/`), re-exported here under its module
+//! name; a crate depends only on earlier layers (docs/architecture.md, checked by
+//! `tests/architecture.rs`).
 
-pub mod annotate;
-pub mod article;
 pub mod check;
 pub mod coach;
-pub mod config;
-pub mod diagnostics;
-pub mod graph;
 pub mod import;
-pub mod limits;
-pub mod load;
-pub mod map;
-pub mod markup;
-pub mod model;
-pub mod network;
-pub mod output;
-pub mod paths;
 pub mod pipeline;
-pub mod render;
-pub mod resolve;
 pub mod scaffold;
-pub mod scratch;
 pub mod serve;
-#[cfg(test)]
-mod testing;
-pub mod urls;
-pub mod write;
+
+pub use gloss_annotate::annotate;
+pub use gloss_core::{diagnostics, limits, model, output, paths, scratch, urls};
+pub use gloss_link::graph;
+pub use gloss_load::{article, config, load, resolve};
+pub use gloss_map::map;
+pub use gloss_markup::markup;
+pub use gloss_render::{network, render};
+pub use gloss_write::write;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

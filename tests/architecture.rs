@@ -1,13 +1,152 @@
-//! The shape of `src/`, read from the source text:
+//! The shape of the workspace, read from cargo and from the source text:
 //!
-//! - the stages depend on each other in one direction: no top-level module reaches, through
-//!   `crate::` paths, a module that reaches it back (a new circle fails with the path that
-//!   closes it);
-//! - relative prefixes (`../`) are built in `src/urls.rs` only.
+//! - the crates are the layers of [`LAYERS`], in that order, and docs/architecture.md lists
+//!   the same crates in the same order;
+//! - each crate depends (normal, build or dev dependency) only on crates of earlier layers.
+//!   Cargo refuses a cycle of normal dependencies by itself; this also catches an earlier
+//!   stage depending on a later one without a cycle, and dev-dependency cycles, which cargo
+//!   allows;
+//! - relative prefixes (`../`) are built in `crates/gloss-core/src/urls.rs` only, in every
+//!   line of every file but the unit tests (a `#[cfg(test)]` module, inline or in its own
+//!   file).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The layers, bottom first: a crate may depend only on crates listed before it.
+const LAYERS: &[&str] = &[
+    "gloss-core",
+    "gloss-markup",
+    "gloss-map",
+    "gloss-load",
+    "gloss-annotate",
+    "gloss-link",
+    "gloss-render",
+    "gloss-write",
+    "gloss-briefs",
+];
+
+/// Each workspace crate with the workspace crates it depends on (any kind), from
+/// `cargo metadata`.
+fn workspace() -> Vec<(String, Vec<String>)> {
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let packages = metadata["packages"].as_array().expect("packages");
+    let names: BTreeSet<&str> = packages.iter().filter_map(|p| p["name"].as_str()).collect();
+    packages
+        .iter()
+        .map(|p| {
+            let deps = p["dependencies"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|d| d["name"].as_str())
+                .filter(|d| names.contains(d))
+                .map(String::from)
+                .collect();
+            (p["name"].as_str().unwrap_or_default().to_string(), deps)
+        })
+        .collect()
+}
+
+/// The crates docs/architecture.md lists, in order: the first `gloss-…` name in backticks
+/// of each numbered line under its heading `## The crates`.
+fn documented_crates() -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/architecture.md");
+    let doc = fs::read_to_string(&path).expect("docs/architecture.md");
+    let section = doc
+        .split("\n## ")
+        .find(|s| s.starts_with("The crates"))
+        .expect("docs/architecture.md has a section `## The crates`");
+    section
+        .lines()
+        .filter(|l| {
+            l.split(". ")
+                .next()
+                .is_some_and(|n| n.parse::<u32>().is_ok())
+        })
+        .filter_map(|l| l.split('`').nth(1))
+        .filter(|name| name.starts_with("gloss-"))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn the_crates_are_the_layers_and_the_doc_lists_them() {
+    let mut found: Vec<String> = workspace().into_iter().map(|(name, _)| name).collect();
+    found.sort();
+    let mut layers: Vec<String> = LAYERS.iter().map(|s| s.to_string()).collect();
+    layers.sort();
+    assert_eq!(
+        found, layers,
+        "the workspace's crates differ from LAYERS in tests/architecture.rs (a new crate \
+         gets its place in the layer order there and in docs/architecture.md)"
+    );
+    assert_eq!(
+        documented_crates(),
+        LAYERS,
+        "docs/architecture.md (`## The crates`) lists other crates, or another order, than \
+         LAYERS in tests/architecture.rs"
+    );
+}
+
+/// `(crate, dependency)` pairs where the dependency is not of an earlier layer.
+fn wrong_direction(crates: &[(String, Vec<String>)]) -> Vec<(String, String)> {
+    let layer = |name: &str| LAYERS.iter().position(|l| *l == name);
+    let mut wrong = Vec::new();
+    for (name, deps) in crates {
+        for dep in deps {
+            match (layer(name), layer(dep)) {
+                (Some(own), Some(theirs)) if theirs < own => {}
+                _ => wrong.push((name.clone(), dep.clone())),
+            }
+        }
+    }
+    wrong
+}
+
+#[test]
+fn each_crate_depends_only_on_earlier_layers() {
+    let wrong = wrong_direction(&workspace());
+    assert!(
+        wrong.is_empty(),
+        "dependencies against the layer order (move the shared part down to a crate both \
+         use, such as gloss-core, or invert the dependency): {wrong:?}"
+    );
+}
+
+#[test]
+fn the_layer_check_sees_a_later_or_unknown_crate() {
+    let crates = [
+        ("gloss-load".to_string(), vec!["gloss-core".to_string()]),
+        ("gloss-annotate".to_string(), vec!["gloss-link".to_string()]),
+        ("gloss-core".to_string(), vec!["gloss-new".to_string()]),
+    ];
+    assert_eq!(
+        wrong_direction(&crates),
+        [
+            ("gloss-annotate".to_string(), "gloss-link".to_string()),
+            ("gloss-core".to_string(), "gloss-new".to_string())
+        ]
+    );
+}
 
 /// Every `.rs` file under `dir`.
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -26,203 +165,157 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The source without `//` comments (doc links name modules without depending on them).
-fn code(text: &str) -> String {
-    text.lines()
-        .map(|line| match line.find("//") {
-            Some(at) => &line[..at],
-            None => line,
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+/// Is `line` an attribute compiling what follows for tests only (`#[cfg(test)]`,
+/// `#[cfg(any(test, feature = "testing"))]`)?
+fn test_only(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with("#[cfg(") && line.contains("test") && !line.contains("not(test")
 }
 
-/// The leading identifier of `text`.
-fn ident(text: &str) -> &str {
-    let text = text.trim_start();
-    let end = text
-        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .unwrap_or(text.len());
-    &text[..end]
-}
-
-/// The first path segment after each `crate::` in `code`, with `crate::{a::b, c}` giving
-/// `a` and `c`.
-fn crate_paths(code: &str) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
-    for (at, _) in code.match_indices("crate::") {
-        let rest = &code[at + "crate::".len()..];
-        if let Some(group) = rest.strip_prefix('{') {
-            let mut depth = 0usize;
-            let mut start = 0;
-            for (i, c) in group.char_indices() {
-                match c {
-                    '{' => depth += 1,
-                    '}' if depth == 0 => {
-                        found.insert(ident(&group[start..i]).to_string());
+/// The lines of `text` outside its unit tests, numbered from 1, and the test modules it
+/// declares in their own files: `#[cfg(test)] mod name;` as `name`, and with
+/// `#[path = "file.rs"]` between the two lines as `file.rs`.
+fn code_lines(text: &str) -> (Vec<(usize, &str)>, Vec<String>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let (mut code, mut test_files) = (Vec::new(), Vec::new());
+    let mut at = 0;
+    while at < lines.len() {
+        if !test_only(lines[at]) {
+            code.push((at + 1, lines[at]));
+            at += 1;
+            continue;
+        }
+        // The item the attribute applies to: a module in its own file, or an inline
+        // module skipped to its closing brace; any other item is read as code.
+        let mut item = lines.get(at + 1).map_or("", |l| l.trim());
+        let path = item
+            .strip_prefix("#[path = \"")
+            .and_then(|rest| rest.split('"').next());
+        if path.is_some() {
+            at += 1;
+            item = lines.get(at + 1).map_or("", |l| l.trim());
+        }
+        let name = item
+            .split("mod ")
+            .nth(1)
+            .map(|rest| rest.trim_end_matches([';', '{', ' ']).trim().to_string());
+        match name {
+            Some(name) if item.ends_with(';') => {
+                test_files.push(path.map_or(name, String::from));
+                at += 2;
+            }
+            Some(_) if item.ends_with('{') => {
+                let mut depth = 0i64;
+                at += 1;
+                while at < lines.len() {
+                    depth += lines[at].matches('{').count() as i64;
+                    depth -= lines[at].matches('}').count() as i64;
+                    at += 1;
+                    if depth <= 0 {
                         break;
                     }
-                    '}' => depth -= 1,
-                    ',' if depth == 0 => {
-                        found.insert(ident(&group[start..i]).to_string());
-                        start = i + 1;
-                    }
-                    _ => {}
                 }
             }
-        } else {
-            found.insert(ident(rest).to_string());
+            _ => {
+                code.push((at + 1, lines[at]));
+                at += 1;
+            }
         }
     }
-    found.remove("");
-    found
+    (code, test_files)
 }
 
-/// Top-level module -> the other top-level modules it names, with one file naming each.
-fn module_graph(src: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
-    let mut files = Vec::new();
-    rust_files(src, &mut files);
-    let modules: BTreeSet<String> = files
+/// The folder of the module a `#[cfg(test)] mod name;` in `file` declares: its file is
+/// `<folder>.rs` or `<folder>/mod.rs`, and its own modules are under `<folder>/`. A `name`
+/// ending in `.rs` is a `#[path]`, relative to `file`'s folder.
+fn test_module(file: &Path, name: &str) -> PathBuf {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    if let Some(stem) = name.strip_suffix(".rs") {
+        return dir.join(stem);
+    }
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if ["mod", "lib", "main"].contains(&stem) {
+        dir.join(name)
+    } else {
+        dir.join(stem).join(name)
+    }
+}
+
+/// Is `file` (part of) one of the test modules `tests`?
+fn in_tests(file: &Path, tests: &[PathBuf]) -> bool {
+    tests
         .iter()
-        .filter_map(|f| {
-            let rel = f.strip_prefix(src).ok()?;
-            let first = rel.components().next()?.as_os_str().to_str()?;
-            Some(first.trim_end_matches(".rs").to_string())
-        })
-        .filter(|m| m != "lib" && m != "main")
-        .collect();
-    let mut graph: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    for file in &files {
-        let rel = file.strip_prefix(src).unwrap_or(file);
-        let Some(top) = rel
-            .components()
-            .next()
-            .and_then(|c| c.as_os_str().to_str())
-            .map(|s| s.trim_end_matches(".rs").to_string())
-        else {
-            continue;
-        };
-        if !modules.contains(&top) {
-            continue;
-        }
-        let text = fs::read_to_string(file)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        let deps = graph.entry(top.clone()).or_default();
-        for dep in crate_paths(&code(&text)) {
-            if dep != top && modules.contains(&dep) {
-                deps.entry(dep).or_insert_with(|| rel.display().to_string());
-            }
-        }
-    }
-    graph
-}
-
-/// A circle through `start`, if any, as the list of modules on it.
-fn circle_from(
-    graph: &BTreeMap<String, BTreeMap<String, String>>,
-    start: &str,
-) -> Option<Vec<String>> {
-    let mut stack = vec![(start.to_string(), vec![start.to_string()])];
-    let mut seen = BTreeSet::new();
-    while let Some((node, path)) = stack.pop() {
-        for next in graph.get(&node).into_iter().flat_map(|d| d.keys()) {
-            if next == start {
-                let mut circle = path.clone();
-                circle.push(start.to_string());
-                return Some(circle);
-            }
-            if seen.insert(next.clone()) {
-                let mut longer = path.clone();
-                longer.push(next.clone());
-                stack.push((next.clone(), longer));
-            }
-        }
-    }
-    None
-}
-
-#[test]
-fn src_has_no_import_circle() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let graph = module_graph(&src);
-    assert!(
-        graph.len() > 5,
-        "expected the top-level modules of {}, found {:?}",
-        src.display(),
-        graph.keys().collect::<Vec<_>>()
-    );
-    let mut circles = Vec::new();
-    for module in graph.keys() {
-        if let Some(circle) = circle_from(&graph, module) {
-            let steps: Vec<String> = circle
-                .windows(2)
-                .map(|w| format!("{} -> {} (in src/{})", w[0], w[1], graph[&w[0]][&w[1]]))
-                .collect();
-            circles.push(steps.join(", "));
-        }
-    }
-    assert!(
-        circles.is_empty(),
-        "import circles between top-level modules (stages must depend one way; move the \
-         shared part to a module both use, such as `markup` or `model`):\n{}",
-        circles.join("\n")
-    );
-}
-
-/// The code of `text` before its `#[cfg(test)]` module, if any.
-fn non_test_code(text: &str) -> String {
-    let end = text.find("#[cfg(test)]").unwrap_or(text.len());
-    code(&text[..end])
+        .any(|m| file.starts_with(m) || *file == m.with_extension("rs"))
 }
 
 #[test]
 fn relative_prefixes_are_built_in_urls_only() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    rust_files(&root.join("src"), &mut files);
+    for krate in LAYERS.iter().filter(|c| **c != "gloss-briefs") {
+        rust_files(&root.join("crates").join(krate).join("src"), &mut files);
+    }
+    let urls = root.join("crates/gloss-core/src/urls.rs");
+    let texts: Vec<(&PathBuf, String)> = files
+        .iter()
+        .map(|f| {
+            let text = fs::read_to_string(f)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", f.display()));
+            (f, text)
+        })
+        .collect();
+    let mut tests = Vec::new();
+    for (file, text) in &texts {
+        for name in code_lines(text).1 {
+            tests.push(test_module(file, &name));
+        }
+    }
     let mut found = Vec::new();
-    for file in &files {
-        let rel = file.strip_prefix(&src).unwrap_or(file);
-        let name = rel.to_string_lossy();
-        if name == "urls.rs" || name.contains("test") {
+    for (file, text) in &texts {
+        if **file == urls || in_tests(file, &tests) {
             continue;
         }
-        let text = fs::read_to_string(file)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        for (n, line) in non_test_code(&text).lines().enumerate() {
+        for (n, line) in code_lines(text).0 {
+            let line = line.split("//").next().unwrap_or("");
             if line.contains("\"../") && !line.contains("include_str!(") {
-                found.push(format!("src/{name}:{}: {}", n + 1, line.trim()));
+                let rel = file.strip_prefix(root).unwrap_or(file);
+                found.push(format!("{}:{n}: {}", rel.display(), line.trim()));
             }
         }
     }
     assert!(
+        files.len() > 100 && files.contains(&urls),
+        "expected the sources of every crate, found {} files",
+        files.len()
+    );
+    assert!(
         found.is_empty(),
-        "links relative to a page are made by src/urls.rs (root_prefix, Urls::from_brief…), \
-         not by hand:\n{}",
+        "links relative to a page are made by crates/gloss-core/src/urls.rs (root_prefix, \
+         Urls::from_brief…), not by hand:\n{}",
         found.join("\n")
     );
 }
 
 #[test]
-fn the_circle_finder_sees_circles_and_group_imports() {
-    let paths = crate_paths(&code(
-        "use crate::{a::{b, c}, d};\n// crate::comment\nlet x = crate::e::f();",
+fn the_prefix_check_reads_past_a_test_attribute_and_skips_test_modules() {
+    let text = "use a;\n#[cfg(test)]\nmod contract;\nfn f() {\n    \"../x\"\n}\n\
+                #[cfg(test)]\nfn helper() {}\n#[cfg(test)]\nmod tests {\n    fn t() { \"../y\" }\n}\n\
+                fn g() {}\n#[cfg(test)]\n#[path = \"g_tests.rs\"]\nmod g_tests;\n";
+    let (code, test_files) = code_lines(text);
+    let lines: Vec<usize> = code.iter().map(|(n, _)| *n).collect();
+    assert_eq!(lines, [1, 4, 5, 6, 7, 8, 13]);
+    assert_eq!(test_files, ["contract", "g_tests.rs"]);
+    let file = Path::new("src/render/page.rs");
+    let tests = [
+        test_module(file, "contract"),
+        test_module(file, "g_tests.rs"),
+    ];
+    assert!(in_tests(Path::new("src/render/page/contract.rs"), &tests));
+    assert!(in_tests(
+        Path::new("src/render/page/contract/more.rs"),
+        &tests
     ));
-    assert_eq!(
-        paths.into_iter().collect::<Vec<_>>(),
-        ["a", "d", "e"].map(String::from)
-    );
-    let mut graph: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    for (from, to) in [("x", "y"), ("y", "z"), ("z", "x")] {
-        graph
-            .entry(from.into())
-            .or_default()
-            .insert(to.into(), format!("{from}.rs"));
-    }
-    assert_eq!(
-        circle_from(&graph, "x"),
-        Some(["x", "y", "z", "x"].map(String::from).to_vec())
-    );
-    graph.get_mut("z").map(|d| d.remove("x"));
-    assert_eq!(circle_from(&graph, "x"), None);
+    assert!(in_tests(Path::new("src/render/g_tests.rs"), &tests));
+    assert!(!in_tests(Path::new("src/render/page/brief.rs"), &tests));
 }

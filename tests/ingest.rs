@@ -6,7 +6,7 @@ mod common;
 
 use common::{Site, texts};
 
-#[path = "../src/testing/seed.rs"]
+#[path = "../crates/gloss-core/src/testing/seed.rs"]
 #[allow(dead_code)]
 mod seed;
 

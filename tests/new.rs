@@ -9,7 +9,7 @@ use std::path::Path;
 
 use common::cli::{new_site, run};
 
-#[path = "../src/testing/seed.rs"]
+#[path = "../crates/gloss-core/src/testing/seed.rs"]
 #[allow(dead_code)]
 mod seed;
 

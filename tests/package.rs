@@ -1,16 +1,31 @@
-//! What the crates.io package `gloss-briefs` ships: exactly what `cargo install` needs to
-//! build the `gloss` command (the code with its embedded map outline and starter site, the
-//! default theme, build.rs, and the license, README and changelog), not the demo site, the
+//! What the crates.io packages ship: `gloss-briefs` exactly what `cargo install` needs to
+//! build the `gloss` command (the commands with the starter site, and the license, README
+//! and changelog) and each stage crate its code (`gloss-map` its map outline,
+//! `gloss-render` the default theme and the build.rs embedding it), not the demo site, the
 //! tests or CI files; and a dependency tree without the syntect loaders gloss never uses.
-//! (.ci/run also installs the packaged `.crate` into a temporary root and builds the
-//! starter site with it.)
+//! (.ci/run also packages the workspace, installs the packaged crates into a temporary root
+//! and builds the starter site with them.)
 
 use std::process::Command;
 
-/// `cargo package --list`: the files the package would hold.
-fn package_list() -> Vec<String> {
+/// The layers' crates, published with `gloss-briefs` (tests/architecture.rs checks the
+/// list against the workspace).
+const LIBRARIES: &[&str] = &[
+    "gloss-core",
+    "gloss-markup",
+    "gloss-map",
+    "gloss-load",
+    "gloss-annotate",
+    "gloss-link",
+    "gloss-render",
+    "gloss-write",
+];
+
+/// `cargo package --list -p <package>`: the files its package would hold.
+fn package_list(package: &str) -> Vec<String> {
     let output = Command::new(env!("CARGO"))
         .args(["package", "--list", "--allow-dirty", "--offline", "--quiet"])
+        .args(["-p", package])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo runs");
@@ -25,55 +40,95 @@ fn package_list() -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn the_package_ships_what_install_needs_and_nothing_else() {
-    let list = package_list();
-    for needed in [
-        "Cargo.toml",
-        "Cargo.lock",
-        "build.rs",
-        "LICENSE",
-        "README.md",
-        "CHANGELOG.md",
-        "src/main.rs",
-        "src/lib.rs",
-        "src/map/world.txt",
-        "src/scaffold/starter/pages.yml",
-        "src/scaffold/starter/config.toml",
-        "src/serve/live.js",
-        "templates/base.html",
-        "static/style.css",
-    ] {
-        assert!(list.iter().any(|f| f == needed), "{needed} is not shipped");
+/// Files every package holds: its manifest, the lock file and cargo's own record.
+const MANIFEST: &[&str] = &[
+    "Cargo.toml",
+    "Cargo.toml.orig",
+    "Cargo.lock",
+    ".cargo_vcs_info.json",
+];
+
+/// Fails naming the files of `list` that are neither under `dirs` nor in `files`.
+fn only(package: &str, list: &[String], dirs: &[&str], files: &[&str]) {
+    let extra: Vec<&String> = list
+        .iter()
+        .filter(|f| !dirs.iter().any(|dir| f.starts_with(dir)))
+        .filter(|f| !files.contains(&f.as_str()) && !MANIFEST.contains(&f.as_str()))
+        .collect();
+    assert!(
+        extra.is_empty(),
+        "{package} ships but does not need: {extra:?}"
+    );
+}
+
+/// Fails naming the files of `needed` missing from `list`.
+fn has(package: &str, list: &[String], needed: &[&str]) {
+    for file in needed {
+        assert!(
+            list.iter().any(|f| f == file),
+            "{package} does not ship {file}"
+        );
     }
-    let allowed = |f: &str| {
-        ["src/", "templates/", "static/"]
-            .iter()
-            .any(|dir| f.starts_with(dir))
-            || [
-                "Cargo.toml",
-                "Cargo.toml.orig",
-                "Cargo.lock",
-                ".cargo_vcs_info.json",
-                "build.rs",
-                "LICENSE",
-                "README.md",
-                "CHANGELOG.md",
-            ]
-            .contains(&f)
-    };
-    let extra: Vec<&String> = list.iter().filter(|f| !allowed(f)).collect();
-    assert!(extra.is_empty(), "shipped but not needed: {extra:?}");
-    // Everything under the theme folders ships, since build.rs embeds all of them.
+}
+
+#[test]
+fn the_command_ships_what_install_needs_and_nothing_else() {
+    let list = package_list("gloss-briefs");
+    let documents = ["LICENSE", "README.md", "CHANGELOG.md"];
+    has("gloss-briefs", &list, &documents);
+    has(
+        "gloss-briefs",
+        &list,
+        &[
+            "Cargo.lock",
+            "src/main.rs",
+            "src/lib.rs",
+            "src/scaffold/starter/pages.yml",
+            "src/scaffold/starter/config.toml",
+            "src/serve/live.js",
+        ],
+    );
+    only("gloss-briefs", &list, &["src/"], &documents);
+}
+
+#[test]
+fn each_stage_crate_ships_its_code_and_render_the_whole_theme() {
+    for package in LIBRARIES {
+        let list = package_list(package);
+        has(package, &list, &["Cargo.toml", "src/lib.rs"]);
+        match *package {
+            "gloss-render" => {
+                has(
+                    package,
+                    &list,
+                    &["build.rs", "templates/base.html", "static/style.css"],
+                );
+                only(
+                    package,
+                    &list,
+                    &["src/", "templates/", "static/"],
+                    &["build.rs"],
+                );
+            }
+            "gloss-map" => {
+                has(package, &list, &["src/map/world.txt"]);
+                only(package, &list, &["src/"], &[]);
+            }
+            _ => only(package, &list, &["src/"], &[]),
+        }
+    }
+}
+
+#[test]
+fn the_render_crate_ships_every_theme_file() {
+    // build.rs embeds every file under the theme folders, so all of them ship.
+    let list = package_list("gloss-render");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for dir in ["templates", "static"] {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-        for entry in walkdir::WalkDir::new(&root).into_iter().flatten() {
+        for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
             if entry.file_type().is_file() {
-                let relative = entry.path().strip_prefix(env!("CARGO_MANIFEST_DIR"));
-                let relative = relative
-                    .expect("inside")
-                    .to_string_lossy()
-                    .replace('\\', "/");
+                let relative = entry.path().strip_prefix(root).expect("inside");
+                let relative = relative.to_string_lossy().replace('\\', "/");
                 assert!(list.contains(&relative), "{relative} is not shipped");
             }
         }

@@ -4,7 +4,7 @@ use proptest::prelude::ProptestConfig;
 
 /// `default` cases, or `PROPTEST_CASES` when set (for long runs:
 /// `PROPTEST_CASES=20000 cargo test --lib proptest`).
-pub(crate) fn cases(default: u32) -> ProptestConfig {
+pub fn cases(default: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -15,7 +15,7 @@ pub(crate) fn cases(default: u32) -> ProptestConfig {
     }
 }
 
-pub(crate) mod seed;
+pub mod seed;
 
 #[cfg(test)]
 mod tests {
@@ -26,7 +26,7 @@ mod tests {
         let absent = std::path::PathBuf::from("../no-such-folder/seed.txt");
         assert_eq!(decide(absent.clone(), false), Seed::Skip);
         assert_eq!(decide(absent.clone(), true), Seed::Missing(absent));
-        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file!());
+        let here = super::seed::repository().join(file!());
         assert_eq!(decide(here.clone(), true), Seed::Found(here.clone()));
         assert_eq!(decide(here.clone(), false), Seed::Found(here));
     }

@@ -1,6 +1,11 @@
 //! Embeds the default theme (`templates/` and `static/`) in the binary, so a site made by
 //! `gloss init` builds without copying any theme file, and the demo site and the binary share
 //! one theme instead of two copies.
+//!
+//! The theme's folders are the repository root's. This crate's `templates` and `static` are
+//! symbolic links to them, which `cargo package` follows, so the packaged crate carries the
+//! files; a checkout without symbolic links (Windows) has plain files there, and the
+//! repository root's folders are read instead.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -31,13 +36,27 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// `dir` of this package if it is a folder (a packaged crate, or a checkout with symbolic
+/// links), else the repository root's; fails the build if neither exists, so a theme is
+/// never embedded empty.
+fn theme_dir(manifest: &Path, dir: &str) -> PathBuf {
+    [manifest.join(dir), manifest.join("../..").join(dir)]
+        .into_iter()
+        .find(|candidate| candidate.is_dir())
+        .unwrap_or_else(|| {
+            panic!(
+                "the theme folder {dir}/ is missing beside {}",
+                manifest.display()
+            )
+        })
+}
+
 fn main() {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    println!("cargo:rerun-if-env-changed=GLOSS_REPOSITORY");
     let mut code = String::new();
     for (name, dir) in [("TEMPLATES", "templates"), ("STATIC", "static")] {
-        let root = manifest.join(dir);
+        let root = theme_dir(&manifest, dir);
         println!("cargo:rerun-if-changed={}", root.display());
         writeln!(
             code,

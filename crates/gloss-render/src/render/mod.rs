@@ -13,7 +13,7 @@ mod paginate;
 pub mod partial;
 pub mod prepare;
 mod public;
-pub(crate) mod reading;
+pub mod reading;
 mod related;
 pub mod search;
 mod site;

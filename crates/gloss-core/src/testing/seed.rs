@@ -33,14 +33,25 @@ pub fn decide(path: PathBuf, required: bool) -> Seed {
     }
 }
 
+/// The repository's root folder (where `Cargo.lock`, the demo site, `docs/` and
+/// `tests/fixtures/` are): the first folder holding `Cargo.lock` at or above the package
+/// being tested, so a unit test of a crate under `crates/` finds the same files as an
+/// integration test of the root package.
+pub fn repository() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .find(|dir| dir.join("Cargo.lock").is_file())
+        .unwrap_or(manifest)
+        .to_path_buf()
+}
+
 /// The seed article's path for the test named `test`, or `None` after printing
 /// `skipped: ../shared/seed not found (test)` on stderr (written straight to the process's
 /// stderr, so it shows even when the test harness captures output). Panics, failing the
 /// test, when the seed is missing and `GLOSS_REQUIRE_SEED=1`.
 pub fn article(test: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seed")
-        .join(ARTICLE);
+    let path = repository().join("../shared/seed").join(ARTICLE);
     let required = std::env::var("GLOSS_REQUIRE_SEED").is_ok_and(|v| v == "1");
     match decide(path, required) {
         Seed::Found(path) => Some(path),

@@ -306,8 +306,6 @@ pub fn website(site: &Site) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use crate::render::page::contract::with_site;
 
     /// The documents keep the sorted key order of the `serde_json::Value`s they replaced:
@@ -318,7 +316,7 @@ mod tests {
             let value: serde_json::Value = serde_json::from_str(doc).expect("JSON-LD parses");
             super::script_json(&value)
         };
-        let base = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let base = crate::testing::seed::repository();
         for root in [base.to_path_buf(), base.join("tests/fixtures/sites/base")] {
             with_site(&root, 10, |site| {
                 let website = super::website(site);

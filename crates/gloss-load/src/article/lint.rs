@@ -242,8 +242,8 @@ mod tests {
 
     #[test]
     fn the_seed_article_has_no_suspect_line() {
-        let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/seed/000_205e801ed5c03a82.txt");
+        let seed =
+            crate::testing::seed::repository().join("../shared/seed/000_205e801ed5c03a82.txt");
         let Ok(text) = std::fs::read_to_string(&seed) else {
             eprintln!("skipped: {} is not here", seed.display());
             return;

@@ -263,7 +263,7 @@ mod tests {
     /// has its prefix reserved, except the timeline's slug anchors (a page with no markdown).
     #[test]
     fn reserved_list_covers_the_templates() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let dir = gloss_core::testing::seed::repository().join("templates");
         let mut missing = Vec::new();
         let mut count = 0;
         for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
@@ -286,7 +286,7 @@ mod tests {
         assert!(count > 10, "found only {count} ids in {}", dir.display());
         assert!(missing.is_empty(), "ids not in RESERVED_IDS: {missing:?}");
         for script in ["static/gloss.js", "static/search.js"] {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(script);
+            let path = gloss_core::testing::seed::repository().join(script);
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             for part in text.split("getElementById(\"").skip(1) {
                 let id = part.split('"').next().unwrap_or_default();

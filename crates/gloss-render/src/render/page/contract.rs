@@ -96,9 +96,8 @@ pub(super) fn keys<T: serde::Serialize>(page: &T) -> BTreeSet<String> {
 /// `docs/templates.md`: for each `## ... `name.html`` heading, the names of its top-level
 /// list items (lines starting with ``- `name` ``).
 fn documented() -> BTreeMap<String, BTreeSet<String>> {
-    let doc =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/templates.md"))
-            .expect("docs/templates.md");
+    let doc = std::fs::read_to_string(crate::testing::seed::repository().join("docs/templates.md"))
+        .expect("docs/templates.md");
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut current: Option<String> = None;
     for line in doc.lines() {
@@ -138,7 +137,7 @@ fn check(root: &Path, paginate_by: usize, every_template: bool) {
         }
     }
     if every_template {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let dir = crate::testing::seed::repository().join("templates");
         for entry in std::fs::read_dir(dir).expect("templates/") {
             let name = entry
                 .expect("entry")
@@ -169,11 +168,11 @@ fn check(root: &Path, paginate_by: usize, every_template: bool) {
 
 #[test]
 fn every_template_variable_of_the_base_fixture_is_documented() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/base");
+    let root = crate::testing::seed::repository().join("tests/fixtures/sites/base");
     check(&root, 1, true);
 }
 
 #[test]
 fn every_template_variable_of_the_demo_site_is_documented() {
-    check(Path::new(env!("CARGO_MANIFEST_DIR")), 2, false);
+    check(&crate::testing::seed::repository(), 2, false);
 }

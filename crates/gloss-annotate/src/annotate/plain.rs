@@ -8,7 +8,7 @@ use crate::annotate::mentions::{EntityLink, LinkMode, MentionState};
 use crate::annotate::notes::{NoteError, NoteSpec, Passage, anchor};
 use crate::annotate::report::{Report, record};
 
-/// Turns plain-text paragraphs (from [`crate::article::ingest`]) into
+/// Turns plain-text paragraphs (from [`gloss_load::article::ingest`]) into
 /// `<p id="p-N">…</p>` HTML with mentions linked and notes marked, each note's aside
 /// right after its paragraph. All text is escaped: the article is never markup.
 ///
