@@ -220,6 +220,9 @@ export async function newWatchedContext(browser, options = {}, { allow = () => f
       const why = req.failure()?.errorText || "failed";
       // A navigation that another navigation replaces is aborted by the browser: not a fault.
       if (why === "net::ERR_ABORTED" && req.isNavigationRequest()) return;
+      // The icon is fetched after the page has loaded, and cancelled when the test moves on
+      // to the next page; a missing icon still fails as an HTTP 404 below.
+      if (why === "net::ERR_ABORTED" && new URL(req.url()).pathname.endsWith("/favicon.svg")) return;
       if (why.startsWith("net::ERR_BLOCKED_BY_CLIENT")) return; // already reported as offsite
       note("requestfailed", req.url(), `request failed on ${page.url()}: ${req.url()} (${why})`);
     });
