@@ -15,18 +15,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The layers, bottom first: a crate may depend only on crates listed before it.
-const LAYERS: &[&str] = &[
-    "gloss-core",
-    "gloss-markup",
-    "gloss-map",
-    "gloss-load",
-    "gloss-annotate",
-    "gloss-link",
-    "gloss-render",
-    "gloss-write",
-    "gloss-briefs",
-];
+mod common;
+
+use common::workspace::LAYERS;
 
 /// Each workspace crate with the workspace crates it depends on (any kind), from
 /// `cargo metadata`.
@@ -96,14 +87,14 @@ fn the_crates_are_the_layers_and_the_doc_lists_them() {
     layers.sort();
     assert_eq!(
         found, layers,
-        "the workspace's crates differ from LAYERS in tests/architecture.rs (a new crate \
+        "the workspace's crates differ from LAYERS in tests/common/workspace.rs (a new crate \
          gets its place in the layer order there and in docs/architecture.md)"
     );
     assert_eq!(
         documented_crates(),
         LAYERS,
         "docs/architecture.md (`## The crates`) lists other crates, or another order, than \
-         LAYERS in tests/architecture.rs"
+         LAYERS in tests/common/workspace.rs"
     );
 }
 
@@ -253,7 +244,7 @@ fn relative_prefixes_are_built_in_urls_only() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);
-    for krate in LAYERS.iter().filter(|c| **c != "gloss-briefs") {
+    for krate in common::workspace::libraries() {
         rust_files(&root.join("crates").join(krate).join("src"), &mut files);
     }
     let urls = root.join("crates/gloss-core/src/urls.rs");

@@ -8,18 +8,7 @@
 
 use std::process::Command;
 
-/// The layers' crates, published with `gloss-briefs` (tests/architecture.rs checks the
-/// list against the workspace).
-const LIBRARIES: &[&str] = &[
-    "gloss-core",
-    "gloss-markup",
-    "gloss-map",
-    "gloss-load",
-    "gloss-annotate",
-    "gloss-link",
-    "gloss-render",
-    "gloss-write",
-];
+mod common;
 
 /// `cargo package --list -p <package>`: the files its package would hold.
 fn package_list(package: &str) -> Vec<String> {
@@ -93,7 +82,7 @@ fn the_command_ships_what_install_needs_and_nothing_else() {
 
 #[test]
 fn each_stage_crate_ships_its_code_and_render_the_whole_theme() {
-    for package in LIBRARIES {
+    for package in common::workspace::libraries() {
         let list = package_list(package);
         has(package, &list, &["Cargo.toml", "src/lib.rs"]);
         match *package {

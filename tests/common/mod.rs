@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod serve;
+pub mod workspace;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
