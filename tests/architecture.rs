@@ -9,6 +9,8 @@
 //! - relative prefixes (`../`) are built in `crates/gloss-core/src/urls.rs` only, in every
 //!   line of every file but the unit tests (a `#[cfg(test)]` module, inline or in its own
 //!   file).
+//! - inside each crate, the files import each other without a cycle (whole files, unit
+//!   tests included, imports followed through re-exports; `architecture/file_cycles.rs`).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -309,4 +311,117 @@ fn the_prefix_check_reads_past_a_test_attribute_and_skips_test_modules() {
     ));
     assert!(in_tests(Path::new("src/render/g_tests.rs"), &tests));
     assert!(!in_tests(Path::new("src/render/page/brief.rs"), &tests));
+}
+
+#[path = "architecture/file_cycles.rs"]
+mod file_cycles;
+#[path = "architecture/rust_text.rs"]
+mod rust_text;
+
+/// The root file of each crate of the workspace.
+fn crate_roots() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut roots: Vec<PathBuf> = common::workspace::libraries()
+        .iter()
+        .map(|krate| root.join("crates").join(krate).join("src/lib.rs"))
+        .collect();
+    roots.push(root.join("src/lib.rs"));
+    roots
+}
+
+#[test]
+fn the_files_of_each_crate_import_each_other_without_a_cycle() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for lib in crate_roots() {
+        let files = file_cycles::crate_files(&lib);
+        let edges = file_cycles::graph(&files);
+        for cycle in file_cycles::cycles(&edges) {
+            found.push(file_cycles::describe(&files, &edges, &cycle, root));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "files of one crate import each other (move what both need to a file both import, \
+         or pass it in):\n{}",
+        found.join("\n")
+    );
+}
+
+/// Writes `files` (path, text) under a temporary folder, as the `src/` of a crate.
+fn fake_crate(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+        fs::write(&path, text).expect("write");
+    }
+    dir
+}
+
+/// The cycles of the fake crate `files`, as the files' paths.
+fn fake_cycles(files: &[(&str, &str)]) -> Vec<Vec<String>> {
+    let dir = fake_crate(files);
+    let found = file_cycles::crate_files(&dir.path().join("lib.rs"));
+    let edges = file_cycles::graph(&found);
+    file_cycles::cycles(&edges)
+        .into_iter()
+        .map(|cycle| {
+            let name = |i: usize| {
+                found[i]
+                    .path
+                    .strip_prefix(dir.path())
+                    .map(|p| p.display().to_string())
+            };
+            cycle.into_iter().filter_map(|i| name(i).ok()).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_cycle_check_sees_an_import_through_a_re_export_and_in_unit_tests() {
+    // The render stage's old cycle: the join holds the memo, the memo holds a type the
+    // pages re-export from the timeline, and the timeline reads the join.
+    let render = [
+        ("lib.rs", "mod site;\nmod memo;\nmod page;\n"),
+        (
+            "site.rs",
+            "use super::memo::Memo;\npub struct Site(Memo);\n",
+        ),
+        (
+            "memo.rs",
+            "use crate::page::Chronology;\npub struct Memo(Chronology);\n",
+        ),
+        (
+            "page/mod.rs",
+            "mod timeline;\npub use timeline::Chronology;\n",
+        ),
+        (
+            "page/timeline.rs",
+            "// use crate::memo;\nconst S: &str = \"crate::memo\";\n\
+             pub struct Chronology;\nfn f(_: &crate::site::Site) {}\n",
+        ),
+    ];
+    assert_eq!(
+        fake_cycles(&render),
+        [["memo.rs", "page/timeline.rs", "site.rs"]]
+    );
+    // A child reading its parent is no cycle; a unit test importing an importer is one.
+    let tests = [
+        ("lib.rs", "mod a;\nmod b;\n"),
+        (
+            "a.rs",
+            "mod inner;\npub use inner::X;\npub struct Y;\n#[cfg(test)]\nmod tests {\n    use crate::b::Z;\n}\n",
+        ),
+        ("a/inner.rs", "use super::Y;\npub struct X;\n"),
+        ("b.rs", "use super::a::X;\npub struct Z;\n"),
+    ];
+    assert_eq!(fake_cycles(&tests), [["a/inner.rs", "a.rs", "b.rs"]]);
+    let without_test = [
+        tests[0],
+        ("a.rs", "mod inner;\npub use inner::X;\npub struct Y;\n"),
+        tests[2],
+        tests[3],
+    ];
+    assert!(fake_cycles(&without_test).is_empty());
 }

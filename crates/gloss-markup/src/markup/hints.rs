@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 
-use super::{guess, structure};
+use super::guess;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::model::PartialDate;
 
@@ -59,7 +59,8 @@ pub(super) fn parses<T: DeserializeOwned>(text: &str) -> bool {
 }
 
 /// The fix for a parse error whose cause can be read from the line, if there is one:
-/// tried before the general messages of `parse_toml`.
+/// tried before the general messages of `parse_toml` (which asks `structure` about a key
+/// set twice: that module reads its lines with this one's helpers).
 pub(super) fn fix<T: DeserializeOwned>(
     doc: Toml,
     span: &Range<usize>,
@@ -69,9 +70,6 @@ pub(super) fn fix<T: DeserializeOwned>(
     let at = span.start;
     if let Some(d) = by_key::<T>(doc, at) {
         return Some(d);
-    }
-    if message == "duplicate key" {
-        return structure::duplicate_key(doc, span.clone());
     }
     if is_bare(message) {
         return not_a_date(doc, at)

@@ -435,6 +435,10 @@ fn first_paragraph_with(text: &str, links: Option<&Shorthands>) -> String {
 }
 
 #[cfg(test)]
+#[path = "markdown_attrs_tests.rs"]
+mod attrs_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

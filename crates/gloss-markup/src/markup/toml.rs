@@ -33,6 +33,11 @@ pub fn parse_toml<T: DeserializeOwned>(
     };
     let (span, message) = (&failure.span, failure.message.as_str());
     let found = hints::fix::<T>(doc, span, message)
+        .or_else(|| {
+            (message == "duplicate key")
+                .then(|| structure::duplicate_key(doc, span.clone()))
+                .flatten()
+        })
         .or_else(|| failure.bare_word::<T>())
         .or_else(|| failure.misread_value())
         .or_else(|| {

@@ -7,6 +7,7 @@ mod cards;
 mod data;
 mod feeds;
 mod jsonld;
+mod language;
 mod memo;
 pub mod page;
 mod paginate;

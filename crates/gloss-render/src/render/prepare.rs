@@ -292,7 +292,7 @@ pub fn brief_card(
         title_dir: brief
             .language
             .as_deref()
-            .map(super::reading::text_direction)
+            .map(super::language::text_direction)
             .unwrap_or_default(),
         stale_year: newest
             .filter(|n| stale(&brief.date, n))

@@ -1,8 +1,9 @@
-//! Reading helpers for the brief page: the writing direction of its language, one-sentence
+//! Reading helpers for the brief page: the writing direction of its language (from
+//! [`language`](super::language)), one-sentence
 //! sidebar summaries, and which sidebar entries are shown before "N more". Kept apart from
 //! the page assembly so each rule is small and tested on its own.
 
-use super::page::SidebarEntity;
+pub use super::language::text_direction;
 
 /// The first sentence of a plain-text summary, for the brief sidebars' one-line summaries: it
 /// ends at `.`, `!` or `?` followed by a space and a capital (or the end), but not after an
@@ -58,34 +59,6 @@ pub fn first_sentence(text: &str, max: usize) -> String {
     format!("{words}…")
 }
 
-/// The writing direction of a BCP 47 tag, for the `dir` attribute: an explicit script subtag
-/// decides (`az-Arab` is right-to-left, `ku-Latn` left-to-right), else the language does.
-pub fn text_direction(tag: &str) -> &'static str {
-    const RTL_SCRIPTS: [&str; 8] = [
-        "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand",
-    ];
-    const RTL_LANGUAGES: [&str; 17] = [
-        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ku", "ps", "sd", "syr", "ug",
-        "ur", "yi", "prs",
-    ];
-    let lower = tag.to_ascii_lowercase();
-    let mut parts = lower.split('-');
-    let language = parts.next().unwrap_or_default();
-    if let Some(script) = parts.find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()))
-    {
-        return if RTL_SCRIPTS.contains(&script) {
-            "rtl"
-        } else {
-            "ltr"
-        };
-    }
-    if RTL_LANGUAGES.contains(&language) {
-        "rtl"
-    } else {
-        "ltr"
-    }
-}
-
 /// Entities a brief's sidebar shows before folding the rest behind "N more".
 pub const SIDEBAR_SHOWN: usize = 5;
 /// Prior incidents shown before "N more".
@@ -93,36 +66,52 @@ pub const PRIOR_SHOWN: usize = 4;
 /// Longest one-sentence summary in a sidebar, in characters.
 pub const SUMMARY_CHARS: usize = 160;
 
+/// What [`fold_sidebar`] ranks a sidebar entry by. A trait rather than the brief page's
+/// entry type, so these rules stay below the page that uses them (the impl is in
+/// `page/mod.rs`).
+pub trait SidebarRank {
+    /// Is the entity listed with a role in this brief?
+    fn has_role(&self) -> bool;
+    /// How often the article names it.
+    fn mentions(&self) -> usize;
+}
+
 /// Orders a sidebar by what matters to the story and splits it into the entries shown and
 /// those folded behind "N more". `items` holds the `listed` hand-listed entities first (the
 /// graph's order); the order is: listed with a role, other listed, then the rest, each by
 /// mentions (ties in article order). Entities listed with a role are never folded.
-pub fn fold_sidebar<'a>(
-    items: Vec<SidebarEntity<'a>>,
-    listed: usize,
-) -> (Vec<SidebarEntity<'a>>, Vec<SidebarEntity<'a>>) {
-    let mut ranked: Vec<(usize, SidebarEntity)> = items.into_iter().enumerate().collect();
-    ranked.sort_by_key(|(i, e)| (e.role.is_empty(), *i >= listed, std::cmp::Reverse(e.count)));
-    let mut items: Vec<SidebarEntity> = ranked.into_iter().map(|(_, e)| e).collect();
-    let with_role = items.iter().filter(|e| !e.role.is_empty()).count();
+pub fn fold_sidebar<T: SidebarRank>(items: Vec<T>, listed: usize) -> (Vec<T>, Vec<T>) {
+    let mut ranked: Vec<(usize, T)> = items.into_iter().enumerate().collect();
+    ranked.sort_by_key(|(i, e)| (!e.has_role(), *i >= listed, std::cmp::Reverse(e.mentions())));
+    let mut items: Vec<T> = ranked.into_iter().map(|(_, e)| e).collect();
+    let with_role = items.iter().filter(|e| e.has_role()).count();
     let more = items.split_off(SIDEBAR_SHOWN.max(with_role).min(items.len()));
     (items, more)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{SIDEBAR_SHOWN, SidebarEntity, first_sentence, fold_sidebar, text_direction};
+    use super::{SIDEBAR_SHOWN, SidebarRank, first_sentence, fold_sidebar};
 
-    fn entity<'a>(name: &'a str, role: &'a str, count: usize) -> SidebarEntity<'a> {
-        SidebarEntity {
-            slug: name,
-            name,
-            path: "",
-            kind: "",
-            role,
-            mentioned: count > 0,
-            count,
+    /// A sidebar entry as the ranking sees it.
+    struct Entry<'a> {
+        name: &'a str,
+        role: &'a str,
+        count: usize,
+    }
+
+    impl SidebarRank for Entry<'_> {
+        fn has_role(&self) -> bool {
+            !self.role.is_empty()
         }
+
+        fn mentions(&self) -> usize {
+            self.count
+        }
+    }
+
+    fn entity<'a>(name: &'a str, role: &'a str, count: usize) -> Entry<'a> {
+        Entry { name, role, count }
     }
 
     #[test]
@@ -140,7 +129,7 @@ mod tests {
         assert_eq!(rest, ["E", "D", "C"]);
         // Entities with roles are never folded, however many.
         let names: Vec<String> = (0..7).map(|i| i.to_string()).collect();
-        let many: Vec<SidebarEntity> = names.iter().map(|n| entity(n, "role", 0)).collect();
+        let many: Vec<Entry> = names.iter().map(|n| entity(n, "role", 0)).collect();
         let (shown, more) = fold_sidebar(many, 7);
         assert_eq!((shown.len(), more.len()), (7, 0));
     }
@@ -176,15 +165,5 @@ mod tests {
         );
         assert_eq!(long, "An Iran-backed Iraqi Shiite militia…");
         assert!(first_sentence("قاعدة جوية كبيرة. وهي في الأنبار.", 200).ends_with("كبيرة."));
-    }
-
-    #[test]
-    fn right_to_left_languages_and_scripts() {
-        for tag in ["ar", "AR", "fa-IR", "he", "ur", "az-Arab", "ckb"] {
-            assert_eq!(text_direction(tag), "rtl", "{tag}");
-        }
-        for tag in ["en", "en-GB", "ku-Latn", "fr", "tr"] {
-            assert_eq!(text_direction(tag), "ltr", "{tag}");
-        }
     }
 }

@@ -217,3 +217,17 @@ pub struct BacklinkView<'a> {
     /// Where it is mentioned.
     pub mentions: Vec<MentionView>,
 }
+
+/// A link with the number of briefs shared, for "often appears with" on an entity's page
+/// and the ties of the network views.
+#[derive(Clone, Debug, Serialize)]
+pub struct RelatedView<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// Page path.
+    pub path: &'a str,
+    /// actor or location.
+    pub kind: &'static str,
+    /// Briefs in common.
+    pub count: usize,
+}

@@ -8,7 +8,7 @@ use super::{PageJob, Site};
 use crate::model::EntityKey;
 use crate::model::{ActorId, LocationId};
 use crate::render::paginate::Pagination;
-use crate::render::views::{BacklinkView, IncidentRef, LinkView};
+use crate::render::views::{BacklinkView, IncidentRef, LinkView, RelatedView};
 use crate::urls::{feed_path, output_file, wikidata_url};
 
 /// Latitude and longitude.
@@ -18,19 +18,6 @@ pub struct Coordinates {
     pub lat: f64,
     /// Degrees east.
     pub lon: f64,
-}
-
-/// A link with the number of briefs shared, for "often appears with".
-#[derive(Clone, Debug, Serialize)]
-pub struct RelatedView<'a> {
-    /// Name.
-    pub name: &'a str,
-    /// Page path.
-    pub path: &'a str,
-    /// actor or location.
-    pub kind: &'static str,
-    /// Briefs in common.
-    pub count: usize,
 }
 
 /// What only an actor has: its groups and their members (empty on a location's page).

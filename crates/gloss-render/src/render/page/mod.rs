@@ -31,11 +31,12 @@ use tera::{Context, Value};
 
 pub use brief::{BriefLink, BriefView, PriorView, SidebarEntity, SourceView};
 pub use data::page as data_page;
-pub use entity::{Coordinates, EntityView, RelatedView};
+pub use entity::{Coordinates, EntityView};
 pub use incident::{CasualtiesView, CitationView, IncidentView};
 pub use section::{SectionGroup, SectionItem};
-pub(super) use timeline::Chronology;
 
+use super::memo::Shared;
+use super::reading::SidebarRank;
 use super::site::{Job, Robots, Section, Site};
 use crate::model::EntityKey;
 use crate::model::{ActorId, BriefId, LocationId};
@@ -137,17 +138,6 @@ pub struct Common<'a> {
     /// [`NavLink`]s to the plain pages.
     pages_nav: Value,
     /// The menu's paths by name.
-    links: Value,
-}
-
-/// The values of [`Common`] that are the same on every page, made into template values once
-/// per build ([`crate::render::Memo`]): a page then takes them by reference count, where
-/// serializing the site's settings and the menu's links again was about fifty allocations
-/// for every page.
-#[derive(Debug)]
-pub struct Shared {
-    site: Value,
-    pages_nav: Value,
     links: Value,
 }
 
@@ -353,5 +343,18 @@ impl Site<'_> {
             Job::Network => self.network_page(),
             Job::NotFound => plain::not_found(self),
         }
+    }
+}
+
+/// A brief's sidebar entry ranks by its role and its mentions. Here, above both the brief
+/// page that defines the entry and `reading.rs` that folds the sidebar, so neither file
+/// imports the other.
+impl SidebarRank for SidebarEntity<'_> {
+    fn has_role(&self) -> bool {
+        !self.role.is_empty()
+    }
+
+    fn mentions(&self) -> usize {
+        self.count
     }
 }

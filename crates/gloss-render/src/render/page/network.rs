@@ -5,11 +5,12 @@
 
 use serde::Serialize;
 
-use super::{Nav, PageJob, RelatedView};
+use super::{Nav, PageJob};
 use crate::model::ActorId;
 use crate::network::ties::{self, Tie};
 use crate::network::{Node, ego, ring};
 use crate::render::site::Site;
+use crate::render::views::RelatedView;
 use crate::urls::{output_file, relative_to};
 
 /// How many actors an actor's page draws around it: more crowd the circle's labels.

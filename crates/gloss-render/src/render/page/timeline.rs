@@ -20,6 +20,7 @@ use serde::Serialize;
 use super::{Nav, PageJob};
 use crate::model::{BriefId, EntityKey, IncidentId};
 use crate::model::{PartialDate, Precision, Status};
+use crate::render::memo::{Chronology, Item};
 use crate::render::paginate::{page_count, pagination};
 use crate::render::site::{Job, Site};
 use crate::render::views::{DateView, LinkView, status_or_empty};
@@ -124,61 +125,33 @@ struct TimelinePage<'a> {
 /// the actors and locations it offers to the filter form.
 type Dated<'a> = (PartialDate, u8, Row<'a>, Vec<Choice<'a>>, Vec<Choice<'a>>);
 
-/// What a timeline row shows.
-#[derive(Clone, Copy, Debug)]
-enum Item {
-    /// An incident's row.
-    Incident(IncidentId),
-    /// A brief's row.
-    Brief(BriefId),
-}
-
 /// Filter choices: actors, locations, statuses.
 type Choices<'a> = [BTreeSet<Choice<'a>>; 3];
 
-/// Every dated item, by year, each year's items in the order its pages show them. Worked out
-/// once per build ([`crate::render::Memo`]): each of a year's pages used to gather and sort
-/// the whole year again, which grew with the square of the archive (1.6% of a 100,000-brief
-/// build, 370 pages of years of 10,000 items).
-#[derive(Debug)]
-pub struct Chronology(BTreeMap<i32, Box<[Item]>>);
-
-impl Chronology {
-    /// Sorts the site's incidents and briefs into years.
-    fn new(site: &Site) -> Chronology {
-        // Within a day, briefs (1) come before the incidents (0) they report, newest first;
-        // then by slug (a brief's anchor is its slug after a fixed prefix).
-        let mut years: BTreeMap<i32, Vec<(PartialDate, u8, &str, Item)>> = BTreeMap::new();
-        for (i, incident) in site.corpus.incidents.iter().enumerate() {
-            let item = Item::Incident(IncidentId(i as u32));
-            let key = (incident.date, 0, incident.slug.as_str(), item);
-            years.entry(incident.date.year()).or_default().push(key);
-        }
-        for (i, brief) in site.corpus.briefs.iter().enumerate() {
-            let key = (
-                brief.date,
-                1,
-                brief.slug.as_str(),
-                Item::Brief(BriefId(i as u32)),
-            );
-            years.entry(brief.date.year()).or_default().push(key);
-        }
-        let years = years.into_iter().map(|(year, mut keys)| {
-            keys.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)));
-            (year, keys.into_iter().map(|key| key.3).collect())
-        });
-        Chronology(years.collect())
+/// Sorts the site's incidents and briefs into years.
+fn sort_by_year(site: &Site) -> Chronology {
+    // Within a day, briefs (1) come before the incidents (0) they report, newest first;
+    // then by slug (a brief's anchor is its slug after a fixed prefix).
+    let mut years: BTreeMap<i32, Vec<(PartialDate, u8, &str, Item)>> = BTreeMap::new();
+    for (i, incident) in site.corpus.incidents.iter().enumerate() {
+        let item = Item::Incident(IncidentId(i as u32));
+        let key = (incident.date, 0, incident.slug.as_str(), item);
+        years.entry(incident.date.year()).or_default().push(key);
     }
-
-    /// The years, oldest first, with how many items each holds.
-    fn counts(&self) -> impl DoubleEndedIterator<Item = (i32, usize)> + '_ {
-        self.0.iter().map(|(&year, items)| (year, items.len()))
+    for (i, brief) in site.corpus.briefs.iter().enumerate() {
+        let key = (
+            brief.date,
+            1,
+            brief.slug.as_str(),
+            Item::Brief(BriefId(i as u32)),
+        );
+        years.entry(brief.date.year()).or_default().push(key);
     }
-
-    /// Whether the whole timeline fits on `/timeline/`.
-    fn is_small(&self) -> bool {
-        self.0.values().map(|items| items.len()).sum::<usize>() <= ALL_YEARS_ROWS
-    }
+    let years = years.into_iter().map(|(year, mut keys)| {
+        keys.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)));
+        (year, keys.into_iter().map(|key| key.3).collect())
+    });
+    Chronology(years.collect())
 }
 
 /// One page per year of the timeline, and more for years with more than [`YEAR_ROWS`] items.
@@ -195,7 +168,7 @@ pub fn year_jobs(site: &Site) -> Vec<Job> {
 impl<'a> Site<'a> {
     /// The site's [`Chronology`], worked out by the first page that asks.
     fn chronology(&self) -> &Chronology {
-        self.memo.chronology.get_or_init(|| Chronology::new(self))
+        self.memo.chronology.get_or_init(|| sort_by_year(self))
     }
 
     /// An entity as a filter choice (its name and slug), with its link for incident rows.
@@ -330,7 +303,7 @@ impl<'a> Site<'a> {
     /// year) or page `n` of `/timeline/<year>/`.
     pub(in crate::render) fn timeline(&self, year: Option<i32>, n: usize) -> PageJob {
         let chronology = self.chronology();
-        let all = year.is_none() && chronology.is_small();
+        let all = year.is_none() && chronology.len() <= ALL_YEARS_ROWS;
         let shown: Vec<i32> = match year {
             Some(y) => vec![y],
             None if all => chronology.0.keys().rev().copied().collect(),
