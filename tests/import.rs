@@ -35,7 +35,17 @@ fn files(site: &Site) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>
 #[test]
 fn acled_then_ucdp_make_incidents_entities_and_a_map() {
     let site = Site::from_fixture("import");
-    let out = import(&site, "acled", "acled-iraq-2020.csv", &[]);
+    first_acled_import_reuses_the_sites_actors_and_places(&site);
+    the_same_acled_file_again_changes_nothing(&site);
+    a_revised_acled_extract_keeps_the_editors_edits(&site);
+    ucdp_imports_ranges_and_matches_places(&site);
+    the_imported_site_builds_with_a_map_and_data(&site);
+}
+
+/// The first ACLED import: what it creates, the near miss it reports, and the actors, places
+/// and date precision of the incidents it writes.
+fn first_acled_import_reuses_the_sites_actors_and_places(site: &Site) {
+    let out = import(site, "acled", "acled-iraq-2020.csv", &[]);
     assert!(
         out.contains("created 28 incidents, 9 actors, 8 locations; updated 0, 1 unchanged"),
         "{out}"
@@ -46,9 +56,8 @@ fn acled_then_ucdp_make_incidents_entities_and_a_map() {
             && out.contains("content/actors/kataib-hezbollah.md"),
         "{out}"
     );
-
     // Names and aliases reuse the site's actors; time_precision 3 keeps only the month.
-    let clash = front(&site, "incidents/2020-01-acled-irq1003.md");
+    let clash = front(site, "incidents/2020-01-acled-irq1003.md");
     assert_eq!(clash["date"].as_str(), Some("2020-01"));
     assert_eq!(clash["location"].as_str(), Some("fallujah"));
     let actors: Vec<&str> = clash["actors"]
@@ -72,23 +81,27 @@ fn acled_then_ucdp_make_incidents_entities_and_a_map() {
     assert!(provenance["imported"].as_datetime().is_some());
     assert_eq!(provenance["fields"].as_table().map(|f| f.len()), Some(8));
     // A day-precise event is a TOML date; a place 400 m from Ramadi is Ramadi.
-    let day = front(&site, "incidents/2020-02-07-acled-irq1010.md");
+    let day = front(site, "incidents/2020-02-07-acled-irq1010.md");
     assert!(day["date"].as_datetime().is_some());
     assert_eq!(day["location"].as_str(), Some("ramadi"));
-    let mosul = front(&site, "locations/mosul.md");
+    let mosul = front(site, "locations/mosul.md");
     assert_eq!(mosul["coordinates"].as_array().map(Vec::len), Some(2));
     assert_eq!(mosul["geo_precision"].as_integer(), Some(1));
+}
 
-    // The same file again changes nothing.
-    let before = files(&site);
-    let out = import(&site, "acled", "acled-iraq-2020.csv", &[]);
+/// The same file again changes nothing.
+fn the_same_acled_file_again_changes_nothing(site: &Site) {
+    let before = files(site);
+    let out = import(site, "acled", "acled-iraq-2020.csv", &[]);
     assert!(
         out.contains("created 0 incidents, 0 actors, 0 locations; updated 0, 29 unchanged"),
         "{out}"
     );
-    assert_eq!(before, files(&site), "a second import changed files");
+    assert_eq!(before, files(site), "a second import changed files");
+}
 
-    // The editor corrects two incidents; the revised extract changes three events.
+/// The editor corrects two incidents; the revised extract changes three events.
+fn a_revised_acled_extract_keeps_the_editors_edits(site: &Site) {
     let edit = |path: &str, from: &str, to: &str| {
         let full = site.root().join("content").join(path);
         let text = std::fs::read_to_string(&full).unwrap();
@@ -105,7 +118,7 @@ fn acled_then_ucdp_make_incidents_entities_and_a_map() {
         "title = \"Shelling/artillery/missile attack in Baghdad\"",
         "title = \"Rockets near the US embassy\"",
     );
-    let edited = files(&site);
+    let edited = files(site);
     let dry = import(
         &site,
         "acled",
@@ -120,8 +133,8 @@ fn acled_then_ucdp_make_incidents_entities_and_a_map() {
         dry.contains("would create content/incidents/2020-05-02-acled-irq1029.md"),
         "{dry}"
     );
-    assert_eq!(edited, files(&site), "--dry-run wrote");
-    let out = import(&site, "acled", "acled-iraq-2020-revised.csv", &[]);
+    assert_eq!(edited, files(site), "--dry-run wrote");
+    let out = import(site, "acled", "acled-iraq-2020-revised.csv", &[]);
     assert!(
         out.contains(
             "conflict: content/incidents/2020-01-acled-irq1003.md: `casualties` was edited"
@@ -139,28 +152,30 @@ fn acled_then_ucdp_make_incidents_entities_and_a_map() {
         "{out}"
     );
     assert!(
-        content(&site, "incidents/2020-01-acled-irq1003.md")
+        content(site, "incidents/2020-01-acled-irq1003.md")
             .contains("killed = 6 }  # hospital count")
     );
-    let rockets = front(&site, "incidents/2020-01-15-acled-irq1005.md");
+    let rockets = front(site, "incidents/2020-01-15-acled-irq1005.md");
     assert_eq!(
         rockets["title"].as_str(),
         Some("Rockets near the US embassy")
     );
     assert_eq!(rockets["casualties"]["killed"].as_integer(), Some(1));
     assert!(
-        content(&site, "incidents/2020-01-12-acled-irq1004.md").contains("thousands of students")
+        content(site, "incidents/2020-01-12-acled-irq1004.md").contains("thousands of students")
     );
+}
 
-    // UCDP: ranges, best/low/high, shared actors, places by distance and by GeoNames id.
-    let out = import(&site, "ucdp", "ucdp-ged-iraq-2020.csv", &[]);
+/// UCDP: ranges, best/low/high, shared actors, places by distance and by GeoNames id.
+fn ucdp_imports_ranges_and_matches_places(site: &Site) {
+    let out = import(site, "ucdp", "ucdp-ged-iraq-2020.csv", &[]);
     assert!(out.contains("created 24 incidents"), "{out}");
-    let month = front(&site, "incidents/2020-01-ucdp-330002.md");
+    let month = front(site, "incidents/2020-01-ucdp-330002.md");
     assert_eq!(month["date"].as_str(), Some("2020-01"));
     assert_eq!(month["location"].as_str(), Some("fallujah"));
     assert_eq!(month["provenance"]["date_start"].to_string(), "2020-01-01");
     assert_eq!(month["provenance"]["date_end"].to_string(), "2020-01-31");
-    let casualties = &front(&site, "incidents/2020-ucdp-330004.md")["casualties"];
+    let casualties = &front(site, "incidents/2020-ucdp-330004.md")["casualties"];
     assert_eq!(
         (
             casualties["killed"].as_integer(),
@@ -169,13 +184,13 @@ fn acled_then_ucdp_make_incidents_entities_and_a_map() {
         ),
         (Some(9), Some(6), Some(14))
     );
-    let militia = front(&site, "incidents/2020-02-03-ucdp-330005.md");
+    let militia = front(site, "incidents/2020-02-03-ucdp-330005.md");
     assert_eq!(
         militia["location"].as_str(),
         Some("baghdad"),
         "matched by GeoNames id 2 km away"
     );
-    let first = front(&site, "incidents/2020-01-03-ucdp-330001.md");
+    let first = front(site, "incidents/2020-01-03-ucdp-330001.md");
     let actors: Vec<&str> = first["actors"]
         .as_array()
         .unwrap()
@@ -183,15 +198,17 @@ fn acled_then_ucdp_make_incidents_entities_and_a_map() {
         .filter_map(|a| a.as_str())
         .collect();
     assert_eq!(actors, ["iraqi-security-forces", "islamic-state"]);
-    let before = files(&site);
-    let out = import(&site, "ucdp", "ucdp-ged-iraq-2020.csv", &[]);
+    let before = files(site);
+    let out = import(site, "ucdp", "ucdp-ged-iraq-2020.csv", &[]);
     assert!(
         out.contains("created 0 incidents, 0 actors, 0 locations; updated 0, 24 unchanged"),
         "{out}"
     );
-    assert_eq!(before, files(&site));
+    assert_eq!(before, files(site));
+}
 
-    // The imported site builds, with the incidents on the map and in the data.
+/// The imported site builds, with the incidents on the map and in the data.
+fn the_imported_site_builds_with_a_map_and_data(site: &Site) {
     site.build();
     let geojson: serde_json::Value =
         serde_json::from_str(&site.read("data/incidents.geojson")).unwrap();

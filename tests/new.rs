@@ -23,21 +23,7 @@ fn write(site: &Path, path: &str, text: &str) {
 fn brief_from_a_pasted_article() {
     let (_dir, site) = new_site();
     let root = site.to_str().expect("utf-8");
-    write(
-        &site,
-        "content/locations/ain-al-asad-air-base.md",
-        "+++\nname = \"Ain al-Asad Air Base\"\naliases = [\"Ain al-Asad\"]\n+++\nA base.\n",
-    );
-    write(
-        &site,
-        "content/actors/wayne-marotto.md",
-        "+++\nname = \"Wayne Marotto\"\nshort_names = [\"Marotto\"]\n+++\nA spokesman.\n",
-    );
-    write(
-        &site,
-        "content/actors/kataib-hezbollah.md",
-        "+++\nname = \"Kata'ib-Hezbollah\"\n+++\nA militia.\n",
-    );
+    three_entities(&site);
     let Some(seed) = seed::article("brief_from_a_pasted_article") else {
         return;
     };
@@ -53,10 +39,37 @@ fn brief_from_a_pasted_article() {
         "2021-07-08",
     ]);
     assert_eq!(code, 0, "{stdout}{stderr}");
+    the_draft_holds_the_article_and_the_sites_entities(&site, &seed);
+    names_without_a_page_come_with_a_command(&stdout);
+    the_draft_checks(root);
+}
+
+/// A location with an alias, an actor with a short name and one whose name is written with
+/// another apostrophe in the article.
+fn three_entities(site: &Path) {
+    write(
+        site,
+        "content/locations/ain-al-asad-air-base.md",
+        "+++\nname = \"Ain al-Asad Air Base\"\naliases = [\"Ain al-Asad\"]\n+++\nA base.\n",
+    );
+    write(
+        site,
+        "content/actors/wayne-marotto.md",
+        "+++\nname = \"Wayne Marotto\"\nshort_names = [\"Marotto\"]\n+++\nA spokesman.\n",
+    );
+    write(
+        site,
+        "content/actors/kataib-hezbollah.md",
+        "+++\nname = \"Kata'ib-Hezbollah\"\n+++\nA militia.\n",
+    );
+}
+
+/// The brief's folder: the article as pasted, and a dated draft listing the entities found.
+fn the_draft_holds_the_article_and_the_sites_entities(site: &Path, seed: &Path) {
     let folder = site.join("content/briefs/rockets-hit-ain-al-asad");
     let index = std::fs::read_to_string(folder.join("index.md")).expect("index.md");
     let article = std::fs::read_to_string(folder.join("article.txt")).expect("article.txt");
-    assert_eq!(article, std::fs::read_to_string(&seed).expect("seed"));
+    assert_eq!(article, std::fs::read_to_string(seed).expect("seed"));
     assert!(index.contains("date = 2021-07-08"), "{index}");
     assert!(index.contains("draft = true"), "{index}");
     // "Kata’ib Hezbollah" matches with a curly apostrophe.
@@ -68,7 +81,11 @@ fn brief_from_a_pasted_article() {
         index.contains("locations = [\"ain-al-asad-air-base\"]"),
         "{index}"
     );
-    // Names that recur with no page, each with a ready command.
+}
+
+/// What `new brief` prints: the names that recur with no page, each with a ready command,
+/// and what to do next.
+fn names_without_a_page_come_with_a_command(stdout: &str) {
     // A place ("in Baghdad") or a country is suggested as a location first.
     assert!(
         stdout.contains("gloss new location \"Baghdad\""),
@@ -94,7 +111,10 @@ fn brief_from_a_pasted_article() {
         ),
         "{stdout}"
     );
-    // The new draft checks (drafts are on in check).
+}
+
+/// The new draft checks (drafts are on in check).
+fn the_draft_checks(root: &str) {
     let (code, stdout, stderr) = run(&["--root", root, "check"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(

@@ -137,67 +137,72 @@ fn every_edit_serves_what_a_clean_build_makes() {
     let (_dir, site) = demo_site();
     let mut engine = Engine::new(options(&site));
     assert!(!step(&mut engine, &site, "first build", &[]));
+    edits_of_a_brief(&mut engine, &site);
+    a_brief_added_edited_and_deleted(&mut engine, &site);
+    edits_of_an_entity_and_a_template(&mut engine, &site);
+    a_broken_file_then_fixed(&mut engine, &site);
+}
 
+/// A brief's article, title, note, actors, summary and date, and a single-file brief's text:
+/// each but the date rebuilds incrementally.
+fn edits_of_a_brief(engine: &mut Engine, site: &Path) {
     let article = format!("{BRIEF}/article.md");
     let index = format!("{BRIEF}/index.md");
-    edit(&site, &article, |t| {
+    edit(site, &article, |t| {
         format!("{t}\nA sentence added while serving.\n")
     });
     assert!(
-        step(&mut engine, &site, "article text", &[&article]),
+        step(engine, site, "article text", &[&article]),
         "incremental"
     );
 
-    edit(&site, &index, |t| {
+    edit(site, &index, |t| {
         t.replace(
             "title = \"U.S. strikes militia sites on the Iraq-Syria border\"",
             "title = \"U.S. strikes three militia sites\"",
         )
     });
-    assert!(step(&mut engine, &site, "title", &[&index]), "incremental");
+    assert!(step(engine, site, "title", &[&index]), "incremental");
 
-    edit(&site, &index, |t| {
+    edit(site, &index, |t| {
         t.replace("The number comes from", "The figure comes from")
     });
-    assert!(
-        step(&mut engine, &site, "note text", &[&index]),
-        "incremental"
-    );
+    assert!(step(engine, site, "note text", &[&index]), "incremental");
 
-    edit(&site, &index, |t| {
+    edit(site, &index, |t| {
         t.replace(
             "  { id = \"pentagon\", role = \"announced the strikes\" },\n",
             "",
         )
     });
-    assert!(step(&mut engine, &site, "actors", &[&index]), "incremental");
+    assert!(step(engine, site, "actors", &[&index]), "incremental");
 
-    edit(&site, &index, |t| {
+    edit(site, &index, |t| {
         t.replace(
             "These were the second",
             "Editor's text: these were the second",
         )
     });
-    assert!(
-        step(&mut engine, &site, "summary text", &[&index]),
-        "incremental"
-    );
+    assert!(step(engine, site, "summary text", &[&index]), "incremental");
 
     let single = "content/briefs/thaar-al-muhandis-claims.md";
-    edit(&site, single, |t| {
+    edit(site, single, |t| {
         format!("{t}\nA sentence added to a single-file brief.\n")
             .replace("Who is Tha'ar al-Muhandis?", "Who are Tha'ar al-Muhandis?")
     });
     assert!(
-        step(&mut engine, &site, "single-file brief", &[single]),
+        step(engine, site, "single-file brief", &[single]),
         "incremental"
     );
 
-    edit(&site, &index, |t| {
+    edit(site, &index, |t| {
         t.replace("date = 2021-06-28", "date = 2021-06-29")
     });
-    step(&mut engine, &site, "date", &[&index]);
+    step(engine, site, "date", &[&index]);
+}
 
+/// A brief written while serving, edited (incrementally), then deleted.
+fn a_brief_added_edited_and_deleted(engine: &mut Engine, site: &Path) {
     let new_brief = "content/briefs/added-while-serving/index.md";
     std::fs::create_dir_all(site.join("content/briefs/added-while-serving")).expect("mkdir");
     std::fs::write(
@@ -205,36 +210,44 @@ fn every_edit_serves_what_a_clean_build_makes() {
         "+++\ntitle = \"Added while serving\"\ndate = 2021-06-30\nactors = [\"kataib-hezbollah\"]\n+++\nA new brief.\n",
     )
     .expect("write");
-    step(&mut engine, &site, "add a brief", &[new_brief]);
-    edit(&site, new_brief, |t| {
+    step(engine, site, "add a brief", &[new_brief]);
+    edit(site, new_brief, |t| {
         t.replace("A new brief.", "A new brief, edited.")
     });
-    assert!(step(&mut engine, &site, "edit the new brief", &[new_brief]));
+    assert!(step(engine, site, "edit the new brief", &[new_brief]));
 
     std::fs::remove_dir_all(site.join("content/briefs/added-while-serving")).expect("rm");
     step(
-        &mut engine,
-        &site,
+        engine,
+        site,
         "delete a brief",
         &[new_brief, "content/briefs/added-while-serving"],
     );
+}
 
-    edit(&site, "content/actors/kataib-hezbollah.md", |t| {
+/// An actor's aliases and the brief template.
+fn edits_of_an_entity_and_a_template(engine: &mut Engine, site: &Path) {
+    edit(site, "content/actors/kataib-hezbollah.md", |t| {
         t.replace("aliases = [", "aliases = [\"KH brigades\", ")
     });
     step(
-        &mut engine,
-        &site,
+        engine,
+        site,
         "entity alias",
         &["content/actors/kataib-hezbollah.md"],
     );
 
-    edit(&site, "templates/brief.html", |t| {
+    edit(site, "templates/brief.html", |t| {
         t.replacen("</article>", "</article><!-- edited -->", 1)
     });
-    step(&mut engine, &site, "template", &["templates/brief.html"]);
+    step(engine, site, "template", &["templates/brief.html"]);
+}
 
-    // A broken file fails the build; fixing it brings the site back.
+/// A broken file fails the build; fixing it brings the site back, and the next edit is
+/// incremental again.
+fn a_broken_file_then_fixed(engine: &mut Engine, site: &Path) {
+    let index = format!("{BRIEF}/index.md");
+    let article = format!("{BRIEF}/article.md");
     let good = std::fs::read_to_string(site.join(&index)).expect("read");
     std::fs::write(
         site.join(&index),
@@ -247,10 +260,10 @@ fn every_edit_serves_what_a_clean_build_makes() {
         .to_string();
     assert!(error.contains("index.md"), "{error}");
     std::fs::write(site.join(&index), good).expect("fix");
-    step(&mut engine, &site, "fixed", &[&index]);
-    edit(&site, &article, |t| format!("{t}\nOne more sentence.\n"));
+    step(engine, site, "fixed", &[&index]);
+    edit(site, &article, |t| format!("{t}\nOne more sentence.\n"));
     assert!(
-        step(&mut engine, &site, "after the fix", &[&article]),
+        step(engine, site, "after the fix", &[&article]),
         "incremental again"
     );
 }

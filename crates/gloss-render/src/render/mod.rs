@@ -26,7 +26,7 @@ use rayon::slice::ParallelSliceMut;
 
 pub use crate::output::Output;
 pub use memo::Memo;
-pub use site::{BriefRef, EntityRef, IncidentEntry, Job, Robots, Section, Site};
+pub use site::{BriefRef, EntityRef, IncidentEntry, Job, PlainPageRef, Robots, Section, Site};
 
 use crate::diagnostics::Diagnostics;
 use crate::output::{Keeping, Sink};

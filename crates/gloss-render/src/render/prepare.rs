@@ -1,6 +1,8 @@
 //! The small per-item values every page draws from, computed once per build in parallel:
 //! cards, links, summaries and rendered descriptions.
 
+use std::path::Path;
+
 use rayon::prelude::*;
 
 use super::views::*;
@@ -8,7 +10,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::graph::Graph;
 use crate::markup::markdown::{Markdown, first_paragraph_text};
 use crate::model::EntityKey;
-use crate::model::{Brief, Corpus};
+use crate::model::{Brief, Corpus, Incident};
 use crate::urls::Urls;
 
 /// An entity's rendered description and the text of its first paragraph.
@@ -47,13 +49,27 @@ pub struct Prepared {
 fn describe(
     markdown: &Markdown,
     body: &str,
-    file: &std::path::Path,
+    file: &Path,
     line: usize,
 ) -> Result<Described, Vec<Diagnostic>> {
     Ok(Described {
         html: markdown.render(body, file, line)?,
         summary: markdown.first_paragraph(body),
     })
+}
+
+/// Each item's description, rendered in parallel; `text` gives an item's markdown, its file
+/// and the line the markdown starts on.
+fn describe_all<T: Sync>(
+    items: &[T],
+    text: impl Fn(&T) -> (&str, &Path, usize) + Sync,
+    markdown: &Markdown,
+) -> Vec<Result<Described, Vec<Diagnostic>>> {
+    let one = |item: &T| {
+        let (body, file, line) = text(item);
+        describe(markdown, body, file, line)
+    };
+    items.par_iter().map(one).collect()
 }
 
 fn collect<T>(results: Vec<Result<T, Vec<Diagnostic>>>, diagnostics: &mut Diagnostics) -> Vec<T> {
@@ -100,44 +116,20 @@ pub fn prepare(
     urls: Urls,
     markdown: &Markdown,
 ) -> Result<Prepared, Diagnostics> {
-    let mut diagnostics = Diagnostics::default();
+    let texts = render_texts(corpus, urls, markdown)?;
+    let link = |name: &String, path: String| LinkView {
+        name: name.clone(),
+        path,
+    };
     let actor_links: Vec<LinkView> = corpus
         .actors
         .iter()
-        .map(|a| LinkView {
-            name: a.name.clone(),
-            path: urls.actor(&a.slug),
-        })
+        .map(|a| link(&a.name, urls.actor(&a.slug)))
         .collect();
     let location_links: Vec<LinkView> = corpus
         .locations
         .iter()
-        .map(|l| LinkView {
-            name: l.name.clone(),
-            path: urls.location(&l.slug),
-        })
-        .collect();
-    let incident_refs: Vec<IncidentRef> = corpus
-        .incidents
-        .iter()
-        .map(|i| IncidentRef {
-            slug: i.slug.to_string(),
-            title: i.title.clone(),
-            path: urls.incident(&i.slug),
-            date: (&i.date).into(),
-            status: i.status,
-            kind: i.kind.clone().unwrap_or_default(),
-            source_outlet: i
-                .sources
-                .first()
-                .map(|s| s.outlet.clone())
-                .unwrap_or_default(),
-            source_url: i
-                .sources
-                .first()
-                .and_then(|s| s.url.clone())
-                .unwrap_or_default(),
-        })
+        .map(|l| link(&l.name, urls.location(&l.slug)))
         .collect();
     let newest = corpus.briefs.iter().map(|b| b.date).max();
     let brief_cards = corpus
@@ -145,83 +137,113 @@ pub fn prepare(
         .par_iter()
         .zip(&graph.briefs)
         .map(|(brief, links)| {
-            brief_card(
-                brief,
-                links,
-                urls,
-                &actor_links,
-                &location_links,
-                newest,
-                markdown,
-            )
+            let (actors, locations) = (&actor_links[..], &location_links[..]);
+            brief_card(brief, links, urls, actors, locations, newest, markdown)
         })
         .collect();
-    let brief_bodies = collect(
-        corpus
-            .briefs
-            .par_iter()
-            .map(|b| markdown.render(&b.body, &b.file, b.body_line))
-            .collect(),
-        &mut diagnostics,
-    );
-    let actors = collect(
-        corpus
-            .actors
-            .par_iter()
-            .map(|a| describe(markdown, &a.body, &a.file, a.body_line))
-            .collect(),
-        &mut diagnostics,
-    );
-    let locations = collect(
-        corpus
-            .locations
-            .par_iter()
-            .map(|l| describe(markdown, &l.body, &l.file, l.body_line))
-            .collect(),
-        &mut diagnostics,
-    );
-    let incidents = collect(
-        corpus
+    Ok(Prepared {
+        brief_cards,
+        brief_bodies: texts.brief_bodies,
+        actor_links,
+        actors: texts.actors,
+        location_links,
+        locations: texts.locations,
+        incident_refs: corpus
             .incidents
-            .par_iter()
-            .map(|i| describe(markdown, &i.body, &i.file, i.body_line))
-            .collect(),
-        &mut diagnostics,
-    );
-    let pages = collect(
-        corpus
-            .pages
             .iter()
-            .map(|p| markdown.render(&p.body, &p.file, p.body_line))
+            .map(|i| incident_ref(i, urls))
             .collect(),
-        &mut diagnostics,
+        incidents: texts.incidents,
+        pages: texts.pages,
+        intro_html: texts.intro_html,
+    })
+}
+
+/// The editor's markdown of every item, rendered: the part of [`Prepared`] that can fail.
+struct Texts {
+    brief_bodies: Vec<String>,
+    actors: Vec<Described>,
+    locations: Vec<Described>,
+    incidents: Vec<Described>,
+    pages: Vec<String>,
+    intro_html: String,
+}
+
+/// Renders every item's markdown in parallel, reporting every error of every file.
+fn render_texts(corpus: &Corpus, urls: Urls, markdown: &Markdown) -> Result<Texts, Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    let brief_bodies = corpus
+        .briefs
+        .par_iter()
+        .map(|b| markdown.render(&b.body, &b.file, b.body_line));
+    let brief_bodies = collect(brief_bodies.collect(), &mut diagnostics);
+    let actors = describe_all(
+        &corpus.actors,
+        |a| (&a.body, &a.file, a.body_line),
+        markdown,
     );
-    let intro_html = markdown
-        .render_for(
-            &corpus.intro,
-            std::path::Path::new("content/_index.md"),
-            corpus.intro_line,
-            &crate::urls::output_file(&urls.home(1)),
-        )
-        .unwrap_or_else(|e| {
-            diagnostics.extend(e);
-            String::new()
-        });
+    let actors = collect(actors, &mut diagnostics);
+    let locations = describe_all(
+        &corpus.locations,
+        |l| (&l.body, &l.file, l.body_line),
+        markdown,
+    );
+    let locations = collect(locations, &mut diagnostics);
+    let incidents = describe_all(
+        &corpus.incidents,
+        |i| (&i.body, &i.file, i.body_line),
+        markdown,
+    );
+    let incidents = collect(incidents, &mut diagnostics);
+    let pages = corpus
+        .pages
+        .iter()
+        .map(|p| markdown.render(&p.body, &p.file, p.body_line));
+    let pages = collect(pages.collect(), &mut diagnostics);
+    let intro_html = intro(corpus, urls, markdown, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    Ok(Prepared {
-        brief_cards,
+    Ok(Texts {
         brief_bodies,
-        actor_links,
         actors,
-        location_links,
         locations,
-        incident_refs,
         incidents,
         pages,
         intro_html,
     })
+}
+
+/// An incident as lists show it.
+fn incident_ref(incident: &Incident, urls: Urls) -> IncidentRef {
+    let source = incident.sources.first();
+    IncidentRef {
+        slug: incident.slug.to_string(),
+        title: incident.title.clone(),
+        path: urls.incident(&incident.slug),
+        date: (&incident.date).into(),
+        status: incident.status,
+        kind: incident.kind.clone().unwrap_or_default(),
+        source_outlet: source.map(|s| s.outlet.clone()).unwrap_or_default(),
+        source_url: source.and_then(|s| s.url.clone()).unwrap_or_default(),
+    }
+}
+
+/// The front page's intro (`content/_index.md`), rendered; "" with its errors reported.
+fn intro(
+    corpus: &Corpus,
+    urls: Urls,
+    markdown: &Markdown,
+    diagnostics: &mut Diagnostics,
+) -> String {
+    let file = Path::new("content/_index.md");
+    let home = crate::urls::output_file(&urls.home(1));
+    markdown
+        .render_for(&corpus.intro, file, corpus.intro_line, &home)
+        .unwrap_or_else(|e| {
+            diagnostics.extend(e);
+            String::new()
+        })
 }
 
 impl Prepared {

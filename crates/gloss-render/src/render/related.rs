@@ -52,28 +52,44 @@ struct Seen {
     marks: Vec<(u32, u32)>,
 }
 
+impl Seen {
+    /// Starts a call over `briefs` briefs: marks of earlier calls read as unseen.
+    fn start(&mut self, briefs: usize) -> u32 {
+        if self.marks.len() < briefs {
+            self.marks.resize(briefs, (0, 0));
+        }
+        self.call = self.call.wrapping_add(1);
+        if self.call == 0 {
+            self.marks.fill((0, 0));
+            self.call = 1;
+        }
+        self.call
+    }
+}
+
 fn related_with(
     seen: &mut Seen,
     corpus: &Corpus,
     graph: &Graph,
     i: usize,
 ) -> Vec<(BriefId, String)> {
+    let found = candidates(seen, corpus, graph, i);
+    best(found, corpus)
+        .into_iter()
+        .map(|(b, f)| {
+            let names = shared_names(corpus, graph, i, b);
+            (b, reason(f.event, &names))
+        })
+        .collect()
+}
+
+/// Every candidate related to brief `i` with its score; the names behind the score are
+/// found for the few shown only.
+fn candidates(seen: &mut Seen, corpus: &Corpus, graph: &Graph, i: usize) -> Vec<(BriefId, Found)> {
     let me = BriefId(i as u32);
-    if seen.marks.len() < corpus.briefs.len() {
-        seen.marks.resize(corpus.briefs.len(), (0, 0));
-    }
-    seen.call = seen.call.wrapping_add(1);
-    if seen.call == 0 {
-        seen.marks.fill((0, 0));
-        seen.call = 1;
-    }
-    let call = seen.call;
+    let call = seen.start(corpus.briefs.len());
     let marks = &mut seen.marks;
-    // Every candidate with its score; the names behind the score are found for the few
-    // shown only.
     let mut found: Vec<(BriefId, Found)> = Vec::with_capacity(1024);
-    let brief = &corpus.briefs[i];
-    let links = &graph.briefs[i];
     let mut add = |b: BriefId, event: bool| {
         if b == me {
             return;
@@ -91,15 +107,13 @@ fn related_with(
             entry.score += 1;
         }
     };
-    if let Some(event) = brief.event {
-        for &b in graph.incidents[event.index()]
-            .reported_by
-            .iter()
-            .take(CANDIDATES_PER_ENTITY)
-        {
+    if let Some(event) = corpus.briefs[i].event {
+        let reports = &graph.incidents[event.index()].reported_by;
+        for &b in reports.iter().take(CANDIDATES_PER_ENTITY) {
             add(b, true);
         }
     }
+    let links = &graph.briefs[i];
     let backlinks = links
         .actors
         .iter()
@@ -115,14 +129,18 @@ fn related_with(
             add(*l, false);
         }
     }
+    found
+}
+
+/// The [`RELATED_SHOWN`] best candidates, best first (ties to the newer brief). A published
+/// page never links to a draft. Drafts are few, so only the best are checked (each check
+/// reads a brief's record, a cache miss per candidate), and the drafts are dropped from all
+/// only when one is among them.
+fn best(mut ranked: Vec<(BriefId, Found)>, corpus: &Corpus) -> Vec<(BriefId, Found)> {
     let order = |a: &(BriefId, Found), b: &(BriefId, Found)| {
         b.1.score.cmp(&a.1.score).then_with(|| a.0.cmp(&b.0))
     };
-    // A published page never links to a draft. Drafts are few, so only the best are
-    // checked (each check reads a brief's record, a cache miss per candidate), and the
-    // drafts are dropped from all only when one is among them.
     let draft = |(b, _): &(BriefId, Found)| corpus.briefs[b.index()].draft;
-    let mut ranked = found;
     loop {
         let shown = RELATED_SHOWN.min(ranked.len());
         if ranked.len() > shown && shown > 0 {
@@ -136,12 +154,6 @@ fn related_with(
     }
     ranked.sort_by(order);
     ranked
-        .into_iter()
-        .map(|(b, f)| {
-            let names = shared_names(corpus, graph, i, b);
-            (b, reason(f.event, &names))
-        })
-        .collect()
 }
 
 /// The names brief `i` shares with candidate `other`, in `i`'s sidebar order: the entities

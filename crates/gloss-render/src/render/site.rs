@@ -15,7 +15,7 @@ use super::prepare::{Described, Prepared};
 use super::views::{BriefCard, IncidentRef, LinkView};
 use crate::config::Config;
 use crate::graph::{BriefLinks, EntityLinks, Graph, IncidentLinks};
-use crate::model::{ActorId, Brief, BriefId, Corpus, Incident, IncidentId, LocationId, Slug};
+use crate::model::{ActorId, Brief, BriefId, Corpus, Incident, IncidentId, LocationId, Page, Slug};
 use crate::model::{AnnotatedBrief, EntityKey};
 use crate::urls::Urls;
 
@@ -108,6 +108,15 @@ pub struct IncidentEntry<'a> {
     pub links: &'a IncidentLinks,
 }
 
+/// A plain page of `content/pages/` with its rendered text, joined once.
+#[derive(Clone, Copy)]
+pub struct PlainPageRef<'a> {
+    /// What the editor wrote.
+    pub page: &'a Page,
+    /// The editor's text, rendered.
+    pub body_html: &'a str,
+}
+
 impl<'a> Site<'a> {
     /// One brief's data from every stage.
     pub fn brief(&self, id: BriefId) -> BriefRef<'a> {
@@ -158,6 +167,16 @@ impl<'a> Site<'a> {
         }
     }
 
+    /// One actor's data from every stage.
+    pub fn actor(&self, id: ActorId) -> EntityRef<'a> {
+        self.entity(EntityKey::Actor(id))
+    }
+
+    /// One location's data from every stage.
+    pub fn location(&self, id: LocationId) -> EntityRef<'a> {
+        self.entity(EntityKey::Location(id))
+    }
+
     /// One incident's data from every stage.
     pub fn incident(&self, id: IncidentId) -> IncidentEntry<'a> {
         let i = id.index();
@@ -167,6 +186,14 @@ impl<'a> Site<'a> {
             reference: &self.prepared.incident_refs[i],
             described: &self.prepared.incidents[i],
             links: &self.graph.incidents[i],
+        }
+    }
+
+    /// Plain page `i` of `content/pages/` (pages have no id type; [`Job::Page`] holds `i`).
+    pub fn plain_page(&self, i: usize) -> PlainPageRef<'a> {
+        PlainPageRef {
+            page: &self.corpus.pages[i],
+            body_html: &self.prepared.pages[i],
         }
     }
 

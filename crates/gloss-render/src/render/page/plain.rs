@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Nav, NoView, PageJob, Site};
 use crate::markup::markdown::first_paragraph_text;
-use crate::render::site::Robots;
+use crate::render::site::{PlainPageRef, Robots};
 use crate::urls::output_file;
 
 /// A plain page: `content` in `page.html`.
@@ -23,7 +23,7 @@ struct PlainPage<'a> {
 
 /// Plain page `i` of `content/pages/`.
 pub fn page(site: &Site, i: usize) -> PageJob {
-    let page = &site.corpus.pages[i];
+    let PlainPageRef { page, body_html } = site.plain_page(i);
     let path = site.urls.plain_page(&page.slug);
     let file = output_file(&path);
     let description = first_paragraph_text(&page.body);
@@ -35,7 +35,7 @@ pub fn page(site: &Site, i: usize) -> PageJob {
     let view = PlainPage {
         content: Content {
             title: &page.title,
-            body_html: &site.prepared.pages[i],
+            body_html,
         },
     };
     PageJob::new(file, "page.html", common, view)

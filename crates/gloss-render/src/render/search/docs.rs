@@ -4,7 +4,9 @@
 use super::super::site::Site;
 use super::text::markdown_text;
 use crate::markup::shorthand::Shorthands;
-use crate::model::{ActorId, Article, BriefId, IncidentId, LocationId, PartialDate, Status};
+use crate::model::{
+    ActorId, Article, BriefId, EntityKey, IncidentId, LocationId, PartialDate, Status,
+};
 
 /// The kinds of document, in the order their doc ids are numbered.
 pub const KINDS: [&str; 5] = ["brief", "incident", "actor", "location", "page"];
@@ -101,126 +103,13 @@ pub fn body(site: &Site, links: &Shorthands, source: Source) -> String {
 /// Every document without its text, ordered by kind, newest year first, status, newest
 /// date first, title, so that kind, year and status filters are ranges of doc ids.
 pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
-    let c = site.corpus;
-    let p = site.prepared;
-    let actor = |i: usize| (c.actors[i].slug.as_str(), c.actors[i].name.as_str());
-    let location = |i: usize| (c.locations[i].slug.as_str(), c.locations[i].name.as_str());
-    let mut docs = Vec::new();
-    for (i, (brief, card)) in c.briefs.iter().zip(&p.brief_cards).enumerate() {
-        docs.push(Doc {
-            kind: 0,
-            year: brief.date.year(),
-            status: 0,
-            iso: &card.date.iso,
-            date: &card.date.display,
-            when: Some(brief.date),
-            title: &card.title,
-            path: card.path.clone(),
-            names: brief.tags.join(" "),
-            exact: Vec::new(),
-            summary: &card.summary,
-            source: Source::Brief(BriefId(i as u32)),
-            actors: brief.actors.iter().map(|(a, _)| actor(a.index())).collect(),
-            locations: brief
-                .locations
-                .iter()
-                .map(|(l, _)| location(l.index()))
-                .collect(),
-        });
-    }
-    for (i, (incident, r)) in c.incidents.iter().zip(&p.incident_refs).enumerate() {
-        docs.push(Doc {
-            kind: 1,
-            year: incident.date.year(),
-            status: status_index(incident.status),
-            iso: &r.date.iso,
-            date: &r.date.display,
-            when: Some(incident.date),
-            title: &r.title,
-            path: r.path.clone(),
-            names: format!("{} {}", r.kind, r.status.map_or("", |s| s.as_str())),
-            exact: Vec::new(),
-            summary: &p.incidents[i].summary,
-            source: Source::Incident(IncidentId(i as u32)),
-            actors: incident.actors.iter().map(|a| actor(a.index())).collect(),
-            locations: incident
-                .location
-                .iter()
-                .map(|l| location(l.index()))
-                .collect(),
-        });
-    }
-    for (i, a) in c.actors.iter().enumerate() {
-        let names: Vec<&str> = a
-            .aliases
-            .iter()
-            .chain(&a.short_names)
-            .map(String::as_str)
-            .collect();
-        docs.push(Doc {
-            kind: 2,
-            year: 0,
-            status: 0,
-            iso: "",
-            date: "",
-            when: None,
-            title: &a.name,
-            path: p.actor_links[i].path.clone(),
-            names: format!(
-                "{} {}",
-                names.join(" "),
-                a.kind.as_deref().unwrap_or_default()
-            ),
-            exact: std::iter::once(a.name.as_str()).chain(names).collect(),
-            summary: &p.actors[i].summary,
-            source: Source::Actor(ActorId(i as u32)),
-            actors: vec![actor(i)],
-            locations: Vec::new(),
-        });
-    }
-    for (i, l) in c.locations.iter().enumerate() {
-        docs.push(Doc {
-            kind: 3,
-            year: 0,
-            status: 0,
-            iso: "",
-            date: "",
-            when: None,
-            title: &l.name,
-            path: p.location_links[i].path.clone(),
-            names: format!(
-                "{} {} {}",
-                l.aliases.join(" "),
-                l.kind.as_deref().unwrap_or_default(),
-                l.country.as_deref().unwrap_or_default()
-            ),
-            exact: std::iter::once(l.name.as_str())
-                .chain(l.aliases.iter().map(String::as_str))
-                .collect(),
-            summary: &p.locations[i].summary,
-            source: Source::Location(LocationId(i as u32)),
-            actors: Vec::new(),
-            locations: vec![location(i)],
-        });
-    }
-    for (i, page) in c.pages.iter().enumerate() {
-        docs.push(Doc {
-            kind: 4,
-            year: 0,
-            status: 0,
-            iso: "",
-            date: "",
-            when: None,
-            title: &page.title,
-            path: site.urls.plain_page(&page.slug),
-            names: String::new(),
-            exact: Vec::new(),
-            summary: "",
-            source: Source::Page(i),
-            actors: Vec::new(),
-            locations: Vec::new(),
-        });
-    }
+    let mut docs: Vec<Doc<'a>> = site.brief_ids().map(|id| brief_doc(site, id)).collect();
+    docs.extend(site.incident_ids().map(|id| incident_doc(site, id)));
+    docs.extend(site.entity_keys().map(|key| match key {
+        EntityKey::Actor(id) => actor_doc(site, id),
+        EntityKey::Location(id) => location_doc(site, id),
+    }));
+    docs.extend((0..site.corpus.pages.len()).map(|i| page_doc(site, i)));
     docs.sort_by(|a, b| {
         (a.kind, std::cmp::Reverse(a.year), a.status)
             .cmp(&(b.kind, std::cmp::Reverse(b.year), b.status))
@@ -229,6 +118,155 @@ pub fn collect<'a>(site: &Site<'a>) -> Vec<Doc<'a>> {
             .then_with(|| a.path.cmp(&b.path))
     });
     docs
+}
+
+/// An actor's (slug, name), as results list it.
+fn actor_name<'a>(site: &Site<'a>, id: ActorId) -> (&'a str, &'a str) {
+    let actor = &site.corpus.actors[id.index()];
+    (actor.slug.as_str(), actor.name.as_str())
+}
+
+/// A location's (slug, name), as results list it.
+fn location_name<'a>(site: &Site<'a>, id: LocationId) -> (&'a str, &'a str) {
+    let location = &site.corpus.locations[id.index()];
+    (location.slug.as_str(), location.name.as_str())
+}
+
+impl<'a> Doc<'a> {
+    /// A document with no date, status or listed entities (actors, locations, pages).
+    fn undated(kind: usize, title: &'a str, path: String, source: Source) -> Doc<'a> {
+        Doc {
+            kind,
+            year: 0,
+            status: 0,
+            iso: "",
+            date: "",
+            when: None,
+            title,
+            path,
+            names: String::new(),
+            exact: Vec::new(),
+            summary: "",
+            source,
+            actors: Vec::new(),
+            locations: Vec::new(),
+        }
+    }
+}
+
+/// A brief's document: found by its tags, filtered by its year.
+fn brief_doc<'a>(site: &Site<'a>, id: BriefId) -> Doc<'a> {
+    let joined = site.brief(id);
+    let (brief, card) = (joined.brief, joined.card);
+    Doc {
+        kind: 0,
+        year: brief.date.year(),
+        status: 0,
+        iso: &card.date.iso,
+        date: &card.date.display,
+        when: Some(brief.date),
+        title: &card.title,
+        path: card.path.clone(),
+        names: brief.tags.join(" "),
+        exact: Vec::new(),
+        summary: &card.summary,
+        source: Source::Brief(id),
+        actors: brief
+            .actors
+            .iter()
+            .map(|(a, _)| actor_name(site, *a))
+            .collect(),
+        locations: brief
+            .locations
+            .iter()
+            .map(|(l, _)| location_name(site, *l))
+            .collect(),
+    }
+}
+
+/// An incident's document: found by its kind and status, filtered by year and status.
+fn incident_doc<'a>(site: &Site<'a>, id: IncidentId) -> Doc<'a> {
+    let joined = site.incident(id);
+    let (incident, r) = (joined.incident, joined.reference);
+    Doc {
+        kind: 1,
+        year: incident.date.year(),
+        status: status_index(incident.status),
+        iso: &r.date.iso,
+        date: &r.date.display,
+        when: Some(incident.date),
+        title: &r.title,
+        path: r.path.clone(),
+        names: format!("{} {}", r.kind, r.status.map_or("", |s| s.as_str())),
+        exact: Vec::new(),
+        summary: &joined.described.summary,
+        source: Source::Incident(id),
+        actors: incident
+            .actors
+            .iter()
+            .map(|a| actor_name(site, *a))
+            .collect(),
+        locations: incident
+            .location
+            .iter()
+            .map(|l| location_name(site, *l))
+            .collect(),
+    }
+}
+
+/// An actor's document: found by its aliases, short names and kind; its name or an alias
+/// typed whole ranks it first.
+fn actor_doc<'a>(site: &Site<'a>, id: ActorId) -> Doc<'a> {
+    let a = &site.corpus.actors[id.index()];
+    let joined = site.actor(id);
+    let names: Vec<&str> = a
+        .aliases
+        .iter()
+        .chain(&a.short_names)
+        .map(String::as_str)
+        .collect();
+    Doc {
+        names: format!(
+            "{} {}",
+            names.join(" "),
+            a.kind.as_deref().unwrap_or_default()
+        ),
+        exact: std::iter::once(a.name.as_str()).chain(names).collect(),
+        summary: &joined.described.summary,
+        actors: vec![actor_name(site, id)],
+        ..Doc::undated(2, &a.name, joined.link.path.clone(), Source::Actor(id))
+    }
+}
+
+/// A location's document: found by its aliases, kind and country.
+fn location_doc<'a>(site: &Site<'a>, id: LocationId) -> Doc<'a> {
+    let l = &site.corpus.locations[id.index()];
+    let joined = site.location(id);
+    Doc {
+        names: format!(
+            "{} {} {}",
+            l.aliases.join(" "),
+            l.kind.as_deref().unwrap_or_default(),
+            l.country.as_deref().unwrap_or_default()
+        ),
+        exact: std::iter::once(l.name.as_str())
+            .chain(l.aliases.iter().map(String::as_str))
+            .collect(),
+        summary: &joined.described.summary,
+        locations: vec![location_name(site, id)],
+        ..Doc::undated(3, &l.name, joined.link.path.clone(), Source::Location(id))
+    }
+}
+
+/// A plain page's document: its title and text only.
+fn page_doc<'a>(site: &Site<'a>, i: usize) -> Doc<'a> {
+    let page = &site.corpus.pages[i];
+    Doc::undated(
+        4,
+        &page.title,
+        site.urls.plain_page(&page.slug),
+        Source::Page(i),
+    )
 }
 
 #[cfg(test)]
