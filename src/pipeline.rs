@@ -1,10 +1,10 @@
 //! The one pipeline: every stage from `theme` to `prepare` in order, timed by one clock, and
-//! the results kept together. `gloss build`, `gloss check` and `gloss serve` (its full
-//! rebuilds; its incremental ones update the kept results in place) all run
-//! [`Pipeline::run`], so they cannot drift apart: the same stages, the same laps, the same
-//! resolve, and the coach wherever [`BuildOptions::coach`] asks for it. (The template
-//! contract test inside `render` still joins the stages by hand: render may not import
-//! this later layer, even in a test.)
+//! the results kept together. `gloss build`, `gloss check`, `gloss serve` (its full
+//! rebuilds; its incremental ones update the kept results in place) and the template
+//! contract test (`tests/template_contract.rs`) all run [`Pipeline::run`], so they cannot
+//! drift apart: the same stages, the same laps, the same resolve, and the coach wherever
+//! [`BuildOptions::coach`] asks for it. (Render's own unit tests join a site by hand in
+//! `render/test_site.rs`: render may not import this later layer, even in a test.)
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

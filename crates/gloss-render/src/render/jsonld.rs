@@ -306,7 +306,7 @@ pub fn website(site: &Site) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::render::page::contract::with_site;
+    use crate::render::test_site::with_site;
 
     /// The documents keep the sorted key order of the `serde_json::Value`s they replaced:
     /// each one equals itself parsed and written again with sorted keys.

@@ -19,6 +19,8 @@ mod related;
 pub mod search;
 mod site;
 mod sitemap;
+#[cfg(test)]
+mod test_site;
 pub mod theme;
 pub mod views;
 

@@ -9,8 +9,6 @@
 //! `plain` (plain pages, search, 404).
 
 mod brief;
-#[cfg(test)]
-pub(in crate::render) mod contract;
 mod data;
 mod entity;
 mod entity_briefs;
@@ -182,9 +180,11 @@ pub struct PageJob {
     /// Values, or why the view could not be turned into them (reported when the page
     /// renders, never rendered with an empty context).
     pub context: Result<Context, String>,
-    /// The context's top-level names, for the contract test (`docs/templates.md`).
-    #[cfg(test)]
-    keys: std::collections::BTreeSet<String>,
+    /// The context's top-level names, for the template contract test
+    /// (`tests/template_contract.rs` checks them against `docs/templates.md`). Only with the
+    /// feature `contract`: a build has no use for them.
+    #[cfg(feature = "contract")]
+    pub keys: std::collections::BTreeSet<String>,
 }
 
 impl PageJob {
@@ -201,9 +201,19 @@ impl PageJob {
             file,
             template,
             context,
-            #[cfg(test)]
-            keys: contract::keys(&page),
+            #[cfg(feature = "contract")]
+            keys: keys(&page),
         }
+    }
+}
+
+/// The top-level names of a page's context (serialized a second time, for the contract
+/// test only); none when it is no object, which the test reports.
+#[cfg(feature = "contract")]
+fn keys<T: Serialize>(page: &T) -> std::collections::BTreeSet<String> {
+    match serde_json::to_value(page) {
+        Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+        _ => Default::default(),
     }
 }
 
