@@ -413,7 +413,10 @@ fn the_cycle_check_sees_an_import_through_a_re_export_and_in_unit_tests() {
             "a.rs",
             "mod inner;\npub use inner::X;\npub struct Y;\n#[cfg(test)]\nmod tests {\n    use crate::b::Z;\n}\n",
         ),
-        ("a/inner.rs", "use super::Y;\npub struct X;\n"),
+        (
+            "a/inner.rs",
+            "use super::Y;\npub struct X;\npub(crate) mod deeper {\n    use super::super::Y;\n}\n",
+        ),
         ("b.rs", "use super::a::X;\npub struct Z;\n"),
     ];
     assert_eq!(fake_cycles(&tests), [["a/inner.rs", "a.rs", "b.rs"]]);

@@ -57,15 +57,9 @@ fn declared_modules(text: &str) -> Vec<(String, Option<String>)> {
             path = p.split('"').next().map(String::from);
             continue;
         }
-        let decl = line.strip_prefix("pub ").unwrap_or(line);
-        let decl = decl.split_once(") ").map_or(decl, |(vis, rest)| {
-            if vis.starts_with("pub(") || vis.starts_with("(") {
-                rest
-            } else {
-                decl
-            }
-        });
-        let name = decl.strip_prefix("mod ").and_then(|r| r.strip_suffix(';'));
+        let name = without_visibility(line)
+            .strip_prefix("mod ")
+            .and_then(|r| r.strip_suffix(';'));
         if let Some(name) = name {
             found.push((name.trim().to_string(), path.take()));
         } else if !line.starts_with("#[") {
@@ -73,6 +67,20 @@ fn declared_modules(text: &str) -> Vec<(String, Option<String>)> {
         }
     }
     found
+}
+
+/// An item's line without its `pub`, `pub(crate)`… in front.
+fn without_visibility(line: &str) -> &str {
+    if let Some(rest) = line.strip_prefix("pub ") {
+        return rest;
+    }
+    match line
+        .strip_prefix("pub(")
+        .and_then(|rest| rest.split_once(") "))
+    {
+        Some((_, rest)) => rest,
+        None => line,
+    }
 }
 
 /// The file of module `name` declared in `parent` (with `#[path]` `explicit` if given).
@@ -146,7 +154,7 @@ fn imports(file: &File) -> Vec<Import> {
                 public: false,
             })),
         }
-        if let Some(name) = trimmed
+        if let Some(name) = without_visibility(trimmed)
             .strip_prefix("mod ")
             .and_then(|r| r.strip_suffix('{'))
         {

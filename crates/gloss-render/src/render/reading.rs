@@ -1,7 +1,7 @@
 //! Reading helpers for the brief page: the writing direction of its language (from
-//! [`language`](super::language)), one-sentence
-//! sidebar summaries, and which sidebar entries are shown before "N more". Kept apart from
-//! the page assembly so each rule is small and tested on its own.
+//! [`language`](super::language)), one-sentence sidebar summaries, and which sidebar entries
+//! are shown before "N more". Kept apart from the page assembly so each rule is small and
+//! tested on its own.
 
 pub use super::language::text_direction;
 
