@@ -119,12 +119,7 @@ fn a_revised_acled_extract_keeps_the_editors_edits(site: &Site) {
         "title = \"Rockets near the US embassy\"",
     );
     let edited = files(site);
-    let dry = import(
-        &site,
-        "acled",
-        "acled-iraq-2020-revised.csv",
-        &["--dry-run"],
-    );
+    let dry = import(site, "acled", "acled-iraq-2020-revised.csv", &["--dry-run"]);
     assert!(
         dry.contains("would update casualties: content/incidents/2020-01-15-acled-irq1005.md"),
         "{dry}"
