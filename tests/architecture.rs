@@ -293,8 +293,8 @@ fn relative_prefixes_are_built_in_urls_only() {
 #[test]
 fn the_prefix_check_reads_past_a_test_attribute_and_skips_test_modules() {
     let text = "use a;\n#[cfg(test)]\nmod contract;\nfn f() {\n    \"../x\"\n}\n\
-                #[cfg(test)]\nfn helper() {}\n#[cfg(test)]\nmod tests {\n    fn t() { \"../y\" }\n}\n\
-                fn g() {}\n#[cfg(test)]\n#[path = \"g_tests.rs\"]\nmod g_tests;\n";
+                #[cfg(test)]\nfn helper() {}\n#[cfg(test)]\nmod tests {\n    fn t() { \"../y\" }\n}\nfn g() {}\n\
+                #[cfg(test)]\n#[path = \"g_tests.rs\"]\nmod g_tests;\n";
     let (code, test_files) = code_lines(text);
     let lines: Vec<usize> = code.iter().map(|(n, _)| *n).collect();
     assert_eq!(lines, [1, 4, 5, 6, 7, 8, 13]);
