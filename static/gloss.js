@@ -118,7 +118,16 @@
     return card;
   }
 
-  function keyOf(m) { return m.dataset.kind + "/" + m.dataset.entity; }
+  // A repeat mention names its entity in data-entity; a link by its href, whose last folder
+  // is the slug (`../../actors/<slug>/`, or `…/<slug>/index.html` in a --file-urls build).
+  function slugOf(m) {
+    if (m.dataset.entity) return m.dataset.entity;
+    var path = (m.getAttribute("href") || "").split(/[?#]/)[0].replace(/index\.html$/, "");
+    var slug = path.split("/").filter(Boolean).pop() || "";
+    try { return decodeURIComponent(slug); } catch (e) { return slug; }
+  }
+
+  function keyOf(m) { return m.dataset.kind + "/" + slugOf(m); }
 
   // FNV-1a of the slug's UTF-8 bytes, as gloss's cards.rs chooses an entity's chunk.
   function chunkOf(slug, count) {
@@ -133,7 +142,7 @@
   // The mentions in the article itself (not in its margin notes), by key.
   function countHere() {
     var counts = {};
-    var all = document.querySelectorAll(".article .mention[data-kind][data-entity]");
+    var all = document.querySelectorAll(".article .mention[data-kind]");
     Array.prototype.forEach.call(all, function (m) {
       if (m.closest(".note")) return;
       counts[keyOf(m)] = (counts[keyOf(m)] || 0) + 1;
@@ -162,7 +171,7 @@
     counts = counts || countHere();
     var first = fallback(m);
     infos[key] = {
-      chunk: kind[0].replace("{n}", chunkOf(m.dataset.entity, kind[1])),
+      chunk: kind[0].replace("{n}", chunkOf(slugOf(m), kind[1])),
       here: counts[key] || 0,
       role: first.href ? roleOf(first.href) : ""
     };
@@ -173,14 +182,14 @@
   function shared(m) {
     var info = infoOf(m);
     var c = info && chunks[info.chunk];
-    var data = c && c.data && c.data[m.dataset.entity];
+    var data = c && c.data && c.data[slugOf(m)];
     return data && typeof data === "object" ? data : null;
   }
 
   // What a card shows when its chunk did not load: the name as the page's first link to
   // the entity writes it, and that link; never an empty or broken card.
   function fallback(m) {
-    var links = document.querySelectorAll("a.mention[data-kind][data-entity][href]");
+    var links = document.querySelectorAll("a.mention[data-kind][href]");
     var first = Array.prototype.filter.call(links, function (a) { return keyOf(a) === keyOf(m); })[0];
     return { name: (first || m).textContent, href: first ? first.getAttribute("href") : "" };
   }
@@ -337,7 +346,7 @@
     m.addEventListener("click", function () { if (current !== m) show(m); });
   }
 
-  var mentions = document.querySelectorAll(".mention[data-kind][data-entity]");
+  var mentions = document.querySelectorAll(".mention[data-kind]");
   Array.prototype.forEach.call(mentions, function (m) {
     if (!infoOf(m)) return;
     m.setAttribute("aria-expanded", "false");

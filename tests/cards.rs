@@ -75,7 +75,7 @@ fn a_brief_page_carries_no_card_data_of_its_own() {
         ("actor", "wayne-marotto"),
         ("location", "ain-al-asad-air-base"),
     ] {
-        assert!(html.contains(&format!("data-entity=\"{slug}\"")), "{slug}");
+        assert!(html.contains(&format!("/{slug}/\"")), "{slug}");
         let pattern = cards[kind][0].as_str().expect("a chunk pattern");
         let count = cards[kind][1].as_u64().expect("a chunk count");
         let path = pattern.replace("{n}", &chunk_of(slug, count).to_string());
