@@ -52,13 +52,14 @@ test("phone: the first screen of a brief shows its text; links to the sidebars f
   const glance = page.locator(".editor-brief + .brief-glance");
   assert.equal(await glance.count(), 1, "links to Who, Where, Before this come right after The brief");
   await glance.locator("a", { hasText: "Who" }).click();
-  // The jump may scroll smoothly: wait until the actors' heading is on screen.
-  const arrived = await page.waitForFunction(() => {
-    const r = document.getElementById("sb-actors-h").getBoundingClientRect();
-    return r.top >= 0 && r.top < window.innerHeight;
-  }, null, { timeout: 5_000 }).then(() => true, () => false);
-  const y = (await page.locator("#sb-actors-h").boundingBox()).y;
-  assert.ok(arrived, `Who takes the reader to the actors (at ${y} px)`);
+  // The jump may scroll smoothly: wait (up to 5 s) until the actors' heading is on screen.
+  const onScreen = (y) => y >= 0 && y < PHONE.height;
+  let y = (await page.locator("#sb-actors-h").boundingBox()).y;
+  for (let i = 0; i < 50 && !onScreen(y); i++) {
+    await page.waitForTimeout(100);
+    y = (await page.locator("#sb-actors-h").boundingBox()).y;
+  }
+  assert.ok(onScreen(y), `Who takes the reader to the actors (at ${y} px)`);
   await page.close();
 });
 
