@@ -220,6 +220,11 @@ mod tests {
             chunk_of("kataib-hezbollah", 64)
         );
         assert_eq!(chunk_of("", 8), 0x811c_9dc5_usize % 8);
+        // gloss.js's chunkOf gives the same numbers (UTF-8 bytes, 32-bit FNV-1a): a page
+        // names no chunk, so the script must find the one gloss wrote each card into.
+        assert_eq!(chunk_of("kataib-hezbollah", 64), 5);
+        assert_eq!(chunk_of("qāsim", 64), 58);
+        assert_eq!(chunk_of("جيش", 64), 26);
         let spread: std::collections::BTreeSet<usize> = (0..200)
             .map(|i| chunk_of(&format!("actor-{i}"), 8))
             .collect();
