@@ -1,12 +1,14 @@
 /* gloss: hover cards for the actors and places mentioned on a page, and margin notes
    lined up with their passage. Everything works without this script; it only adds comfort.
 
-   Card data is split in two so that each fact is written once: the page's
-   <script type="application/json" id="gloss-cards"> holds what is its own (the role this
-   brief gives each entity, how often it is named here, and which shared chunk holds the
-   rest); the rest (name, kind, first sentence, latest incident, number of briefs) is in
-   shared chunk scripts under cards/, loaded on the first hover or focus of a mention of an
-   entity they hold and cached by the browser across pages. Chunks are scripts (calling
+   Card data is written once: what a card says of an entity on every page (name, kind,
+   first sentence, latest incident, number of briefs) is in shared chunk scripts under
+   cards/, loaded on the first hover or focus of a mention of an entity they hold and cached
+   by the browser across pages. The page's <script type="application/json" id="gloss-cards">
+   only names, per kind, the chunk path pattern and the number of chunks; an entity's chunk
+   is an FNV-1a hash of its slug (as gloss computes it), how often it is named here is
+   counted from the article's mentions, and the role this brief gives it is read from its
+   line in the sidebar. Chunks are scripts (calling
    window.glossCardChunk) rather than JSON so that they load from file:// and under the
    site's script-src 'self' policy; if one fails to load, the card shows what the page knows
    and links to the entity's page instead.
@@ -47,11 +49,9 @@
 
   var dataEl = document.getElementById("gloss-cards");
   if (!dataEl) return;
-  var here, chunkPaths;      // this page's cards by "kind/slug", and the chunks they name
+  var kinds;                 // kind -> [chunk path pattern with {n}, number of chunks]
   try {
-    var parsed = JSON.parse(dataEl.textContent);
-    here = parsed.cards || {};
-    chunkPaths = parsed.chunks || [];
+    kinds = JSON.parse(dataEl.textContent) || {};
   } catch (e) { return; }
   var root = document.documentElement.dataset.root || "";
   var OPEN_DELAY = 400;     // ms before a card opens on hover or focus
@@ -118,20 +118,78 @@
     return card;
   }
 
-  function keyOf(m) { return m.dataset.kind + "/" + m.dataset.entity; }
+  // A repeat mention names its entity in data-entity; a link by its href, whose last folder
+  // is the slug (`../../actors/<slug>/`, or `…/<slug>/index.html` in a --file-urls build).
+  function slugOf(m) {
+    if (m.dataset.entity) return m.dataset.entity;
+    var path = (m.getAttribute("href") || "").split(/[?#]/)[0].replace(/index\.html$/, "");
+    var slug = path.split("/").filter(Boolean).pop() || "";
+    try { return decodeURIComponent(slug); } catch (e) { return slug; }
+  }
+
+  function keyOf(m) { return m.dataset.kind + "/" + slugOf(m); }
+
+  // FNV-1a of the slug's UTF-8 bytes, as gloss's cards.rs chooses an entity's chunk.
+  function chunkOf(slug, count) {
+    var bytes = new TextEncoder().encode(slug);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    }
+    return h % Math.max(1, count);
+  }
+
+  // The mentions in the article itself (not in its margin notes), by key.
+  function countHere() {
+    var counts = {};
+    var all = document.querySelectorAll(".article .mention[data-kind]");
+    Array.prototype.forEach.call(all, function (m) {
+      if (m.closest(".note")) return;
+      counts[keyOf(m)] = (counts[keyOf(m)] || 0) + 1;
+    });
+    return counts;
+  }
+
+  // The role this brief gives the entity of link href: the .role on its sidebar line.
+  function roleOf(href) {
+    var links = document.querySelectorAll(".brief-sidebar li > a[href]");
+    var line = Array.prototype.filter.call(links, function (a) {
+      return a.getAttribute("href") === href;
+    })[0];
+    var role = line && line.parentNode.querySelector(".role");
+    return role ? role.textContent : "";
+  }
+
+  // What the page says of mention m's entity: its chunk, count here and role (or null).
+  var infos = {};
+  var counts = null;
+  function infoOf(m) {
+    var key = keyOf(m);
+    if (key in infos) return infos[key];
+    var kind = kinds[m.dataset.kind];
+    if (!kind || typeof kind[0] !== "string") return (infos[key] = null);
+    counts = counts || countHere();
+    var first = fallback(m);
+    infos[key] = {
+      chunk: kind[0].replace("{n}", chunkOf(slugOf(m), kind[1])),
+      here: counts[key] || 0,
+      role: first.href ? roleOf(first.href) : ""
+    };
+    return infos[key];
+  }
 
   // The shared card of mention m, or null while its chunk is missing.
   function shared(m) {
-    var info = here[keyOf(m)];
-    var c = info && chunks[chunkPaths[info.chunk]];
-    var data = c && c.data && c.data[m.dataset.entity];
+    var info = infoOf(m);
+    var c = info && chunks[info.chunk];
+    var data = c && c.data && c.data[slugOf(m)];
     return data && typeof data === "object" ? data : null;
   }
 
   // What a card shows when its chunk did not load: the name as the page's first link to
   // the entity writes it, and that link; never an empty or broken card.
   function fallback(m) {
-    var links = document.querySelectorAll("a.mention[data-kind][data-entity][href]");
+    var links = document.querySelectorAll("a.mention[data-kind][href]");
     var first = Array.prototype.filter.call(links, function (a) { return keyOf(a) === keyOf(m); })[0];
     return { name: (first || m).textContent, href: first ? first.getAttribute("href") : "" };
   }
@@ -217,10 +275,10 @@
   function show(m) {
     clearTimeout(showTimer);
     clearTimeout(hideTimer);
-    var info = here[keyOf(m)];
+    var info = infoOf(m);
     if (!info) return;
     wanted = m;
-    load(chunkPaths[info.chunk], function () { if (wanted === m) reveal(m, info); });
+    load(info.chunk, function () { if (wanted === m) reveal(m, info); });
   }
 
   function reveal(m, info) {
@@ -288,9 +346,9 @@
     m.addEventListener("click", function () { if (current !== m) show(m); });
   }
 
-  var mentions = document.querySelectorAll(".mention[data-kind][data-entity]");
+  var mentions = document.querySelectorAll(".mention[data-kind]");
   Array.prototype.forEach.call(mentions, function (m) {
-    if (!here[keyOf(m)]) return;
+    if (!infoOf(m)) return;
     m.setAttribute("aria-expanded", "false");
     if (m.tagName !== "A") makeFocusable(m);
     m.addEventListener("pointerenter", function (e) {

@@ -95,8 +95,8 @@ fn the_configured_licence_shows_on_the_data_page() {
 fn incidents_link_their_first_source() {
     let site = Site::fixture();
     site.build();
+    // A brief's sidebar links the incident, whose page names the source (issue 26).
     for path in [
-        "briefs/rockets/index.html",
         "actors/iran/index.html",
         "locations/ain-al-asad-air-base/index.html",
     ] {

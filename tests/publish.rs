@@ -336,23 +336,26 @@ fn pages_describe_themselves_in_json_ld() {
     assert_eq!(article["publisher"]["name"], "Fixture briefs");
     assert_eq!(article["about"]["@type"], "Event");
     assert_eq!(article["about"]["startDate"], "2021-07-07");
+    // A brief names each entity by @id alone (issue 26); the entity's page describes it
+    // under the same @id: its type, name, coordinates, Wikidata item.
     let mentions = article["mentions"].as_array().unwrap();
-    let of = |name: &str| mentions.iter().find(|m| m["name"] == name).unwrap();
-    assert_eq!(of("Wayne Marotto")["@type"], "Person");
-    assert_eq!(of("Kata'ib Hezbollah")["@type"], "Organization");
-    // A brief names each entity by @id (issue 26); the entity's page describes it.
-    let base = of("Ain al-Asad Air Base");
-    assert_eq!(base["@type"], "Place");
-    assert_eq!(
-        base["@id"],
-        format!("{BASE}locations/ain-al-asad-air-base/")
-    );
-    assert!(
-        base.get("geo").is_none(),
-        "not repeated on every brief: {base}"
-    );
+    let id = |path: &str| serde_json::Value::String(format!("{BASE}{path}"));
+    for m in mentions {
+        assert_eq!(m.as_object().map(|o| o.len()), Some(1), "only an @id: {m}");
+    }
+    for (path, kind) in [
+        ("actors/wayne-marotto/", "Person"),
+        ("actors/kataib-hezbollah/", "Organization"),
+        ("locations/ain-al-asad-air-base/", "Place"),
+    ] {
+        assert!(mentions.iter().any(|m| m["@id"] == id(path)), "{path}");
+        let own = jsonld(&out, &format!("{path}index.html"));
+        assert_eq!(
+            (&own["@id"], own["@type"].as_str()),
+            (&id(path), Some(kind))
+        );
+    }
     let place = jsonld(&out, "locations/ain-al-asad-air-base/index.html");
-    assert_eq!(place["@id"], base["@id"]);
     assert_eq!(place["geo"]["@type"], "GeoCoordinates");
     assert_eq!(
         (
@@ -362,15 +365,16 @@ fn pages_describe_themselves_in_json_ld() {
         (Some(33.8), Some(42.44))
     );
     let missiles = jsonld(&out, "briefs/missiles/index.html");
-    let iran = missiles["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["name"] == "Iran")
-        .unwrap();
-    assert_eq!(iran["@id"], format!("{BASE}actors/iran/"));
+    let iran = id("actors/iran/");
+    assert!(
+        missiles["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["@id"] == iran)
+    );
     let actor = jsonld(&out, "actors/iran/index.html");
-    assert_eq!(actor["@id"], iran["@id"]);
+    assert_eq!(actor["@id"], iran);
     assert_eq!(actor["sameAs"], "https://www.wikidata.org/wiki/Q794");
     let claim = jsonld(&out, "incidents/2020-05-claim/index.html");
     assert_eq!(

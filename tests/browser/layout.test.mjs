@@ -48,7 +48,7 @@ test("sidebars: roles first, links without repeated summaries, the rest behind N
 test("every incident in the sidebar shows its status", { timeout: 30_000 }, async () => {
   const page = await site.context.newPage();
   await page.goto(site.server.url(CENTRAL_BRIEF));
-  const items = page.locator(".sidebar-incidents .incident-item");
+  const items = page.locator(".sidebar-incidents li");
   const statuses = await items.evaluateAll((lis) => lis.map((li) => li.querySelector(".status")?.textContent ?? ""));
   assert.ok(statuses.length > 0);
   for (const s of statuses) assert.match(s, /^(claimed|reported|confirmed|disputed)$/, `status shown: "${s}"`);

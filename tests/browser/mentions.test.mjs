@@ -59,7 +59,13 @@ test("the article links actors and locations to their pages", { timeout: 30_000 
   assert.ok((await places.count()) > 0, "the article has a.mention[data-kind=location] links");
 
   const links = await page.$$eval(".article a.mention", (els) =>
-    els.map((a) => ({ kind: a.dataset.kind, entity: a.dataset.entity, href: a.href, text: a.textContent })),
+    els.map((a) => ({
+      kind: a.dataset.kind,
+      // A link names its entity by its href alone (issue 26): the last folder is the slug.
+      entity: a.getAttribute("href").replace(/index\.html$/, "").split("/").filter(Boolean).pop(),
+      href: a.href,
+      text: a.textContent,
+    })),
   );
   for (const l of links) {
     const want = l.kind === "actor" ? `actors/${l.entity}/` : `locations/${l.entity}/`;
@@ -118,7 +124,7 @@ test("Tab onto a mention shows its card, Escape hides it", { timeout: 30_000 }, 
     await page.keyboard.press("Tab");
     focused = await page.evaluate(() => {
       const a = document.activeElement;
-      return a && a.matches(".article a.mention") ? { href: a.href, entity: a.dataset.entity } : null;
+      return a && a.matches(".article a.mention") ? { href: a.href } : null;
     });
   }
   assert.ok(focused, "Tab reaches a mention in the article");
@@ -129,8 +135,8 @@ test("Tab onto a mention shows its card, Escape hides it", { timeout: 30_000 }, 
 
   await page.keyboard.press("Escape");
   await until(async () => (await shownCard(page)) === null, { message: "Escape to hide the card" });
-  const still = await page.evaluate(() => document.activeElement?.dataset?.entity);
-  assert.equal(still, focused.entity, "focus stays on the mention after Escape");
+  const still = await page.evaluate(() => document.activeElement?.href);
+  assert.equal(still, focused.href, "focus stays on the mention after Escape");
 
   // The next Tab moves on to another link; if it is a mention, its card shows.
   await page.keyboard.press("Tab");
@@ -149,7 +155,7 @@ test("a card opened by keyboard: Tab enters it and reaches its link; Escape retu
   const page = await openBrief();
   const m = page.locator(".article a.mention").first();
   await m.focus();
-  const entity = await m.getAttribute("data-entity");
+  const entity = (await m.getAttribute("href")).replace(/index\.html$/, "").split("/").filter(Boolean).pop();
   const card = await until(() => shownCard(page), { message: "a card for the focused mention" });
   assert.equal(card.error, undefined, card.error);
   // Tab enters the card; its profile link is reached before focus leaves it.
@@ -170,7 +176,7 @@ test("a card opened by keyboard: Tab enters it and reaches its link; Escape retu
   assert.ok(await shownCard(page), "the card stays open while focus is inside it");
   await page.keyboard.press("Escape");
   await until(async () => (await shownCard(page)) === null, { message: "Escape to close the card" });
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.entity), entity,
+  assert.ok(await m.evaluate((el) => document.activeElement === el),
     "Escape inside the card returns focus to its mention");
   await page.waitForTimeout(600);
   assert.equal(await shownCard(page), null, "the card does not reopen when focus returns");
@@ -183,7 +189,7 @@ test("a card opened by keyboard: Tab enters it and reaches its link; Escape retu
   if (open) {
     const active = await page.evaluate(() => {
       const a = document.activeElement;
-      return a?.dataset?.entity || (a?.closest(".gloss-card") ? "in the card" : null);
+      return a?.matches?.(".mention") ? "a mention" : (a?.closest(".gloss-card") ? "in the card" : null);
     });
     assert.ok(active, "a card is only open while its mention or the card has focus");
   }
@@ -214,7 +220,7 @@ test("clicking a mention opens the entity page, whose backlinks list the brief",
   const page = await openBrief();
   const briefTitle = (await page.locator("h1").first().textContent()).trim();
   for (const sel of [
-    '.article a.mention[data-kind=actor][data-entity="kataib-hezbollah"]',
+    '.article a.mention[data-kind=actor][href*="/kataib-hezbollah/"]',
     ".article a.mention[data-kind=location]",
   ]) {
     const m = page.locator(sel).first();
@@ -278,7 +284,7 @@ test("a repeat mention is plain text, reached by Tab, and opens its card with En
   const card = await until(() => shownCard(page), { message: "Enter on a repeat mention opens its card" });
   assert.equal(card.error, undefined, card.error);
   assert.equal(await repeat.getAttribute("aria-expanded"), "true");
-  const first = page.locator(`.article a.mention[data-entity="${entity}"]`).first();
+  const first = page.locator(`.article a.mention[href*="/${entity}/"]`).first();
   assert.equal(card.name, await entityName(await first.evaluate((a) => a.href)), "the card names the entity");
   await page.keyboard.press("Escape");
   await until(async () => (await shownCard(page)) === null, { message: "Escape to close" });
@@ -289,7 +295,7 @@ test("a repeat mention is plain text, reached by Tab, and opens its card with En
 test("a card shows the role here, the first sentence, the latest incident, a count and a close button", { timeout: 30_000 }, async () => {
   const page = await openBrief();
   // Wayne Marotto: given a role by the brief, with a description and incidents.
-  const m = page.locator('.article a.mention[data-entity="wayne-marotto"]');
+  const m = page.locator('.article a.mention[href*="/wayne-marotto/"]');
   await m.focus();
   await until(() => shownCard(page), { message: "a card for Wayne Marotto" });
   const card = page.locator(CARD);
@@ -306,8 +312,7 @@ test("a card shows the role here, the first sentence, the latest incident, a cou
   assert.ok(box.width >= 24 && box.height >= 24, `a close button big enough to tap (${JSON.stringify(box)})`);
   await close.click();
   await until(async () => (await shownCard(page)) === null, { message: "the close button closes the card" });
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.entity), "wayne-marotto",
-    "focus returns to the mention");
+  assert.ok(await m.evaluate((el) => document.activeElement === el), "focus returns to the mention");
   // The page itself holds no shared card data: that comes from a chunk under cards/.
   const own = await page.locator("#gloss-cards").textContent();
   assert.doesNotMatch(own, /"summary"|"name"/, "the page inlines only its own part of the cards");

@@ -143,7 +143,15 @@ impl Urls {
     /// The shared hover-card chunk `n` of `key`'s kind: `cards/actors-3.js`. A script, not
     /// JSON, so that it loads from `file://` under the site's `script-src 'self'` policy.
     pub fn card_chunk(&self, key: EntityKey, n: usize) -> String {
-        format!("cards/{}-{n}.js", key.section())
+        self.card_chunk_pattern(key)
+            .replace(CHUNK_NUMBER, &n.to_string())
+    }
+
+    /// [`Urls::card_chunk`] with [`CHUNK_NUMBER`] in place of the number
+    /// (`cards/actors-{n}.js`): a brief page names this once per kind and gloss.js fills in
+    /// the number from the slug, instead of the page listing every chunk it needs.
+    pub fn card_chunk_pattern(&self, key: EntityKey) -> String {
+        format!("cards/{}-{CHUNK_NUMBER}.js", key.section())
     }
 
     /// The home page or page N of it (`page/2/`).
@@ -251,6 +259,10 @@ pub fn gzipped(path: &str) -> String {
 
 /// The sitemap (or the sitemap index, when the site needs several) that robots.txt names.
 pub const SITEMAP: &str = "sitemap.xml";
+
+/// The placeholder for a chunk's number in [`Urls::card_chunk_pattern`]; gloss.js replaces
+/// it with the number of the chunk an entity's card is in.
+pub const CHUNK_NUMBER: &str = "{n}";
 
 /// The `n`th (1-based) of several sitemaps listed by the [`SITEMAP`] index.
 pub fn sitemap_part(n: usize) -> String {

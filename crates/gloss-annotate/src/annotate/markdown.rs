@@ -283,7 +283,7 @@ mod tests {
         }
     }
 
-    const A: &str = "<a class=\"mention\" data-kind=\"actor\" data-entity=\"e0\" href=\"/e0/\">";
+    const A: &str = "<a class=\"mention\" data-kind=\"actor\" href=\"/e0/\">";
     const SPAN: &str = "<span class=\"mention\" data-kind=\"actor\" data-entity=\"e0\">";
 
     #[test]

@@ -16,7 +16,7 @@ use crate::annotate::matcher::{Claim, EntityId, Matcher};
 pub struct EntityLink {
     /// `"actor"` or `"location"`: the `data-kind` attribute that styles and scripts use.
     pub kind: &'static str,
-    /// The entity's slug: the `data-entity` attribute.
+    /// The entity's slug: the `data-entity` attribute of a mention that is not a link.
     pub slug: String,
     /// The entity page, already relative to the brief page.
     pub href: String,

@@ -117,6 +117,6 @@ mod tests {
     fn short_names_need_a_full_name_or_the_brief_listing_them() {
         assert!(!render("Marotto said so.", LinkMode::First, &[]).contains("mention"));
         let listed = render("Marotto said so.", LinkMode::First, &[EntityId(1)]);
-        assert!(listed.contains("data-entity=\"e1\""), "{listed}");
+        assert!(listed.contains("href=\"../../actors/e1/\""), "{listed}");
     }
 }

@@ -139,7 +139,7 @@ mod tests {
         )
         .unwrap_or_default();
         assert!(html.contains(
-            "<a class=\"mention\" data-kind=\"location\" data-entity=\"ain-al-asad-air-base\" href=\"../../x/ain-al-asad-air-base/\">Ain al-Asad Air Base</a>"
+            "<a class=\"mention\" data-kind=\"location\" href=\"../../x/ain-al-asad-air-base/\">Ain al-Asad Air Base</a>"
         ));
         assert!(html.contains(
             "<span class=\"mention\" data-kind=\"location\" data-entity=\"ain-al-asad-air-base\">al\u{2011}Asad</span>\u{2019}s"
@@ -190,7 +190,7 @@ mod tests {
         assert_eq!(
             html,
             "<p id=\"p-1\">At least 14 <mark class=\"noted\" data-note=\"1\" id=\"mark-1\">rockets were fired at </mark>\
-             <a class=\"mention\" data-kind=\"location\" data-entity=\"ain-al-asad-air-base\" href=\"../../x/ain-al-asad-air-base/\">\
+             <a class=\"mention\" data-kind=\"location\" href=\"../../x/ain-al-asad-air-base/\">\
              <mark class=\"noted\" data-note=\"1\">Ain al-Asad</mark> Air Base</a>\
              <a class=\"note-ref\" href=\"#note-1\" data-note=\"1\" aria-label=\"Note 1\">1</a> on Wednesday.</p>\n\
              <aside class=\"note\" id=\"note-1\" dir=\"auto\"><a class=\"note-back\" href=\"#mark-1\">1</a> <p>Said 30.</p></aside>\n\

@@ -1,8 +1,9 @@
 //! Hover-card data, written once per fact. What a card says of an entity that is the same on
 //! every page (name, kind, first sentence, latest incident, how many briefs name it) goes to
-//! shared chunk files under `cards/`, which a browser caches across pages; a brief's page
-//! keeps only what is its own (the role the brief gives each entity, how often the article
-//! names it, and which chunk holds its card).
+//! shared chunk files under `cards/`, which a browser caches across pages. A brief's page
+//! holds no card data of its own: gloss.js finds an entity's chunk from its slug (the same
+//! hash as here), counts its mentions on the page and reads its role in the sidebar; the
+//! page only names the chunk pattern and count of each kind (issue 26).
 //!
 //! The chunks are scripts that call `window.glossCardChunk(path, data)`, like the search
 //! index's: a script loads from `file://` and under the site's `script-src 'self'` policy,
@@ -151,71 +152,47 @@ pub fn files(site: &Site, sink: &dyn Sink) {
     }
 }
 
-/// What a brief's page says of one entity its article names.
+/// Where the cards of one kind are: the chunk path pattern ([`Urls::card_chunk_pattern`])
+/// and how many chunks there are, from which gloss.js finds an entity's chunk by the same
+/// hash of its slug as [`chunk_of`].
+///
+/// [`Urls::card_chunk_pattern`]: crate::urls::Urls::card_chunk_pattern
 #[derive(Serialize)]
-struct PageCard<'a> {
-    /// Which of the page's [`PageCards::chunks`] holds the shared part.
-    chunk: usize,
-    /// How often the article names it.
-    here: u32,
-    /// The role this brief gives it, if any.
-    #[serde(skip_serializing_if = "str::is_empty")]
-    role: &'a str,
-}
+struct KindChunks(String, usize);
 
-/// The page part of a brief's cards: the chunk files they need, each named once, and one
-/// [`PageCard`] per entity, keyed `actor/<slug>` or `location/<slug>` in key order.
+/// The page part of the cards, keyed by kind (`actor`, `location`): the same few bytes on
+/// every brief page. What a card says that is the brief's own is on the page already and
+/// gloss.js reads it there: how often the article names the entity (its mentions) and the
+/// role the brief gives it (its sidebar line).
 #[derive(Serialize)]
-struct PageCards<'a> {
-    chunks: Vec<String>,
-    cards: Cards<'a>,
+struct PageCards {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actor: Option<KindChunks>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<KindChunks>,
 }
 
-/// [`PageCards::cards`], written as an object without building a map.
-struct Cards<'a>(Vec<(String, PageCard<'a>)>);
-
-impl Serialize for Cards<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(key, card)| (key, card)))
-    }
+/// Where the cards of `key`'s kind are, if any entity of it is named.
+fn kind_chunks(site: &Site, key: Option<EntityKey>) -> Option<KindChunks> {
+    key.map(|key| {
+        KindChunks(
+            site.urls.card_chunk_pattern(key),
+            chunk_count(entities_of_kind(site, key)),
+        )
+    })
 }
 
-/// The page part of the cards of the entities brief `b`'s article names, as `<script>` JSON,
-/// or "" when it names none.
+/// The page part of the cards of brief `b` (see [`PageCards`]), as `<script>` JSON, or ""
+/// when its article names no entity.
 pub fn page_json(site: &Site, b: BriefRef) -> String {
-    let actors = b
-        .links
-        .actors
-        .iter()
-        .map(|e| (EntityKey::Actor(e.id), e.role.as_deref(), e.mentions));
-    let locations = b
-        .links
-        .locations
-        .iter()
-        .map(|e| (EntityKey::Location(e.id), e.role.as_deref(), e.mentions));
-    let mut chunks: Vec<String> = Vec::new();
-    let mut cards: Vec<(String, PageCard)> = Vec::new();
-    for (key, role, here) in actors.chain(locations).filter(|e| e.2 > 0) {
-        let slug = site.corpus.entity_slug(key).as_str();
-        let path = chunk_path(site, key, slug);
-        let chunk = chunks.iter().position(|c| *c == path).unwrap_or_else(|| {
-            chunks.push(path);
-            chunks.len() - 1
-        });
-        let role = role.unwrap_or_default();
-        cards.push((
-            format!("{}/{slug}", key.kind()),
-            PageCard { chunk, here, role },
-        ));
-    }
-    if cards.is_empty() {
+    let actor = b.links.actors.iter().find(|e| e.mentions > 0);
+    let location = b.links.locations.iter().find(|e| e.mentions > 0);
+    if actor.is_none() && location.is_none() {
         return String::new();
     }
-    // "actor/…" sorts before "location/…", and within a kind the slugs decide.
-    cards.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     script_json(&PageCards {
-        chunks,
-        cards: Cards(cards),
+        actor: kind_chunks(site, actor.map(|e| EntityKey::Actor(e.id))),
+        location: kind_chunks(site, location.map(|e| EntityKey::Location(e.id))),
     })
 }
 
@@ -243,6 +220,11 @@ mod tests {
             chunk_of("kataib-hezbollah", 64)
         );
         assert_eq!(chunk_of("", 8), 0x811c_9dc5_usize % 8);
+        // gloss.js's chunkOf gives the same numbers (UTF-8 bytes, 32-bit FNV-1a): a page
+        // names no chunk, so the script must find the one gloss wrote each card into.
+        assert_eq!(chunk_of("kataib-hezbollah", 64), 5);
+        assert_eq!(chunk_of("qāsim", 64), 58);
+        assert_eq!(chunk_of("جيش", 64), 26);
         let spread: std::collections::BTreeSet<usize> = (0..200)
             .map(|i| chunk_of(&format!("actor-{i}"), 8))
             .collect();
@@ -250,17 +232,12 @@ mod tests {
     }
 
     #[test]
-    fn card_json_cannot_close_a_script_element() {
-        let card = PageCard {
-            chunk: 0,
-            here: 2,
-            role: "</script><script>alert(1)</script>",
-        };
+    fn page_json_cannot_close_a_script_element() {
         let json = script_json(&PageCards {
-            chunks: vec!["cards/actors-0.js".into()],
-            cards: Cards(vec![("actor/x".into(), card)]),
+            actor: Some(KindChunks("</script><script>{n}".into(), 2)),
+            location: None,
         });
         assert!(!json.contains('<'), "{json}");
-        assert!(json.contains("\\u003c/script>"), "{json}");
+        assert_eq!(json, r#"{"actor":["\u003c/script>\u003cscript>{n}",2]}"#);
     }
 }

@@ -5,8 +5,8 @@
 //! describes the `WebSite`. Every URL is absolute; the text is escaped for a `<script>`.
 //!
 //! Each fact is written once (issue 26): a brief names an entity by its `@id` (its page's
-//! URL), type and name, and the entity's own page carries its Wikidata item, coordinates and
-//! description under the same `@id`.
+//! URL) alone, and the entity's own page carries its type, name, Wikidata item, coordinates
+//! and description under the same `@id`.
 //!
 //! Each document is a typed struct whose fields are declared in alphabetical order of their
 //! JSON names (`@` first), so the output keeps the sorted key order it always had.
@@ -67,14 +67,12 @@ struct Place<'a> {
     url: String,
 }
 
-/// An actor or a place a brief mentions, by reference: its page describes it under `@id`.
+/// An actor or a place a brief mentions, or an incident's place, by its `@id` only: its own
+/// page describes it; repeating its type and name was a fifth of a brief's `<head>`.
 #[derive(Serialize)]
-struct Mention<'a> {
+struct Reference {
     #[serde(rename = "@id")]
     id: String,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
 }
 
 /// An incident as an `Event`, its start date at the precision known (`2020-05`).
@@ -87,7 +85,7 @@ struct Event<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     description: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<Mention<'a>>,
+    location: Option<Reference>,
     name: &'a str,
     #[serde(rename = "startDate")]
     start_date: String,
@@ -114,10 +112,8 @@ struct NewsArticle<'a> {
     is_based_on: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     keywords: &'a [String],
-    #[serde(rename = "mainEntityOfPage")]
-    main_entity_of_page: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    mentions: Vec<Mention<'a>>,
+    mentions: Vec<Reference>,
     publisher: Agent<'a>,
     url: &'a str,
 }
@@ -160,15 +156,9 @@ fn actor_type(site: &Site, id: ActorId) -> &'static str {
 }
 
 /// An entity named by reference: its `@id` is its page's URL.
-fn mention<'a>(site: &Site<'a>, key: EntityKey) -> Mention<'a> {
-    let entity = site.entity(key);
-    Mention {
-        id: site.absolute(&entity.link.path),
-        kind: match key {
-            EntityKey::Actor(a) => actor_type(site, a),
-            EntityKey::Location(_) => "Place",
-        },
-        name: &entity.link.name,
+fn reference(site: &Site, key: EntityKey) -> Reference {
+    Reference {
+        id: site.absolute(&site.entity(key).link.path),
     }
 }
 
@@ -222,7 +212,7 @@ fn event<'a>(site: &Site<'a>, id: IncidentId, context: Option<&'static str>) -> 
         description: &entry.described.summary,
         location: incident
             .location
-            .map(|l| mention(site, EntityKey::Location(l))),
+            .map(|l| reference(site, EntityKey::Location(l))),
         name: &incident.title,
         start_date: incident.date.iso(),
         url: site.absolute(&entry.reference.path),
@@ -246,18 +236,9 @@ pub fn brief(site: &Site, id: BriefId) -> String {
         },
         None => publisher(site),
     };
-    let mentions = b
-        .links
-        .actors
-        .iter()
-        .map(|e| mention(site, EntityKey::Actor(e.id)))
-        .chain(
-            b.links
-                .locations
-                .iter()
-                .map(|e| mention(site, EntityKey::Location(e.id))),
-        )
-        .collect();
+    let keys = (b.links.actors.iter().map(|e| EntityKey::Actor(e.id)))
+        .chain(b.links.locations.iter().map(|e| EntityKey::Location(e.id)));
+    let mentions = keys.map(|key| reference(site, key)).collect();
     script_json(&NewsArticle {
         context: CONTEXT,
         kind: "NewsArticle",
@@ -270,7 +251,6 @@ pub fn brief(site: &Site, id: BriefId) -> String {
         in_language: brief.language.as_deref().unwrap_or(&site.config.language),
         is_based_on: brief.source.as_ref().and_then(|s| s.url.as_deref()),
         keywords: &brief.tags,
-        main_entity_of_page: &url,
         mentions,
         publisher: publisher(site),
         url: &url,

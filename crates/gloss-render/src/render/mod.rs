@@ -3,6 +3,7 @@
 //! where files go; a disk sink writes them where no reader sees them until the build
 //! succeeds, so a failed render still leaves the published site untouched.
 
+mod bidi;
 mod cards;
 mod data;
 mod feeds;

@@ -93,6 +93,7 @@ impl Theme {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.register_filter("whole_names", whole_names_filter);
+        tera.register_filter("dir_auto", super::bidi::dir_auto_filter);
         if let Err(e) = tera.add_raw_templates(sources) {
             diagnostics.push(template_error(&e));
         }

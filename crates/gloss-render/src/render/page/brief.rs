@@ -212,49 +212,70 @@ fn prior<'a>(site: &Site<'a>, b: BriefRef<'a>) -> Vec<PriorView<'a>> {
         .collect()
 }
 
-/// The view of brief `id`'s page.
-pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
-    let b = site.brief(id);
-    let (brief, card) = (b.brief, b.card);
-    let (actors, actors_more) = fold_sidebar(
-        b.links
-            .actors
-            .iter()
-            .map(|e| sidebar(site, e, EntityKey::Actor))
-            .collect(),
-        brief.actors.len(),
-    );
-    let (locations, locations_more) = fold_sidebar(
-        b.links
-            .locations
-            .iter()
-            .map(|e| sidebar(site, e, EntityKey::Location))
-            .collect(),
-        brief.locations.len(),
-    );
-    let prior_incidents = prior(site, b);
-    // A card shows the first tags; the brief's own page shows them all.
-    let tags = if card.tags_more > 0 {
-        Cow::Owned(
-            brief
-                .tags
-                .iter()
-                .map(|t| LinkView {
-                    name: t.clone(),
-                    path: site.urls.tag(t),
-                })
+/// A sidebar of one kind, ordered and split into the entries shown and those folded.
+type Folded<'a> = (Vec<SidebarEntity<'a>>, Vec<SidebarEntity<'a>>);
+
+/// The actors and the locations sidebars of brief `b`, each folded after the first few.
+fn sidebars<'a>(site: &Site<'a>, b: BriefRef<'a>) -> (Folded<'a>, Folded<'a>) {
+    let actors = b.links.actors.iter();
+    let locations = b.links.locations.iter();
+    (
+        fold_sidebar(
+            actors.map(|e| sidebar(site, e, EntityKey::Actor)).collect(),
+            b.brief.actors.len(),
+        ),
+        fold_sidebar(
+            locations
+                .map(|e| sidebar(site, e, EntityKey::Location))
                 .collect(),
-        )
-    } else {
-        Cow::Borrowed(card.tags.as_slice())
-    };
-    let (newer, older) = related::neighbours(site.corpus, id.index());
-    let language = brief.language.as_deref().unwrap_or(&site.config.language);
-    let article_lang = brief
+            b.brief.locations.len(),
+        ),
+    )
+}
+
+/// Every tag of brief `b`: a card shows the first few, the brief's own page all of them.
+fn all_tags<'a>(site: &Site<'a>, b: BriefRef<'a>) -> Cow<'a, [LinkView]> {
+    if b.card.tags_more == 0 {
+        return Cow::Borrowed(b.card.tags.as_slice());
+    }
+    let tags = b.brief.tags.iter().map(|t| LinkView {
+        name: t.clone(),
+        path: site.urls.tag(t),
+    });
+    Cow::Owned(tags.collect())
+}
+
+/// Where brief `b`'s article appeared, if it says.
+fn source<'a>(b: BriefRef<'a>) -> Option<SourceView<'a>> {
+    b.brief.source.as_ref().map(|s| SourceView {
+        outlet: s.outlet.as_deref().unwrap_or_default(),
+        author: s.author.as_deref().unwrap_or_default(),
+        url: s.url.as_deref().unwrap_or_default(),
+        published: s.published.as_ref().map(DateView::from),
+    })
+}
+
+/// The brief's own language, and the pasted article's when it differs ("" otherwise).
+fn languages<'a>(site: &Site<'a>, b: BriefRef<'a>) -> (&'a str, &'a str) {
+    let language = b.brief.language.as_deref();
+    let language = language.unwrap_or(&site.config.language);
+    let article_lang = b
+        .brief
         .article_language
         .as_ref()
         .filter(|l| l.differs_from(language))
         .map_or("", |l| l.tag.as_str());
+    (language, article_lang)
+}
+
+/// The view of brief `id`'s page.
+pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
+    let b = site.brief(id);
+    let (brief, card) = (b.brief, b.card);
+    let ((actors, actors_more), (locations, locations_more)) = sidebars(site, b);
+    let prior_incidents = prior(site, b);
+    let (newer, older) = related::neighbours(site.corpus, id.index());
+    let (language, article_lang) = languages(site, b);
     BriefView {
         slug: &card.slug,
         title: &card.title,
@@ -262,18 +283,13 @@ pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
         date: &card.date,
         summary: &card.summary,
         outlet: &card.outlet,
-        tags,
+        tags: all_tags(site, b),
         tags_more: 0,
         draft: card.draft,
         title_lang: &card.title_lang,
         title_dir: card.title_dir,
         stale_year: &card.stale_year,
-        source: brief.source.as_ref().map(|s| SourceView {
-            outlet: s.outlet.as_deref().unwrap_or_default(),
-            author: s.author.as_deref().unwrap_or_default(),
-            url: s.url.as_deref().unwrap_or_default(),
-            published: s.published.as_ref().map(DateView::from),
-        }),
+        source: source(b),
         body_html: b.body_html,
         article_html: b.annotated.article_html.unpack(),
         credits: &brief.credits,
