@@ -49,15 +49,32 @@ fn words(text: &str) -> String {
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Is `line` the title, near enough (a typo, a changed word, the outlet's name added)?
+/// Is `line` the title, near enough (a typo, a changed word, the outlet's name added, or
+/// words the editor left out of the title)?
 pub fn near_title(line: &str, title: &str) -> bool {
+    let raw = line;
     let (line, title) = (words(line), words(title));
     // A paragraph much longer than the title is not it (and comparing is bounded work).
     if line.is_empty() || title.is_empty() || line.len() > title.len() * 2 + 20 {
         return false;
     }
     let contains = line.contains(&title) && line.len() <= title.len() * 2;
-    contains || strsim::normalized_levenshtein(&line, &title) >= 0.7
+    contains
+        || strsim::normalized_levenshtein(&line, &title) >= 0.7
+        || (unpunctuated(raw) && keeps_words(&line, &title))
+}
+
+/// Does one keep the other's words in order, with at most as many again (a headline the
+/// editor shortened for the title: "Six security officials killed in Hangu blast" for "Six
+/// killed in Hangu blast")? At least three words must be shared.
+fn keeps_words(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 3 || long.len() > short.len() * 2 {
+        return false;
+    }
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|l| l == w))
 }
 
 /// Title case: most words of four letters or more start with a capital.
@@ -192,6 +209,13 @@ mod tests {
             first(&typo, "Rockets hit Ain al-Asad air base"),
             Some((1, Suspect::NearTitle))
         );
+        let shortened = format!("Six farm workers hurt in Dunmore barn fire{body}");
+        assert_eq!(
+            first(&shortened, "Six hurt in Dunmore barn fire"),
+            Some((1, Suspect::NearTitle))
+        );
+        let sentence = format!("Six of us got hurt in the Dunmore barn fire yesterday.{body}");
+        assert_eq!(first(&sentence, "Six hurt in Dunmore barn fire"), None);
         let cased = format!("Iraqi Militias Escalate Their Campaign Against Bases{body}");
         assert_eq!(first(&cased, "A brief"), Some((1, Suspect::Headline)));
         let byline = format!("By Jane Arraf and Falih Hassan{body}");
