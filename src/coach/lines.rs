@@ -10,8 +10,9 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use super::Files;
+use crate::article::furniture::{self, Edge};
 use crate::article::{ArticleRules, Ingested, ingest};
-use crate::article::{Paragraph, furniture, lint};
+use crate::article::{Paragraph, lint};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, plural};
 use crate::model::{Article, Corpus};
 
@@ -40,14 +41,21 @@ pub(super) struct Read {
 }
 
 impl Read {
-    /// The article's text with the lines the drop and credit patterns removed blanked out
-    /// (spaces, so offsets and line numbers stay those of the file): names in a "Related
-    /// Articles" line are not the article's.
+    /// The article's text with the lines the drop and credit patterns removed, and the web
+    /// page pasted around it, blanked out (spaces, so offsets and line numbers stay those
+    /// of the file): names in "Related Articles" or "MORE FROM World" are not the article's.
     pub(super) fn kept_text(&self) -> String {
         let removed: BTreeSet<usize> = self.ingested.removed.iter().map(|r| r.line).collect();
+        let runs = furniture::furniture(&self.ingested);
+        let edge = |edge: Edge| runs.iter().find(|r| r.edge == edge);
+        let above = edge(Edge::Above).map_or(0, |r| r.next.line.saturating_sub(1));
+        let below = edge(Edge::Below)
+            .and_then(|r| r.paragraphs.first())
+            .map_or(usize::MAX, |p| p.line);
         let mut out = Vec::with_capacity(self.source.text.len());
         for (i, line) in self.source.text.split_inclusive('\n').enumerate() {
-            if removed.contains(&(i + 1)) {
+            let n = i + 1;
+            if removed.contains(&n) || n <= above || n >= below {
                 out.extend(
                     line.bytes()
                         .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' }),
