@@ -102,14 +102,16 @@ pub(super) fn articles(read: &[Read], corpus: &Corpus) -> (Diagnostics, Vec<Drop
             if flagged.contains(&(n, paragraph.line)) {
                 continue;
             }
+            let what = if lint::is_dateline(&paragraph.text) {
+                "is a dateline on a line of its own"
+            } else {
+                "looks like website clutter"
+            };
             let d = article
                 .source
                 .error_at_line(
                     paragraph.line,
-                    format!(
-                        "this line looks like website clutter, not article text: `{}`",
-                        paragraph.text
-                    ),
+                    format!("this line {what}, not article text: `{}`", paragraph.text),
                 )
                 .warning()
                 .with_hint(drop_hint(&paragraph.text, "or delete the line"))

@@ -147,7 +147,7 @@ fn clutter_words() -> Option<&'static Regex> {
         .as_ref()
 }
 
-/// Short, unpunctuated paragraphs in the words of website clutter.
+/// Short, unpunctuated paragraphs in the words of website clutter, or a dateline alone.
 pub fn clutter(ingested: &Ingested) -> Vec<&Paragraph> {
     let Some(words) = clutter_words() else {
         return Vec::new();
@@ -155,8 +155,28 @@ pub fn clutter(ingested: &Ingested) -> Vec<&Paragraph> {
     ingested
         .paragraphs
         .iter()
-        .filter(|p| is_short_unpunctuated(&p.text) && words.is_match(&p.text))
+        .filter(|p| {
+            is_short_unpunctuated(&p.text) && (words.is_match(&p.text) || is_dateline(&p.text))
+        })
         .collect()
+}
+
+/// A dateline alone on its line ("HANGU:", "NEW DELHI —"), as some sites set it above the
+/// first paragraph: the outlet's, not a paragraph of the article.
+pub fn is_dateline(text: &str) -> bool {
+    let Some(place) = text
+        .trim_end()
+        .strip_suffix([':', '\u{2014}', '\u{2013}', '-'])
+    else {
+        return false;
+    };
+    let place = place.trim_end();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && place.chars().count() <= 40
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | ',' | '\'' | '-'))
 }
 
 /// The `[article] drop` pattern that removes exactly this paragraph: the text, escaped,
@@ -231,10 +251,13 @@ mod tests {
         let text = "Rockets struck.\nFollow Us on Telegram\nLatest Headlines\n\
             Watch: the moment the rockets hit\nFollowing the attack, troops moved.\n\
             Share\nRelated coverage from the region, in a long sentence that ends.\n\
-            RELATED Iraq's militias step up attacks\nDownload our app for alerts\nRelated\n";
+            RELATED Iraq's militias step up attacks\nDownload our app for alerts\nRelated\n\
+            PORTVILLE:\nNEW DELHI \u{2014}\nThe mayor said:\nUN:\n";
         let ingested = ingest(text, &ArticleRules::default());
         let found: Vec<usize> = clutter(&ingested).iter().map(|p| p.line).collect();
-        assert_eq!(found, [4, 6, 9]);
+        // Datelines alone count; a sentence-case line ending in a colon or a short
+        // acronym do not.
+        assert_eq!(found, [4, 6, 9, 11, 12]);
         // The most common ones are built-in drop patterns, reported as dropped by check.
         let dropped: Vec<usize> = ingested.removed.iter().map(|r| r.line).collect();
         assert_eq!(dropped, [2, 3, 8, 10]);
