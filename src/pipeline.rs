@@ -104,6 +104,10 @@ impl Pipeline {
         };
         let resolved = crate::resolve::resolve_all(&loaded, &rules, resolve);
         let corpus = crate::with_load_errors(resolved, load_errors)?;
+        let read = match options.coach {
+            true => crate::coach::article_sources(&loaded),
+            false => Vec::new(),
+        };
         let loaded = (documents == Documents::Keep).then_some(loaded);
         clock.lap("resolve");
         let urls = Urls {
@@ -114,7 +118,7 @@ impl Pipeline {
         let mut annotated = crate::annotate::site::annotate(&corpus, &config, urls, &markdown)?;
         clock.lap("annotate");
         let coached = if options.coach {
-            coach(options, &config, &rules, &corpus, &mut annotated)
+            coach(options, &config, &rules, (read, &corpus), &mut annotated)
         } else {
             Coached::default()
         };
@@ -199,19 +203,24 @@ impl Pipeline {
     }
 }
 
-/// `gloss check`'s coaching: its warnings join the annotation's; returns the rest.
+/// `gloss check`'s coaching, given the article.txt files load read: its warnings join the
+/// annotation's; returns the rest.
 fn coach(
     options: &BuildOptions,
     config: &Config,
     rules: &ArticleRules,
-    corpus: &Corpus,
+    (read, corpus): (Vec<crate::diagnostics::SourceFile>, &Corpus),
     annotated: &mut crate::annotate::site::Annotated,
 ) -> Coached {
-    let root = &options.root;
-    let coached = crate::coach::warnings(root, config, corpus, &annotated.briefs);
+    let (coached, dropped) = crate::coach::warnings(crate::coach::Coaching {
+        root: &options.root,
+        config,
+        rules,
+        read,
+        corpus,
+        annotated: &annotated.briefs,
+    });
     annotated.warnings.extend(coached.sorted());
-    let (lines, dropped) = crate::coach::lines::articles(root, rules, corpus);
-    annotated.warnings.extend(lines.sorted());
     let urls = Urls {
         file_urls: config.file_urls,
     };

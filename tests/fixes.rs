@@ -151,3 +151,58 @@ fn edits_follow_the_help_literally() {
     assert_eq!(edit("a\nb\nc\n", 2, None, None), "a\nc\n");
     assert_eq!(edit("a\nb\n", 1, Some("a"), Some("]")), "a\n]\nb\n");
 }
+
+/// The warnings `gloss check --format json` gives about `file`: code and help.
+fn warnings_in(site: &Site, file: &str) -> Vec<(String, String)> {
+    let run = site.run(&["check", "--format", "json"]);
+    run.stdout
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|d| d["severity"] == "warning" && d["file"] == file)
+        .map(|d| {
+            let text = |key: &str| d[key].as_str().unwrap_or("").to_string();
+            (text("code"), text("help"))
+        })
+        .collect()
+}
+
+/// The number in `help` right after `after`, up to the first character not a digit.
+fn number_after(help: &str, after: &str) -> Option<usize> {
+    let rest = &help[help.find(after)? + after.len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+#[test]
+fn deleting_the_page_furniture_as_told_leaves_the_article() {
+    let site = Site::fixture();
+    site.overlay(&common::fixtures().join("faults/slip-article-page-furniture/site"));
+    let file = "content/briefs/paste/article.txt";
+    let helps: Vec<String> = warnings_in(&site, file)
+        .into_iter()
+        .filter(|(code, _)| code == "page-furniture")
+        .map(|(_, help)| help)
+        .collect();
+    assert_eq!(helps.len(), 2, "{helps:?}");
+    let text = std::fs::read_to_string(site.root().join(file)).expect("the pasted article");
+    let lines: Vec<&str> = text.lines().collect();
+    // "delete lines A–B from …" and "delete everything from line N to the end of …".
+    let (mut keep_from, mut keep_to) = (1, lines.len());
+    for help in &helps {
+        if let Some(to) = number_after(help, "–") {
+            keep_from = to + 1;
+            assert_eq!(number_after(help, "delete lines "), Some(1), "{help}");
+        } else {
+            let from = number_after(help, "delete everything from line ").expect(help);
+            keep_to = from - 1;
+        }
+    }
+    let kept = lines[keep_from - 1..keep_to].join("\n") + "\n";
+    site.write(file, &kept);
+    assert_eq!(warnings_in(&site, file), [], "after the edit:\n{kept}");
+    assert!(kept.starts_with("Farmers blocked the ring road"), "{kept}");
+    assert!(
+        kept.contains("failed in March, their union said."),
+        "{kept}"
+    );
+}

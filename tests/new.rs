@@ -244,3 +244,72 @@ fn new_entities_refuse_a_taken_name_and_take_slug_and_date() {
     let (code, _, stderr) = run(&["--root", root, "new", "brief", "X", "--date", "July"]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+#[test]
+fn a_shortened_headline_and_the_page_around_a_pasted_article() {
+    let (dir, site) = new_site();
+    let root = site.to_str().expect("utf-8");
+    let pasted = dir.path().join("pasted.txt");
+    std::fs::write(
+        &pasted,
+        "Six farm workers hurt in Dunmore barn fire\n\n\
+         A fire swept through a barn near Dunmore on Monday, the Harbour Police said.\n\n\
+         The Harbour Police said the cause was not known.\n\n\
+         Related Stories\n\nMORE FROM Region\n\nMORE FROM Region\n",
+    )
+    .expect("write");
+    let (code, stdout, stderr) = run(&[
+        "--root",
+        root,
+        "new",
+        "brief",
+        "Six hurt in Dunmore barn fire",
+        "--from",
+        pasted.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    // The editor shortened the pasted headline for the title: still caught.
+    assert!(
+        stdout.contains("warning: the article's first line is nearly the title, `Six farm workers hurt in Dunmore barn fire`"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("warning: the lines from 9 to the end of article.txt, below the article's last paragraph"),
+        "{stdout}"
+    );
+    // Names are suggested from the article, not from the page around it.
+    assert!(
+        stdout.contains("gloss new actor \"Harbour Police\""),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("MORE FROM Region"), "{stdout}");
+}
+
+#[test]
+fn serve_names_the_draft_that_new_made() {
+    use std::io::{BufRead, BufReader};
+    let (_dir, site) = new_site();
+    let root = site.to_str().expect("utf-8");
+    let (code, _, stderr) = run(&["--root", root, "new", "brief", "Ferry strike ends"]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["--root", root, "serve", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("gloss serve starts");
+    let stdout = child.stdout.take().expect("piped stdout");
+    // Every line up to the one that says where the site is served (serve prints it last).
+    let lines: Vec<String> = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .take_while(|line| !line.starts_with("Serving"))
+        .collect();
+    let _ = child.kill();
+    let _ = child.wait();
+    let text = lines.join("\n");
+    assert!(
+        text.contains("1 draft not shown: content/briefs/ferry-strike-ends/index.md (draft = true); serve with --drafts to preview it"),
+        "{text}"
+    );
+}

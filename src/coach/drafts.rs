@@ -24,16 +24,7 @@ pub fn drafts(loaded: &crate::load::Loaded) -> Vec<PathBuf> {
 /// they were `included` (check, `--drafts`), that they would not be published by a plain
 /// build. `None` when there are no drafts.
 pub fn summary(drafts: &[PathBuf], included: bool) -> Option<String> {
-    drafts.first()?;
-    let mut named: Vec<String> = drafts
-        .iter()
-        .take(SHOWN)
-        .map(|p| p.display().to_string())
-        .collect();
-    if drafts.len() > SHOWN {
-        named.push(format!("and {} more", drafts.len() - SHOWN));
-    }
-    let list = named.join(", ");
+    let list = named(drafts)?;
     let one = drafts.len() == 1;
     let (it, them) = if one {
         ("it", "its")
@@ -51,6 +42,35 @@ pub fn summary(drafts: &[PathBuf], included: bool) -> Option<String> {
             plural(drafts.len(), "draft"),
         )
     })
+}
+
+/// The line `gloss serve` prints when it leaves `drafts` out (without `--drafts`): an
+/// editor previewing the site is told why a brief is missing from it.
+pub fn served(drafts: &[PathBuf]) -> Option<String> {
+    let list = named(drafts)?;
+    let (it, its) = if drafts.len() == 1 {
+        ("it", "its")
+    } else {
+        ("them", "their")
+    };
+    Some(format!(
+        "{} not shown: {list} (draft = true); serve with --drafts to preview {it}, or delete {its} `draft` line to publish {it}",
+        plural(drafts.len(), "draft"),
+    ))
+}
+
+/// The first [`SHOWN`] drafts, then "and N more"; `None` when there are none.
+fn named(drafts: &[PathBuf]) -> Option<String> {
+    drafts.first()?;
+    let mut named: Vec<String> = drafts
+        .iter()
+        .take(SHOWN)
+        .map(|p| p.display().to_string())
+        .collect();
+    if drafts.len() > SHOWN {
+        named.push(format!("and {} more", drafts.len() - SHOWN));
+    }
+    Some(named.join(", "))
 }
 
 #[cfg(test)]
@@ -86,5 +106,20 @@ mod tests {
             line.starts_with("5 drafts not published: content/briefs/d1.md, content/briefs/d2.md, content/briefs/d3.md, and 2 more (draft = true); build with --drafts to include them"),
             "{line}"
         );
+    }
+
+    #[test]
+    fn serve_names_the_drafts_it_leaves_out() {
+        let two = [
+            PathBuf::from("content/briefs/a/index.md"),
+            PathBuf::from("content/briefs/b.md"),
+        ];
+        assert_eq!(
+            served(&two).as_deref(),
+            Some(
+                "2 drafts not shown: content/briefs/a/index.md, content/briefs/b.md (draft = true); serve with --drafts to preview them, or delete their `draft` line to publish them"
+            )
+        );
+        assert_eq!(served(&[]), None);
     }
 }

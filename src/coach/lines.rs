@@ -5,12 +5,14 @@
 //! drop patterns removed, for `gloss check`'s summary.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::article::lint::{self, Suspect};
+use super::Files;
+use crate::article::furniture::{self, Edge};
 use crate::article::{ArticleRules, Ingested, ingest};
+use crate::article::{Paragraph, lint};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, plural};
 use crate::model::{Article, Corpus};
 
@@ -26,54 +28,90 @@ pub struct Dropped {
 /// How many articles the dropped summary names before "and N more".
 const SHOWN: usize = 3;
 
-/// One article.txt, read and ingested.
-struct Read {
-    source: SourceFile,
+/// One article.txt, read and ingested once for every check of the coach.
+pub(super) struct Read {
+    /// The file, as load read it.
+    pub(super) source: SourceFile,
+    /// Its brief's title.
     title: String,
+    /// Its brief's index in the corpus.
+    pub(super) brief: usize,
+    /// Its paragraphs and what the patterns removed.
     ingested: Ingested,
 }
 
-/// The warnings about every brief's article.txt, and the lines its drop patterns removed.
-pub fn articles(root: &Path, rules: &ArticleRules, corpus: &Corpus) -> (Diagnostics, Vec<Dropped>) {
-    let read: Vec<Read> = corpus
+impl Read {
+    /// The article's text with the lines the drop and credit patterns removed, and the web
+    /// page pasted around it, blanked out (spaces, so offsets and line numbers stay those
+    /// of the file): names in "Related Articles" or "MORE FROM World" are not the article's.
+    pub(super) fn kept_text(&self) -> String {
+        let removed: BTreeSet<usize> = self.ingested.removed.iter().map(|r| r.line).collect();
+        let runs = furniture::furniture(&self.ingested);
+        let edge = |edge: Edge| runs.iter().find(|r| r.edge == edge);
+        let above = edge(Edge::Above).map_or(0, |r| r.next.line.saturating_sub(1));
+        let below = edge(Edge::Below)
+            .and_then(|r| r.paragraphs.first())
+            .map_or(usize::MAX, |p| p.line);
+        let mut out = Vec::with_capacity(self.source.text.len());
+        for (i, line) in self.source.text.split_inclusive('\n').enumerate() {
+            let n = i + 1;
+            if removed.contains(&n) || n <= above || n >= below {
+                out.extend(
+                    line.bytes()
+                        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' }),
+                );
+            } else {
+                out.extend_from_slice(line.as_bytes());
+            }
+        }
+        String::from_utf8(out).unwrap_or_else(|_| self.source.text.clone())
+    }
+}
+
+/// Every brief's article.txt, from `files` (where load's texts were put, so no file is
+/// read twice), ingested with the site's patterns.
+pub(super) fn read(files: &mut Files, rules: &ArticleRules, corpus: &Corpus) -> Vec<Read> {
+    let sources: Vec<(usize, SourceFile)> = corpus
         .briefs
-        .par_iter()
-        .filter(|b| matches!(b.article, Article::Plain(_)))
-        .filter_map(|b| {
-            let path = b.file.with_file_name("article.txt");
-            let text = std::fs::read_to_string(root.join(&path)).ok()?;
-            let ingested = ingest(&text, rules);
-            Some(Read {
-                source: SourceFile { path, text },
-                title: b.title.clone(),
-                ingested,
-            })
-        })
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b.article, Article::Plain(_)))
+        .filter_map(|(i, b)| Some((i, files.take(&b.file.with_file_name("article.txt"))?)))
         .collect();
+    sources
+        .into_par_iter()
+        .map(|(brief, source)| Read {
+            ingested: ingest(&source.text, rules),
+            title: corpus.briefs[brief].title.clone(),
+            brief,
+            source,
+        })
+        .collect()
+}
+
+/// The warnings about every brief's article.txt, and the lines its drop patterns removed.
+pub(super) fn articles(read: &[Read], corpus: &Corpus) -> (Diagnostics, Vec<Dropped>) {
     let mut out = Diagnostics::default();
     let mut flagged: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (n, article) in read.iter().enumerate() {
-        if let Some((paragraph, kind)) = lint::first_paragraph(&article.ingested, &article.title) {
-            out.push(first_line(
-                &article.source,
-                paragraph.line,
-                &paragraph.text,
-                kind,
-            ));
-            flagged.insert((n, paragraph.line));
-        }
+        let (warnings, lines) =
+            super::edges::edges(&article.source, &article.ingested, &article.title);
+        out.extend(warnings);
+        flagged.extend(lines.into_iter().map(|line| (n, line)));
         for paragraph in lint::clutter(&article.ingested) {
             if flagged.contains(&(n, paragraph.line)) {
                 continue;
             }
+            let what = if lint::is_dateline(&paragraph.text) {
+                "is a dateline on a line of its own"
+            } else {
+                "looks like website clutter"
+            };
             let d = article
                 .source
                 .error_at_line(
                     paragraph.line,
-                    format!(
-                        "this line looks like website clutter, not article text: `{}`",
-                        paragraph.text
-                    ),
+                    format!("this line {what}, not article text: `{}`", paragraph.text),
                 )
                 .warning()
                 .with_hint(drop_hint(&paragraph.text, "or delete the line"))
@@ -82,7 +120,8 @@ pub fn articles(root: &Path, rules: &ArticleRules, corpus: &Corpus) -> (Diagnost
             flagged.insert((n, paragraph.line));
         }
     }
-    out.extend(repeated(&read, &flagged));
+    out.extend(repeated(read, &flagged));
+    out.extend(captions(read, &flagged));
     out.extend(markdown_headlines(corpus));
     let dropped = read
         .iter()
@@ -139,30 +178,6 @@ fn drop_hint(text: &str, or: &str) -> String {
     )
 }
 
-fn first_line(source: &SourceFile, line: usize, text: &str, kind: Suspect) -> Diagnostic {
-    let (what, code) = match kind {
-        Suspect::NearTitle => (
-            "is nearly the brief's title: it looks like the pasted headline",
-            "headline-line",
-        ),
-        Suspect::Headline => (
-            "looks like a headline (title case, no final punctuation, above the first paragraph)",
-            "headline-line",
-        ),
-        Suspect::Byline => ("looks like a byline", "byline-line"),
-        Suspect::Clutter => ("looks like website clutter", "clutter-line"),
-    };
-    source
-        .error_at_line(line, format!("the article's first line {what}"))
-        .warning()
-        .with_hint(format!(
-            "delete it from {} (the page shows the brief's title and credits already), or keep the file as pasted and add `drop = [{}]` under [article] in config.toml",
-            source.path.display(),
-            lint::toml_string(&lint::drop_pattern(text))
-        ))
-        .with_code(code)
-}
-
 /// Short unpunctuated lines found more than once, in one article or several: menus and
 /// buttons a site repeats. Reported once, at the first place, with the count.
 fn repeated(read: &[Read], flagged: &BTreeSet<(usize, usize)>) -> Vec<Diagnostic> {
@@ -206,6 +221,41 @@ fn repeated(read: &[Read], flagged: &BTreeSet<(usize, usize)>) -> Vec<Diagnostic
             )
         })
         .collect()
+}
+
+/// Paragraphs of one article that begin like an earlier one: a photo caption or a pull
+/// quote repeating a sentence of the article (lines already reported are left out).
+fn captions(read: &[Read], flagged: &BTreeSet<(usize, usize)>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (n, article) in read.iter().enumerate() {
+        let kept: Vec<&Paragraph> = article
+            .ingested
+            .paragraphs
+            .iter()
+            .filter(|p| !flagged.contains(&(n, p.line)))
+            .collect();
+        for (first, again) in furniture::repeats(&kept) {
+            let d = article
+                .source
+                .error_at_line(
+                    first.line,
+                    format!(
+                        "this paragraph begins like the one at line {}: a photo caption or a pull quote repeats a sentence of the article",
+                        again.line
+                    ),
+                )
+                .warning()
+                .with_hint(format!(
+                    "delete the copy that is not article text (line {} or line {}) from {}",
+                    first.line,
+                    again.line,
+                    article.source.path.display()
+                ))
+                .with_code("repeated-paragraph");
+            out.push(d);
+        }
+    }
+    out
 }
 
 /// The summary line of what drop patterns removed: "Dropped as boilerplate: 2 lines of

@@ -4,6 +4,7 @@
 //! pages back to the content file that wrote them.
 
 pub mod drafts;
+mod edges;
 mod language;
 pub mod lines;
 pub mod names;
@@ -17,20 +18,38 @@ pub mod workflow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use crate::article::ArticleRules;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, plural};
+use crate::load::{ArticleFile, Loaded};
 use crate::model::{AnnotatedBrief, EntityKey};
 use crate::model::{Article, Corpus, PartialDate};
 use crate::urls::{Urls, output_file};
 use names::{Entities, Known};
 
-/// Reads site files once each, for line numbers.
+/// Site files for line numbers, each read once: the texts load already read are put in
+/// first ([`article_sources`]), the others are read from disk when first asked for.
 struct Files<'a> {
     root: &'a Path,
     cache: BTreeMap<PathBuf, Option<SourceFile>>,
 }
 
-impl Files<'_> {
+impl<'a> Files<'a> {
+    /// The files of the site at `root`, starting with `read`.
+    fn new(root: &'a Path, read: Vec<SourceFile>) -> Files<'a> {
+        let cache = read
+            .into_iter()
+            .map(|source| (source.path.clone(), Some(source)))
+            .collect();
+        Files { root, cache }
+    }
+
+    /// The file at `path`, given over to the caller (it is not kept).
+    fn take(&mut self, path: &Path) -> Option<SourceFile> {
+        self.get(path)?;
+        self.cache.remove(path).flatten()
+    }
+
     fn get(&mut self, path: &Path) -> Option<&SourceFile> {
         let root = self.root;
         self.cache
@@ -93,17 +112,47 @@ pub fn known(corpus: &Corpus) -> Vec<Known> {
     actors.chain(locations).collect()
 }
 
-/// Every coaching warning for the site.
-pub fn warnings(
-    root: &Path,
-    config: &Config,
-    corpus: &Corpus,
-    annotated: &[AnnotatedBrief],
-) -> Diagnostics {
-    let mut files = Files {
+/// The article.txt files load read, for [`warnings`] (so the coach reads none again).
+pub fn article_sources(loaded: &Loaded) -> Vec<SourceFile> {
+    loaded
+        .briefs
+        .iter()
+        .filter_map(|b| match &b.article {
+            Some(ArticleFile::Text(source)) => Some(source.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What the coach needs of a site: where it is, its settings and article rules, what load
+/// read ([`article_sources`]), and the resolved and annotated content.
+pub struct Coaching<'a> {
+    /// The site folder.
+    pub root: &'a Path,
+    /// Its settings.
+    pub config: &'a Config,
+    /// Its article rules, compiled.
+    pub rules: &'a ArticleRules,
+    /// The article.txt files load read.
+    pub read: Vec<SourceFile>,
+    /// The resolved content.
+    pub corpus: &'a Corpus,
+    /// The annotated briefs.
+    pub annotated: &'a [AnnotatedBrief],
+}
+
+/// Every coaching warning for the site, and the lines of each article.txt that its drop
+/// patterns removed (for the summary, [`lines::summary`]).
+pub fn warnings(site: Coaching) -> (Diagnostics, Vec<lines::Dropped>) {
+    let Coaching {
         root,
-        cache: BTreeMap::new(),
-    };
+        config,
+        rules,
+        read,
+        corpus,
+        annotated,
+    } = site;
+    let mut files = Files::new(root, read);
     let mut out = Diagnostics::default();
     placeholder(config, &mut files, &mut out);
     let workflow = Path::new(workflow::WORKFLOW_PATH);
@@ -121,9 +170,14 @@ pub fn warnings(
     names_taken(corpus, &mut files, &mut out);
     places::places(corpus, &mut files, &mut out);
     starter::starter(corpus, &mut files, &mut out);
+    let articles = lines::read(&mut files, rules, corpus);
+    let (found, dropped) = lines::articles(&articles, corpus);
+    out.extend(found.sorted());
     let entities = Entities::new(known(corpus));
-    out.extend(unlinked::warnings(config, corpus, &mut files, &entities));
-    out
+    out.extend(unlinked::warnings(
+        config, corpus, &mut files, &entities, &articles,
+    ));
+    (out, dropped)
 }
 
 fn placeholder(config: &Config, files: &mut Files, out: &mut Diagnostics) {
@@ -371,10 +425,7 @@ pub fn map_links(
         .iter()
         .map(|(page, files)| (page.as_str(), files))
         .collect();
-    let mut files = Files {
-        root,
-        cache: BTreeMap::new(),
-    };
+    let mut files = Files::new(root, Vec::new());
     let mut out = Diagnostics::default();
     for d in broken.sorted() {
         let page = d.file.display().to_string();

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::Files;
+use super::lines::Read;
 use super::names::{self, Entities, Unlinked, same_name};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, SourceFile, plural};
@@ -35,29 +36,26 @@ pub(super) fn warnings(
     corpus: &Corpus,
     files: &mut Files<'_>,
     entities: &Entities,
+    plain: &[Read],
 ) -> Vec<Diagnostic> {
-    let texts: Vec<Text> = corpus
-        .briefs
-        .iter()
-        .enumerate()
-        .filter_map(|(brief, b)| {
-            let (file, text, first_line) = match &b.article {
-                Article::None => return None,
-                Article::Plain(_) => {
-                    let file = b.file.with_file_name("article.txt");
-                    let text = files.get(&file)?.text.clone();
-                    (file, text, 1)
-                }
-                Article::Markdown { text, file, line } => (file.clone(), text.clone(), *line),
-            };
-            Some(Text {
-                file,
-                text,
-                first_line,
-                brief,
-            })
+    let plain = plain.iter().map(|read| Text {
+        file: read.source.path.clone(),
+        text: read.kept_text(),
+        first_line: 1,
+        brief: read.brief,
+    });
+    let markdown = corpus.briefs.iter().enumerate().filter_map(|(brief, b)| {
+        let Article::Markdown { text, file, line } = &b.article else {
+            return None;
+        };
+        Some(Text {
+            file: file.clone(),
+            text: text.clone(),
+            first_line: *line,
+            brief,
         })
-        .collect();
+    });
+    let texts: Vec<Text> = plain.chain(markdown).collect();
     let site = &config.check.ignore_names;
     let found: Vec<(usize, Found)> = texts
         .into_par_iter()

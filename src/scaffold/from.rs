@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use crate::article::{ArticleRules, ingest};
+use crate::article::furniture::{Edge, Furniture, furniture};
+use crate::article::{ArticleRules, ingest, lint};
 use crate::coach::names::{Entities, Known, unlinked};
 use crate::diagnostics::plural;
 use crate::load::{Loaded, load_all};
@@ -55,10 +56,18 @@ pub fn analyse(root: &Path, title: &str, text: &str) -> FromArticle {
         .and_then(|c| ArticleRules::new(&c.article.drop, &c.article.credits).ok())
         .unwrap_or_default();
     let ignore = config.map(|c| c.check.ignore_names).unwrap_or_default();
-    let paragraphs: Vec<String> = ingest(text, &rules)
+    let ingested = ingest(text, &rules);
+    let runs = furniture(&ingested);
+    let in_run = |line: usize| {
+        runs.iter()
+            .any(|r| r.paragraphs.iter().any(|p| p.line == line))
+    };
+    // The page around the article ("Related Articles", "MORE FROM World") names nothing.
+    let paragraphs: Vec<String> = ingested
         .paragraphs
-        .into_iter()
-        .map(|p| p.text)
+        .iter()
+        .filter(|p| !in_run(p.line))
+        .map(|p| p.text.clone())
         .collect();
     let entities = Entities::new(known(&loaded));
     let mut out = FromArticle {
@@ -78,7 +87,7 @@ pub fn analyse(root: &Path, title: &str, text: &str) -> FromArticle {
         plural(out.actors.len(), "actor"),
         plural(out.locations.len(), "location")
     ));
-    let names = unlinked(text, &entities, &ignore);
+    let names = unlinked(&paragraphs.join("\n"), &entities, &ignore);
     let (near, missing): (Vec<_>, Vec<_>) = names
         .iter()
         .partition(|n| entities.near_miss(&n.name).is_some());
@@ -114,18 +123,58 @@ pub fn analyse(root: &Path, title: &str, text: &str) -> FromArticle {
             ));
         }
     }
+    out.report.extend(edges(text, title, &runs));
+    out
+}
+
+/// The warnings about the edges of the pasted article: its first line, and the web page
+/// pasted around it (`gloss check` names every line).
+fn edges(text: &str, title: &str, runs: &[Furniture]) -> Vec<String> {
+    let first = first_line(text, title);
+    let headline = first.is_some();
+    let mut out: Vec<String> = first.into_iter().collect();
+    for run in runs {
+        let (Some(start), Some(end)) = (run.paragraphs.first(), run.paragraphs.last()) else {
+            continue;
+        };
+        let warning = match run.edge {
+            Edge::Above if run.paragraphs.len() == 1 && headline => continue,
+            Edge::Above if run.paragraphs.len() == 1 => format!(
+                "warning: the article's first line, `{}`, has no final punctuation: it looks like the pasted headline; delete it from article.txt (the page shows the title already)",
+                start.text
+            ),
+            Edge::Above => format!(
+                "warning: lines {}–{} of article.txt, above the article's first paragraph, look like the web page around it (a menu, the headline); `gloss check` names them to delete",
+                start.line,
+                run.next.line.saturating_sub(1).max(end.line)
+            ),
+            Edge::Below => format!(
+                "warning: the lines from {} to the end of article.txt, below the article's last paragraph, look like the web page around it (tags, other stories); `gloss check` names them to delete",
+                start.line
+            ),
+        };
+        out.push(warning);
+    }
+    out
+}
+
+/// A warning when the article's first line is the title, or nearly (a headline the editor
+/// shortened or retyped for the title).
+fn first_line(text: &str, title: &str) -> Option<String> {
     let first = text
         .lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("");
     if first.eq_ignore_ascii_case(title.trim()) {
-        out.report.push(
-            "warning: the article's first line is the title; delete it from article.txt (the page shows the title already)"
-                .to_string(),
-        );
+        Some("warning: the article's first line is the title; delete it from article.txt (the page shows the title already)".to_string())
+    } else if lint::near_title(first, title) {
+        Some(format!(
+            "warning: the article's first line is nearly the title, `{first}`: it looks like the pasted headline; delete it from article.txt (the page shows the title already)"
+        ))
+    } else {
+        None
     }
-    out
 }
 
 /// `actors = […]` and `locations = […]` lines for the front matter.

@@ -190,6 +190,11 @@ impl Engine {
         Ok(built)
     }
 
+    /// The briefs marked `draft = true` at the last full build.
+    pub fn drafts(&self) -> &[PathBuf] {
+        self.state.as_ref().map_or(&[], |s| &s.pipeline.drafts)
+    }
+
     /// The edit-one-brief path; `None` when a full build is needed instead.
     fn update_brief(&mut self, slug: &str, single_file: bool) -> Option<Built> {
         let mut clock = Clock(Instant::now(), Vec::new());

@@ -103,6 +103,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         Err(error) => Live::new(SiteFiles::default(), Some(error)),
     });
     println!("{line}");
+    if let Some(drafts) =
+        crate::coach::drafts::served(engine.drafts()).filter(|_| !options.build.drafts)
+    {
+        println!("{drafts}");
+    }
     start_rebuilder(&root, engine, Arc::clone(&live));
     // Printed once the watcher runs, so every change after this line is seen.
     println!("Serving {title} at {url} (Ctrl+C to stop)");

@@ -49,15 +49,32 @@ fn words(text: &str) -> String {
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Is `line` the title, near enough (a typo, a changed word, the outlet's name added)?
+/// Is `line` the title, near enough (a typo, a changed word, the outlet's name added, or
+/// words the editor left out of the title)?
 pub fn near_title(line: &str, title: &str) -> bool {
+    let raw = line;
     let (line, title) = (words(line), words(title));
     // A paragraph much longer than the title is not it (and comparing is bounded work).
     if line.is_empty() || title.is_empty() || line.len() > title.len() * 2 + 20 {
         return false;
     }
     let contains = line.contains(&title) && line.len() <= title.len() * 2;
-    contains || strsim::normalized_levenshtein(&line, &title) >= 0.7
+    contains
+        || strsim::normalized_levenshtein(&line, &title) >= 0.7
+        || (unpunctuated(raw) && keeps_words(&line, &title))
+}
+
+/// Does one keep the other's words in order, with at most as many again (a headline the
+/// editor shortened for the title: "Six security officials killed in Hangu blast" for "Six
+/// killed in Hangu blast")? At least three words must be shared.
+fn keeps_words(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 3 || long.len() > short.len() * 2 {
+        return false;
+    }
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|l| l == w))
 }
 
 /// Title case: most words of four letters or more start with a capital.
@@ -130,7 +147,7 @@ fn clutter_words() -> Option<&'static Regex> {
         .as_ref()
 }
 
-/// Short, unpunctuated paragraphs in the words of website clutter.
+/// Short, unpunctuated paragraphs in the words of website clutter, or a dateline alone.
 pub fn clutter(ingested: &Ingested) -> Vec<&Paragraph> {
     let Some(words) = clutter_words() else {
         return Vec::new();
@@ -138,8 +155,28 @@ pub fn clutter(ingested: &Ingested) -> Vec<&Paragraph> {
     ingested
         .paragraphs
         .iter()
-        .filter(|p| is_short_unpunctuated(&p.text) && words.is_match(&p.text))
+        .filter(|p| {
+            is_short_unpunctuated(&p.text) && (words.is_match(&p.text) || is_dateline(&p.text))
+        })
         .collect()
+}
+
+/// A dateline alone on its line ("HANGU:", "NEW DELHI —"), as some sites set it above the
+/// first paragraph: the outlet's, not a paragraph of the article.
+pub fn is_dateline(text: &str) -> bool {
+    let Some(place) = text
+        .trim_end()
+        .strip_suffix([':', '\u{2014}', '\u{2013}', '-'])
+    else {
+        return false;
+    };
+    let place = place.trim_end();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && place.chars().count() <= 40
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | ',' | '\'' | '-'))
 }
 
 /// The `[article] drop` pattern that removes exactly this paragraph: the text, escaped,
@@ -192,6 +229,13 @@ mod tests {
             first(&typo, "Rockets hit Ain al-Asad air base"),
             Some((1, Suspect::NearTitle))
         );
+        let shortened = format!("Six farm workers hurt in Dunmore barn fire{body}");
+        assert_eq!(
+            first(&shortened, "Six hurt in Dunmore barn fire"),
+            Some((1, Suspect::NearTitle))
+        );
+        let sentence = format!("Six of us got hurt in the Dunmore barn fire yesterday.{body}");
+        assert_eq!(first(&sentence, "Six hurt in Dunmore barn fire"), None);
         let cased = format!("Iraqi Militias Escalate Their Campaign Against Bases{body}");
         assert_eq!(first(&cased, "A brief"), Some((1, Suspect::Headline)));
         let byline = format!("By Jane Arraf and Falih Hassan{body}");
@@ -207,10 +251,13 @@ mod tests {
         let text = "Rockets struck.\nFollow Us on Telegram\nLatest Headlines\n\
             Watch: the moment the rockets hit\nFollowing the attack, troops moved.\n\
             Share\nRelated coverage from the region, in a long sentence that ends.\n\
-            RELATED Iraq's militias step up attacks\nDownload our app for alerts\nRelated\n";
+            RELATED Iraq's militias step up attacks\nDownload our app for alerts\nRelated\n\
+            PORTVILLE:\nNEW DELHI \u{2014}\nThe mayor said:\nUN:\n";
         let ingested = ingest(text, &ArticleRules::default());
         let found: Vec<usize> = clutter(&ingested).iter().map(|p| p.line).collect();
-        assert_eq!(found, [4, 6, 9]);
+        // Datelines alone count; a sentence-case line ending in a colon or a short
+        // acronym do not.
+        assert_eq!(found, [4, 6, 9, 11, 12]);
         // The most common ones are built-in drop patterns, reported as dropped by check.
         let dropped: Vec<usize> = ingested.removed.iter().map(|r| r.line).collect();
         assert_eq!(dropped, [2, 3, 8, 10]);

@@ -9,6 +9,7 @@ use std::fmt;
 
 use regex::{Regex, RegexSet};
 
+pub mod furniture;
 pub mod language;
 pub mod lint;
 mod paragraphs;
