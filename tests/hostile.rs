@@ -350,3 +350,22 @@ fn a_brief_naming_thousands_of_actors_stays_small() {
     // 10,000 actor pages take about a minute in a debug build on a loaded machine.
     capped_for(&site, &["build"], 3 * WALL).succeeds();
 }
+
+/// A table of two million two-byte cells in the editor's text (within the file limit):
+/// each markdown element costs memory while the page is made (1.3 GB before), so past
+/// the element limit it is an error at the element.
+#[test]
+fn a_megabyte_table_is_an_error_naming_the_element_limit() {
+    let row = |cell: &str| format!("|{}\n", cell.repeat(1_400));
+    let table = format!("{}{}{}", row("a|"), row("-|"), row("b|").repeat(1_400));
+    let site = site("", "", "Text.\n", &format!("\n{table}"));
+    capped(&site, &["build"])
+        .fails()
+        .says("content/briefs/pier/index.md:")
+        .says("more than 500000 markdown elements");
+
+    // Far from the limit, a large table builds.
+    let table = format!("{}{}{}", row("a|"), row("-|"), row("b|").repeat(20));
+    let site = self::site("", "", "Text.\n", &format!("\n{table}"));
+    capped(&site, &["build"]).succeeds();
+}
