@@ -68,14 +68,7 @@ fn run_case(dir: &Path) -> Result<(), String> {
     }
     let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
     let run = site.run(&args);
-    let shown = format!(
-        "{} ({})\nexit {}\n--- stdout\n{}--- stderr\n{}",
-        dir.display(),
-        case.about,
-        run.code,
-        run.stdout,
-        run.stderr
-    );
+    let shown = format!("{} ({})\n{}", dir.display(), case.about, run.shown());
     let mut problems = Vec::new();
     if run.code != case.exit {
         problems.push(format!("expected exit {}", case.exit));

@@ -19,8 +19,7 @@ fn dangling_emacs_lock_does_not_fail_the_build() {
     .expect("symlink");
     std::fs::create_dir_all(site.root().join("static")).expect("static/");
     std::os::unix::fs::symlink("gone", site.root().join("static/.#site.css")).expect("symlink");
-    let run = site.build();
-    assert!(!run.stderr.contains("cannot read"), "{}", run.stderr);
+    site.build().never_says("cannot read");
 }
 
 #[test]
@@ -96,29 +95,19 @@ fn files_gloss_did_not_write_are_kept_and_named() {
     }
     // The site's own stale page is still removed.
     assert!(!public.join("briefs/missiles/index.html").exists());
-    for part in [
-        "warning: gloss did not write this file",
-        "public/CNAME",
-        "papers/2021/report.pdf",
-        "move it into static/",
-    ] {
-        assert!(run.stderr.contains(part), "{part}: {}", run.stderr);
-    }
+    run.says("warning: gloss did not write this file")
+        .says("public/CNAME")
+        .says("papers/2021/report.pdf")
+        .says("move it into static/");
     // Still named on the next build, until it is moved.
-    let again = site.build();
-    assert!(again.stderr.contains("public/CNAME"), "{}", again.stderr);
+    site.build().says("public/CNAME");
     // Moved into static/, it is gloss's own file and no longer a warning.
     site.write("static/CNAME", "briefs.example.org\n");
     std::fs::remove_file(public.join("CNAME")).expect("rm");
     std::fs::remove_file(public.join("google1234.html")).expect("rm");
     std::fs::remove_dir_all(public.join("papers")).expect("rm");
     std::fs::remove_file(public.join("briefs/missiles/notes.pdf")).expect("rm");
-    let moved = site.build();
-    assert!(
-        !moved.stderr.contains("gloss did not write"),
-        "{}",
-        moved.stderr
-    );
+    site.build().never_says("gloss did not write");
     assert_eq!(site.read("CNAME"), "briefs.example.org\n");
 }
 
@@ -128,11 +117,9 @@ fn force_still_replaces_a_folder_gloss_did_not_write() {
     let public = site.public();
     std::fs::create_dir_all(&public).expect("public/");
     std::fs::write(public.join("mine.txt"), "x").expect("file");
-    let refused = site.run(&["build"]);
-    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    site.run(&["build"]).fails();
     assert!(public.join("mine.txt").is_file());
-    let forced = site.run(&["build", "--force"]);
-    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    site.run(&["build", "--force"]).succeeds();
     assert!(!public.join("mine.txt").exists());
 }
 
@@ -165,30 +152,17 @@ fn raw_html_in_a_description_stays_in_summaries() {
 fn new_refuses_names_no_file_system_keeps() {
     let site = Site::fixture();
     let long = "Very long militia name ".repeat(14);
-    let run = site.run(&["new", "actor", long.trim()]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("slug of 321 characters"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("help: pass a shorter slug, e.g. --slug very-long"),
-        "{}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains("os error"), "{}", run.stderr);
+    site.run(&["new", "actor", long.trim()])
+        .fails()
+        .says("slug of 321 characters")
+        .says("help: pass a shorter slug, e.g. --slug very-long")
+        .never_says("os error");
     for name in ["Aux", "NUL", "Com1"] {
-        let run = site.run(&["new", "location", name]);
-        assert_eq!(run.code, 1, "{}", run.stderr);
-        assert!(
-            run.stderr.contains("Windows keeps for a device"),
-            "{}",
-            run.stderr
-        );
+        site.run(&["new", "location", name])
+            .fails()
+            .says("Windows keeps for a device");
     }
     assert!(!site.root().join("content/locations/aux.md").exists());
-    let run = site.run(&["new", "actor", "Aux", "--slug", "aux-forces"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    site.run(&["new", "actor", "Aux", "--slug", "aux-forces"])
+        .succeeds();
 }

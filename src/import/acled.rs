@@ -2,9 +2,7 @@
 
 use csv::StringRecord;
 
-use super::event::{
-    Columns, Deaths, Event, Place, coordinates, count, geonames, outlets, push_actor, wikidata,
-};
+use super::event::{Columns, Deaths, Event, count, outlets, push_actor, wikidata};
 use crate::model::{MONTHS, PartialDate, Precision};
 
 /// The columns an ACLED file must have.
@@ -59,15 +57,7 @@ pub fn event(columns: &Columns, row: &StringRecord) -> Result<Event, String> {
         p @ ("1" | "2" | "3") => p.parse().ok(),
         other => return Err(format!("`{other}` in `geo_precision` is not 1, 2 or 3")),
     };
-    let place = (!place_name.is_empty()).then(|| -> Result<Place, String> {
-        Ok(Place {
-            name: place_name.to_string(),
-            country: get("country").to_string(),
-            coordinates: coordinates(get("latitude"), get("longitude"))?,
-            geo_precision,
-            geonames: geonames(get("geonames"))?,
-        })
-    });
+    let place = columns.place(row, place_name, geo_precision)?;
     Ok(Event {
         event_id: event_id.to_string(),
         date,
@@ -79,7 +69,7 @@ pub fn event(columns: &Columns, row: &StringRecord) -> Result<Event, String> {
         },
         kind,
         actors,
-        place: place.transpose()?,
+        place,
         deaths: Deaths {
             best: count(get("fatalities"), "fatalities")?,
             ..Deaths::default()

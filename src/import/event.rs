@@ -98,6 +98,28 @@ impl Columns {
             .and_then(|i| row.get(i))
             .map_or("", str::trim)
     }
+
+    /// The place named `name` in `row`, none when the name is empty: both datasets give its
+    /// country, `latitude`, `longitude` and an optional `geonames` in columns of one name,
+    /// so each dataset only says which column names the place and how precise it is.
+    pub fn place(
+        &self,
+        row: &StringRecord,
+        name: &str,
+        geo_precision: Option<u8>,
+    ) -> Result<Option<Place>, String> {
+        if name.is_empty() {
+            return Ok(None);
+        }
+        let get = |column: &str| self.get(row, column);
+        Ok(Some(Place {
+            name: name.to_string(),
+            country: get("country").to_string(),
+            coordinates: coordinates(get("latitude"), get("longitude"))?,
+            geo_precision,
+            geonames: geonames(get("geonames"))?,
+        }))
+    }
 }
 
 /// A count cell: empty is unknown; anything else must be a whole number.

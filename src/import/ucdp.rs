@@ -2,9 +2,7 @@
 
 use csv::StringRecord;
 
-use super::event::{
-    Columns, Deaths, Event, Place, coordinates, count, geonames, outlets, push_actor, wikidata,
-};
+use super::event::{Columns, Deaths, Event, count, outlets, push_actor, wikidata};
 use crate::model::{PartialDate, Precision};
 
 /// The columns a UCDP GED file must have.
@@ -59,15 +57,11 @@ pub fn event(columns: &Columns, row: &StringRecord) -> Result<Event, String> {
         .map(get)
         .find(|n| !n.is_empty())
         .unwrap_or_default();
-    let place = (!place_name.is_empty()).then(|| -> Result<Place, String> {
-        Ok(Place {
-            name: place_name.to_string(),
-            country: get("country").to_string(),
-            coordinates: coordinates(get("latitude"), get("longitude"))?,
-            geo_precision: where_precision(get("where_prec"))?,
-            geonames: geonames(get("geonames"))?,
-        })
-    });
+    let place = if place_name.is_empty() {
+        None
+    } else {
+        columns.place(row, place_name, where_precision(get("where_prec"))?)?
+    };
     let sides = [get("side_a"), get("side_b")]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -84,7 +78,7 @@ pub fn event(columns: &Columns, row: &StringRecord) -> Result<Event, String> {
         },
         kind: kind.to_string(),
         actors,
-        place: place.transpose()?,
+        place,
         deaths: Deaths {
             best: count(get("best"), "best")?,
             low: count(get("low"), "low")?,

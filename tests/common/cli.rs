@@ -30,3 +30,62 @@ pub fn new_site() -> (tempfile::TempDir, PathBuf) {
     assert_eq!(code, 0, "{stderr}");
     (dir, site)
 }
+
+/// Assertions on one run that print the whole run when they fail: a failing test then
+/// shows the exit code, standard output and standard error, not only the missing text.
+impl super::Run {
+    /// The whole run as a failing assertion shows it (also for tests that gather every
+    /// problem before failing).
+    pub fn shown(&self) -> String {
+        format!(
+            "exit {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+
+    /// Asserts the run exited with `code`.
+    #[track_caller]
+    pub fn exits(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code,
+            code,
+            "wanted exit {code}, got:\n{}",
+            self.shown()
+        );
+        self
+    }
+
+    /// Asserts the run succeeded (exit 0).
+    #[track_caller]
+    pub fn succeeds(&self) -> &Self {
+        self.exits(0)
+    }
+
+    /// Asserts the run failed as a content error does (exit 1).
+    #[track_caller]
+    pub fn fails(&self) -> &Self {
+        self.exits(1)
+    }
+
+    /// Asserts standard error says `text`.
+    #[track_caller]
+    pub fn says(&self, text: &str) -> &Self {
+        assert!(
+            self.stderr.contains(text),
+            "stderr does not say {text:?}:\n{}",
+            self.shown()
+        );
+        self
+    }
+
+    /// Asserts standard error does not say `text`.
+    #[track_caller]
+    pub fn never_says(&self, text: &str) -> &Self {
+        assert!(
+            !self.stderr.contains(text),
+            "stderr says {text:?}:\n{}",
+            self.shown()
+        );
+        self
+    }
+}

@@ -30,6 +30,11 @@ pub const MAX_ALIASES: usize = 200;
 /// The most passage notes one brief may have.
 pub const MAX_NOTES: usize = 2_000;
 
+/// The most markdown elements (paragraphs, table cells, list items, emphasis, text runs…)
+/// one piece of markdown may hold. Each costs about 200 bytes while a page is made, so a
+/// 4 MB table of two-byte cells took 1.3 GB; a long real article has a few thousand.
+pub const MAX_MARKDOWN_EVENTS: usize = 500_000;
+
 /// The most entries of a list of `what` ("tag", "alias", "short name") one file may give.
 pub fn list_max(what: &str) -> usize {
     if what == "tag" { MAX_TAGS } else { MAX_ALIASES }

@@ -310,6 +310,13 @@ pub fn brief_links(
 /// How many related entities an entity page lists.
 const RELATED_ENTITIES: usize = 8;
 
+/// How many actors, and how many locations, of one brief's sidebar (listed ones first, then
+/// mentioned ones by first mention) relate to each other: for the related lists here and the
+/// network's ties. Relations are pairs, so a brief naming thousands of entities would cost
+/// millions of them; past this its later entities still link to the brief but relate to no
+/// one through it (docs/limits.md).
+pub const MAX_RELATED_PER_BRIEF: usize = 100;
+
 /// For every actor and location, the eight entities that share the most briefs with it.
 /// Counted per entity over its own briefs with a dense counter, so the cost is the sum of
 /// sidebar sizes over each entity's briefs, without any map of pairs. The counter is one
@@ -325,12 +332,22 @@ fn related(graph: &Graph, numbering: EntityNumbering) -> (Vec<Related>, Vec<Rela
             let mut touched = Vec::new();
             for b in backlinks {
                 let links = &graph.briefs[b.index()];
-                let keys = links
-                    .actors
-                    .iter()
-                    .map(|e| EntityKey::Actor(e.id))
-                    .chain(links.locations.iter().map(|e| EntityKey::Location(e.id)));
-                for other in keys.map(|k| numbering.number(k)).filter(|&o| o != me) {
+                let first = |n: usize| n.min(MAX_RELATED_PER_BRIEF);
+                let keys = || {
+                    links.actors[..first(links.actors.len())]
+                        .iter()
+                        .map(|e| EntityKey::Actor(e.id))
+                        .chain(
+                            links.locations[..first(links.locations.len())]
+                                .iter()
+                                .map(|e| EntityKey::Location(e.id)),
+                        )
+                        .map(|k| numbering.number(k))
+                };
+                if !keys().any(|k| k == me) {
+                    continue;
+                }
+                for other in keys().filter(|&o| o != me) {
                     if counts[other] == 0 {
                         touched.push(other);
                     }

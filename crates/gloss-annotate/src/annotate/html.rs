@@ -24,6 +24,41 @@ struct Clip {
     ends_here: bool,
 }
 
+/// The clips of one piece, sorted by start, with the furthest end so far of each prefix,
+/// so that the few clips near a range are found without reading all of them: a paragraph
+/// with thousands of mentions and thousands of notes is written in one pass, not in
+/// mentions × notes steps.
+struct Clips {
+    list: Vec<Clip>,
+    /// `reach[i]`: the largest `range.end` of `list[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl Clips {
+    fn new(mut list: Vec<Clip>) -> Clips {
+        // Stable: clips of equal start keep their passages' order (the marks' nesting).
+        list.sort_by_key(|clip| clip.range.start);
+        let reach = list
+            .iter()
+            .scan(0, |far, clip| {
+                *far = clip.range.end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        Clips { list, reach }
+    }
+
+    /// The clips that may overlap or end in `range`: none before it ends before
+    /// `range.start`, and none after it starts at or after `range.end`.
+    fn near(&self, range: Range<usize>) -> &[Clip] {
+        let from = self.reach.partition_point(|&far| far <= range.start);
+        let to = self
+            .list
+            .partition_point(|clip| clip.range.start < range.end);
+        self.list.get(from..to.max(from)).unwrap_or_default()
+    }
+}
+
 /// Writes annotated pieces of one article, remembering which marks were started so only
 /// the first piece of each passage carries its `id`.
 pub(crate) struct Writer<'l> {
@@ -59,15 +94,17 @@ impl<'l> Writer<'l> {
         mut deferred: Option<&mut Vec<usize>>,
     ) {
         let end = offset + text.len();
-        let clips: Vec<Clip> = passages
-            .iter()
-            .filter(|p| p.range.start < end && p.range.end > offset)
-            .map(|p| Clip {
-                note: p.note,
-                range: p.range.start.max(offset) - offset..p.range.end.min(end) - offset,
-                ends_here: p.range.end <= end,
-            })
-            .collect();
+        let clips = Clips::new(
+            passages
+                .iter()
+                .filter(|p| p.range.start < end && p.range.end > offset)
+                .map(|p| Clip {
+                    note: p.note,
+                    range: p.range.start.max(offset) - offset..p.range.end.min(end) - offset,
+                    ends_here: p.range.end <= end,
+                })
+                .collect(),
+        );
         let mut at = 0;
         for mention in mentions {
             let range = mention.range.start.max(at)..mention.range.end.min(text.len());
@@ -85,7 +122,7 @@ impl<'l> Writer<'l> {
             self.open_mention(out, mention);
             self.marked(out, text, range.clone(), &clips, None, false);
             out.push_str(if mention.link { "</a>" } else { "</span>" });
-            for clip in &clips {
+            for clip in clips.near(range.clone()) {
                 if clip.ends_here && clip.range.end > range.start && clip.range.end <= range.end {
                     note_ref(out, clip.note, deferred.as_deref_mut());
                 }
@@ -102,13 +139,14 @@ impl<'l> Writer<'l> {
         out: &mut String,
         text: &str,
         range: Range<usize>,
-        clips: &[Clip],
+        clips: &Clips,
         mut deferred: Option<&mut Vec<usize>>,
         refs: bool,
     ) {
         if range.start >= range.end {
             return;
         }
+        let clips = clips.near(range.clone());
         let mut cuts = vec![range.start, range.end];
         for clip in clips {
             for cut in [clip.range.start, clip.range.end] {

@@ -8,7 +8,7 @@
 //! - `fold`: quote, dash and space folding with a map back to the original text
 //! - `matcher`: the Aho-Corasick automaton of all surface forms
 //! - `mentions`: which occurrences become mentions, in document order
-//! - `notes`: anchoring note quotes (the `## Notes` section is split off in
+//! - `notes`: anchoring note quotes (`locate` finds them all in one pass) (the `## Notes` section is split off in
 //!   [`crate::markup::notes`])
 //! - `note_mentions`: mentions linked inside a brief's notes
 //! - `sentence`, `report`: sentences and the mention report for backlinks
@@ -19,6 +19,7 @@ mod difference;
 mod fold;
 mod html;
 mod layout;
+mod locate;
 mod markdown;
 mod matcher;
 mod mentions;

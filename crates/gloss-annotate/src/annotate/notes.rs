@@ -6,11 +6,13 @@
 //! the editor can see what to fix.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
 use crate::annotate::fold::{Folded, fold_str};
+use crate::annotate::locate::{Joined, Places, places};
 
 /// A note to anchor in the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,18 +140,18 @@ const CLOSEST_SHORTLIST: usize = 24;
 /// block; all failures are reported together.
 pub(crate) fn anchor(blocks: &[&str], notes: &[NoteSpec]) -> Result<Anchored, Vec<NoteError>> {
     let folded: Vec<Folded<'_>> = blocks.iter().map(|b| Folded::new(b)).collect();
-    let all = Joined::new(&folded);
+    let quotes: Vec<String> = notes.iter().map(|note| fold_str(&note.quote)).collect();
+    let found_at = places(&folded, &Joined::new(&folded), &quotes);
     let words_of = OnceCell::new();
     let mut found: Vec<(usize, Range<usize>, usize)> = Vec::with_capacity(notes.len());
     let mut errors = Vec::new();
     for (index, note) in notes.iter().enumerate() {
-        let quote = fold_str(&note.quote);
-        let quote = quote.as_str();
+        let (quote, at) = (&quotes[index], &found_at[index]);
         // Past the first few missing quotes, the closest passage is not looked for: each
         // look reads the whole article, and an editor fixes a few at a time.
         let look = errors.len() < CLOSEST_LOOKS;
         let look = look.then_some(&words_of);
-        match find(blocks, &folded, &all, quote, look) {
+        match find(blocks, &folded, at, quote, look) {
             Ok((block, range)) => found.push((block, range, index)),
             Err(kind) => errors.push(NoteError {
                 line: note.line,
@@ -175,11 +177,11 @@ pub(crate) fn anchor(blocks: &[&str], notes: &[NoteSpec]) -> Result<Anchored, Ve
 }
 
 /// The one whole-word place of `quote` (folded) in the blocks, as a block and an original
-/// byte range, or why there is none.
+/// byte range, or why there is none; `at` is where the quote occurs.
 fn find(
     blocks: &[&str],
     folded: &[Folded<'_>],
-    all: &Joined,
+    at: &Places,
     quote: &str,
     look: Option<&OnceCell<Vec<Vec<Word>>>>,
 ) -> Result<(usize, Range<usize>), NoteErrorKind> {
@@ -188,24 +190,7 @@ fn find(
             closest: String::new(),
         });
     }
-    let mut whole = Vec::new();
-    let mut cut = None;
-    for (at, _) in all.text.match_indices(quote) {
-        let block = all.starts.partition_point(|&s| s <= at).saturating_sub(1);
-        let (Some(f), Some(start)) = (folded.get(block), all.starts.get(block)) else {
-            continue;
-        };
-        let range = at - start..at - start + quote.len();
-        if range.end > f.text.len() {
-            continue;
-        }
-        if cuts_word(&f.text, range.clone()) {
-            cut.get_or_insert((block, range));
-        } else {
-            whole.push((block, range));
-        }
-    }
-    match (whole.len(), whole.first(), cut) {
+    match (at.whole, &at.first_whole, at.first_cut.clone()) {
         (1, Some((block, range)), _) => Ok((*block, folded[*block].original_range(range.clone()))),
         (0, _, Some((block, range))) => {
             let widened = widen(&folded[block].text, range);
@@ -230,28 +215,6 @@ fn find(
     }
 }
 
-/// The folded text of every block in one string, each block followed by a NUL (control
-/// characters are removed from content, so no quote holds one), so that a quote is looked
-/// for with one search over the article rather than one per paragraph.
-struct Joined {
-    text: String,
-    /// The byte offset in `text` where each block starts.
-    starts: Vec<usize>,
-}
-
-impl Joined {
-    fn new(folded: &[Folded<'_>]) -> Joined {
-        let mut text = String::with_capacity(folded.iter().map(|f| f.text.len() + 1).sum());
-        let mut starts = Vec::with_capacity(folded.len());
-        for f in folded {
-            starts.push(text.len());
-            text.push_str(&f.text);
-            text.push('\0');
-        }
-        Joined { text, starts }
-    }
-}
-
 /// Is the character part of a word? Letters and digits of any script (an apostrophe
 /// between two of them joins them, as in "Kata'ib": see `cuts_word`).
 fn word_char(c: char) -> bool {
@@ -263,7 +226,7 @@ fn word_char(c: char) -> bool {
 /// ("rone" in "drone", "Kata'" in "Kata'ib"); an apostrophe just outside joins too
 /// ("ib" in "Kata'ib"), except for a possessive "'s" after the quote. An edge at other
 /// punctuation ("said." before a space) never cuts.
-fn cuts_word(text: &str, range: Range<usize>) -> bool {
+pub(crate) fn cuts_word(text: &str, range: Range<usize>) -> bool {
     let inside = &text[range.clone()];
     let edge = |c: char| word_char(c) || c == '\'' || c == '-';
     let mut back = text[..range.start].chars().rev();
@@ -344,42 +307,43 @@ fn closest(blocks: &[&str], folded: &[Folded<'_>], words_of: &[Vec<Word>], quote
     let quote_keys: HashSet<String> = quote.split(' ').map(word_key).collect();
     let quote_words = quote.split(' ').filter(|w| !w.is_empty()).count().max(1);
 
-    // (shared words, block, first word, word count)
-    let mut shortlist: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // The best windows so far, worst on top: (fewer shared words, block, first word, word
+    // count), so that a smaller key is a better window. Kept to the shortlist's size, so a
+    // megabyte paragraph costs one pass and no vector of every window.
+    let mut best: BinaryHeap<(Reverse<usize>, usize, usize, usize)> = BinaryHeap::new();
     for (block, words) in words_of.iter().enumerate() {
         let in_quote: Vec<usize> = words
             .iter()
             .map(|w| usize::from(quote_keys.contains(&w.key)))
             .collect();
+        let mut last_size = 0;
         for size in quote_words.saturating_sub(1).max(1)..=quote_words + 1 {
             let size = size.min(words.len());
-            if size == 0 {
+            if size == 0 || size == last_size {
                 continue;
             }
+            last_size = size;
             let mut shared: usize = in_quote[..size].iter().sum();
             for first in 0..=words.len() - size {
                 if first > 0 {
                     shared -= in_quote[first - 1];
                     shared += in_quote[first + size - 1];
                 }
-                shortlist.push((shared, block, first, size));
+                let window = (Reverse(shared), block, first, size);
+                if best.len() < CLOSEST_SHORTLIST {
+                    best.push(window);
+                } else if best.peek().is_some_and(|worst| window < *worst) {
+                    best.pop();
+                    best.push(window);
+                }
             }
         }
     }
-    let rank = |a: &(usize, usize, usize, usize), b: &(usize, usize, usize, usize)| {
-        b.0.cmp(&a.0)
-            .then(a.1.cmp(&b.1))
-            .then(a.2.cmp(&b.2))
-            .then(a.3.cmp(&b.3))
-    };
-    // Only the best few are compared: select them without sorting every window.
-    shortlist.dedup();
-    if shortlist.len() > CLOSEST_SHORTLIST {
-        shortlist.select_nth_unstable_by(CLOSEST_SHORTLIST, rank);
-        shortlist.truncate(CLOSEST_SHORTLIST);
-    }
-    shortlist.sort_by(rank);
-    shortlist.dedup();
+    let shortlist: Vec<(usize, usize, usize, usize)> = best
+        .into_sorted_vec()
+        .into_iter()
+        .map(|(Reverse(shared), block, first, size)| (shared, block, first, size))
+        .collect();
 
     let quote_chars: Vec<char> = quote.chars().collect();
     let best = shortlist

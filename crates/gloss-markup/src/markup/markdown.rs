@@ -133,7 +133,14 @@ impl Markdown {
             .as_ref()
             .zip(page_file)
             .map(|(links, page)| Rewriter::new(links, page));
-        for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        for (seen, (event, range)) in Parser::new_ext(text, options())
+            .into_offset_iter()
+            .enumerate()
+        {
+            if seen == crate::limits::MAX_MARKDOWN_EVENTS {
+                errors.push(too_many_elements(&place, range.start));
+                break;
+            }
             let rewritten = shorthand
                 .as_mut()
                 .and_then(|s| s.rewrite(&event, range.clone(), &place, &mut errors));
@@ -297,6 +304,29 @@ fn without_forbidden(
         "delete the character reference (control characters and noncharacters such as &#27; or &#xFFFF; show nothing)",
     ));
     t.chars().filter(|&c| !is_forbidden(c)).collect()
+}
+
+/// The error for markdown of more elements than [`crate::limits::MAX_MARKDOWN_EVENTS`], at
+/// the element that passes it.
+fn too_many_elements(place: &Place<'_>, start: usize) -> Diagnostic {
+    let before = place.text.get(..start).unwrap_or_default();
+    let line = place.first_line + before.matches('\n').count();
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    let max = crate::limits::MAX_MARKDOWN_EVENTS;
+    Diagnostic::at(
+        place.file,
+        line,
+        column,
+        None,
+        format!("this text has more than {max} markdown elements (paragraphs, table cells, list items, emphasis…); gloss reads at most {max} per file"),
+    )
+    .with_hint("split it, or publish a large table as a CSV file in static/ and link to it (see docs/limits.md)")
 }
 
 /// The error for a link or image whose scheme is not allowed, at its line.

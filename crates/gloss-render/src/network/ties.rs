@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::graph::Graph;
+use crate::graph::{Graph, MAX_RELATED_PER_BRIEF};
 use crate::model::ActorId;
 
 /// Another actor and how many briefs it shares with the one asked about.
@@ -18,11 +18,17 @@ pub struct Tie {
     pub briefs: u32,
 }
 
-/// Every actor that shares a brief with `actor`, by id.
+/// Every actor that shares a brief with `actor`, by id (a brief ties only the first
+/// [`MAX_RELATED_PER_BRIEF`] actors of its sidebar, as it relates them).
 pub fn ties(graph: &Graph, actor: ActorId) -> Vec<Tie> {
     let mut counts: BTreeMap<ActorId, u32> = BTreeMap::new();
     for brief in &graph.actors[actor.index()].backlinks {
-        for entry in &graph.briefs[brief.index()].actors {
+        let entries = &graph.briefs[brief.index()].actors;
+        let tied = &entries[..entries.len().min(MAX_RELATED_PER_BRIEF)];
+        if !tied.iter().any(|entry| entry.id == actor) {
+            continue;
+        }
+        for entry in tied {
             if entry.id != actor {
                 *counts.entry(entry.id).or_default() += 1;
             }
@@ -178,6 +184,18 @@ mod tests {
         let g = graph(4, &[&[0, 1, 2], &[0, 1], &[3]]);
         assert_eq!(ties(&g, ActorId(0)), [tie(1, 2), tie(2, 1)]);
         assert!(ties(&g, ActorId(3)).is_empty());
+    }
+
+    #[test]
+    fn a_brief_of_thousands_of_actors_ties_only_its_first() {
+        let named: Vec<u32> = (0..3_000).collect();
+        let g = graph(3_000, &[&named, &[0, 2_999]]);
+        let first = ties(&g, ActorId(0));
+        assert_eq!(first.len(), MAX_RELATED_PER_BRIEF);
+        assert_eq!(first.last(), Some(&tie(2_999, 1)));
+        // A late actor ties only through the briefs where it is among the first.
+        assert_eq!(ties(&g, ActorId(2_999)), [tie(0, 1)]);
+        assert!(ties(&g, ActorId(1_500)).is_empty());
     }
 
     #[test]
