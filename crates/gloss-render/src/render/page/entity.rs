@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{PageJob, Site};
 use crate::model::EntityKey;
-use crate::model::{ActorId, LocationId};
+use crate::model::{Actor, ActorId, Location, LocationId};
 use crate::render::paginate::Pagination;
 use crate::render::views::{BacklinkView, IncidentRef, LinkView};
 use crate::urls::{feed_path, output_file, wikidata_url};
@@ -104,28 +104,59 @@ struct EntityPage<'a> {
     incidents: Vec<&'a IncidentRef>,
 }
 
+/// An actor's record with its graph entry: what only an actor's page reads.
+pub struct ActorRef<'a> {
+    /// What the editor wrote.
+    pub actor: &'a Actor,
+    /// The actors affiliated with it.
+    pub members: &'a [ActorId],
+}
+
+/// A location's record with its graph entry: what only a location's page reads.
+pub struct LocationRef<'a> {
+    /// What the editor wrote.
+    pub location: &'a Location,
+    /// The locations inside it.
+    pub contains: &'a [LocationId],
+}
+
+impl<'a> Site<'a> {
+    /// One actor's own data from every stage (its shared data is [`Site::entity`]).
+    pub fn actor(&self, a: ActorId) -> ActorRef<'a> {
+        ActorRef {
+            actor: &self.corpus.actors[a.index()],
+            members: &self.graph.members[a.index()],
+        }
+    }
+
+    /// One location's own data from every stage (its shared data is [`Site::entity`]).
+    pub fn location(&self, l: LocationId) -> LocationRef<'a> {
+        LocationRef {
+            location: &self.corpus.locations[l.index()],
+            contains: &self.graph.contains[l.index()],
+        }
+    }
+}
+
 fn actor_parts<'a>(site: &Site<'a>, a: ActorId) -> ActorParts<'a> {
+    let actor = site.actor(a);
     let links = |ids: &'a [ActorId]| {
         ids.iter()
-            .map(|a| &site.prepared.actor_links[a.index()])
+            .map(|&id| site.entity(EntityKey::Actor(id)).link)
             .collect()
     };
     ActorParts {
-        affiliation: links(&site.corpus.actors[a.index()].affiliation),
-        members: links(&site.graph.members[a.index()]),
+        affiliation: links(&actor.actor.affiliation),
+        members: links(actor.members),
     }
 }
 
 fn place_parts<'a>(site: &Site<'a>, l: LocationId) -> PlaceParts<'a> {
-    let location = &site.corpus.locations[l.index()];
+    let LocationRef { location, contains } = site.location(l);
+    let link = |id: LocationId| site.entity(EntityKey::Location(id)).link;
     PlaceParts {
-        within: location
-            .within
-            .map(|w| &site.prepared.location_links[w.index()]),
-        contains: site.graph.contains[l.index()]
-            .iter()
-            .map(|c| &site.prepared.location_links[c.index()])
-            .collect(),
+        within: location.within.map(link),
+        contains: contains.iter().map(|&c| link(c)).collect(),
         coordinates: location
             .coordinates
             .map(|(lat, lon)| Coordinates { lat, lon }),
