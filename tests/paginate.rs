@@ -383,3 +383,22 @@ fn entity_pages_are_bounded_in_bytes() {
     }
     assert!(!site.public().join("actors/brigade/page/6").exists());
 }
+
+/// Issue 26: the archive listings (tag pages, the home page's later pages) list every brief
+/// of the site, so their cards leave out the actors and places that the brief's page, its
+/// hover card and the front page's cards show; a listing page stays a few KB a brief.
+#[test]
+fn archive_listings_are_compact() {
+    let site = generated();
+    for file in ["tags/raid/page/2/index.html", "page/2/index.html"] {
+        let html = site.page(file);
+        assert_eq!(texts(&html, "article.brief-card").len(), 20, "{file}");
+        assert!(texts(&html, ".card-entities").is_empty(), "{file}");
+        assert_eq!(texts(&html, ".card-summary").len(), 20, "{file}");
+        let bytes = site.read(file).len();
+        assert!(bytes < 20 * 1024, "{file}: {bytes} bytes for 20 briefs");
+    }
+    // The front page keeps them.
+    let home = site.page("index.html");
+    assert!(!texts(&home, ".card-entities").is_empty());
+}
