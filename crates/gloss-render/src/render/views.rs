@@ -124,12 +124,12 @@ pub struct MentionView {
     pub after: String,
 }
 
-/// How many characters of its sentence a backlink quotes on each side of a mention: about a
-/// dozen words, most of a news sentence. One sentence naming many entities is quoted on each
+/// How many characters of its sentence a backlink quotes on each side of a mention: about
+/// ten words, so a quote is about as long as a search result's snippet. One sentence naming many entities is quoted on each
 /// of their pages, so an unbounded quote would make output grow with the square of a long
 /// sentence, and an entity page lists every brief that names it (issue 26: 240 characters
 /// made the entity pages of a 10,000-brief site 235 MB).
-pub const EXCERPT_CHARS: usize = 80;
+pub const EXCERPT_CHARS: usize = 60;
 
 /// The last [`EXCERPT_CHARS`] characters of `text` or fewer, after `…` when cut: the cut
 /// moves forward to the next space so no word is shown in part ("…ay attack"), except in a
