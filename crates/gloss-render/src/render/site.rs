@@ -1,7 +1,8 @@
 //! The one join of the render stage. A brief's data is spread over the stages that made it:
 //! the corpus entry (what the editor wrote), the annotated article, the graph's links and the
 //! prepared card and body. [`Site`] holds them all and hands out one borrowed record per item
-//! ([`BriefRef`], [`EntityRef`], [`IncidentEntry`]), so page builders, feeds and data files
+//! ([`BriefRef`], [`EntityRef`], [`IncidentEntry`], and an actor's or location's own
+//! [`ActorRef`] and [`LocationRef`]), so page builders, feeds and data files
 //! read `site.brief(id).card` instead of indexing five parallel arrays by hand.
 //!
 //! The page list ([`Job`]) and the closed sets pages are keyed by ([`Section`], [`Robots`])
@@ -15,7 +16,9 @@ use super::prepare::{Described, Prepared};
 use super::views::{BriefCard, IncidentRef, LinkView};
 use crate::config::Config;
 use crate::graph::{BriefLinks, EntityLinks, Graph, IncidentLinks};
-use crate::model::{ActorId, Brief, BriefId, Corpus, Incident, IncidentId, LocationId, Slug};
+use crate::model::{
+    Actor, ActorId, Brief, BriefId, Corpus, Incident, IncidentId, Location, LocationId, Slug,
+};
 use crate::model::{AnnotatedBrief, EntityKey};
 use crate::urls::Urls;
 
@@ -108,6 +111,22 @@ pub struct IncidentEntry<'a> {
     pub links: &'a IncidentLinks,
 }
 
+/// An actor's record with its graph entry: what only an actor's page and record read.
+pub struct ActorRef<'a> {
+    /// What the editor wrote.
+    pub actor: &'a Actor,
+    /// The actors affiliated with it.
+    pub members: &'a [ActorId],
+}
+
+/// A location's record with its graph entry: what only a location's page and record read.
+pub struct LocationRef<'a> {
+    /// What the editor wrote.
+    pub location: &'a Location,
+    /// The locations inside it.
+    pub contains: &'a [LocationId],
+}
+
 impl<'a> Site<'a> {
     /// One brief's data from every stage.
     pub fn brief(&self, id: BriefId) -> BriefRef<'a> {
@@ -155,6 +174,22 @@ impl<'a> Site<'a> {
             link: self.prepared.link(key),
             described: self.prepared.described(key),
             links,
+        }
+    }
+
+    /// One actor's own data from every stage (its shared data is [`Site::entity`]).
+    pub fn actor(&self, a: ActorId) -> ActorRef<'a> {
+        ActorRef {
+            actor: &self.corpus.actors[a.index()],
+            members: &self.graph.members[a.index()],
+        }
+    }
+
+    /// One location's own data from every stage (its shared data is [`Site::entity`]).
+    pub fn location(&self, l: LocationId) -> LocationRef<'a> {
+        LocationRef {
+            location: &self.corpus.locations[l.index()],
+            contains: &self.graph.contains[l.index()],
         }
     }
 

@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::{PageJob, Site};
 use crate::model::EntityKey;
-use crate::model::{Actor, ActorId, Location, LocationId};
+use crate::model::{ActorId, LocationId};
 use crate::render::paginate::Pagination;
+use crate::render::site::LocationRef;
 use crate::render::views::{BacklinkView, IncidentRef, LinkView};
 use crate::urls::{feed_path, output_file, wikidata_url};
 
@@ -102,40 +103,6 @@ struct EntityPage<'a> {
     backlinks_total: usize,
     pagination: Pagination,
     incidents: Vec<&'a IncidentRef>,
-}
-
-/// An actor's record with its graph entry: what only an actor's page reads.
-pub struct ActorRef<'a> {
-    /// What the editor wrote.
-    pub actor: &'a Actor,
-    /// The actors affiliated with it.
-    pub members: &'a [ActorId],
-}
-
-/// A location's record with its graph entry: what only a location's page reads.
-pub struct LocationRef<'a> {
-    /// What the editor wrote.
-    pub location: &'a Location,
-    /// The locations inside it.
-    pub contains: &'a [LocationId],
-}
-
-impl<'a> Site<'a> {
-    /// One actor's own data from every stage (its shared data is [`Site::entity`]).
-    pub fn actor(&self, a: ActorId) -> ActorRef<'a> {
-        ActorRef {
-            actor: &self.corpus.actors[a.index()],
-            members: &self.graph.members[a.index()],
-        }
-    }
-
-    /// One location's own data from every stage (its shared data is [`Site::entity`]).
-    pub fn location(&self, l: LocationId) -> LocationRef<'a> {
-        LocationRef {
-            location: &self.corpus.locations[l.index()],
-            contains: &self.graph.contains[l.index()],
-        }
-    }
 }
 
 fn actor_parts<'a>(site: &Site<'a>, a: ActorId) -> ActorParts<'a> {
