@@ -28,8 +28,9 @@ pub const PAGE_BACKLINK_BYTES: usize = 32 * 1024;
 /// a reader scrolls a page of two hundred titles at most.
 pub const PAGE_BRIEFS: usize = 200;
 
-/// The relative root of the deepest page (`actors/<slug>/page/N/`), counted for every link.
-const ROOT_BYTES: usize = "../../../../".len();
+/// The relative root of the deepest page, counted for every link: four steps up from
+/// `actors/<slug>/page/N/`, three bytes each.
+const ROOT_BYTES: usize = 4 * 3;
 
 /// One backlink's markup around its title, path and date (`backlinks.html`).
 const BACKLINK_MARKUP_BYTES: usize = 64 + ROOT_BYTES;
