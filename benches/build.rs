@@ -1,6 +1,7 @@
 //! `cargo bench --bench build`: builds generated corpora (see `support/corpus.rs`) with the
 //! release `gloss` binary as a child process and prints, per size: wall time, pages/s, peak
-//! RSS of the child, bytes and files per page kind and per brief, the median brief page, the
+//! RSS of the child, bytes and files per page kind (files, MB, median, KB and files per
+//! brief: `support/tally.rs`) and per brief, the median brief page, the
 //! largest HTML page, per-stage times (`gloss build -v`) and, when `hugo` is on the PATH, a
 //! paired Hugo comparison (gloss and Hugo alternate, median of the runs). No test depends on
 //! these numbers.
@@ -17,8 +18,9 @@
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/tally.rs"]
+mod tally;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -78,67 +80,6 @@ fn median(mut runs: Vec<Run>) -> Run {
 /// slower at 10k briefs (25.6 s against 10.0 s, the same binary).
 fn settle() {
     Command::new("sync").status().ok();
-}
-
-/// Bytes and files per page kind: the first path segment, and HTML or not.
-#[derive(Default)]
-struct Tally {
-    kinds: BTreeMap<String, (u64, u64)>,
-    largest: (u64, String),
-    html: u64,
-    /// Sizes of the brief pages (`briefs/*/index.html`), for the median (issue 26).
-    brief_pages: Vec<u64>,
-}
-
-fn tally(out: &Path) -> Tally {
-    let mut t = Tally::default();
-    for entry in walk(out) {
-        let rel = entry.strip_prefix(out).unwrap_or(&entry).to_path_buf();
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        let size = std::fs::metadata(&entry).map(|m| m.len()).unwrap_or(0);
-        let top = rel.split('/').next().unwrap_or("").to_string();
-        let html = rel.ends_with(".html");
-        let kind = if !rel.contains('/') {
-            if html {
-                "(home)".into()
-            } else {
-                "(root files)".into()
-            }
-        } else if html {
-            format!("{top}/ html")
-        } else {
-            format!("{top}/ other")
-        };
-        let e = t.kinds.entry(kind).or_default();
-        e.0 += 1;
-        e.1 += size;
-        if top == "briefs" && rel.ends_with("/index.html") {
-            t.brief_pages.push(size);
-        }
-        if html {
-            t.html += 1;
-            if size > t.largest.0 {
-                t.largest = (size, rel);
-            }
-        }
-    }
-    t
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files
 }
 
 fn env_usize(name: &str, default: usize) -> usize {
@@ -231,9 +172,8 @@ fn main() {
             measure(&gloss, &args)
         };
         let cold = median(g);
-        let t = tally(&out);
-        let bytes: u64 = t.kinds.values().map(|k| k.1).sum();
-        let files: u64 = t.kinds.values().map(|k| k.0).sum();
+        let t = tally::Tally::of(&out);
+        let (bytes, files) = (t.bytes(), t.files());
         println!(
             "gloss cold: {:.2} s, {:.0} pages/s, peak RSS {:.0} MB, {} HTML pages, {} files, {:.1} MB",
             cold.wall,
@@ -243,13 +183,11 @@ fn main() {
             files,
             bytes as f64 / 1e6
         );
-        let mut pages = t.brief_pages.clone();
-        pages.sort_unstable();
         println!(
             "per brief: {:.1} KB and {:.2} files; median brief page {:.1} KB (issue 26: <= 25 KB, <= 4 files, <= 12 KB)",
             bytes as f64 / 1024.0 / size.briefs as f64,
             files as f64 / size.briefs as f64,
-            pages.get(pages.len() / 2).copied().unwrap_or(0) as f64 / 1024.0
+            t.median("briefs/ pages") as f64 / 1024.0
         );
         println!(
             "gloss warm rebuild (nothing changed): {:.2} s, peak RSS {:.0} MB",
@@ -268,20 +206,10 @@ fn main() {
         {
             println!("  {}", line.trim());
         }
-        println!(
-            "  {:<22} {:>7} {:>10} {:>9}",
-            "kind", "files", "MB", "KB/file"
-        );
-        for (kind, (n, b)) in &t.kinds {
-            println!(
-                "  {kind:<22} {n:>7} {:>10.1} {:>9.1}",
-                *b as f64 / 1e6,
-                *b as f64 / 1024.0 / *n as f64
-            );
-        }
+        t.print(size.briefs);
         if with_hugo {
             let hugo = median(h);
-            let hugo_bytes: u64 = walk(&hugo_out)
+            let hugo_bytes: u64 = tally::walk(&hugo_out)
                 .iter()
                 .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
                 .sum();

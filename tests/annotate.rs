@@ -69,20 +69,20 @@ fn entity_pages_cite_the_sentence_and_paragraph() {
     let site = Site::fixture();
     site.build();
     let kh = site.page("actors/kataib-hezbollah/index.html");
-    let quotes = texts(&kh, ".backlinks .mention-quote");
+    let quotes = texts(&kh, ".backlinks blockquote");
     assert!(
         quotes
             .iter()
             .any(|q| q.contains("Kata’ib Hezbollah did not comment.")),
         "{quotes:?}"
     );
-    let links = attrs(&kh, ".backlinks .mention-quote a", "href");
+    let links = attrs(&kh, ".backlinks blockquote a", "href");
     assert!(
         links.iter().any(|l| l == "../../briefs/rockets/#p-2"),
         "{links:?}"
     );
     assert_eq!(
-        texts(&kh, ".backlinks .mention-quote mark"),
+        texts(&kh, ".backlinks blockquote mark"),
         ["Kata’ib Hezbollah"]
     );
 }

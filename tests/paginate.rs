@@ -76,53 +76,118 @@ fn resolve(from: &str, href: &str) -> PathBuf {
 
 /// The brief titles listed in an entity page's `.backlinks`.
 fn listed(site: &Site, file: &str) -> Vec<String> {
-    texts(&site.page(file), ".backlinks .backlink-title")
+    texts(&site.page(file), ".backlink-list > li > a:first-child")
+}
+
+/// Page `n` of the actor's briefs.
+fn actor_page(n: usize) -> String {
+    match n {
+        1 => "actors/brigade/index.html".into(),
+        n => format!("actors/brigade/page/{n}/index.html"),
+    }
+}
+
+/// 450 briefs, each naming one actor in one sentence: the actor's briefs take several pages
+/// of bytes (`PAGE_BACKLINK_BYTES`), each brief newer than the one before.
+fn crowded() -> Site {
+    let site = Site::empty();
+    site.write(
+        "content/actors/brigade.md",
+        "+++\nname = \"Brigade Al\"\nkind = \"militia\"\n+++\nA group.\n",
+    );
+    site.write(
+        "content/incidents/strike.md",
+        "+++\ntitle = \"Strike 2021\"\ndate = 2021-03-03\nactors = [\"brigade\"]\n+++\nWhat happened.\n",
+    );
+    for i in 0..450 {
+        let date = format!(
+            "{}-{:02}-{:02}",
+            2000 + i / 36,
+            1 + i % 36 / 3,
+            1 + i % 3 * 9
+        );
+        site.write(
+            &format!("content/briefs/b-{i:03}/index.md"),
+            &format!("+++\ntitle = \"Brief {i:03}\"\ndate = {date}\n+++\nText {i}.\n"),
+        );
+        site.write(
+            &format!("content/briefs/b-{i:03}/article.txt"),
+            &format!("Officials said Brigade Al fired rockets near the old camp, in story {i}.\n"),
+        );
+    }
+    let run = site.build();
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    site
+}
+
+/// How many pages of briefs the actor of [`crowded`] has.
+fn page_total(site: &Site) -> usize {
+    (1..)
+        .find(|&n| !site.public().join(actor_page(n + 1)).exists())
+        .unwrap_or(1)
 }
 
 #[test]
-fn entity_pages_are_paginated_newest_first() {
-    let site = generated();
-    let pages = [
-        "actors/brigade/index.html",
-        "actors/brigade/page/2/index.html",
-        "actors/brigade/page/3/index.html",
-    ];
-    let lists: Vec<Vec<String>> = pages.iter().map(|p| listed(&site, p)).collect();
-    assert_eq!(
-        lists.iter().map(Vec::len).collect::<Vec<_>>(),
-        vec![20, 20, 5]
-    );
+fn entity_pages_are_paginated_by_bytes_newest_first() {
+    let site = crowded();
+    let total = page_total(&site);
+    assert!((3..=10).contains(&total), "{total} pages");
+    let lists: Vec<Vec<String>> = (1..=total).map(|n| listed(&site, &actor_page(n))).collect();
     let all: Vec<String> = lists.concat();
-    let expected: Vec<String> = (0..45).rev().map(|i| format!("Brief {i:02}")).collect();
-    assert_eq!(all, expected, "newest first across the pages");
-    assert!(!site.public().join("actors/brigade/page/4").exists());
+    let expected: Vec<String> = (0..450).rev().map(|i| format!("Brief {i:03}")).collect();
+    assert_eq!(
+        all, expected,
+        "every brief once, newest first across the pages"
+    );
     assert!(!site.public().join("actors/brigade/page/1").exists());
+    for n in 1..=total {
+        let html = site.read(&actor_page(n));
+        let at = html
+            .find("<ol class=\"backlink-list\">")
+            .unwrap_or_default();
+        let list = &html[at..at + html[at..].find("</ol>").unwrap_or_default()];
+        assert!(
+            list.len() <= 34 * 1024,
+            "page {n}: a list of {} bytes",
+            list.len()
+        );
+        assert!(html.contains(&format!("page {n} of {total}")), "page {n}");
+    }
+    // A page is full: each but the last holds more than half the budget.
+    assert!(
+        lists[..total - 1].iter().all(|l| l.len() > 40),
+        "{:?}",
+        lists.iter().map(Vec::len).collect::<Vec<_>>()
+    );
     // Page 1 keeps the description and incidents; later pages do not repeat them.
-    let first = texts(&site.page(pages[0]), "main").join(" ");
+    let first = texts(&site.page(&actor_page(1)), "main").join(" ");
     assert!(
         first.contains("A group.") && first.contains("Strike 2021"),
         "{first}"
     );
-    assert!(first.contains("Mentioned in 45 briefs"), "{first}");
-    let third = texts(&site.page(pages[2]), "main").join(" ");
-    assert!(!third.contains("Strike 2021"), "{third}");
-    assert!(third.contains("Mentioned in 45 briefs"), "{third}");
-    // The cited sentence is still quoted.
-    let quotes = texts(&site.page(pages[2]), ".backlinks .mention-quote");
-    assert!(quotes.iter().any(|q| q.contains("story 0")), "{quotes:?}");
-    // The location is paginated the same way.
-    assert_eq!(listed(&site, "locations/camp/page/3/index.html").len(), 5);
+    assert!(first.contains("Mentioned in 450 briefs"), "{first}");
+    let last = texts(&site.page(&actor_page(total)), "main").join(" ");
+    assert!(!last.contains("Strike 2021"), "{last}");
+    assert!(last.contains("Mentioned in 450 briefs"), "{last}");
+    // The cited sentence is still quoted, linked to its paragraph.
+    let quotes = texts(&site.page(&actor_page(total)), ".backlinks blockquote");
+    assert!(quotes.iter().any(|q| q.contains("story 0.")), "{quotes:?}");
+}
+
+#[test]
+fn a_short_list_is_one_page_whatever_paginate_by_says() {
+    let site = generated();
+    assert_eq!(listed(&site, "actors/brigade/index.html").len(), 45);
+    assert_eq!(listed(&site, "locations/camp/index.html").len(), 45);
+    assert!(!site.public().join("actors/brigade/page/2").exists());
 }
 
 #[test]
 fn page_links_resolve_and_mark_the_current_page() {
-    let site = generated();
-    let pages = [
-        "actors/brigade/index.html",
-        "actors/brigade/page/2/index.html",
-        "actors/brigade/page/3/index.html",
-    ];
+    let site = crowded();
+    let pages: Vec<String> = (1..=page_total(&site)).map(actor_page).collect();
     for (n, file) in pages.iter().enumerate() {
+        let file = file.as_str();
         let html = site.page(file);
         let labels = attrs(&html, "nav.pagination", "aria-label");
         assert_eq!(labels, vec!["Pages"], "{file}");
@@ -283,7 +348,7 @@ fn a_full_year_continues_on_more_timeline_pages() {
 }
 
 /// Issue 26: an entity's pages are bounded in bytes as well as in briefs. Five briefs that
-/// each quote the actor in sixty long sentences fill five pages, not one of 200 KB.
+/// each quote the actor in 150 long sentences fill five pages, not one of 200 KB.
 #[test]
 fn entity_pages_are_bounded_in_bytes() {
     let site = Site::empty();
@@ -300,7 +365,7 @@ fn entity_pages_are_bounded_in_bytes() {
                 i + 1
             ),
         );
-        let article: String = (0..60)
+        let article: String = (0..150)
             .map(|s| format!("In report {i} line {s} Brigade Al was named as {filler}today.\n\n"))
             .collect();
         site.write(&format!("content/briefs/long-{i}/article.txt"), &article);
@@ -317,4 +382,23 @@ fn entity_pages_are_bounded_in_bytes() {
         assert!(page.len() < 64 * 1024, "page {n}: {} bytes", page.len());
     }
     assert!(!site.public().join("actors/brigade/page/6").exists());
+}
+
+/// Issue 26: the archive listings (tag pages, the home page's later pages) list every brief
+/// of the site, so their cards leave out the actors and places that the brief's page, its
+/// hover card and the front page's cards show; a listing page stays a few KB a brief.
+#[test]
+fn archive_listings_are_compact() {
+    let site = generated();
+    for file in ["tags/raid/page/2/index.html", "page/2/index.html"] {
+        let html = site.page(file);
+        assert_eq!(texts(&html, "article.brief-card").len(), 20, "{file}");
+        assert!(texts(&html, ".card-entities").is_empty(), "{file}");
+        assert_eq!(texts(&html, ".card-summary").len(), 20, "{file}");
+        let bytes = site.read(file).len();
+        assert!(bytes < 20 * 1024, "{file}: {bytes} bytes for 20 briefs");
+    }
+    // The front page keeps them.
+    let home = site.page("index.html");
+    assert!(!texts(&home, ".card-entities").is_empty());
 }

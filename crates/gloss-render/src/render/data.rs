@@ -14,7 +14,7 @@ mod gzip;
 mod lines;
 
 use super::public::precision_name;
-use super::site::Site;
+use super::site::{BriefRef, IncidentEntry, LocationRef, Site};
 use crate::diagnostics::Diagnostic;
 use crate::graph::{EntityLinks, PriorReason};
 use crate::model::{ActorId, BriefId, EntityKey, Incident, IncidentId, LocationId};
@@ -175,22 +175,28 @@ pub(super) fn each_file(
     sink: &dyn Sink,
 ) -> Result<BTreeMap<String, usize>, Diagnostic> {
     let entities = Entities {
-        actors: (0..site.corpus.actors.len())
-            .map(|i| actor_record(site, ActorId(i as u32)))
+        actors: (site.entity_keys())
+            .filter_map(|key| match key {
+                EntityKey::Actor(a) => Some(actor_record(site, a)),
+                EntityKey::Location(_) => None,
+            })
             .collect(),
-        locations: (0..site.corpus.locations.len())
-            .map(|i| location_record(site, LocationId(i as u32)))
+        locations: (site.entity_keys())
+            .filter_map(|key| match key {
+                EntityKey::Location(l) => Some(location_record(site, l)),
+                EntityKey::Actor(_) => None,
+            })
             .collect(),
-        incidents: (0..site.corpus.incidents.len())
-            .map(|i| incident_record(site, IncidentId(i as u32)))
+        incidents: (site.incident_ids())
+            .map(|i| incident_record(site, i))
             .collect(),
     };
     let features: Vec<Feature> = entities
         .incidents
         .iter()
-        .zip(&site.corpus.incidents)
-        .filter_map(|(record, incident)| {
-            let (at, (lat, lon)) = place(site, incident)?;
+        .zip(site.incident_ids())
+        .filter_map(|(record, id)| {
+            let (at, (lat, lon)) = place(site, site.incident(id).incident)?;
             Some(Feature {
                 kind: "Feature",
                 id: record.slug,
@@ -200,7 +206,7 @@ pub(super) fn each_file(
                 },
                 properties: Properties {
                     incident: record,
-                    located_at: site.corpus.locations[at.index()].slug.as_str(),
+                    located_at: slug(site, EntityKey::Location(at)),
                 },
             })
         })
@@ -283,25 +289,24 @@ where
 /// Slugs of the public briefs among `ids`.
 fn public_slugs<'a>(site: &'a Site, ids: impl IntoIterator<Item = BriefId>) -> Vec<&'a str> {
     ids.into_iter()
-        .map(|b| &site.corpus.briefs[b.index()])
+        .map(|b| site.brief(b).brief)
         .filter(|b| !b.draft)
         .map(|b| b.slug.as_str())
         .collect()
 }
 
 fn brief_record<'a>(site: &'a Site, id: BriefId) -> BriefRecord<'a> {
-    let c = site.corpus;
-    let brief = &c.briefs[id.index()];
-    let card = &site.prepared.brief_cards[id.index()];
-    let links = &site.graph.briefs[id.index()];
+    let BriefRef {
+        brief, card, links, ..
+    } = site.brief(id);
     let actors = links
         .actors
         .iter()
         .map(|e| {
-            let actor = &c.actors[e.id.index()];
+            let actor = site.entity(EntityKey::Actor(e.id));
             RoleRecord {
                 slug: actor.slug.as_str(),
-                name: &actor.name,
+                name: &actor.link.name,
                 role: e.role.as_deref(),
                 mentions: e.mentions as usize,
             }
@@ -311,10 +316,10 @@ fn brief_record<'a>(site: &'a Site, id: BriefId) -> BriefRecord<'a> {
         .locations
         .iter()
         .map(|e| {
-            let location = &c.locations[e.id.index()];
+            let location = site.entity(EntityKey::Location(e.id));
             RoleRecord {
                 slug: location.slug.as_str(),
-                name: &location.name,
+                name: &location.link.name,
                 role: e.role.as_deref(),
                 mentions: e.mentions as usize,
             }
@@ -324,19 +329,18 @@ fn brief_record<'a>(site: &'a Site, id: BriefId) -> BriefRecord<'a> {
         .prior
         .iter()
         .map(|p| {
-            let incident = &c.incidents[p.incident.index()];
+            let incident = site.incident(p.incident).incident;
             let (reason, shared) = match &p.reason {
                 PriorReason::Listed => ("listed", vec![]),
                 PriorReason::SharedActors(ids) => (
                     "shared_actor",
                     ids.iter()
-                        .map(|a| c.actors[a.index()].slug.as_str())
+                        .map(|&a| slug(site, EntityKey::Actor(a)))
                         .collect(),
                 ),
-                PriorReason::SharedLocation(l) => (
-                    "shared_location",
-                    vec![c.locations[l.index()].slug.as_str()],
-                ),
+                PriorReason::SharedLocation(l) => {
+                    ("shared_location", vec![slug(site, EntityKey::Location(*l))])
+                }
             };
             PriorRecord {
                 slug: incident.slug.as_str(),
@@ -361,7 +365,7 @@ fn brief_record<'a>(site: &'a Site, id: BriefId) -> BriefRecord<'a> {
         tags: &brief.tags,
         actors,
         locations,
-        event: brief.event.map(|e| c.incidents[e.index()].slug.as_str()),
+        event: brief.event.map(|e| site.incident(e).incident.slug.as_str()),
         prior_incidents,
     }
 }
@@ -372,9 +376,14 @@ fn backlinks<'a>(site: &'a Site, links: &EntityLinks) -> (Vec<&'a str>, Vec<&'a 
         links
             .incidents
             .iter()
-            .map(|i| site.corpus.incidents[i.index()].slug.as_str())
+            .map(|&i| site.incident(i).incident.slug.as_str())
             .collect(),
     )
+}
+
+/// The slug of an actor or location.
+fn slug<'a>(site: &Site<'a>, key: EntityKey) -> &'a str {
+    site.entity(key).slug.as_str()
 }
 
 fn entity_record<'a>(site: &'a Site, key: EntityKey) -> EntityRecord<'a> {
@@ -394,38 +403,40 @@ fn entity_record<'a>(site: &'a Site, key: EntityKey) -> EntityRecord<'a> {
 }
 
 fn actor_record<'a>(site: &'a Site, id: ActorId) -> ActorRecord<'a> {
-    let actors = &site.corpus.actors;
     let slugs = |ids: &[ActorId]| {
         ids.iter()
-            .map(|a| actors[a.index()].slug.as_str())
+            .map(|&a| slug(site, EntityKey::Actor(a)))
             .collect()
     };
+    let actor = site.actor(id);
     ActorRecord {
         entity: entity_record(site, EntityKey::Actor(id)),
-        affiliation: slugs(&actors[id.index()].affiliation),
-        members: slugs(&site.graph.members[id.index()]),
+        affiliation: slugs(&actor.actor.affiliation),
+        members: slugs(actor.members),
     }
 }
 
 fn location_record<'a>(site: &'a Site, id: LocationId) -> LocationRecord<'a> {
-    let locations = &site.corpus.locations;
-    let location = &locations[id.index()];
+    let LocationRef { location, contains } = site.location(id);
+    let slug_of = |l: LocationId| slug(site, EntityKey::Location(l));
     LocationRecord {
         entity: entity_record(site, EntityKey::Location(id)),
         latitude: location.coordinates.map(|(lat, _)| lat),
         longitude: location.coordinates.map(|(_, lon)| lon),
         country: location.country.as_deref().unwrap_or_default(),
-        within: location.within.map(|w| locations[w.index()].slug.as_str()),
-        contains: site.graph.contains[id.index()]
-            .iter()
-            .map(|l| locations[l.index()].slug.as_str())
-            .collect(),
+        within: location.within.map(slug_of),
+        contains: contains.iter().map(|&l| slug_of(l)).collect(),
     }
 }
 
 fn incident_record<'a>(site: &'a Site, id: IncidentId) -> IncidentRecord<'a> {
-    let incident = &site.corpus.incidents[id.index()];
-    let links = &site.graph.incidents[id.index()];
+    let IncidentEntry {
+        incident,
+        reference,
+        described,
+        links,
+        ..
+    } = site.incident(id);
     IncidentRecord {
         slug: incident.slug.as_str(),
         title: &incident.title,
@@ -435,11 +446,11 @@ fn incident_record<'a>(site: &'a Site, id: IncidentId) -> IncidentRecord<'a> {
         status: incident.status.map(|s| s.as_str()),
         location: incident
             .location
-            .map(|l| site.corpus.locations[l.index()].slug.as_str()),
+            .map(|l| slug(site, EntityKey::Location(l))),
         actors: incident
             .actors
             .iter()
-            .map(|a| site.corpus.actors[a.index()].slug.as_str())
+            .map(|&a| slug(site, EntityKey::Actor(a)))
             .collect(),
         killed: incident.casualties.and_then(|c| c.killed),
         injured: incident.casualties.and_then(|c| c.injured),
@@ -452,8 +463,8 @@ fn incident_record<'a>(site: &'a Site, id: IncidentId) -> IncidentRecord<'a> {
                 published: s.published.map(|d| d.iso()),
             })
             .collect(),
-        summary: &site.prepared.incidents[id.index()].summary,
-        url: site.absolute(&site.prepared.incident_refs[id.index()].path),
+        summary: &described.summary,
+        url: site.absolute(&reference.path),
         reported_by: public_slugs(site, links.reported_by.iter().copied()),
         cited_by: public_slugs(site, links.cited_by.iter().copied()),
     }
@@ -463,11 +474,10 @@ fn incident_record<'a>(site: &'a Site, id: IncidentId) -> IncidentRecord<'a> {
 /// nearest location it lies `within`. Resolve refuses `within` cycles; the walk is bounded
 /// anyway.
 fn place(site: &Site, incident: &Incident) -> Option<(LocationId, (f64, f64))> {
-    let locations = &site.corpus.locations;
     let mut next = incident.location;
-    for _ in 0..locations.len() {
+    for _ in 0..site.corpus.locations.len() {
         let id = next?;
-        let location = &locations[id.index()];
+        let location = site.location(id).location;
         if let Some(coordinates) = location.coordinates {
             return Some((id, coordinates));
         }

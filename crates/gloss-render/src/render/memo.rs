@@ -22,6 +22,9 @@ pub struct Memo {
     pub(super) chronology: OnceLock<Chronology>,
     /// What every page's `base.html` reads alike.
     pub(super) shared: OnceLock<Shared>,
+    /// Where each page of each entity's briefs starts (`page/entity_briefs.rs`), by entity
+    /// number.
+    pub(super) entity_pages: OnceLock<Vec<Vec<u32>>>,
 }
 
 /// What a timeline row shows.

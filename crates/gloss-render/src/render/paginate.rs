@@ -1,13 +1,10 @@
 //! Page navigation for long lists, and which later pages exist. An actor's or location's
-//! briefs are split into pages of the config's `paginate_by` and of bounded bytes, newest
-//! first (see `page/entity_briefs.rs`); without this one actor page of a 10,000-brief site
+//! briefs are split into pages of bounded bytes, newest first (see `page/entity_briefs.rs`); without this one actor page of a 10,000-brief site
 //! weighed 3.4 MB. Tag pages and the front page are split the same way (`tags/<tag>/page/N/`).
 
 use serde::Serialize;
 
 use super::site::{Job, Site};
-use crate::model::EntityKey;
-use crate::model::{ActorId, LocationId};
 
 /// Numbered links shown on each side of the current page; the first and last page are always
 /// linked, so a reader can jump to the oldest briefs in one step.
@@ -87,14 +84,10 @@ pub fn pagination(current: usize, total: usize, path_of: impl Fn(usize) -> Strin
     }
 }
 
-/// Pages 2.. of every actor and location with more briefs than fit on one page (by count
-/// or by bytes, see `page/entity_briefs.rs`).
+/// Pages 2.. of every actor and location with more briefs than fit on one page (by bytes
+/// or by count, see `page/entity_briefs.rs`).
 pub fn entity_jobs(site: &Site) -> Vec<Job> {
-    let actors = (0..site.graph.actors.len()).map(|i| EntityKey::Actor(ActorId(i as u32)));
-    let locations =
-        (0..site.graph.locations.len()).map(|i| EntityKey::Location(LocationId(i as u32)));
-    actors
-        .chain(locations)
+    site.entity_keys()
         .flat_map(|key| {
             let pages = site.entity_page_starts(key).len();
             (2..=pages).map(move |n| Job::EntityPage(key, n))

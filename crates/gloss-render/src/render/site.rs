@@ -1,7 +1,8 @@
 //! The one join of the render stage. A brief's data is spread over the stages that made it:
 //! the corpus entry (what the editor wrote), the annotated article, the graph's links and the
 //! prepared card and body. [`Site`] holds them all and hands out one borrowed record per item
-//! ([`BriefRef`], [`EntityRef`], [`IncidentEntry`]), so page builders, feeds and data files
+//! ([`BriefRef`], [`EntityRef`], [`IncidentEntry`], and an actor's or location's own
+//! [`ActorRef`] and [`LocationRef`]), so page builders, feeds and data files
 //! read `site.brief(id).card` instead of indexing five parallel arrays by hand.
 //!
 //! The page list ([`Job`]) and the closed sets pages are keyed by ([`Section`], [`Robots`])
@@ -15,7 +16,9 @@ use super::prepare::{Described, Prepared};
 use super::views::{BriefCard, IncidentRef, LinkView};
 use crate::config::Config;
 use crate::graph::{BriefLinks, EntityLinks, Graph, IncidentLinks};
-use crate::model::{ActorId, Brief, BriefId, Corpus, Incident, IncidentId, LocationId, Page, Slug};
+use crate::model::{
+    Actor, ActorId, Brief, BriefId, Corpus, Incident, IncidentId, Location, LocationId, Page, Slug,
+};
 use crate::model::{AnnotatedBrief, EntityKey};
 use crate::urls::Urls;
 
@@ -117,6 +120,22 @@ pub struct PlainPageRef<'a> {
     pub body_html: &'a str,
 }
 
+/// An actor's record with its graph entry: what only an actor's page and record read.
+pub struct ActorRef<'a> {
+    /// What the editor wrote.
+    pub actor: &'a Actor,
+    /// The actors affiliated with it.
+    pub members: &'a [ActorId],
+}
+
+/// A location's record with its graph entry: what only a location's page and record read.
+pub struct LocationRef<'a> {
+    /// What the editor wrote.
+    pub location: &'a Location,
+    /// The locations inside it.
+    pub contains: &'a [LocationId],
+}
+
 impl<'a> Site<'a> {
     /// One brief's data from every stage.
     pub fn brief(&self, id: BriefId) -> BriefRef<'a> {
@@ -167,14 +186,20 @@ impl<'a> Site<'a> {
         }
     }
 
-    /// One actor's data from every stage.
-    pub fn actor(&self, id: ActorId) -> EntityRef<'a> {
-        self.entity(EntityKey::Actor(id))
+    /// One actor's own data from every stage (its shared data is [`Site::entity`]).
+    pub fn actor(&self, a: ActorId) -> ActorRef<'a> {
+        ActorRef {
+            actor: &self.corpus.actors[a.index()],
+            members: &self.graph.members[a.index()],
+        }
     }
 
-    /// One location's data from every stage.
-    pub fn location(&self, id: LocationId) -> EntityRef<'a> {
-        self.entity(EntityKey::Location(id))
+    /// One location's own data from every stage (its shared data is [`Site::entity`]).
+    pub fn location(&self, l: LocationId) -> LocationRef<'a> {
+        LocationRef {
+            location: &self.corpus.locations[l.index()],
+            contains: &self.graph.contains[l.index()],
+        }
     }
 
     /// One incident's data from every stage.

@@ -124,15 +124,42 @@ pub struct MentionView {
     pub after: String,
 }
 
-/// How many characters of its sentence a backlink quotes on each side of a mention. One
-/// sentence naming many entities is quoted on each of their pages, so an unbounded quote
-/// would make output grow with the square of a long sentence.
-pub const EXCERPT_CHARS: usize = 240;
+/// How many characters of its sentence a backlink quotes on each side of a mention: about
+/// ten words, so a quote is about as long as a search result's snippet. One sentence naming many entities is quoted on each
+/// of their pages, so an unbounded quote would make output grow with the square of a long
+/// sentence, and an entity page lists every brief that names it (issue 26: 240 characters
+/// made the entity pages of a 10,000-brief site 235 MB).
+pub const EXCERPT_CHARS: usize = 60;
 
 /// The last [`EXCERPT_CHARS`] characters of `text` or fewer, after `…` when cut: the cut
 /// moves forward to the next space so no word is shown in part ("…ay attack"), except in a
 /// run without spaces (CJK text), which is cut at a character.
 pub fn clip_before(text: &str) -> String {
+    match kept_before(text) {
+        (kept, true) => format!("\u{2026}{kept}"),
+        (kept, false) => kept.to_string(),
+    }
+}
+
+/// The first [`EXCERPT_CHARS`] characters of `text` or fewer, then `…` when cut: the cut
+/// moves back to the last space, as in [`clip_before`].
+pub fn clip_after(text: &str) -> String {
+    match kept_after(text) {
+        (kept, true) => format!("{kept}\u{2026}"),
+        (kept, false) => kept.to_string(),
+    }
+}
+
+/// The bytes of [`clip_before`] and [`clip_after`] of the two sides of a mention, without
+/// making either string: an entity page's length in bytes decides where it ends.
+pub fn clipped_len(before: &str, after: &str) -> usize {
+    let ellipsis = '\u{2026}'.len_utf8();
+    let side = |(kept, cut): (&str, bool)| kept.len() + if cut { ellipsis } else { 0 };
+    side(kept_before(before)) + side(kept_after(after))
+}
+
+/// What [`clip_before`] keeps of `text`, and whether it cut anything.
+fn kept_before(text: &str) -> (&str, bool) {
     match text.char_indices().rev().nth(EXCERPT_CHARS - 1) {
         Some((at, _)) if at > 0 => {
             let kept = &text[at..];
@@ -141,15 +168,14 @@ pub fn clip_before(text: &str) -> String {
                 Some(space) if !starts_word => kept[space..].trim_start(),
                 _ => kept,
             };
-            format!("\u{2026}{whole}")
+            (whole, true)
         }
-        _ => text.to_string(),
+        _ => (text, false),
     }
 }
 
-/// The first [`EXCERPT_CHARS`] characters of `text` or fewer, then `…` when cut: the cut
-/// moves back to the last space, as in [`clip_before`].
-pub fn clip_after(text: &str) -> String {
+/// What [`clip_after`] keeps of `text`, and whether it cut anything.
+fn kept_after(text: &str) -> (&str, bool) {
     match text.char_indices().nth(EXCERPT_CHARS) {
         Some((at, next)) => {
             let kept = &text[..at];
@@ -159,9 +185,9 @@ pub fn clip_after(text: &str) -> String {
                 kept.rfind(char::is_whitespace)
                     .map_or(kept, |space| kept[..space].trim_end())
             };
-            format!("{whole}\u{2026}")
+            (whole, true)
         }
-        None => text.to_string(),
+        None => (text, false),
     }
 }
 
@@ -180,6 +206,22 @@ mod clip_tests {
         let exact = "x".repeat(EXCERPT_CHARS);
         assert_eq!(clip_before(&exact), exact);
         assert_eq!(clip_after(&exact), exact);
+    }
+
+    #[test]
+    fn clipped_len_is_the_length_of_both_clips() {
+        let long = "word ".repeat(100);
+        for (before, after) in [
+            ("", ""),
+            ("short", "ok"),
+            (&long[..], &long[..]),
+            ("é", &long[..]),
+        ] {
+            assert_eq!(
+                clipped_len(before, after),
+                clip_before(before).len() + clip_after(after).len()
+            );
+        }
     }
 
     #[test]

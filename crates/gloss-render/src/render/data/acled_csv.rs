@@ -5,8 +5,8 @@
 use super::csv_file::text_cell;
 use super::place;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Incident, Precision};
-use crate::render::site::Site;
+use crate::model::{EntityKey, Incident, Precision};
+use crate::render::site::{IncidentEntry, Site};
 
 /// ACLED's columns that gloss can fill, in ACLED's (2023) order.
 const HEADER: [&str; 25] = [
@@ -49,8 +49,9 @@ pub(super) fn incidents_acled_csv(site: &Site) -> Result<Vec<u8>, Diagnostic> {
         )
     };
     out.write_record(HEADER).map_err(failed)?;
-    for (i, incident) in site.corpus.incidents.iter().enumerate() {
-        out.write_record(row(site, i, incident)).map_err(failed)?;
+    for id in site.incident_ids() {
+        out.write_record(row(site, site.incident(id)))
+            .map_err(failed)?;
     }
     out.into_inner()
         .map_err(|e| Diagnostic::file_error("data/incidents-acled.csv", e.to_string()))
@@ -67,21 +68,17 @@ fn acled_date(incident: &Incident) -> (String, &'static str) {
     }
 }
 
-fn row(site: &Site, index: usize, incident: &Incident) -> Vec<String> {
-    let c = site.corpus;
-    let actor = |n: usize| {
-        incident
-            .actors
-            .get(n)
-            .map(|a| c.actors[a.index()].name.as_str())
-    };
+fn row(site: &Site, entry: IncidentEntry) -> Vec<String> {
+    let incident = entry.incident;
+    let name = |key: EntityKey| site.entity(key).link.name.as_str();
+    let actor = |n: usize| incident.actors.get(n).map(|&a| name(EntityKey::Actor(a)));
     let assoc: Vec<&str> = incident
         .actors
         .iter()
         .skip(2)
-        .map(|a| c.actors[a.index()].name.as_str())
+        .map(|&a| name(EntityKey::Actor(a)))
         .collect();
-    let location = incident.location.map(|l| &c.locations[l.index()]);
+    let location = incident.location.map(|l| site.location(l).location);
     let located = place(site, incident);
     let geo_precision = match (location, located) {
         // A place's own coordinates are the place itself unless it says otherwise.
@@ -94,7 +91,7 @@ fn row(site: &Site, index: usize, incident: &Incident) -> Vec<String> {
     let country = country(site, incident);
     let admin1 = location
         .and_then(|l| l.within)
-        .map(|w| c.locations[w.index()].name.as_str());
+        .map(|w| name(EntityKey::Location(w)));
     let (date, precision) = acled_date(incident);
     let (lat, lon) = located
         .map(|(_, (lat, lon))| (lat.to_string(), lon.to_string()))
@@ -126,7 +123,7 @@ fn row(site: &Site, index: usize, incident: &Incident) -> Vec<String> {
         geo_precision.unwrap_or_default(),
         text_cell(&outlets.join("; ")),
         String::new(),
-        text_cell(&site.prepared.incidents[index].summary),
+        text_cell(&entry.described.summary),
         incident
             .casualties
             .and_then(|c| c.killed)
@@ -140,10 +137,9 @@ fn row(site: &Site, index: usize, incident: &Incident) -> Vec<String> {
 /// The country of the incident's place, or of the nearest place it lies within that names
 /// one. Resolve refuses `within` cycles; the walk is bounded anyway.
 fn country<'a>(site: &'a Site, incident: &Incident) -> Option<&'a str> {
-    let locations = &site.corpus.locations;
     let mut next = incident.location;
-    for _ in 0..locations.len() {
-        let l = &locations[next?.index()];
+    for _ in 0..site.corpus.locations.len() {
+        let l = site.location(next?).location;
         if l.country.is_some() {
             return l.country.as_deref();
         }

@@ -110,7 +110,7 @@ fn annotations(site: &Site, id: BriefId, brief: &Brief) -> Vec<Annotation> {
         return Vec::new();
     }
     let (blocks, passages) = note_passages(&brief.article, &brief.notes);
-    let page = site.absolute(&site.prepared.brief_cards[id.index()].path);
+    let page = site.absolute(&site.brief(id).card.path);
     let language = brief
         .language
         .clone()

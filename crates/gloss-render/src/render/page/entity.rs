@@ -8,6 +8,7 @@ use super::{PageJob, Site};
 use crate::model::EntityKey;
 use crate::model::{ActorId, LocationId};
 use crate::render::paginate::Pagination;
+use crate::render::site::LocationRef;
 use crate::render::views::{BacklinkView, IncidentRef, LinkView, RelatedView};
 use crate::urls::{feed_path, output_file, wikidata_url};
 
@@ -92,27 +93,24 @@ struct EntityPage<'a> {
 }
 
 fn actor_parts<'a>(site: &Site<'a>, a: ActorId) -> ActorParts<'a> {
+    let actor = site.actor(a);
     let links = |ids: &'a [ActorId]| {
         ids.iter()
-            .map(|a| &site.prepared.actor_links[a.index()])
+            .map(|&id| site.entity(EntityKey::Actor(id)).link)
             .collect()
     };
     ActorParts {
-        affiliation: links(&site.corpus.actors[a.index()].affiliation),
-        members: links(&site.graph.members[a.index()]),
+        affiliation: links(&actor.actor.affiliation),
+        members: links(actor.members),
     }
 }
 
 fn place_parts<'a>(site: &Site<'a>, l: LocationId) -> PlaceParts<'a> {
-    let location = &site.corpus.locations[l.index()];
+    let LocationRef { location, contains } = site.location(l);
+    let link = |id: LocationId| site.entity(EntityKey::Location(id)).link;
     PlaceParts {
-        within: location
-            .within
-            .map(|w| &site.prepared.location_links[w.index()]),
-        contains: site.graph.contains[l.index()]
-            .iter()
-            .map(|c| &site.prepared.location_links[c.index()])
-            .collect(),
+        within: location.within.map(link),
+        contains: contains.iter().map(|&c| link(c)).collect(),
         coordinates: location
             .coordinates
             .map(|(lat, lon)| Coordinates { lat, lon }),

@@ -2,48 +2,104 @@
 //! `actors/<slug>/page/N/`): a compact header and a slice of backlinks, each brief with the
 //! sentences that name the entity. Page 1 is `entity.rs`, which shows the first slice.
 //!
-//! A page holds at most `paginate_by` briefs and at most [`PAGE_QUOTE_BYTES`] of their
-//! quotes (issue 26): a brief that names an actor in twenty long sentences would otherwise
-//! make a page of megabytes.
+//! A page ends by bytes, not by `paginate_by` (issue 26): it holds about
+//! [`PAGE_BACKLINK_BYTES`] of backlinks and at most [`PAGE_BRIEFS`] briefs, so a page of
+//! long quotes stays small and a page of short ones pays for its header and footer once
+//! rather than every twenty briefs.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::PageJob;
-use crate::model::{BriefId, EntityKey};
+use crate::model::{AnnotatedBrief, BriefId, EntityKey, EntityNumbering};
 use crate::render::paginate::{Pagination, pagination};
 use crate::render::site::Site;
-use crate::render::views::{BacklinkView, BriefHead, MentionView, clip_after, clip_before};
+use crate::render::views::{
+    BacklinkView, BriefHead, MentionView, clip_after, clip_before, clipped_len,
+};
 use crate::urls::{feed_path, output_file};
 
-/// The quotes one page of an entity's briefs holds at most, in bytes (48 KB): with the
-/// page's other markup, a page stays under about 64 KB however long the sentences are.
-pub const PAGE_QUOTE_BYTES: usize = 48 * 1024;
+/// The backlinks one page of an entity's briefs holds, in bytes of HTML (about 32 KB; the
+/// next brief starts the next page, and a brief alone on a page is never cut). With the
+/// page's header and footer a page weighs about 40 KB.
+pub const PAGE_BACKLINK_BYTES: usize = 32 * 1024;
 
-/// Markup around one quote (its link, `<mark>` and `<blockquote>`), in bytes.
-const QUOTE_MARKUP_BYTES: usize = 160;
+/// The briefs one page of an entity's briefs holds at most, however short their entries, so
+/// a reader scrolls a page of two hundred titles at most.
+pub const PAGE_BRIEFS: usize = 200;
+
+/// The relative root of the deepest page, counted for every link: four steps up from
+/// `actors/<slug>/page/N/`, three bytes each.
+const ROOT_BYTES: usize = 4 * 3;
+
+/// One backlink's markup around its title, path and date (`backlinks.html`).
+const BACKLINK_MARKUP_BYTES: usize = 64 + ROOT_BYTES;
+
+/// Markup around a role, when the brief gives one.
+const ROLE_MARKUP_BYTES: usize = 45;
+
+/// Markup around one quote: its `<blockquote>`, link (with `#p-N`) and `<mark>`.
+const QUOTE_MARKUP_BYTES: usize = 70 + ROOT_BYTES;
+
+/// The note of a brief that lists the entity without naming it in its text.
+const NOTE_BYTES: usize = 60;
+
+/// One mention as an entity page quotes it: its sentence, where in the sentence the mention
+/// is (bytes), and its paragraph.
+struct Quoted {
+    sentence: String,
+    start: usize,
+    end: usize,
+    paragraph: u32,
+}
+
+impl Quoted {
+    /// Mention `m` of `annotated`, with its sentence unpacked.
+    fn new(annotated: &AnnotatedBrief, m: u32) -> Quoted {
+        let m = &annotated.mentions[m as usize];
+        let sentence = annotated.quotes.sentence(m.sentence.clone());
+        let at = |i: u32| sentence.get(..i as usize).map_or(0, str::len);
+        let (start, end) = (at(m.range.start), at(m.range.end));
+        Quoted {
+            start,
+            end: end.max(start),
+            paragraph: m.paragraph,
+            sentence,
+        }
+    }
+}
 
 impl Site<'_> {
     /// Path of page `n` of an entity's briefs.
     pub(in crate::render) fn entity_page_path(&self, key: EntityKey, n: usize) -> String {
+        let slug = self.entity(key).slug;
         match key {
-            EntityKey::Actor(a) => self.urls.actor_page(&self.corpus.actors[a.index()].slug, n),
-            EntityKey::Location(l) => self
-                .urls
-                .location_page(&self.corpus.locations[l.index()].slug, n),
+            EntityKey::Actor(_) => self.urls.actor_page(slug, n),
+            EntityKey::Location(_) => self.urls.location_page(slug, n),
         }
     }
 
     /// Where each page of an entity's briefs starts, as indexes into its backlinks (newest
-    /// first): a page ends after `paginate_by` briefs, or before the brief whose quotes would
-    /// take it past [`PAGE_QUOTE_BYTES`] (a page always holds at least one brief).
-    pub(in crate::render) fn entity_page_starts(&self, key: EntityKey) -> Vec<usize> {
-        let per = self.config.paginate_by.max(1);
+    /// first). Worked out for every entity at once, the first time a page asks, because
+    /// each page of an entity needs all of its entity's starts for its navigation.
+    pub(in crate::render) fn entity_page_starts(&self, key: EntityKey) -> &[u32] {
+        let numbering = EntityNumbering::new(self.corpus);
+        let all = self.memo.entity_pages.get_or_init(|| {
+            let keys: Vec<EntityKey> = numbering.keys().collect();
+            keys.par_iter().map(|&k| self.page_starts(k)).collect()
+        });
+        all.get(numbering.number(key)).map_or(&[0], Vec::as_slice)
+    }
+
+    /// [`Self::entity_page_starts`] of one entity: a page ends after [`PAGE_BRIEFS`] briefs
+    /// or before the brief that would take it past [`PAGE_BACKLINK_BYTES`].
+    fn page_starts(&self, key: EntityKey) -> Vec<u32> {
         let mut starts = vec![0];
         let (mut count, mut bytes) = (0, 0);
         for (i, &b) in self.entity(key).links.backlinks.iter().enumerate() {
-            let size = self.quote_bytes(b, key);
-            if count > 0 && (count == per || bytes + size > PAGE_QUOTE_BYTES) {
-                starts.push(i);
+            let size = self.backlink_bytes(b, key);
+            if count > 0 && (count == PAGE_BRIEFS || bytes + size > PAGE_BACKLINK_BYTES) {
+                starts.push(i as u32);
                 (count, bytes) = (0, 0);
             }
             count += 1;
@@ -52,18 +108,33 @@ impl Site<'_> {
         starts
     }
 
-    /// At most the bytes of brief `id`'s quotes naming `key` on the entity's page: each
-    /// quote is cut from its sentence, so the sentence's length bounds it.
-    fn quote_bytes(&self, id: BriefId, key: EntityKey) -> usize {
-        let annotated = self.brief(id).annotated;
-        let (_, cited) = self.graph.briefs[id.index()].cited(key).unwrap_or_default();
-        cited
+    /// About the bytes of brief `id`'s entry on `key`'s page, as `backlinks.html` writes it
+    /// (escaping aside): its title, date, role and each quote as clipped.
+    fn backlink_bytes(&self, id: BriefId, key: EntityKey) -> usize {
+        let brief = self.brief(id);
+        let card = brief.card;
+        let (role, cited) = brief.links.cited(key).unwrap_or_default();
+        let head = BACKLINK_MARKUP_BYTES
+            + card.path.len()
+            + card.title.len()
+            + card.date.iso.len()
+            + card.date.display.len()
+            + role.map_or(0, |r| ROLE_MARKUP_BYTES + r.len());
+        if cited.is_empty() {
+            return head + NOTE_BYTES;
+        }
+        let quotes: usize = cited
             .iter()
             .map(|&m| {
-                let sentence = annotated.mentions[m as usize].sentence.clone();
-                QUOTE_MARKUP_BYTES + annotated.quotes.sentence(sentence).len()
+                let q = Quoted::new(brief.annotated, m);
+                let (before, after) = (&q.sentence[..q.start], &q.sentence[q.end..]);
+                QUOTE_MARKUP_BYTES
+                    + card.path.len()
+                    + (q.end - q.start)
+                    + clipped_len(before, after)
             })
-            .sum()
+            .sum();
+        head + quotes
     }
 
     /// Page `n` of an entity's briefs: its slice of backlinks (newest first), the total and
@@ -73,42 +144,39 @@ impl Site<'_> {
         key: EntityKey,
         n: usize,
     ) -> (Vec<BacklinkView<'_>>, usize, Pagination) {
-        let links = self.entity(key).links;
+        let backlinks = &self.entity(key).links.backlinks;
         let starts = self.entity_page_starts(key);
-        let start = starts.get(n - 1).copied().unwrap_or(links.backlinks.len());
-        let end = starts.get(n).copied().unwrap_or(links.backlinks.len());
-        let views = links.backlinks[start..end]
+        let at = |i: usize| starts.get(i).map_or(backlinks.len(), |&s| s as usize);
+        let (start, end) = (at(n.saturating_sub(1)), at(n));
+        let views = backlinks[start..end.max(start)]
             .iter()
             .map(|&b| self.backlink_view(b, key))
             .collect();
         let nav = pagination(n, starts.len(), |i| self.entity_page_path(key, i));
-        (views, links.backlinks.len(), nav)
+        (views, backlinks.len(), nav)
     }
 
     /// One brief on an entity's page, with the sentences that name the entity.
     fn backlink_view(&self, id: BriefId, key: EntityKey) -> BacklinkView<'_> {
         let brief = self.brief(id);
-        let (brief_card, annotated) = (brief.card, brief.annotated);
-        let (role, cited) = self.graph.briefs[id.index()].cited(key).unwrap_or_default();
+        let card = brief.card;
+        let (role, cited) = brief.links.cited(key).unwrap_or_default();
         BacklinkView {
             brief: BriefHead {
-                title: &brief_card.title,
-                path: &brief_card.path,
-                date: &brief_card.date,
+                title: &card.title,
+                path: &card.path,
+                date: &card.date,
             },
             role: role.unwrap_or_default(),
             mentions: cited
                 .iter()
                 .map(|&m| {
-                    let m = &annotated.mentions[m as usize];
-                    let sentence = annotated.quotes.sentence(m.sentence.clone());
-                    let at = |i: u32| sentence.get(..i as usize).map_or(0, str::len);
-                    let (start, end) = (at(m.range.start), at(m.range.end));
+                    let q = Quoted::new(brief.annotated, m);
                     MentionView {
-                        path: format!("{}#p-{}", brief_card.path, m.paragraph),
-                        before: clip_before(&sentence[..start]),
-                        matched: sentence[start..end].to_string(),
-                        after: clip_after(&sentence[end..]),
+                        path: format!("{}#p-{}", card.path, q.paragraph),
+                        before: clip_before(&q.sentence[..q.start]),
+                        matched: q.sentence[q.start..q.end].to_string(),
+                        after: clip_after(&q.sentence[q.end..]),
                     }
                 })
                 .collect(),

@@ -217,8 +217,8 @@ fn incident_doc<'a>(site: &Site<'a>, id: IncidentId) -> Doc<'a> {
 /// An actor's document: found by its aliases, short names and kind; its name or an alias
 /// typed whole ranks it first.
 fn actor_doc<'a>(site: &Site<'a>, id: ActorId) -> Doc<'a> {
-    let a = &site.corpus.actors[id.index()];
-    let joined = site.actor(id);
+    let a = site.actor(id).actor;
+    let joined = site.entity(EntityKey::Actor(id));
     let names: Vec<&str> = a
         .aliases
         .iter()
@@ -240,8 +240,8 @@ fn actor_doc<'a>(site: &Site<'a>, id: ActorId) -> Doc<'a> {
 
 /// A location's document: found by its aliases, kind and country.
 fn location_doc<'a>(site: &Site<'a>, id: LocationId) -> Doc<'a> {
-    let l = &site.corpus.locations[id.index()];
-    let joined = site.location(id);
+    let l = site.location(id).location;
+    let joined = site.entity(EntityKey::Location(id));
     Doc {
         names: format!(
             "{} {} {}",
