@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 use crate::annotate::fold::Folded;
-use crate::annotate::notes::cuts_word;
+use crate::annotate::words::cuts_word;
 
 /// Matches the one-pass search may report per byte of article (plus a floor) before it
 /// gives up and searches quote by quote: far above any real brief, whose quotes each occur

@@ -30,6 +30,7 @@ mod plain;
 mod report;
 mod sentence;
 pub mod site;
+mod words;
 
 #[cfg(test)]
 mod proptests;
