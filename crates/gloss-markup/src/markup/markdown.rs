@@ -2,6 +2,11 @@
 //! `article.md`. Raw HTML is shown as text and links with unsafe schemes are refused, because
 //! annotation files are content, not code.
 
+#[path = "markdown_errors.rs"]
+mod errors;
+#[path = "markdown_headings.rs"]
+mod headings;
+
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -10,12 +15,14 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use super::attrs::{Place, check_heading, is_reserved_id};
+use super::attrs::{Place, is_reserved_id};
 use super::escape_html as escape;
 use super::shorthand::{Rewriter, Shorthands};
 use crate::diagnostics::Diagnostic;
 use crate::markup::toml_escapes::is_forbidden;
 use crate::urls::{Urls, is_safe_href};
+use errors::{too_many_elements, unsafe_link, without_forbidden};
+use headings::{checked_heading, with_heading_ids};
 
 /// The prefix of every highlighting class, so theme CSS never clashes with the site's.
 pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -286,138 +293,6 @@ impl Markdown {
             generator.finalize()
         )
     }
-}
-
-/// A text event without the control characters and noncharacters a character reference
-/// (`&#27;`, `&#xFFFF;`) made (raw ones are removed when a file is read), and the error.
-fn without_forbidden(
-    t: &str,
-    range: std::ops::Range<usize>,
-    place: &Place<'_>,
-    errors: &mut Vec<Diagnostic>,
-) -> String {
-    let written = place.text.get(range.clone()).unwrap_or_default().trim();
-    let message = format!("`{written}` makes a character web pages and feeds cannot hold");
-    errors.push(place.error(
-        range,
-        message,
-        "delete the character reference (control characters and noncharacters such as &#27; or &#xFFFF; show nothing)",
-    ));
-    t.chars().filter(|&c| !is_forbidden(c)).collect()
-}
-
-/// The error for markdown of more elements than [`crate::limits::MAX_MARKDOWN_EVENTS`], at
-/// the element that passes it.
-fn too_many_elements(place: &Place<'_>, start: usize) -> Diagnostic {
-    let before = place.text.get(..start).unwrap_or_default();
-    let line = place.first_line + before.matches('\n').count();
-    let column = before
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .count()
-        + 1;
-    let max = crate::limits::MAX_MARKDOWN_EVENTS;
-    Diagnostic::at(
-        place.file,
-        line,
-        column,
-        None,
-        format!("this text has more than {max} markdown elements (paragraphs, table cells, list items, emphasis…); gloss reads at most {max} per file"),
-    )
-    .with_hint("split it, or publish a large table as a CSV file in static/ and link to it (see docs/limits.md)")
-}
-
-/// The error for a link or image whose scheme is not allowed, at its line.
-fn unsafe_link(dest_url: &str, place: &Place<'_>, start: usize) -> Diagnostic {
-    let line = place.first_line + place.text[..start].matches('\n').count();
-    let mut d = Diagnostic::file_error(
-        place.file,
-        format!("the link `{dest_url}` uses a scheme that is not allowed"),
-    )
-    .with_hint("links may be http(s), mailto or relative paths");
-    d.line = line;
-    d
-}
-
-/// A heading's start event with its attribute block checked (errors pushed) and its
-/// attributes other than id and classes dropped; an explicit id given twice is an error.
-fn checked_heading<'a>(
-    heading: Tag<'a>,
-    place: &Place<'_>,
-    range: std::ops::Range<usize>,
-    explicit: &mut std::collections::BTreeSet<String>,
-    errors: &mut Vec<Diagnostic>,
-) -> Event<'a> {
-    let Tag::Heading {
-        level,
-        id,
-        classes,
-        attrs,
-    } = heading
-    else {
-        return Event::Start(heading);
-    };
-    let class_names: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
-    let pairs: Vec<(&str, Option<&str>)> = attrs
-        .iter()
-        .map(|(k, v)| (k.as_ref(), v.as_deref()))
-        .collect();
-    if let Some(id) = id.as_deref().filter(|id| !explicit.insert(id.to_string())) {
-        errors.push(place.error(
-            range.clone(),
-            format!("the heading id `#{id}` is given twice in this text"),
-            "give each heading its own id",
-        ));
-    }
-    check_heading(place, range, id.as_deref(), &class_names, &pairs, errors);
-    // Never passed on, even if a caller ignored the errors.
-    Event::Start(Tag::Heading {
-        level,
-        id,
-        classes,
-        attrs: Vec::new(),
-    })
-}
-
-/// Gives every heading without an explicit `{#id}` one made from its text, so sections can
-/// be linked to; repeats, and ids the theme uses (`## Main`), get `-2`, `-3`.
-fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    // Explicit ids first, so a heading's own `{#id}` is never taken by an earlier one's
-    // generated id.
-    let mut used: std::collections::BTreeSet<String> = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
-            _ => None,
-        })
-        .collect();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
-            let mut text = String::new();
-            for e in &events[i + 1..] {
-                match e {
-                    Event::End(TagEnd::Heading(_)) => break,
-                    Event::Text(t) | Event::Code(t) => text.push_str(t),
-                    _ => {}
-                }
-            }
-            let base = crate::model::Slug::suggest(&text);
-            let mut id = base.clone();
-            let mut n = 1;
-            while is_reserved_id(&id) || !used.insert(id.clone()) {
-                n += 1;
-                id = format!("{base}-{n}");
-            }
-            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
-                *slot = Some(CowStr::from(id));
-            }
-        }
-        i += 1;
-    }
-    events
 }
 
 /// The plain text of the first paragraph of some markdown, for summaries and hover cards.

@@ -5,7 +5,8 @@
 //! map writes SVG text with it. Keeping it here lets the stages depend on each other in one
 //! direction only (resolve → annotate → link → render).
 //!
-//! - `markdown`: markdown to safe HTML, with highlighting; `attrs`: heading ids and classes
+//! - `markdown`: markdown to safe HTML, with highlighting (its errors in `markdown_errors.rs`,
+//!   heading checks and ids in `markdown_headings.rs`); `attrs`: heading ids and classes
 //! - `escape`: HTML escaping; `xml`: XML escaping and a small writer for feeds and sitemaps
 //! - `notes`: splitting the `## Notes` section off a brief's body
 //! - `guess`: the date or coordinates a value gloss cannot read most likely means

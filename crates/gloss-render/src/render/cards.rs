@@ -19,6 +19,7 @@ use super::Output;
 use super::reading::{SUMMARY_CHARS, first_sentence};
 use super::site::{BriefRef, EntityRef, Site, script_json};
 use super::views::IncidentRef;
+use crate::diagnostics::Diagnostic;
 use crate::model::EntityKey;
 use crate::output::Sink;
 
@@ -125,8 +126,8 @@ impl Serialize for Chunk<'_> {
 
 /// Every shared card chunk of the site, each handed to `sink`: for each kind, the entities
 /// are dealt into their chunks ([`chunk_of`]) in slug order, so the bytes depend on the
-/// content only.
-pub fn files(site: &Site, sink: &dyn Sink) {
+/// content only. A chunk that cannot be serialized is an error naming its path.
+pub fn files(site: &Site, sink: &dyn Sink) -> Result<(), Diagnostic> {
     let mut keys: Vec<EntityKey> = site.entity_keys().collect();
     keys.sort_by_key(|&k| (k.kind(), site.corpus.entity_slug(k).as_str()));
     let mut chunks: std::collections::BTreeMap<String, Chunk> = Default::default();
@@ -140,16 +141,20 @@ pub fn files(site: &Site, sink: &dyn Sink) {
             .push((entity.slug.as_str(), SharedCard::of(site, &entity)));
     }
     for (path, chunk) in chunks {
+        let failed = |e: serde_json::Error| {
+            Diagnostic::file_error(path.as_str(), format!("cannot serialize {path}: {e}"))
+        };
         let bytes = format!(
             "window.glossCardChunk({},{});\n",
-            script_json(&path),
-            script_json(&chunk)
+            script_json(&path).map_err(failed)?,
+            script_json(&chunk).map_err(failed)?
         );
         sink.accept(Output::Bytes {
             path,
             bytes: bytes.into_bytes(),
         });
     }
+    Ok(())
 }
 
 /// Where the cards of one kind are: the chunk path pattern ([`Urls::card_chunk_pattern`])
@@ -184,11 +189,11 @@ fn kind_chunks(site: &Site, key: Option<EntityKey>) -> Option<KindChunks> {
 
 /// The page part of the cards of brief `b` (see [`PageCards`]), as `<script>` JSON, or ""
 /// when its article names no entity.
-pub fn page_json(site: &Site, b: BriefRef) -> String {
+pub fn page_json(site: &Site, b: BriefRef) -> Result<String, serde_json::Error> {
     let actor = b.links.actors.iter().find(|e| e.mentions > 0);
     let location = b.links.locations.iter().find(|e| e.mentions > 0);
     if actor.is_none() && location.is_none() {
-        return String::new();
+        return Ok(String::new());
     }
     script_json(&PageCards {
         actor: kind_chunks(site, actor.map(|e| EntityKey::Actor(e.id))),
@@ -236,7 +241,8 @@ mod tests {
         let json = script_json(&PageCards {
             actor: Some(KindChunks("</script><script>{n}".into(), 2)),
             location: None,
-        });
+        })
+        .expect("serializes");
         assert!(!json.contains('<'), "{json}");
         assert_eq!(json, r#"{"actor":["\u003c/script>\u003cscript>{n}",2]}"#);
     }

@@ -220,7 +220,7 @@ fn event<'a>(site: &Site<'a>, id: IncidentId, context: Option<&'static str>) -> 
 }
 
 /// `NewsArticle` for a brief's page.
-pub fn brief(site: &Site, id: BriefId) -> String {
+pub fn brief(site: &Site, id: BriefId) -> Result<String, serde_json::Error> {
     let b = site.brief(id);
     let (brief, card) = (b.brief, b.card);
     let url = site.absolute(&card.path);
@@ -259,7 +259,7 @@ pub fn brief(site: &Site, id: BriefId) -> String {
 
 /// The `Person`, `Organization` or `Place` an actor's or location's page describes, under
 /// the `@id` briefs name it by.
-pub fn entity(site: &Site, key: EntityKey) -> String {
+pub fn entity(site: &Site, key: EntityKey) -> Result<String, serde_json::Error> {
     match key {
         EntityKey::Actor(a) => script_json(&actor(site, a)),
         EntityKey::Location(l) => script_json(&place(site, l)),
@@ -267,12 +267,12 @@ pub fn entity(site: &Site, key: EntityKey) -> String {
 }
 
 /// `Event` for an incident's page.
-pub fn incident(site: &Site, id: IncidentId) -> String {
+pub fn incident(site: &Site, id: IncidentId) -> Result<String, serde_json::Error> {
     script_json(&event(site, id, Some(CONTEXT)))
 }
 
 /// `WebSite` for the front page.
-pub fn website(site: &Site) -> String {
+pub fn website(site: &Site) -> Result<String, serde_json::Error> {
     script_json(&WebSite {
         context: CONTEXT,
         kind: "WebSite",
@@ -294,23 +294,23 @@ mod tests {
     fn documents_keep_their_keys_sorted() {
         let sorted = |doc: &str| {
             let value: serde_json::Value = serde_json::from_str(doc).expect("JSON-LD parses");
-            super::script_json(&value)
+            super::script_json(&value).expect("serializes")
         };
         let base = crate::testing::seed::repository();
         for root in [base.to_path_buf(), base.join("tests/fixtures/sites/base")] {
             with_site(&root, 10, |site| {
-                let website = super::website(site);
+                let website = super::website(site).expect("serializes");
                 assert_eq!(sorted(&website), website);
                 for id in site.brief_ids() {
-                    let doc = super::brief(site, id);
+                    let doc = super::brief(site, id).expect("serializes");
                     assert_eq!(sorted(&doc), doc);
                 }
                 for id in site.incident_ids() {
-                    let doc = super::incident(site, id);
+                    let doc = super::incident(site, id).expect("serializes");
                     assert_eq!(sorted(&doc), doc);
                 }
                 for key in crate::model::EntityNumbering::new(site.corpus).keys() {
-                    let doc = super::entity(site, key);
+                    let doc = super::entity(site, key).expect("serializes");
                     assert_eq!(sorted(&doc), doc);
                 }
             });

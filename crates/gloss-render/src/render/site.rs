@@ -332,8 +332,28 @@ pub enum Job {
 }
 
 /// JSON for a `<script>` element: `<` is escaped so no string can close the element.
-pub fn script_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
+///
+/// A value that cannot be serialized is an error for the caller to report, never ""
+/// (issue 23): a page or file missing its data would look built and be wrong.
+pub fn script_json<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
+    Ok(serde_json::to_string(value)?.replace('<', "\\u003c"))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::script_json;
+
+    /// A map with non-string keys is no JSON object: the failure is an error, not "".
+    #[test]
+    fn a_value_that_cannot_be_serialized_is_an_error() {
+        let map = BTreeMap::from([((1, 2), "pair key")]);
+        let failed = script_json(&map);
+        assert!(failed.is_err(), "{failed:?}");
+        assert_eq!(
+            script_json(&"</script>").ok().as_deref(),
+            Some(r#""\u003c/script>""#)
+        );
+    }
 }

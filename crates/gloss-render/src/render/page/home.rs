@@ -33,7 +33,7 @@ pub fn page(site: &Site, n: usize) -> PageJob {
     let jsonld = if n == 1 {
         jsonld::website(site)
     } else {
-        String::new()
+        Ok(String::new())
     };
     let meta = site
         .meta(&path, &title, &site.config.description, "website")

@@ -17,6 +17,7 @@ mod incident;
 mod map;
 mod network;
 mod plain;
+mod script;
 mod section;
 mod tag;
 mod timeline;
@@ -31,6 +32,7 @@ pub use brief::{BriefLink, BriefView, PriorView, SidebarEntity, SourceView};
 pub use data::page as data_page;
 pub use entity::{Coordinates, EntityView};
 pub use incident::{CasualtiesView, CitationView, IncidentView};
+pub use script::ScriptJson;
 pub use section::{SectionGroup, SectionItem};
 
 use super::memo::Shared;
@@ -52,7 +54,7 @@ pub struct PageMeta {
     /// article or website.
     pub og_type: &'static str,
     /// JSON-LD document or "".
-    pub jsonld: String,
+    pub jsonld: ScriptJson,
     /// Site-root-relative path of this page's Atom feed, or "".
     pub feed: String,
     /// "" or "noindex".
@@ -61,8 +63,11 @@ pub struct PageMeta {
 
 impl PageMeta {
     /// With a JSON-LD document (briefs, incidents, the front page).
-    pub fn with_jsonld(self, jsonld: String) -> PageMeta {
-        PageMeta { jsonld, ..self }
+    pub fn with_jsonld(self, jsonld: Result<String, serde_json::Error>) -> PageMeta {
+        PageMeta {
+            jsonld: ScriptJson::of("JSON-LD", jsonld),
+            ..self
+        }
     }
 
     /// With the page's own Atom feed (entities, tags).
@@ -132,7 +137,7 @@ pub struct Common<'a> {
     nav: Nav,
     /// The page's part of its hover cards as a `<script>` JSON string (brief pages), else
     /// ""; the shared part is in the card chunks (`render::cards`).
-    cards: String,
+    cards: ScriptJson,
     /// [`NavLink`]s to the plain pages.
     pages_nav: Value,
     /// The menu's paths by name.
@@ -141,8 +146,11 @@ pub struct Common<'a> {
 
 impl<'a> Common<'a> {
     /// With hover-card data (brief pages).
-    pub fn with_cards(self, cards: String) -> Common<'a> {
-        Common { cards, ..self }
+    pub fn with_cards(self, cards: Result<String, serde_json::Error>) -> Common<'a> {
+        Common {
+            cards: ScriptJson::of("hover-card data", cards),
+            ..self
+        }
     }
 
     /// With links starting from `root` instead of `../` (the 404 page).
@@ -262,7 +270,7 @@ impl Site<'_> {
             description: description.to_string(),
             canonical: self.absolute(path),
             og_type,
-            jsonld: String::new(),
+            jsonld: ScriptJson::none(),
             feed: String::new(),
             robots: Robots::Index,
         }
@@ -300,7 +308,7 @@ impl Site<'_> {
             root: Cow::Owned(root_prefix(file)),
             page,
             nav,
-            cards: String::new(),
+            cards: ScriptJson::none(),
             pages_nav: shared.pages_nav.clone(),
             links: shared.links.clone(),
         }

@@ -159,7 +159,7 @@ pub fn site_wide<'p>(
 /// themselves they are made side by side too, so the serial parts of each (merging
 /// postings, serializing a data file) overlap.
 pub fn generated(site: &Site, sink: &dyn Sink) -> Result<DataSizes, Diagnostics> {
-    let ((_, sizes), ()) = rayon::join(
+    let ((_, sizes), (search, cards)) = rayon::join(
         || {
             rayon::join(
                 || super::feeds::feeds(site, sink),
@@ -167,11 +167,24 @@ pub fn generated(site: &Site, sink: &dyn Sink) -> Result<DataSizes, Diagnostics>
             )
         },
         || {
-            super::search::files(site, sink);
-            super::cards::files(site, sink);
+            (
+                super::search::files(site, sink),
+                super::cards::files(site, sink),
+            )
         },
     );
-    Ok(sizes?)
+    // Every file that failed is reported, not only the first.
+    let mut errors = Diagnostics::default();
+    errors.extend(search.err());
+    errors.extend(cards.err());
+    match sizes {
+        Ok(sizes) if errors.is_empty() => Ok(sizes),
+        Ok(_) => Err(errors),
+        Err(failed) => {
+            errors.push(failed);
+            Err(errors)
+        }
+    }
 }
 
 /// The size in bytes of each data file, by name.

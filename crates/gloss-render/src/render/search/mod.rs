@@ -29,6 +29,7 @@ use serde::Serialize;
 
 use super::Output;
 use super::site::{Site, script_json};
+use crate::diagnostics::Diagnostic;
 use crate::markup::shorthand::Shorthands;
 use crate::output::Sink;
 use docs::{Doc, KINDS, STATUSES};
@@ -47,11 +48,18 @@ const MAX_POSTINGS: usize = 1000;
 const DIR: &str = "search/chunks/";
 
 /// Every chunk of the search index, each handed to `sink` as soon as it is made: document
-/// texts are made and counted a batch at a time, never all at once.
-pub fn files(site: &Site, sink: &dyn Sink) {
+/// texts are made and counted a batch at a time, never all at once. A chunk that cannot be
+/// serialized is an error, never an empty chunk.
+pub fn files(site: &Site, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    chunks(site, sink)
+        .map_err(|e| Diagnostic::file_error(DIR, format!("cannot serialize the search index: {e}")))
+}
+
+/// [`files`], failing on the first value that cannot be serialized.
+fn chunks(site: &Site, sink: &dyn Sink) -> Result<(), serde_json::Error> {
     let docs = docs::collect(site);
     let mut packer = Packer::default();
-    let (surfaces, postings) = invert(site, &docs, &mut packer, sink);
+    let (surfaces, postings) = invert(site, &docs, &mut packer, sink)?;
     let encoded: BTreeMap<&str, String> = postings
         .iter()
         .map(|(stem, list)| (stem.as_str(), encode_postings(list)))
@@ -71,18 +79,19 @@ pub fn files(site: &Site, sink: &dyn Sink) {
         keys.push(key.clone());
         sink.accept(chunk(
             &format!("w/{}", key_file(key)),
-            &shard_json(members, &surfaces, &encoded, names),
-        ));
+            &shard_json(members, &surfaces, &encoded, names)?,
+        )?);
     }
-    let (filter_starts, filters) = records::filters(&docs);
+    let (filter_starts, filters) = records::filters(&docs)?;
     for (n, json) in filters.iter().enumerate() {
-        sink.accept(chunk(&format!("f/{n}"), json));
+        sink.accept(chunk(&format!("f/{n}"), json)?);
     }
     let starts = Starts {
         docs: &packer.starts,
         filters: &filter_starts,
     };
-    sink.accept(chunk("meta", &meta(&docs, &keys, starts)));
+    sink.accept(chunk("meta", &meta(&docs, &keys, starts)?)?);
+    Ok(())
 }
 
 /// Surface word -> stem, and stem -> its postings.
@@ -125,7 +134,12 @@ const INVERT_BATCH: usize = 1024;
 
 /// Counts the words of every document and hands the `d/<n>` chunks of their records to
 /// `sink`, packed by `packer`.
-fn invert(site: &Site, docs: &[Doc], packer: &mut Packer, sink: &dyn Sink) -> Inverted {
+fn invert(
+    site: &Site,
+    docs: &[Doc],
+    packer: &mut Packer,
+    sink: &dyn Sink,
+) -> Result<Inverted, serde_json::Error> {
     let stems = Stems::new();
     let links = Shorthands::new(site.corpus, site.urls);
     // Merged by number: each surface word knows its stem's number, each stem its postings,
@@ -152,13 +166,13 @@ fn invert(site: &Site, docs: &[Doc], packer: &mut Packer, sink: &dyn Sink) -> In
                 }
                 count(d.summary, 1);
                 count(&body, 1);
-                (counts, records::record(d))
+                records::record(d).map(|record| (counts, record))
             })
-            .collect();
+            .collect::<Result<_, _>>()?;
         for (j, (counts, record)) in per_doc.into_iter().enumerate() {
             let id = (batch * INVERT_BATCH + j) as u32;
             if let Some((n, json)) = packer.push(record) {
-                sink.accept(chunk(&format!("d/{n}"), &json));
+                sink.accept(chunk(&format!("d/{n}"), &json)?);
             }
             let mut by_stem: Vec<(u32, u32)> = counts
                 .into_iter()
@@ -178,9 +192,9 @@ fn invert(site: &Site, docs: &[Doc], packer: &mut Packer, sink: &dyn Sink) -> In
         }
     }
     if let Some((n, json)) = packer.finish() {
-        sink.accept(chunk(&format!("d/{n}"), &json));
+        sink.accept(chunk(&format!("d/{n}"), &json)?);
     }
-    vocabulary.into_inverted()
+    Ok(vocabulary.into_inverted())
 }
 
 /// The words seen so far: surface word -> stem number, stem number -> stem and postings.
@@ -299,7 +313,7 @@ fn shard_json(
     surfaces: &BTreeMap<String, String>,
     encoded: &BTreeMap<&str, String>,
     names: &BTreeMap<String, Vec<u32>>,
-) -> String {
+) -> Result<String, serde_json::Error> {
     let mut w = BTreeMap::new();
     let mut s = BTreeMap::new();
     for word in members {
@@ -309,18 +323,18 @@ fn shard_json(
     }
     let stems: Vec<String> = s
         .iter()
-        .map(|(stem, list)| format!("{}:{list}", script_json(stem)))
-        .collect();
+        .map(|(stem, list)| Ok(format!("{}:{list}", script_json(stem)?)))
+        .collect::<Result<_, serde_json::Error>>()?;
     let names = if names.is_empty() {
         String::new()
     } else {
-        format!(",\"n\":{}", script_json(names))
+        format!(",\"n\":{}", script_json(names)?)
     };
-    format!(
+    Ok(format!(
         "{{\"w\":{},\"s\":{{{}}}{names}}}",
-        script_json(&w),
+        script_json(&w)?,
         stems.join(",")
-    )
+    ))
 }
 
 /// The file name of a shard key: ASCII letters and digits as they are, anything else as
@@ -337,11 +351,12 @@ pub fn key_file(key: &str) -> String {
         .collect()
 }
 
-fn chunk(name: &str, json: &str) -> Output {
-    Output::Bytes {
+fn chunk(name: &str, json: &str) -> Result<Output, serde_json::Error> {
+    let name_json = script_json(&name)?;
+    Ok(Output::Bytes {
         path: format!("{DIR}{name}.js"),
-        bytes: format!("window.glossSearchChunk({},{json});\n", script_json(&name)).into_bytes(),
-    }
+        bytes: format!("window.glossSearchChunk({name_json},{json});\n").into_bytes(),
+    })
 }
 
 #[derive(Serialize)]
@@ -367,7 +382,7 @@ struct Starts<'a> {
     filters: &'a [String],
 }
 
-fn meta(docs: &[Doc], keys: &[String], starts: Starts) -> String {
+fn meta(docs: &[Doc], keys: &[String], starts: Starts) -> Result<String, serde_json::Error> {
     let mut seg: Vec<[i64; 4]> = Vec::new();
     for (id, d) in docs.iter().enumerate() {
         let run = [d.kind as i64, i64::from(d.year), d.status as i64, id as i64];

@@ -30,7 +30,7 @@ const ENTITIES: usize = 3;
 /// `[title, path, date, summary, actors, locations]`, the entities as `[slug, name]`, empty
 /// fields at the end left out. Kind, year and status come from the meta chunk's ranges, so
 /// they are not repeated here.
-pub fn record(doc: &Doc) -> String {
+pub fn record(doc: &Doc) -> Result<String, serde_json::Error> {
     let actors = &doc.actors[..doc.actors.len().min(ENTITIES)];
     let locations = &doc.locations[..doc.locations.len().min(ENTITIES)];
     let summary = cut(doc.summary, SUMMARY_CHARS);
@@ -40,17 +40,17 @@ pub fn record(doc: &Doc) -> String {
         summary.to_string()
     };
     let mut fields = vec![
-        script_json(&doc.title),
-        script_json(&doc.path),
-        script_json(&doc.date),
-        script_json(&summary),
-        script_json(&actors),
-        script_json(&locations),
+        script_json(&doc.title)?,
+        script_json(&doc.path)?,
+        script_json(&doc.date)?,
+        script_json(&summary)?,
+        script_json(&actors)?,
+        script_json(&locations)?,
     ];
     while fields.len() > 2 && matches!(fields.last().map(String::as_str), Some("\"\"" | "[]")) {
         fields.pop();
     }
-    format!("[{}]", fields.join(","))
+    Ok(format!("[{}]", fields.join(",")))
 }
 
 /// `text` cut to at most `chars` characters, at the last space before the limit when there
@@ -103,7 +103,7 @@ impl Packer {
 /// documents that list it, delta-encoded, packed by name into chunks of
 /// [`FILTER_CHUNK_BYTES`].
 /// Returns the first name of each chunk and each chunk's JSON.
-pub fn filters(docs: &[Doc]) -> (Vec<String>, Vec<String>) {
+pub fn filters(docs: &[Doc]) -> Result<(Vec<String>, Vec<String>), serde_json::Error> {
     let mut lists: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (id, d) in docs.iter().enumerate() {
         for (slug, _) in &d.actors {
@@ -127,7 +127,7 @@ pub fn filters(docs: &[Doc]) -> (Vec<String>, Vec<String>) {
         if open.is_empty() {
             firsts.push(name.clone());
         }
-        let entry = format!("{}:{}", script_json(&name), script_json(&deltas));
+        let entry = format!("{}:{}", script_json(&name)?, script_json(&deltas)?);
         bytes += entry.len() + 1;
         open.push(entry);
         if bytes >= FILTER_CHUNK_BYTES {
@@ -139,7 +139,7 @@ pub fn filters(docs: &[Doc]) -> (Vec<String>, Vec<String>) {
     if !open.is_empty() {
         chunks.push(format!("{{{}}}", open.join(",")));
     }
-    (firsts, chunks)
+    Ok((firsts, chunks))
 }
 
 #[cfg(test)]
@@ -175,18 +175,21 @@ mod tests {
 
     #[test]
     fn records_are_arrays_without_trailing_empty_fields() {
-        assert_eq!(record(&doc("", "", vec![])), r#"["T\u003c","briefs/t/"]"#);
         assert_eq!(
-            record(&doc("1 May 2020", "", vec![])),
+            record(&doc("", "", vec![])).expect("serializes"),
+            r#"["T\u003c","briefs/t/"]"#
+        );
+        assert_eq!(
+            record(&doc("1 May 2020", "", vec![])).expect("serializes"),
             r#"["T\u003c","briefs/t/","1 May 2020"]"#
         );
         let long = "word ".repeat(40);
-        let cut = record(&doc("", &long, vec![]));
+        let cut = record(&doc("", &long, vec![])).expect("serializes");
         assert!(cut.ends_with(" word …\"]"), "{cut}");
         assert!(cut.len() < 200, "{cut}");
         let four = vec![("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")];
         assert_eq!(
-            record(&doc("", "S", four)),
+            record(&doc("", "S", four)).expect("serializes"),
             r#"["T\u003c","briefs/t/","","S",[["a","A"],["b","B"],["c","C"]]]"#
         );
     }
