@@ -302,6 +302,9 @@ fn build_command(options: &BuildOptions, verbose: bool) -> ExitCode {
             .display()
     );
     println!("Site size: {}", report.size.summary());
+    if let Some(line) = report.size.gzip_only() {
+        println!("{line}");
+    }
     if let Some(line) = gloss::coach::drafts::summary(&report.drafts, options.drafts) {
         println!("{line}");
     }

@@ -3,7 +3,7 @@
 //! past them fails to deploy one day without warning. `gloss build` prints the size;
 //! `gloss check` warns (`site-size`) past 80% of a limit and names the largest parts.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::config::PublishConfig;
@@ -34,6 +34,8 @@ pub struct Part {
 #[derive(Clone, Debug, Default)]
 pub struct SiteSize {
     parts: BTreeMap<String, Part>,
+    /// The files under `data/`, to name the exports written gzipped only.
+    data: BTreeSet<String>,
 }
 
 impl SiteSize {
@@ -43,6 +45,9 @@ impl SiteSize {
             Some((top, _)) => format!("{top}/"),
             None => "(top-level files)".to_string(),
         };
+        if path.starts_with("data/") {
+            self.data.insert(path.to_string());
+        }
         let entry = self.parts.entry(part).or_default();
         entry.files += 1;
         entry.bytes += bytes;
@@ -100,6 +105,25 @@ impl SiteSize {
             .join(", ")
     }
 
+    /// For `gloss build`: the exports written gzipped only (`[publish]
+    /// uncompressed_exports`), so a reader of `/data/briefs.json` on a large site is not
+    /// left to find a 404; `None` when every export has its uncompressed copy.
+    pub fn gzip_only(&self) -> Option<String> {
+        let only: Vec<&str> = (self.data.iter())
+            .filter(|p| {
+                p.strip_suffix(".gz")
+                    .is_some_and(|plain| !self.data.contains(plain))
+            })
+            .map(String::as_str)
+            .collect();
+        (!only.is_empty()).then(|| {
+            format!(
+                "Written gzipped only: {} (`[publish] uncompressed_exports = true` also writes them uncompressed; docs/data.md)",
+                only.join(", ")
+            )
+        })
+    }
+
     /// `site-size` warnings for `gloss check`: one per limit the site has passed 80% of, on
     /// `config.toml` where `[publish]` sets the limits.
     pub fn warnings(&self, publish: &PublishConfig) -> Vec<Diagnostic> {
@@ -131,7 +155,7 @@ impl SiteSize {
             .warning()
             .with_code("site-size")
             .with_hint(format!(
-                "the largest parts are {}; set `[publish] uncompressed_exports = false` to keep only the .gz copy of large exports, or publish to a host with more room (docs/limits.md)",
+                "the largest parts are {}; set `[publish] uncompressed_exports = false` to keep only the .gz copy of exports over 1 MB, or publish to a host with more room (docs/limits.md)",
                 self.parts_named()
             ))
     }
@@ -200,6 +224,21 @@ mod tests {
         );
         assert_eq!(thousands(30_118), "30,118");
         assert_eq!(thousands(999), "999");
+    }
+
+    #[test]
+    fn names_the_exports_written_gzipped_only() {
+        let mut size = site();
+        assert_eq!(size.gzip_only(), None, "no .gz at all");
+        size.add("data/briefs.json.gz", 500);
+        assert_eq!(size.gzip_only(), None, "both copies");
+        size.add("data/annotations.jsonld.gz", 500);
+        size.add("search/x.gz", 1);
+        let line = size.gzip_only().expect("one gzipped only");
+        assert!(
+            line.starts_with("Written gzipped only: data/annotations.jsonld.gz ("),
+            "{line}"
+        );
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! URL, and unknown keys refused so that a typo never silently does nothing.
 
 mod checks;
+mod exports;
+
+pub use exports::{AUTO_UNCOMPRESSED_MAX, UncompressedExports};
 
 use std::path::Path;
 
@@ -68,10 +71,10 @@ pub struct PublishConfig {
     /// The host's limit on the number of files; `gloss check` warns past 80% of it.
     #[serde(default)]
     pub max_files: Option<u64>,
-    /// Write each large export (`/data/`) uncompressed as well as gzipped. `false` keeps only
-    /// the `.gz` copy of a large file, for a site near its host's limit.
-    #[serde(default = "default_true")]
-    pub uncompressed_exports: bool,
+    /// Which large exports (`/data/`, over 1 MB) are written uncompressed as well as
+    /// gzipped: `"auto"` (the default) those up to 10 MB, `true` all, `false` none.
+    #[serde(default)]
+    pub uncompressed_exports: UncompressedExports,
 }
 
 impl Default for PublishConfig {
@@ -79,13 +82,9 @@ impl Default for PublishConfig {
         PublishConfig {
             max_bytes: None,
             max_files: None,
-            uncompressed_exports: true,
+            uncompressed_exports: UncompressedExports::Auto,
         }
     }
-}
-
-fn default_true() -> bool {
-    true
 }
 
 /// `[check]`: settings of `gloss check`'s coaching warnings.

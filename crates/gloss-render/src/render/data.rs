@@ -4,6 +4,7 @@
 //! (briefs newest first, the rest by slug), so the files are identical across builds.
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -12,6 +13,11 @@ mod annotations;
 mod csv_file;
 mod gzip;
 mod lines;
+
+pub use gzip::Exported;
+
+/// What was written of each data file, by path, for the data page.
+pub type DataSizes = BTreeMap<String, Exported>;
 
 use super::public::precision_name;
 use super::site::{BriefRef, IncidentEntry, LocationRef, Site};
@@ -170,10 +176,7 @@ struct FeatureCollection<'a> {
 
 /// The four data files, each handed to `sink` as it is serialized (the large ones written
 /// piece by piece); returns their sizes by path, for the data page.
-pub(super) fn each_file(
-    site: &Site,
-    sink: &dyn Sink,
-) -> Result<BTreeMap<String, usize>, Diagnostic> {
+pub(super) fn each_file(site: &Site, sink: &dyn Sink) -> Result<DataSizes, Diagnostic> {
     let entities = Entities {
         actors: (site.entity_keys())
             .filter_map(|key| match key {
@@ -218,18 +221,20 @@ pub(super) fn each_file(
     // Each brief's record is made as it is written: the records of a whole archive are
     // several times the size of the file.
     let briefs = Lazy(|| site.published().map(|(id, _)| brief_record(site, id)));
+    use erased::Json as _;
     let mut sizes = BTreeMap::new();
-    let uncompressed = site.config.publish.uncompressed_exports;
-    let mut json = |name: &str, value: &dyn erased::Json, records| -> Result<(), Diagnostic> {
+    let policy = site.config.publish.uncompressed_exports;
+    let mut export = |name: &str, write: &dyn Fn(&mut dyn Write) -> io::Result<()>| {
         let path = data_file(name);
-        gzip::export(sink, &path, uncompressed, &mut sizes, &|to| {
-            value.write(to, records)
-        })
+        let exported = gzip::export(sink, &path, policy, write)?;
+        sizes.insert(path, exported);
+        Ok::<(), Diagnostic>(())
     };
-    json("briefs.json", &briefs, 1)?;
-    json("entities.json", &entities, 2)?;
-    json("incidents.geojson", &geojson, 2)?;
-    json("annotations.jsonld", &annotations::collection(site), 3)?;
+    export("briefs.json", &|to| briefs.write(to, 1))?;
+    export("entities.json", &|to| entities.write(to, 2))?;
+    export("incidents.geojson", &|to| geojson.write(to, 2))?;
+    let annotations = annotations::collection(site);
+    export("annotations.jsonld", &|to| annotations.write(to, 3))?;
     let csv = [
         (
             "incidents.csv",
@@ -238,9 +243,7 @@ pub(super) fn each_file(
         ("incidents-acled.csv", acled_csv::incidents_acled_csv(site)?),
     ];
     for (name, bytes) in csv {
-        gzip::export(sink, &data_file(name), uncompressed, &mut sizes, &|to| {
-            to.write_all(&bytes)
-        })?;
+        export(name, &|to| to.write_all(&bytes))?;
     }
     Ok(sizes)
 }

@@ -1,18 +1,18 @@
 //! Large exports also as `.gz` (issue 26): a 100,000-brief archive's data files reach
 //! hundreds of megabytes, a large share of a host's 1 GB, and JSON compresses about tenfold.
 //! The gzip stream is deterministic (no file name, modification time 0, "unknown" OS), so
-//! an unchanged site gives byte-identical files; `[publish] uncompressed_exports = false`
-//! leaves out the uncompressed copy of a large file.
+//! an unchanged site gives byte-identical files. `[publish] uncompressed_exports` decides
+//! which large files also keep their uncompressed copy (by default those up to 10 MB).
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use flate2::Compression;
 use flate2::GzBuilder;
 use flate2::write::GzEncoder;
 
+use crate::config::{AUTO_UNCOMPRESSED_MAX, UncompressedExports};
 use crate::diagnostics::Diagnostic;
-use crate::output::{Counting, Output, Sink};
+use crate::output::{Output, Sink};
 use crate::urls::gzipped;
 
 /// Exports larger than this (1 MB) are also written gzipped.
@@ -46,46 +46,94 @@ impl<A: Write + ?Sized, B: Write> Write for Tee<'_, A, B> {
     }
 }
 
-/// Writes the export at `path` (made by `write`) into `sink`: uncompressed when
-/// `uncompressed` is set or the file is small, and as `path.gz` too when it is larger than
-/// [`GZIP_OVER`]. Records each written file's size in `sizes`, by path.
+/// What was written of one export, for the data page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exported {
+    /// The export's size in bytes, uncompressed.
+    pub size: u64,
+    /// Whether the uncompressed copy was written (always, for a file of 1 MB or less).
+    pub plain: bool,
+    /// The size of the `.gz` copy, for a file over [`GZIP_OVER`].
+    pub gzip: Option<u64>,
+}
+
+/// Bytes kept in memory up to `cap`; past it only counted, so a large export is not held
+/// whole to learn that it is large.
+struct Capped {
+    bytes: Option<Vec<u8>>,
+    cap: u64,
+    count: u64,
+}
+
+impl Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.count += buf.len() as u64;
+        if self.count > self.cap {
+            self.bytes = None;
+        } else if let Some(bytes) = &mut self.bytes {
+            bytes.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes the export at `path` (made by `write`) into `sink`: uncompressed when it is small
+/// or `policy` keeps its size, and as `path.gz` too when it is larger than [`GZIP_OVER`].
+/// Under [`UncompressedExports::Always`] the file streams to the sink; otherwise it is held
+/// in memory only up to the largest size the policy writes uncompressed.
 pub fn export(
     sink: &dyn Sink,
     path: &str,
-    uncompressed: bool,
-    sizes: &mut BTreeMap<String, usize>,
+    policy: UncompressedExports,
     write: &dyn Fn(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), Diagnostic> {
+) -> Result<Exported, Diagnostic> {
     let failed = |e: io::Error| Diagnostic::file_error(path, format!("cannot write {path}: {e}"));
     let mut gz = encoder();
-    let size = if uncompressed {
-        sink.accept_written(path, &mut |to| write(&mut Tee(to, &mut gz)))
-            .map_err(failed)?
+    let (size, plain) = if policy == UncompressedExports::Always {
+        let size = sink
+            .accept_written(path, &mut |to| write(&mut Tee(to, &mut gz)))
+            .map_err(failed)?;
+        (size, true)
     } else {
-        // Compressed first: only a small file is written uncompressed, made again.
-        let mut counted = Counting::new(&mut gz);
-        write(&mut counted).map_err(failed)?;
-        counted.count
-    };
-    if uncompressed || size <= GZIP_OVER {
-        let written = if uncompressed {
-            size
-        } else {
-            sink.accept_written(path, &mut |to| write(to))
-                .map_err(failed)?
+        let cap = match policy {
+            UncompressedExports::Auto => AUTO_UNCOMPRESSED_MAX.max(GZIP_OVER),
+            _ => GZIP_OVER,
         };
-        sizes.insert(path.to_string(), written as usize);
-    }
-    if size > GZIP_OVER {
+        let mut held = Capped {
+            bytes: Some(Vec::new()),
+            cap,
+            count: 0,
+        };
+        write(&mut Tee(&mut held, &mut gz)).map_err(failed)?;
+        let size = held.count;
+        let kept = held
+            .bytes
+            .filter(|_| size <= GZIP_OVER || policy.keeps(size));
+        let plain = kept.is_some();
+        if let Some(bytes) = kept {
+            sink.accept(Output::Bytes {
+                path: path.to_string(),
+                bytes,
+            });
+        }
+        (size, plain)
+    };
+    let gzip = if size > GZIP_OVER {
         let bytes = gz.finish().map_err(failed)?;
-        let gz_path = gzipped(path);
-        sizes.insert(gz_path.clone(), bytes.len());
+        let len = bytes.len() as u64;
         sink.accept(Output::Bytes {
-            path: gz_path,
+            path: gzipped(path),
             bytes,
         });
-    }
-    Ok(())
+        Some(len)
+    } else {
+        None
+    };
+    Ok(Exported { size, plain, gzip })
 }
 
 #[cfg(test)]
@@ -93,22 +141,23 @@ mod tests {
     use std::collections::BTreeMap;
     use std::io::Read;
 
-    use super::{GZIP_OVER, export};
+    use super::{Exported, GZIP_OVER, export};
+    use crate::config::{AUTO_UNCOMPRESSED_MAX, UncompressedExports};
     use crate::output::{Memory, Output};
 
     /// `n` bytes of JSON-like text.
-    fn text(n: usize) -> Vec<u8> {
-        (0..n).map(|i| b"{\"slug\":\"a\"},\n"[i % 13]).collect()
+    fn text(n: u64) -> Vec<u8> {
+        (0..n)
+            .map(|i| b"{\"slug\":\"a\"},\n"[(i % 13) as usize])
+            .collect()
     }
 
-    fn files(uncompressed: bool, len: usize) -> BTreeMap<String, Vec<u8>> {
+    /// The files written for an export of `len` bytes, and what `export` said of them.
+    fn files(policy: UncompressedExports, len: u64) -> (BTreeMap<String, Vec<u8>>, Exported) {
         let memory = Memory::default();
-        let mut sizes = BTreeMap::new();
         let content = text(len);
-        export(&memory, "data/x.json", uncompressed, &mut sizes, &|to| {
-            to.write_all(&content)
-        })
-        .expect("written");
+        let exported =
+            export(&memory, "data/x.json", policy, &|to| to.write_all(&content)).expect("written");
         let files: BTreeMap<String, Vec<u8>> = memory
             .into_outputs()
             .into_iter()
@@ -117,10 +166,15 @@ mod tests {
                 Output::Copy { .. } => None,
             })
             .collect();
-        let listed: BTreeMap<String, usize> =
-            files.iter().map(|(p, b)| (p.clone(), b.len())).collect();
-        assert_eq!(sizes, listed, "the data page lists what was written");
-        files
+        assert_eq!(exported.size, len);
+        assert_eq!(exported.plain, files.contains_key("data/x.json"));
+        let gz = files.get("data/x.json.gz").map(|b| b.len() as u64);
+        assert_eq!(exported.gzip, gz, "the data page lists what was written");
+        (files, exported)
+    }
+
+    fn names(files: &BTreeMap<String, Vec<u8>>) -> Vec<&str> {
+        files.keys().map(String::as_str).collect()
     }
 
     fn gunzip(bytes: &[u8]) -> Vec<u8> {
@@ -133,28 +187,41 @@ mod tests {
 
     #[test]
     fn large_exports_are_gzipped_deterministically_and_equal() {
-        let len = GZIP_OVER as usize + 10;
-        let both = files(true, len);
-        assert_eq!(
-            both.keys().collect::<Vec<_>>(),
-            ["data/x.json", "data/x.json.gz"]
-        );
+        let len = GZIP_OVER + 10;
+        let (both, _) = files(UncompressedExports::Always, len);
+        assert_eq!(names(&both), ["data/x.json", "data/x.json.gz"]);
         let gz = &both["data/x.json.gz"];
         assert_eq!(gunzip(gz), both["data/x.json"], "the same content");
         // No name, mtime 0, OS unknown: the header is fixed, and so are the bytes.
         assert_eq!(&gz[..10], &[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
-        assert_eq!(files(true, len), both, "byte-identical on a second build");
+        assert_eq!(files(UncompressedExports::Always, len).0, both);
+        // Auto keeps both at this size, byte-identical to streaming them.
+        assert_eq!(files(UncompressedExports::Auto, len).0, both);
         // Without the uncompressed copy, the .gz alone, identical.
-        let only = files(false, len);
-        assert_eq!(only.keys().collect::<Vec<_>>(), ["data/x.json.gz"]);
+        let (only, _) = files(UncompressedExports::Never, len);
+        assert_eq!(names(&only), ["data/x.json.gz"]);
         assert_eq!(&only["data/x.json.gz"], gz);
     }
 
     #[test]
+    fn auto_leaves_out_the_uncompressed_copy_past_ten_megabytes() {
+        let (kept, _) = files(UncompressedExports::Auto, AUTO_UNCOMPRESSED_MAX);
+        assert_eq!(names(&kept), ["data/x.json", "data/x.json.gz"]);
+        let (only, exported) = files(UncompressedExports::Auto, AUTO_UNCOMPRESSED_MAX + 1);
+        assert_eq!(names(&only), ["data/x.json.gz"]);
+        assert!(!exported.plain);
+        assert_eq!(
+            gunzip(&only["data/x.json.gz"]),
+            text(AUTO_UNCOMPRESSED_MAX + 1)
+        );
+    }
+
+    #[test]
     fn small_exports_stay_uncompressed_only() {
-        for uncompressed in [true, false] {
-            let small = files(uncompressed, 1000);
-            assert_eq!(small.keys().collect::<Vec<_>>(), ["data/x.json"]);
+        use UncompressedExports::*;
+        for policy in [Always, Auto, Never] {
+            let (small, _) = files(policy, 1000);
+            assert_eq!(names(&small), ["data/x.json"]);
             assert_eq!(small["data/x.json"], text(1000));
         }
     }

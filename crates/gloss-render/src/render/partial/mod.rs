@@ -187,8 +187,7 @@ pub fn generated(site: &Site, sink: &dyn Sink) -> Result<DataSizes, Diagnostics>
     }
 }
 
-/// The size in bytes of each data file, by name.
-pub type DataSizes = BTreeMap<String, usize>;
+pub use super::data::DataSizes;
 
 /// The last files of a build, once every page and [`generated`] file is made: the data
 /// page (it shows the data files' sizes), theme assets, hosting files, bundle copies, and
