@@ -6,6 +6,10 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+mod suggest;
+
+pub use suggest::{nearest, suggest};
+
 /// Whether a diagnostic fails the build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -377,30 +381,6 @@ pub fn fit_snippet(text: &str, at: usize, width: usize) -> (String, usize, usize
     (shown, caret, width)
 }
 
-/// The existing name closest to a misspelt one, to suggest in a hint.
-pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(wanted, c), c))
-        .min()
-        .filter(|(distance, c)| *distance <= wanted.len().max(c.len()) / 2 + 1)
-        .map(|(_, c)| c)
-}
-
-/// "did you mean `x`?" or a pointer at where the valid names live.
-pub fn suggest<'a>(
-    wanted: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-    folder: &str,
-) -> String {
-    match nearest(wanted, candidates) {
-        Some(close) => {
-            format!("did you mean `{close}`? (existing slugs are the file names in {folder})")
-        }
-        None => format!("no similar slug exists; create {folder}{wanted}.md or fix the spelling"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -493,14 +473,5 @@ mod tests {
         assert!(text.contains("a.txt:3:301"), "{text}");
         let short = fit_snippet("short line", 6, 4);
         assert_eq!(short, ("short line".to_string(), 6, 4));
-    }
-
-    #[test]
-    fn nearest_ignores_far_names() {
-        assert_eq!(
-            nearest("kataib-hezbolah", ["kataib-hezbollah", "iran"]),
-            Some("kataib-hezbollah")
-        );
-        assert_eq!(nearest("zzzzzzzz", ["iran"]), None);
     }
 }

@@ -4,9 +4,10 @@ use std::collections::BTreeSet;
 
 use toml::Spanned;
 
+use super::all;
+use super::fields::{date, nonempty, strings, wikidata};
 use super::ids::{casualties, geo_precision, geonames, provenance};
 use super::index::Indexes;
-use super::{all, date, nonempty, strings, wikidata};
 use crate::diagnostics::Diagnostic;
 use crate::load::{ActorFront, Document, IncidentFront, LocationFront};
 use crate::model::*;

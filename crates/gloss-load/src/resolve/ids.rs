@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use toml::Spanned;
 
-use super::date;
+use super::fields::date;
 use crate::diagnostics::Diagnostic;
 use crate::load::{CasualtiesFront, Document, ProvenanceFront};
 use crate::model::{Actor, Casualties, Location, PartialDate, Provenance};
