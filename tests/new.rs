@@ -7,7 +7,8 @@ mod common;
 
 use std::path::Path;
 
-use common::cli::{new_site, run};
+use common::Run;
+use common::cli::{gloss, new_site};
 
 #[path = "../crates/gloss-core/src/testing/seed.rs"]
 #[allow(dead_code)]
@@ -27,7 +28,7 @@ fn brief_from_a_pasted_article() {
     let Some(seed) = seed::article("brief_from_a_pasted_article") else {
         return;
     };
-    let (code, stdout, stderr) = run(&[
+    let made = gloss(&[
         "--root",
         root,
         "new",
@@ -38,9 +39,9 @@ fn brief_from_a_pasted_article() {
         "--date",
         "2021-07-08",
     ]);
-    assert_eq!(code, 0, "{stdout}{stderr}");
+    made.succeeds();
     the_draft_holds_the_article_and_the_sites_entities(&site, &seed);
-    names_without_a_page_come_with_a_command(&stdout);
+    names_without_a_page_come_with_a_command(&made);
     the_draft_checks(root);
 }
 
@@ -85,46 +86,23 @@ fn the_draft_holds_the_article_and_the_sites_entities(site: &Path, seed: &Path) 
 
 /// What `new brief` prints: the names that recur with no page, each with a ready command,
 /// and what to do next.
-fn names_without_a_page_come_with_a_command(stdout: &str) {
+fn names_without_a_page_come_with_a_command(made: &Run) {
     // A place ("in Baghdad") or a country is suggested as a location first.
-    assert!(
-        stdout.contains("gloss new location \"Baghdad\""),
-        "{stdout}"
-    );
-    assert!(stdout.contains("gloss new location \"Iraq\""), "{stdout}");
-    assert!(
-        stdout.contains("gloss new actor \"Islamic State\""),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("# 3 mentions; or: gloss new actor \"Baghdad\""),
-        "{stdout}"
-    );
-    assert!(!stdout.contains("\"Ain al-Asad\""), "{stdout}");
-    assert!(
-        stdout.contains("Found 2 actors and 1 location of the site in the article"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains(
-            "The brief is a draft (draft = true): preview it with `gloss serve --drafts`"
-        ),
-        "{stdout}"
-    );
+    made.prints("gloss new location \"Baghdad\"")
+        .prints("gloss new location \"Iraq\"")
+        .prints("gloss new actor \"Islamic State\"")
+        .prints("# 3 mentions; or: gloss new actor \"Baghdad\"")
+        .never_prints("\"Ain al-Asad\"")
+        .prints("Found 2 actors and 1 location of the site in the article")
+        .prints("The brief is a draft (draft = true): preview it with `gloss serve --drafts`");
 }
 
 /// The new draft checks (drafts are on in check).
 fn the_draft_checks(root: &str) {
-    let (code, stdout, stderr) = run(&["--root", root, "check"]);
-    assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(
-        stdout.contains("No errors in 2 briefs, 3 actors, 2 locations"),
-        "{stdout}"
-    );
-    assert!(
-        stderr.contains("warning: `Baghdad` appears 3 times in the article"),
-        "{stderr}"
-    );
+    gloss(&["--root", root, "check"])
+        .succeeds()
+        .prints("No errors in 2 briefs, 3 actors, 2 locations")
+        .says("warning: `Baghdad` appears 3 times in the article");
 }
 
 #[test]
@@ -142,7 +120,7 @@ fn near_misses_and_a_title_repeated_as_the_first_line() {
         "Rockets on the base\n\nRockets hit Al Asad on Wednesday.\n\nLater, Al Asad was quiet.\n",
     )
     .expect("write");
-    let (code, stdout, stderr) = run(&[
+    gloss(&[
         "--root",
         root,
         "new",
@@ -152,18 +130,11 @@ fn near_misses_and_a_title_repeated_as_the_first_line() {
         pasted.to_str().expect("utf-8"),
         "--slug",
         "base-rockets",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    ])
+    .succeeds()
+    .prints("warning: \"Al Asad\" is not linked but nearly matches `al-Asad` of content/locations/ain-al-asad-air-base.md: add \"Al Asad\" to its aliases")
+    .prints("warning: the article's first line is the title; delete it from article.txt");
     assert!(site.join("content/briefs/base-rockets/index.md").is_file());
-    assert!(
-        stdout.contains("warning: \"Al Asad\" is not linked but nearly matches `al-Asad` of content/locations/ain-al-asad-air-base.md: add \"Al Asad\" to its aliases"),
-        "{stdout}"
-    );
-    assert!(
-        stdout
-            .contains("warning: the article's first line is the title; delete it from article.txt"),
-        "{stdout}"
-    );
 }
 
 #[test]
@@ -175,74 +146,38 @@ fn new_entities_refuse_a_taken_name_and_take_slug_and_date() {
         "content/actors/kataib-hezbollah.md",
         "+++\nname = \"Kataib Hezbollah\"\naliases = [\"KH\"]\n+++\nA militia.\n",
     );
-    let (code, _, stderr) = run(&["--root", root, "new", "actor", "KH"]);
-    assert_eq!(code, 1);
-    assert!(
-        stderr.contains("error: `KH` is already the alias of content/actors/kataib-hezbollah.md"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("help: a name two entities share is never linked: edit that file instead, or choose a different name"),
-        "{stderr}"
-    );
+    let new = |args: &[&str]| gloss(&[&["--root", root, "new"], args].concat());
+    new(&["actor", "KH"])
+        .fails()
+        .says("error: `KH` is already the alias of content/actors/kataib-hezbollah.md")
+        .says("help: a name two entities share is never linked: edit that file instead, or choose a different name");
     assert!(!site.join("content/actors/kh.md").exists());
-    let (code, _, stderr) = run(&["--root", root, "new", "location", "kataib hezbollah"]);
-    assert_eq!(code, 1);
-    assert!(stderr.contains("is already the name of"), "{stderr}");
+    new(&["location", "kataib hezbollah"])
+        .fails()
+        .says("is already the name of");
 
-    let (code, stdout, stderr) = run(&[
-        "--root",
-        root,
-        "new",
-        "incident",
-        "Erbil airport fire",
-        "--date",
-        "2021-07-06",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(
-        stdout.contains("content/incidents/2021-07-06-erbil-airport-fire.md"),
-        "{stdout}"
-    );
-    let (code, stdout, _) = run(&[
-        "--root",
-        root,
-        "new",
-        "actor",
-        "Wayne Marotto",
-        "--slug",
-        "marotto",
-    ]);
-    assert_eq!(code, 0);
-    assert!(stdout.contains("content/actors/marotto.md"), "{stdout}");
+    new(&["incident", "Erbil airport fire", "--date", "2021-07-06"])
+        .succeeds()
+        .prints("content/incidents/2021-07-06-erbil-airport-fire.md");
+    new(&["actor", "Wayne Marotto", "--slug", "marotto"])
+        .succeeds()
+        .prints("content/actors/marotto.md");
 
     // A name in another script gets a transliterated slug; the same name again is refused.
-    let (code, stdout, stderr) = run(&["--root", root, "new", "actor", "كتائب"]);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("content/actors/ktyb.md"), "{stdout}");
-    let (code, _, stderr) = run(&["--root", root, "new", "actor", "كتائب", "--slug", "kataib"]);
-    assert_eq!(code, 1);
-    assert!(
-        stderr.contains("is already the name of content/actors/ktyb.md"),
-        "{stderr}"
-    );
-    let (code, stdout, stderr) = run(&[
-        "--root",
-        root,
-        "new",
-        "actor",
-        "حزب الله",
-        "--slug",
-        "hezbollah",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("content/actors/hezbollah.md"), "{stdout}");
+    new(&["actor", "كتائب"])
+        .succeeds()
+        .prints("content/actors/ktyb.md");
+    new(&["actor", "كتائب", "--slug", "kataib"])
+        .fails()
+        .says("is already the name of content/actors/ktyb.md");
+    new(&["actor", "حزب الله", "--slug", "hezbollah"])
+        .succeeds()
+        .prints("content/actors/hezbollah.md");
 
-    let (code, _, stderr) = run(&["--root", root, "new", "brief", "X", "--date", "2021-07"]);
-    assert_eq!(code, 1);
-    assert!(stderr.contains("help: write --date YYYY-MM-DD"), "{stderr}");
-    let (code, _, stderr) = run(&["--root", root, "new", "brief", "X", "--date", "July"]);
-    assert_eq!(code, 2, "{stderr}");
+    new(&["brief", "X", "--date", "2021-07"])
+        .fails()
+        .says("help: write --date YYYY-MM-DD");
+    new(&["brief", "X", "--date", "July"]).exits(2);
 }
 
 #[test]
@@ -258,7 +193,7 @@ fn a_shortened_headline_and_the_page_around_a_pasted_article() {
          Related Stories\n\nMORE FROM Region\n\nMORE FROM Region\n",
     )
     .expect("write");
-    let (code, stdout, stderr) = run(&[
+    gloss(&[
         "--root",
         root,
         "new",
@@ -266,23 +201,14 @@ fn a_shortened_headline_and_the_page_around_a_pasted_article() {
         "Six hurt in Dunmore barn fire",
         "--from",
         pasted.to_str().expect("utf-8"),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    ])
+    .succeeds()
     // The editor shortened the pasted headline for the title: still caught.
-    assert!(
-        stdout.contains("warning: the article's first line is nearly the title, `Six farm workers hurt in Dunmore barn fire`"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("warning: the lines from 9 to the end of article.txt, below the article's last paragraph"),
-        "{stdout}"
-    );
+    .prints("warning: the article's first line is nearly the title, `Six farm workers hurt in Dunmore barn fire`")
+    .prints("warning: the lines from 9 to the end of article.txt, below the article's last paragraph")
     // Names are suggested from the article, not from the page around it.
-    assert!(
-        stdout.contains("gloss new actor \"Harbour Police\""),
-        "{stdout}"
-    );
-    assert!(!stdout.contains("MORE FROM Region"), "{stdout}");
+    .prints("gloss new actor \"Harbour Police\"")
+    .never_prints("MORE FROM Region");
 }
 
 #[test]
@@ -290,8 +216,7 @@ fn serve_names_the_draft_that_new_made() {
     use std::io::{BufRead, BufReader};
     let (_dir, site) = new_site();
     let root = site.to_str().expect("utf-8");
-    let (code, _, stderr) = run(&["--root", root, "new", "brief", "Ferry strike ends"]);
-    assert_eq!(code, 0, "{stderr}");
+    gloss(&["--root", root, "new", "brief", "Ferry strike ends"]).succeeds();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
         .args(["--root", root, "serve", "--port", "0"])
         .stdout(std::process::Stdio::piped())

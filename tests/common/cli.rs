@@ -8,6 +8,12 @@ use assert_cmd::Command;
 
 /// Runs `gloss` with `args`: its exit code, standard output and standard error.
 pub fn run(args: &[&str]) -> (i32, String, String) {
+    let run = gloss(args);
+    (run.code, run.stdout, run.stderr)
+}
+
+/// Runs `gloss` with `args`, for the assertions of [`super::Run`].
+pub fn gloss(args: &[&str]) -> super::Run {
     let output = Command::new(env!("CARGO_BIN_EXE_gloss"))
         .args(args)
         .env("NO_COLOR", "1")
@@ -15,11 +21,11 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
         .output()
         .expect("gloss runs");
     let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
-    (
-        output.status.code().unwrap_or(-1),
-        text(output.stdout),
-        text(output.stderr),
-    )
+    super::Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: text(output.stdout),
+        stderr: text(output.stderr),
+    }
 }
 
 /// A site made by `gloss init` in a temporary folder (kept while the first value lives).
@@ -73,6 +79,28 @@ impl super::Run {
         assert!(
             self.stderr.contains(text),
             "stderr does not say {text:?}:\n{}",
+            self.shown()
+        );
+        self
+    }
+
+    /// Asserts standard output says `text`.
+    #[track_caller]
+    pub fn prints(&self, text: &str) -> &Self {
+        assert!(
+            self.stdout.contains(text),
+            "stdout does not say {text:?}:\n{}",
+            self.shown()
+        );
+        self
+    }
+
+    /// Asserts standard output does not say `text`.
+    #[track_caller]
+    pub fn never_prints(&self, text: &str) -> &Self {
+        assert!(
+            !self.stdout.contains(text),
+            "stdout says {text:?}:\n{}",
             self.shown()
         );
         self
