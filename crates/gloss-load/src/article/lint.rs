@@ -161,22 +161,52 @@ pub fn clutter(ingested: &Ingested) -> Vec<&Paragraph> {
         .collect()
 }
 
-/// A dateline alone on its line ("HANGU:", "NEW DELHI —"), as some sites set it above the
-/// first paragraph: the outlet's, not a paragraph of the article.
+/// A dateline alone on its line ("HANGU:", "NEW DELHI —", "BAGHDAD (Reuters) -",
+/// "Baghdad (AP) —"), as some sites set it above the first paragraph: the outlet's, not a
+/// paragraph of the article. The place is in capitals, or in title case when a dash or an
+/// agency's credit marks it (a title-case line ending in a colon is more often a subheading).
 pub fn is_dateline(text: &str) -> bool {
-    let Some(place) = text
-        .trim_end()
-        .strip_suffix([':', '\u{2014}', '\u{2013}', '-'])
-    else {
+    let text = text.trim_end();
+    let Some(place) = text.strip_suffix([':', '\u{2014}', '\u{2013}', '-']) else {
         return false;
     };
-    let place = place.trim_end();
+    let (place, credited) = without_credit(place.trim_end());
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let dashed = !text.ends_with(':');
     letters >= 3
         && place.chars().count() <= 40
-        && place
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | ',' | '\'' | '-'))
+        && (in_capitals(place) || ((credited || dashed) && in_title_case(place)))
+}
+
+/// The place without an agency's credit in parentheses after it ("BAGHDAD (Reuters)"), and
+/// whether there was one.
+fn without_credit(place: &str) -> (&str, bool) {
+    let credit = place.strip_suffix(')').and_then(|p| p.rsplit_once('('));
+    match credit {
+        Some((before, credit))
+            if (1..=30).contains(&credit.chars().count()) && !credit.contains(')') =>
+        {
+            (before.trim_end(), true)
+        }
+        _ => (place, false),
+    }
+}
+
+/// "NEW DELHI", "ST. JOHN'S".
+fn in_capitals(place: &str) -> bool {
+    (place.chars()).all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | ',' | '\'' | '-'))
+}
+
+/// At most four words, each a capital and then letters: "Baghdad", "Ain al-Asad" is not
+/// (a lower-case particle), "New Delhi, India" is.
+fn in_title_case(place: &str) -> bool {
+    let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    words.len() <= 4
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'))
+        })
 }
 
 /// The `[article] drop` pattern that removes exactly this paragraph: the text, escaped,
@@ -214,6 +244,30 @@ mod tests {
     fn first(text: &str, title: &str) -> Option<(usize, Suspect)> {
         let ingested = ingest(text, &ArticleRules::default());
         first_paragraph(&ingested, title).map(|(p, s)| (p.line, s))
+    }
+
+    #[test]
+    fn datelines_alone_on_their_line() {
+        for dateline in [
+            "HANGU:",
+            "NEW DELHI \u{2014}",
+            "BAGHDAD (Reuters) -",
+            "Baghdad (AP) \u{2014}",
+            "New Delhi, India -",
+            "Erbil (AFP):",
+        ] {
+            assert!(is_dateline(dateline), "{dateline}");
+        }
+        for not in [
+            "Background:",
+            "What happened next:",
+            "He said -",
+            "Ain al-Asad (the base) is large -",
+            "BAGHDAD",
+            "A (very long credit that runs past thirty characters) -",
+        ] {
+            assert!(!is_dateline(not), "{not}");
+        }
     }
 
     #[test]
