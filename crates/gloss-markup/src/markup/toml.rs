@@ -54,6 +54,7 @@ pub fn parse_toml<T: DeserializeOwned>(
                 })
                 .flatten()
         })
+        .or_else(|| failure.too_deep())
         .or_else(|| failure.key_problem::<T>());
     Err(found.unwrap_or_else(|| toml_error(source, offset, &error)))
 }
@@ -72,6 +73,20 @@ impl Failure<'_> {
     fn at(&self, range: std::ops::Range<usize>, message: String) -> Diagnostic {
         self.source
             .error(self.offset + range.start..self.offset + range.end, message)
+    }
+
+    /// Arrays or inline tables nested past the TOML reader's depth limit: no gloss value is
+    /// nested like that, so the hint says what the values are.
+    fn too_deep(&self) -> Option<Diagnostic> {
+        self.message.contains("recursion").then(|| {
+            self.at(
+                self.span.clone(),
+                "this value nests brackets too deeply to be read".to_string(),
+            )
+            .with_hint(
+                "front matter values are text, numbers, dates, lists of them or { … } tables one level deep: remove the extra [ ] or { }",
+            )
+        })
     }
 
     /// A bare word where a value belongs: quoted and parsed again, serde then says which
