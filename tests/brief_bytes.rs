@@ -39,6 +39,12 @@ fn a_brief_names_each_entity_in_json_ld_by_id_only() {
         let id = m["@id"].as_str().expect("an @id");
         assert!(id.starts_with("https://"), "absolute: {id}");
     }
+    // The summary is the page's meta description, not repeated in the JSON-LD.
+    assert!(doc.get("description").is_none(), "{raw}");
+    assert!(
+        html.contains("<meta name=\"description\" content=\""),
+        "{html}"
+    );
     for name in ["Kata'ib Hezbollah", "Wayne Marotto", "Ain al-Asad Air Base"] {
         assert!(!raw.contains(name), "JSON-LD repeats {name}: {raw}");
     }
