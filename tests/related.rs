@@ -57,7 +57,7 @@ fn related_briefs_rank_shared_incident_then_shared_entities() {
             "../../briefs/missiles/"
         ]
     );
-    let reasons = texts(&page, ".related-reason");
+    let reasons = texts(&page, ".related-list small");
     assert_eq!(reasons[0], "Same incident");
     assert_eq!(
         reasons[1],

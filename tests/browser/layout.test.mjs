@@ -49,9 +49,15 @@ test("every incident in the sidebar shows its status", { timeout: 30_000 }, asyn
   const page = await site.context.newPage();
   await page.goto(site.server.url(CENTRAL_BRIEF));
   const items = page.locator(".sidebar-incidents li");
-  const statuses = await items.evaluateAll((lis) => lis.map((li) => li.querySelector(".status")?.textContent ?? ""));
+  const statuses = await items.evaluateAll((lis) => lis.map((li) => li.querySelector(":scope > b[class^='status-']")?.textContent ?? ""));
   assert.ok(statuses.length > 0);
   for (const s of statuses) assert.match(s, /^(claimed|reported|confirmed|disputed)$/, `status shown: "${s}"`);
+  // Its colour comes from its class (issue 26: no badge span per line).
+  const [fg, bg] = await items.first().locator(":scope > b").evaluate((b) => {
+    const style = getComputedStyle(b);
+    return [style.color, style.backgroundColor];
+  });
+  assert.notEqual(bg, "rgba(0, 0, 0, 0)", `the status has its badge colour (${fg} on ${bg})`);
   await page.close();
 });
 

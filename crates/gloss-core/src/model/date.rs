@@ -140,6 +140,15 @@ impl PartialDate {
         }
     }
 
+    /// The month and year only, the month cut to three letters (`Jul 2021`, `2021`): a date in
+    /// a list repeated on many pages, whose full date is in its `datetime` and on its own page.
+    pub fn short(&self) -> String {
+        match self.month() {
+            Some(m) => format!("{} {}", &MONTHS[m as usize - 1][..3], self.year),
+            None => self.year.to_string(),
+        }
+    }
+
     /// The month's name and year (`July 2021`), used to group the timeline.
     pub fn month_name(&self) -> Option<String> {
         self.month()
@@ -261,6 +270,14 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_date_is_month_and_year() {
+        let short = |d: &str| PartialDate::parse(d).unwrap().short();
+        assert_eq!(short("2017-08-28"), "Aug 2017");
+        assert_eq!(short("2020-05"), "May 2020");
+        assert_eq!(short("2021"), "2021");
+    }
 
     #[test]
     fn partial_dates_keep_precision() {

@@ -103,8 +103,6 @@ struct NewsArticle<'a> {
     author: Agent<'a>,
     #[serde(rename = "datePublished")]
     date_published: String,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    description: &'a str,
     headline: &'a str,
     #[serde(rename = "inLanguage")]
     in_language: &'a str,
@@ -219,7 +217,8 @@ fn event<'a>(site: &Site<'a>, id: IncidentId, context: Option<&'static str>) -> 
     }
 }
 
-/// `NewsArticle` for a brief's page.
+/// `NewsArticle` for a brief's page. Its summary is the page's `<meta name="description">`,
+/// which crawlers read; it is not written a second time here (issue 26).
 pub fn brief(site: &Site, id: BriefId) -> Result<String, serde_json::Error> {
     let b = site.brief(id);
     let (brief, card) = (b.brief, b.card);
@@ -245,7 +244,6 @@ pub fn brief(site: &Site, id: BriefId) -> Result<String, serde_json::Error> {
         about: brief.event.map(|e| event(site, e, None)),
         author,
         date_published: brief.date.iso(),
-        description: &card.summary,
         headline: &brief.title,
         // The brief is the editor's text, in its own language; the article may have another.
         in_language: brief.language.as_deref().unwrap_or(&site.config.language),

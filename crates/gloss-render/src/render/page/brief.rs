@@ -43,6 +43,9 @@ pub struct PriorView<'a> {
     /// The incident.
     #[serde(flatten)]
     pub incident: &'a IncidentRef,
+    /// Its date as month and year (`Aug 2017`): the full date is in `datetime` and on its
+    /// page, and the line is repeated in many briefs' sidebars (issue 26).
+    pub short_date: String,
     /// "6 months earlier".
     pub ago: String,
     /// listed, shared actor or shared location.
@@ -204,6 +207,7 @@ fn prior<'a>(site: &Site<'a>, b: BriefRef<'a>) -> Vec<PriorView<'a>> {
             };
             PriorView {
                 incident: incident.reference,
+                short_date: incident.incident.date.short(),
                 ago: incident.incident.date.distance_to(&b.brief.date),
                 reason,
                 shared,
