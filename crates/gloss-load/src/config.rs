@@ -178,8 +178,10 @@ fn default_paginate_by() -> usize {
 fn default_link() -> LinkPolicy {
     LinkPolicy::First
 }
+/// Five: the sidebar shows them all without folding, and every earlier incident of each
+/// actor and place is on its page (issue 26: each one more is ~110 bytes on every brief).
 fn default_prior_max() -> usize {
-    10
+    5
 }
 fn default_theme() -> String {
     "InspiredGitHub".into()
@@ -301,6 +303,12 @@ mod tests {
         assert_eq!(config.base_path(), "/repo/");
         assert_eq!(config.paginate_by, 10);
         assert_eq!(config.mentions.link, LinkPolicy::First);
+        // Issue 26: five prior incidents, all shown unfolded; exports over 10 MB gzipped only.
+        assert_eq!(config.prior_incidents.max, 5);
+        assert_eq!(
+            config.publish.uncompressed_exports,
+            UncompressedExports::Auto
+        );
     }
 
     #[test]

@@ -61,8 +61,9 @@ pub fn first_sentence(text: &str, max: usize) -> String {
 
 /// Entities a brief's sidebar shows before folding the rest behind "N more".
 pub const SIDEBAR_SHOWN: usize = 5;
-/// Prior incidents shown before "N more".
-pub const PRIOR_SHOWN: usize = 4;
+/// Prior incidents shown before "N more": as many as `[prior_incidents] max` lists by
+/// default, so only a site that asks for more folds them.
+pub const PRIOR_SHOWN: usize = 5;
 /// Longest one-sentence summary in a sidebar, in characters.
 pub const SUMMARY_CHARS: usize = 160;
 
