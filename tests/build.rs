@@ -211,7 +211,7 @@ fn backlinks_cite_each_sentence_once() {
     );
     site.build();
     let iran = site.page("actors/iran/index.html");
-    let cited = texts(&iran, ".backlinks blockquote");
+    let cited = texts(&iran, ".backlinks q");
     let count = |part: &str| cited.iter().filter(|t| t.contains(part)).count();
     assert_eq!(count("Iran said"), 1, "{cited:?}");
     assert_eq!(count("Iran and others"), 1, "{cited:?}");

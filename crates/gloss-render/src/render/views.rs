@@ -256,6 +256,10 @@ pub struct BacklinkView<'a> {
     pub brief: BriefHead<'a>,
     /// The entity's role there, or "".
     pub role: &'a str,
+    /// Where the title links: the paragraph of the first mention, or the brief when the
+    /// editor lists the entity without naming it. The first quote is not a link of its own
+    /// (the title's link covers the whole entry), which halves the links per entry.
+    pub href: String,
     /// Where it is mentioned.
     pub mentions: Vec<MentionView>,
 }

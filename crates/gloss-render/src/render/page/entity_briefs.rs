@@ -32,14 +32,19 @@ pub const PAGE_BRIEFS: usize = 200;
 /// `actors/<slug>/page/N/`, three bytes each.
 const ROOT_BYTES: usize = 4 * 3;
 
-/// One backlink's markup around its title, path and date (`backlinks.html`).
-const BACKLINK_MARKUP_BYTES: usize = 64 + ROOT_BYTES;
+/// One backlink's markup around its title, path (with the first quote's `#p-N`) and date
+/// (`backlinks.html`).
+const BACKLINK_MARKUP_BYTES: usize = 54 + ROOT_BYTES;
 
 /// Markup around a role, when the brief gives one.
-const ROLE_MARKUP_BYTES: usize = 45;
+const ROLE_MARKUP_BYTES: usize = 34;
 
-/// Markup around one quote: its `<blockquote>`, link (with `#p-N`) and `<mark>`.
-const QUOTE_MARKUP_BYTES: usize = 70 + ROOT_BYTES;
+/// Markup around one quote: its `<q>` and `<mark>`.
+const QUOTE_MARKUP_BYTES: usize = 20;
+
+/// The link of a quote after the first (with `#p-N`, besides the brief's path): the first
+/// quote is covered by the title's link.
+const QUOTE_LINK_BYTES: usize = 20 + ROOT_BYTES;
 
 /// The note of a brief that lists the entity without naming it in its text.
 const NOTE_BYTES: usize = 60;
@@ -125,13 +130,16 @@ impl Site<'_> {
         }
         let quotes: usize = cited
             .iter()
-            .map(|&m| {
+            .enumerate()
+            .map(|(i, &m)| {
                 let q = Quoted::new(brief.annotated, m);
                 let (before, after) = (&q.sentence[..q.start], &q.sentence[q.end..]);
-                QUOTE_MARKUP_BYTES
-                    + card.path.len()
-                    + (q.end - q.start)
-                    + clipped_len(before, after)
+                let link = if i == 0 {
+                    0
+                } else {
+                    QUOTE_LINK_BYTES + card.path.len()
+                };
+                QUOTE_MARKUP_BYTES + link + (q.end - q.start) + clipped_len(before, after)
             })
             .sum();
         head + quotes
@@ -161,6 +169,18 @@ impl Site<'_> {
         let brief = self.brief(id);
         let card = brief.card;
         let (role, cited) = brief.links.cited(key).unwrap_or_default();
+        let mentions: Vec<MentionView> = cited
+            .iter()
+            .map(|&m| {
+                let q = Quoted::new(brief.annotated, m);
+                MentionView {
+                    path: format!("{}#p-{}", card.path, q.paragraph),
+                    before: clip_before(&q.sentence[..q.start]),
+                    matched: q.sentence[q.start..q.end].to_string(),
+                    after: clip_after(&q.sentence[q.end..]),
+                }
+            })
+            .collect();
         BacklinkView {
             brief: BriefHead {
                 title: &card.title,
@@ -168,18 +188,10 @@ impl Site<'_> {
                 date: &card.date,
             },
             role: role.unwrap_or_default(),
-            mentions: cited
-                .iter()
-                .map(|&m| {
-                    let q = Quoted::new(brief.annotated, m);
-                    MentionView {
-                        path: format!("{}#p-{}", card.path, q.paragraph),
-                        before: clip_before(&q.sentence[..q.start]),
-                        matched: q.sentence[q.start..q.end].to_string(),
-                        after: clip_after(&q.sentence[q.end..]),
-                    }
-                })
-                .collect(),
+            href: mentions
+                .first()
+                .map_or_else(|| card.path.clone(), |m| m.path.clone()),
+            mentions,
         }
     }
 

@@ -47,13 +47,55 @@ pub struct IncidentView<'a> {
     pub description_html: &'a str,
 }
 
+/// A later brief that cites the incident, under its year's heading: the year is said once
+/// per heading rather than on every line (issue 26: an incident cited by a hundred briefs
+/// listed each with its full date).
+#[derive(Serialize)]
+struct CitedBrief<'a> {
+    title: &'a str,
+    path: &'a str,
+    /// The date without its year (`7 July`), or "" when only the year is known.
+    day: &'a str,
+}
+
+/// The later briefs of one year, newest first.
+#[derive(Serialize)]
+struct CitedYear<'a> {
+    year: &'a str,
+    briefs: Vec<CitedBrief<'a>>,
+}
+
 /// `incident.html`'s own values.
 #[derive(Serialize)]
 struct IncidentPage<'a> {
     incident: IncidentView<'a>,
     locator_svg: String,
     reported_by: Vec<&'a BriefCard>,
-    cited_by: Vec<BriefHead<'a>>,
+    /// How many later briefs cite it.
+    cited_total: usize,
+    cited_by: Vec<CitedYear<'a>>,
+}
+
+/// `briefs` (newest first) grouped by year, each date shown without its year.
+fn by_year<'a>(briefs: impl Iterator<Item = BriefHead<'a>>) -> Vec<CitedYear<'a>> {
+    let mut years: Vec<CitedYear<'a>> = Vec::new();
+    for b in briefs {
+        let year = b.date.iso.get(..4).unwrap_or(&b.date.iso);
+        let day = b.date.display.strip_suffix(year).unwrap_or(&b.date.display);
+        let cited = CitedBrief {
+            title: b.title,
+            path: b.path,
+            day: day.trim_end(),
+        };
+        match years.last_mut() {
+            Some(y) if y.year == year => y.briefs.push(cited),
+            _ => years.push(CitedYear {
+                year,
+                briefs: vec![cited],
+            }),
+        }
+    }
+    years
 }
 
 /// The view of incident `id`.
@@ -110,19 +152,47 @@ pub fn page(site: &Site, id: IncidentId) -> PageJob {
             .iter()
             .map(|b| site.brief(*b).card)
             .collect(),
-        cited_by: entry
-            .links
-            .cited_by
-            .iter()
-            .map(|b| {
-                let card = site.brief(*b).card;
-                BriefHead {
-                    title: &card.title,
-                    path: &card.path,
-                    date: &card.date,
-                }
-            })
-            .collect(),
+        cited_total: entry.links.cited_by.len(),
+        cited_by: by_year(entry.links.cited_by.iter().map(|b| {
+            let card = site.brief(*b).card;
+            BriefHead {
+                title: &card.title,
+                path: &card.path,
+                date: &card.date,
+            }
+        })),
     };
     PageJob::new(file, "incident.html", common, page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(iso: &str, display: &str) -> DateView {
+        DateView {
+            iso: iso.into(),
+            display: display.into(),
+        }
+    }
+
+    #[test]
+    fn later_briefs_are_grouped_by_year_without_repeating_it() {
+        let dates = [
+            date("2021-07-07", "7 July 2021"),
+            date("2021-05", "May 2021"),
+            date("2019", "2019"),
+        ];
+        let heads = dates.iter().map(|d| BriefHead {
+            title: "T",
+            path: "briefs/t/",
+            date: d,
+        });
+        let years = by_year(heads);
+        let got: Vec<(&str, Vec<&str>)> = years
+            .iter()
+            .map(|y| (y.year, y.briefs.iter().map(|b| b.day).collect()))
+            .collect();
+        assert_eq!(got, [("2021", vec!["7 July", "May"]), ("2019", vec![""])]);
+    }
 }
