@@ -252,3 +252,24 @@ fn brief_and_source_languages_set_lang_and_dir_on_their_own_elements() {
     let page = site.page("briefs/rockets/index.html");
     assert_eq!(attrs(&page, "article.brief", "dir"), ["ltr"]);
 }
+
+#[test]
+fn an_incident_lists_its_later_briefs_under_year_headings() {
+    let site = Site::fixture();
+    site.build();
+    let page = site.page("incidents/2020-01-08-missiles/index.html");
+    assert_eq!(
+        texts(&page, ".incident-cited h2"),
+        ["Background in 1 later brief"]
+    );
+    // The year is the heading; each line says the day and links the brief.
+    assert_eq!(texts(&page, ".incident-cited h3"), ["2021"]);
+    assert_eq!(
+        texts(&page, ".incident-cited li"),
+        ["Rockets hit Ain al-Asad · 7 July"]
+    );
+    assert_eq!(
+        attrs(&page, ".incident-cited li a", "href"),
+        ["../../briefs/rockets/"]
+    );
+}

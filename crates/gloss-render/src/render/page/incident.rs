@@ -4,9 +4,12 @@
 use serde::Serialize;
 
 use super::{Nav, PageJob, Site};
+use crate::model::BriefId;
 use crate::model::IncidentId;
 use crate::render::jsonld;
-use crate::render::views::{BriefCard, BriefHead, DateView, IncidentRef, LinkView};
+use crate::render::views::{
+    BriefCard, DateView, IncidentRef, LinkView, YearGroup, by_year, year_and_day,
+};
 use crate::urls::output_file;
 
 /// Killed and injured.
@@ -54,15 +57,11 @@ pub struct IncidentView<'a> {
 struct CitedBrief<'a> {
     title: &'a str,
     path: &'a str,
+    /// Its year, which the heading gives.
+    #[serde(skip)]
+    year: &'a str,
     /// The date without its year (`7 July`), or "" when only the year is known.
     day: &'a str,
-}
-
-/// The later briefs of one year, newest first.
-#[derive(Serialize)]
-struct CitedYear<'a> {
-    year: &'a str,
-    briefs: Vec<CitedBrief<'a>>,
 }
 
 /// `incident.html`'s own values.
@@ -73,29 +72,22 @@ struct IncidentPage<'a> {
     reported_by: Vec<&'a BriefCard>,
     /// How many later briefs cite it.
     cited_total: usize,
-    cited_by: Vec<CitedYear<'a>>,
+    cited_by: Vec<YearGroup<'a, CitedBrief<'a>>>,
 }
 
-/// `briefs` (newest first) grouped by year, each date shown without its year.
-fn by_year<'a>(briefs: impl Iterator<Item = BriefHead<'a>>) -> Vec<CitedYear<'a>> {
-    let mut years: Vec<CitedYear<'a>> = Vec::new();
-    for b in briefs {
-        let year = b.date.iso.get(..4).unwrap_or(&b.date.iso);
-        let day = b.date.display.strip_suffix(year).unwrap_or(&b.date.display);
-        let cited = CitedBrief {
-            title: b.title,
-            path: b.path,
-            day: day.trim_end(),
-        };
-        match years.last_mut() {
-            Some(y) if y.year == year => y.briefs.push(cited),
-            _ => years.push(CitedYear {
-                year,
-                briefs: vec![cited],
-            }),
+/// The later briefs `ids` (newest first) under year headings.
+fn cited<'a>(site: &Site<'a>, ids: &[BriefId]) -> Vec<YearGroup<'a, CitedBrief<'a>>> {
+    let briefs = ids.iter().map(|&b| {
+        let card = site.brief(b).card;
+        let (year, day) = year_and_day(&card.date);
+        CitedBrief {
+            title: &card.title,
+            path: &card.path,
+            year,
+            day,
         }
-    }
-    years
+    });
+    by_year(briefs, |b| b.year)
 }
 
 /// The view of incident `id`.
@@ -153,46 +145,7 @@ pub fn page(site: &Site, id: IncidentId) -> PageJob {
             .map(|b| site.brief(*b).card)
             .collect(),
         cited_total: entry.links.cited_by.len(),
-        cited_by: by_year(entry.links.cited_by.iter().map(|b| {
-            let card = site.brief(*b).card;
-            BriefHead {
-                title: &card.title,
-                path: &card.path,
-                date: &card.date,
-            }
-        })),
+        cited_by: cited(site, &entry.links.cited_by),
     };
     PageJob::new(file, "incident.html", common, page)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(iso: &str, display: &str) -> DateView {
-        DateView {
-            iso: iso.into(),
-            display: display.into(),
-        }
-    }
-
-    #[test]
-    fn later_briefs_are_grouped_by_year_without_repeating_it() {
-        let dates = [
-            date("2021-07-07", "7 July 2021"),
-            date("2021-05", "May 2021"),
-            date("2019", "2019"),
-        ];
-        let heads = dates.iter().map(|d| BriefHead {
-            title: "T",
-            path: "briefs/t/",
-            date: d,
-        });
-        let years = by_year(heads);
-        let got: Vec<(&str, Vec<&str>)> = years
-            .iter()
-            .map(|y| (y.year, y.briefs.iter().map(|b| b.day).collect()))
-            .collect();
-        assert_eq!(got, [("2021", vec!["7 July", "May"]), ("2019", vec![""])]);
-    }
 }
