@@ -69,22 +69,20 @@ fn entity_pages_cite_the_sentence_and_paragraph() {
     let site = Site::fixture();
     site.build();
     let kh = site.page("actors/kataib-hezbollah/index.html");
-    let quotes = texts(&kh, ".backlinks blockquote");
+    let quotes = texts(&kh, ".backlinks q");
     assert!(
         quotes
             .iter()
             .any(|q| q.contains("Kata’ib Hezbollah did not comment.")),
         "{quotes:?}"
     );
-    let links = attrs(&kh, ".backlinks blockquote a", "href");
+    // The title links to the paragraph of the brief's first quote (issue 26).
+    let links = attrs(&kh, ".backlink-list > li > a", "href");
     assert!(
         links.iter().any(|l| l == "../../briefs/rockets/#p-2"),
         "{links:?}"
     );
-    assert_eq!(
-        texts(&kh, ".backlinks blockquote mark"),
-        ["Kata’ib Hezbollah"]
-    );
+    assert_eq!(texts(&kh, ".backlinks q mark"), ["Kata’ib Hezbollah"]);
 }
 
 #[test]

@@ -211,7 +211,7 @@ fn backlinks_cite_each_sentence_once() {
     );
     site.build();
     let iran = site.page("actors/iran/index.html");
-    let cited = texts(&iran, ".backlinks blockquote");
+    let cited = texts(&iran, ".backlinks q");
     let count = |part: &str| cited.iter().filter(|t| t.contains(part)).count();
     assert_eq!(count("Iran said"), 1, "{cited:?}");
     assert_eq!(count("Iran and others"), 1, "{cited:?}");
@@ -251,4 +251,25 @@ fn brief_and_source_languages_set_lang_and_dir_on_their_own_elements() {
     assert_eq!(attrs(&page, ".article", "dir"), ["ltr"]);
     let page = site.page("briefs/rockets/index.html");
     assert_eq!(attrs(&page, "article.brief", "dir"), ["ltr"]);
+}
+
+#[test]
+fn an_incident_lists_its_later_briefs_under_year_headings() {
+    let site = Site::fixture();
+    site.build();
+    let page = site.page("incidents/2020-01-08-missiles/index.html");
+    assert_eq!(
+        texts(&page, ".incident-cited h2"),
+        ["Background in 1 later brief"]
+    );
+    // The year is the heading; each line says the day and links the brief.
+    assert_eq!(texts(&page, ".incident-cited h3"), ["2021"]);
+    assert_eq!(
+        texts(&page, ".incident-cited li"),
+        ["Rockets hit Ain al-Asad · 7 July"]
+    );
+    assert_eq!(
+        attrs(&page, ".incident-cited li a", "href"),
+        ["../../briefs/rockets/"]
+    );
 }

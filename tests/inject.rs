@@ -145,8 +145,8 @@ fn backlink_quotes_are_clipped() {
     );
     assert!(page.contains('\u{2026}'), "a cut quote says so");
     let at = page.find("<mark>Delegate075</mark>").unwrap_or_default();
-    let start = page[..at].rfind("<blockquote").unwrap_or_default();
-    let end = at + page[at..].find("</blockquote>").unwrap_or_default();
+    let start = page[..at].rfind("<q>").unwrap_or_default();
+    let end = at + page[at..].find("</q>").unwrap_or_default();
     let quote = &page[start..end];
     assert!(quote.len() < 1_000, "the quote is {} bytes", quote.len());
 }

@@ -471,3 +471,57 @@ fn a_thousand_located_places_with_a_thousand_incidents_stay_under_300_kb() {
         "{counted} + {lone}"
     );
 }
+
+/// `href` as a site path, from the page at `page` (a site path ending in `/`).
+fn resolve(page: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').filter(|p| !p.is_empty()).collect();
+    for part in href.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn locator_maps_share_one_outline_file_that_resolves_under_a_base_path() {
+    let site = Site::fixture();
+    site.build();
+    let outline = site.read("map/outline.svg");
+    assert!(
+        outline.starts_with("<svg") && outline.contains("<path"),
+        "the land is drawn once, in the shared file"
+    );
+    for dir in [
+        "locations/ain-al-asad-air-base/",
+        "incidents/2021-07-07-rockets/",
+    ] {
+        let raw = site.read(&format!("{dir}index.html"));
+        let page = site.page(&format!("{dir}index.html"));
+        let hrefs = attrs(&page, ".locator svg image", "href");
+        assert_eq!(hrefs.len(), 1, "{dir}: one reference to the outline");
+        // Relative, so it works under the base path (/repo/) and from disk.
+        assert!(!hrefs[0].starts_with('/') && !hrefs[0].contains(':'));
+        assert_eq!(resolve(dir, &hrefs[0]), "map/outline.svg", "{dir}");
+        let locator = &raw[raw.find("<figure class=\"locator\"").unwrap_or_default()..];
+        let locator = &locator[..locator.find("</figure>").unwrap_or_default()];
+        assert!(
+            !locator.contains("<path"),
+            "{dir}: no land drawn in the page"
+        );
+        assert!(locator.len() < 2_000, "{dir}: {} bytes", locator.len());
+    }
+    // Written once: one file, the same bytes on every build, also with file URLs.
+    let run = site.run(&["build", "--file-urls"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(site.read("map/outline.svg"), outline);
+    let page = site.page("locations/ain-al-asad-air-base/index.html");
+    assert_eq!(
+        attrs(&page, ".locator svg image", "href"),
+        ["../../map/outline.svg"]
+    );
+}

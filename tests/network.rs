@@ -57,7 +57,8 @@ fn an_actor_page_draws_and_lists_its_ties_strongest_first() {
     );
     assert_eq!(drawn, listed, "the table lists what the drawing shows");
     assert_eq!(texts(&page, ".network-table td"), ["2", "1", "1"]);
-    let names = attrs(&page, ".network-section svg a", "aria-label");
+    // Each node is named by its `<title>` (SVG-AAM), which is also its tooltip.
+    let names = texts(&page, ".network-section svg a title");
     assert_eq!(names[0], "Bravo: 2 shared briefs");
     assert_eq!(names[2], "Delta: 1 shared brief");
     let raw = site.read("actors/alpha/index.html");

@@ -170,7 +170,7 @@ fn entity_pages_are_paginated_by_bytes_newest_first() {
     assert!(!last.contains("Strike 2021"), "{last}");
     assert!(last.contains("Mentioned in 450 briefs"), "{last}");
     // The cited sentence is still quoted, linked to its paragraph.
-    let quotes = texts(&site.page(&actor_page(total)), ".backlinks blockquote");
+    let quotes = texts(&site.page(&actor_page(total)), ".backlinks q");
     assert!(quotes.iter().any(|q| q.contains("story 0.")), "{quotes:?}");
 }
 

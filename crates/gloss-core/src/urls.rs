@@ -76,6 +76,12 @@ impl Urls {
         self.page("map")
     }
 
+    /// `map/outline.svg`: the land under every locator map, one file for the whole site
+    /// (a file, not a page: the same with `file_urls`).
+    pub fn map_outline(&self) -> String {
+        "map/outline.svg".to_string()
+    }
+
     /// `network/`: who appears with whom, the site's most-connected actors.
     pub fn network(&self) -> String {
         self.page("network")

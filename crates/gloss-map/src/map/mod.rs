@@ -1,6 +1,6 @@
 //! Maps drawn at build time as inline SVG: the site map (`/map/`) and the small locator maps
-//! of location and incident pages. Country outlines come from an embedded public-domain
-//! dataset ([`world`]); the projection, clipping and label placement are computed here, so a
+//! of location and incident pages (over one shared outline file, [`Outline`]). Country
+//! outlines come from an embedded public-domain dataset ([`world`]); the projection, clipping and label placement are computed here, so a
 //! map needs no tiles, no script and no network, and the same content always gives the same
 //! bytes.
 
@@ -11,6 +11,7 @@ pub mod lookup;
 mod outline;
 mod points;
 pub mod project;
+mod shared;
 pub mod world;
 
 use std::fmt::Write as _;
@@ -20,6 +21,7 @@ use crate::markup::xml::escape;
 pub use cluster::cluster;
 use points::Layout;
 use project::Projection;
+pub use shared::Outline;
 
 /// What a point on the map stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -149,23 +149,54 @@ fn anchor_name(anchor: Anchor) -> &'static str {
     }
 }
 
-/// A label's `<text>`, with `extra` attributes (its colour and size are the drawing's).
+/// A label's `<text>`, with `extra` attributes (its colour and size are the drawing's; a
+/// label hanging from its start, SVG's default, says no anchor).
 fn label(out: &mut String, spot: &Spot, extra: &str) {
     let _ = write!(
         out,
-        r#"<text x="{}" y="{}" text-anchor="{}"{extra}>{}</text>"#,
-        num(spot.label_at.0),
-        num(spot.label_at.1),
-        anchor_name(spot.anchor),
-        escape(&spot.label)
+        r#"<text x="{}" y="{}""#,
+        svg::int(spot.label_at.0),
+        svg::int(spot.label_at.1)
     );
+    if spot.anchor != Anchor::Start {
+        let _ = write!(out, r#" text-anchor="{}""#, anchor_name(spot.anchor));
+    }
+    let _ = write!(out, "{extra}>{}</text>", escape(&spot.label));
+}
+
+/// The edges from the centre `(cx, cy)`, one `<path>` per stroke width (in order of first
+/// use) rather than one per edge: most nodes share their width with others.
+fn edges(out: &mut String, (cx, cy): (f64, f64), spots: &[Spot], nodes: &[Node]) {
+    let heaviest = nodes.iter().map(|n| n.weight).max().unwrap_or(1).max(1);
+    let mut widths: Vec<(String, String)> = Vec::new();
+    for (spot, node) in spots.iter().zip(nodes) {
+        let width = num(1.0 + 4.0 * f64::from(node.weight) / f64::from(heaviest));
+        let at = match widths.iter().position(|(w, _)| *w == width) {
+            Some(at) => at,
+            None => {
+                widths.push((width, String::new()));
+                widths.len() - 1
+            }
+        };
+        let d = &mut widths[at].1;
+        let _ = write!(
+            d,
+            "M{} {}L{} {}",
+            svg::int(cx),
+            svg::int(cy),
+            svg::int(spot.at.0),
+            svg::int(spot.at.1)
+        );
+    }
+    for (width, d) in widths {
+        let _ = write!(out, r#"<path d="{d}" stroke-width="{width}"/>"#);
+    }
 }
 
 /// The drawing of `centre`'s ties to `nodes` (strongest first) as an inline `<svg>` named
 /// `title`.
 pub fn draw(centre: &str, nodes: &[Node], title: &str) -> String {
     let layout = layout(centre, nodes);
-    let heaviest = nodes.iter().map(|n| n.weight).max().unwrap_or(1);
     let mut out = String::new();
     svg::open(
         &mut out,
@@ -174,30 +205,18 @@ pub fn draw(centre: &str, nodes: &[Node], title: &str) -> String {
         FONT,
         title,
     );
-    let (cx, cy) = layout.centre.at;
     let _ = write!(
         out,
         r#"<g class="network-edges" aria-hidden="true" stroke="{}" stroke-linecap="round">"#,
         colour::EDGE
     );
-    for (spot, node) in layout.spots.iter().zip(nodes) {
-        let width = 1.0 + 4.0 * f64::from(node.weight) / f64::from(heaviest.max(1));
-        let _ = write!(
-            out,
-            r#"<path d="M{} {}L{} {}" stroke-width="{}"/>"#,
-            num(cx),
-            num(cy),
-            num(spot.at.0),
-            num(spot.at.1),
-            num(width)
-        );
-    }
+    edges(&mut out, layout.centre.at, &layout.spots, nodes);
     out.push_str(r#"</g><g class="network-centre" aria-hidden="true">"#);
     svg::circle(
         &mut out,
         layout.centre.at,
         layout.centre.radius,
-        colour::CENTRE,
+        Some(colour::CENTRE),
     );
     label(
         &mut out,
@@ -207,14 +226,19 @@ pub fn draw(centre: &str, nodes: &[Node], title: &str) -> String {
             num(CENTRE_FONT)
         ),
     );
-    out.push_str("</g>");
+    // The nodes take their colour from their group (labels are coloured by network.css).
+    let _ = write!(
+        out,
+        r#"</g><g class="network-nodes" fill="{}">"#,
+        colour::NODE
+    );
     for (spot, node) in layout.spots.iter().zip(nodes) {
         svg::open_link(&mut out, node);
-        svg::circle(&mut out, spot.at, spot.radius, colour::NODE);
+        svg::circle(&mut out, spot.at, spot.radius, None);
         label(&mut out, spot, "");
         out.push_str("</a>");
     }
-    out.push_str("</svg>");
+    out.push_str("</g></svg>");
     out
 }
 
@@ -278,7 +302,16 @@ mod tests {
         let b = draw("Centre", &nodes(15, "Name"), "Ties");
         assert_eq!(a, b);
         assert_eq!(a.matches("<a ").count(), 15);
+        // One edge per node, in one path per stroke width (here all differ).
+        assert_eq!(a.matches('M').count(), 15);
         assert_eq!(a.matches("<path ").count(), 15);
+        let mut even = nodes(4, "Name");
+        even.iter_mut().for_each(|n| n.weight = 2);
+        let b = draw("Centre", &even, "Ties");
+        assert_eq!(
+            (b.matches('M').count(), b.matches("<path ").count()),
+            (4, 1)
+        );
     }
 
     #[test]

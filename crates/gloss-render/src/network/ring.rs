@@ -140,7 +140,7 @@ pub fn draw(nodes: &[Node], links: &[Link], title: &str) -> String {
     out.push_str("</g>");
     for (spot, node) in layout.spots.iter().zip(nodes) {
         svg::open_link(&mut out, node);
-        svg::circle(&mut out, spot.at, spot.radius, colour::NODE);
+        svg::circle(&mut out, spot.at, spot.radius, Some(colour::NODE));
         let (x, y) = (num(spot.label_at.0), num(spot.label_at.1));
         let _ = write!(
             out,

@@ -74,25 +74,40 @@ pub fn open(out: &mut String, class: &str, view: [f64; 4], font: f64, title: &st
     );
 }
 
-/// Opens a node's link, with its accessible name and tooltip.
+/// A coordinate in whole units: a drawing is about 500 units wide, so half a unit is less
+/// than a pixel, and a decimal on every number was a tenth of an actor page's drawing.
+pub fn int(v: f64) -> String {
+    // Whole numbers well inside i64; `as` saturates rather than fails on anything else.
+    format!("{}", v.round() as i64)
+}
+
+/// Opens a node's link, with its accessible name and tooltip: its `<title>`, which names an
+/// SVG link (SVG-AAM) as an `aria-label` would, said once. Styled as `.network a`, so the
+/// link carries no class.
 pub fn open_link(out: &mut String, node: &Node) {
-    let title = escape(&node.title);
     let _ = write!(
         out,
-        r#"<a class="network-node" href="{}" aria-label="{title}"><title>{title}</title>"#,
-        escape(&node.href)
+        r#"<a href="{}"><title>{}</title>"#,
+        escape(&node.href),
+        escape(&node.title)
     );
 }
 
-/// A filled circle.
-pub fn circle(out: &mut String, (x, y): (f64, f64), r: f64, fill: &str) {
+/// A circle, filled with `fill` or, when `None`, with its group's fill.
+pub fn circle(out: &mut String, (x, y): (f64, f64), r: f64, fill: Option<&str>) {
     let _ = write!(
         out,
-        r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}"/>"#,
-        num(x),
-        num(y),
+        r#"<circle cx="{}" cy="{}" r="{}""#,
+        int(x),
+        int(y),
         num(r)
     );
+    match fill {
+        Some(fill) => {
+            let _ = write!(out, r#" fill="{fill}"/>"#);
+        }
+        None => out.push_str("/>"),
+    }
 }
 
 #[cfg(test)]
@@ -108,6 +123,16 @@ mod tests {
         let long = "حشد".repeat(20);
         let cut = short(&long);
         assert_eq!(cut.chars().count(), LABEL_CHARS);
+    }
+
+    #[test]
+    fn coordinates_are_whole_and_never_minus_zero() {
+        assert_eq!(int(12.4), "12");
+        assert_eq!(int(12.5), "13");
+        assert_eq!(int(-0.4), "0");
+        let mut out = String::new();
+        circle(&mut out, (1.6, 2.2), 8.1, None);
+        assert_eq!(out, r#"<circle cx="2" cy="2" r="8.1"/>"#);
     }
 
     #[test]

@@ -189,14 +189,13 @@ fn entry(site: &Site, categories: Option<&Categories>, xml: &mut Xml, id: BriefI
     let url = site.absolute(&card.path);
     let date = timestamp(&brief.date);
     let byline = brief.source.as_ref().and_then(|s| s.author.as_deref());
+    // Only what Atom requires or a reader shows: `updated` stands for `published` (a brief
+    // has one date) and an entry's link is a web page without saying so (issue 26: every
+    // entry is repeated in the feeds of the site, its tags and its entities).
     xml.open("entry", &[])
         .text("title", &[], &brief.title)
-        .empty(
-            "link",
-            &[("rel", "alternate"), ("type", "text/html"), ("href", &url)],
-        )
+        .empty("link", &[("href", &url)])
         .text("id", &[], &url)
-        .text("published", &[], &date)
         .text("updated", &[], &date);
     if let Some(author) = byline {
         xml.open("author", &[])
@@ -222,9 +221,14 @@ fn entry(site: &Site, categories: Option<&Categories>, xml: &mut Xml, id: BriefI
     xml.close("entry");
 }
 
+/// A category, its `label` left out when it is its `term`.
 fn category(xml: &mut Xml, term: &str, scheme: &str, label: &str) {
-    xml.empty(
-        "category",
-        &[("term", term), ("scheme", scheme), ("label", label)],
-    );
+    if label == term {
+        xml.empty("category", &[("term", term), ("scheme", scheme)]);
+    } else {
+        xml.empty(
+            "category",
+            &[("term", term), ("scheme", scheme), ("label", label)],
+        );
+    }
 }

@@ -209,6 +209,24 @@ mod clip_tests {
     }
 
     #[test]
+    fn dated_lists_say_each_year_once() {
+        let dates = [
+            ("2021-07-07", "7 July 2021"),
+            ("2021-05", "May 2021"),
+            ("2019", "2019"),
+        ]
+        .map(|(iso, display)| DateView {
+            iso: iso.into(),
+            display: display.into(),
+        });
+        let days: Vec<(&str, &str)> = dates.iter().map(year_and_day).collect();
+        assert_eq!(days, [("2021", "7 July"), ("2021", "May"), ("2019", "")]);
+        let groups = by_year(days, |d| d.0);
+        let counts: Vec<(&str, usize)> = groups.iter().map(|g| (g.year, g.briefs.len())).collect();
+        assert_eq!(counts, [("2021", 2), ("2019", 1)]);
+    }
+
+    #[test]
     fn clipped_len_is_the_length_of_both_clips() {
         let long = "word ".repeat(100);
         for (before, after) in [
@@ -249,13 +267,55 @@ pub struct BriefHead<'a> {
     pub date: &'a DateView,
 }
 
+/// The year of `date` and the date without it (`7 July`, `May`, or "" when only the year is
+/// known), for lists under year headings that say the year once rather than on every line.
+pub fn year_and_day(date: &DateView) -> (&str, &str) {
+    let year = date.iso.get(..4).unwrap_or(&date.iso);
+    let day = date.display.strip_suffix(year).unwrap_or(&date.display);
+    (year, day.trim_end())
+}
+
+/// Briefs of one year under its heading, in the order given.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct YearGroup<'a, T> {
+    /// `2021`.
+    pub year: &'a str,
+    /// Its briefs.
+    pub briefs: Vec<T>,
+}
+
+/// `items` (newest first) in runs of one year, `year` telling each item's year.
+pub fn by_year<'a, T>(
+    items: impl IntoIterator<Item = T>,
+    year: impl Fn(&T) -> &'a str,
+) -> Vec<YearGroup<'a, T>> {
+    let mut years: Vec<YearGroup<'a, T>> = Vec::new();
+    for item in items {
+        let y = year(&item);
+        match years.last_mut() {
+            Some(group) if group.year == y => group.briefs.push(item),
+            _ => years.push(YearGroup {
+                year: y,
+                briefs: vec![item],
+            }),
+        }
+    }
+    years
+}
+
 /// A brief on an entity's page.
 #[derive(Clone, Debug, Serialize)]
 pub struct BacklinkView<'a> {
     /// The brief.
     pub brief: BriefHead<'a>,
+    /// Its date without the year, which its year's heading gives.
+    pub day: &'a str,
     /// The entity's role there, or "".
     pub role: &'a str,
+    /// Where the title links: the paragraph of the first mention, or the brief when the
+    /// editor lists the entity without naming it. The first quote is not a link of its own
+    /// (the title's link covers the whole entry), which halves the links per entry.
+    pub href: String,
     /// Where it is mentioned.
     pub mentions: Vec<MentionView>,
 }

@@ -9,7 +9,7 @@ use crate::model::EntityKey;
 use crate::model::{ActorId, LocationId};
 use crate::render::paginate::Pagination;
 use crate::render::site::LocationRef;
-use crate::render::views::{BacklinkView, IncidentRef, LinkView, RelatedView};
+use crate::render::views::{BacklinkView, IncidentRef, LinkView, RelatedView, YearGroup};
 use crate::urls::{feed_path, output_file, wikidata_url};
 
 /// Latitude and longitude.
@@ -86,7 +86,7 @@ struct EntityPage<'a> {
     /// Only on actor pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     network: Option<super::network::ActorNetwork<'a>>,
-    backlinks: Vec<BacklinkView<'a>>,
+    backlinks: Vec<YearGroup<'a, BacklinkView<'a>>>,
     backlinks_total: usize,
     pagination: Pagination,
     incidents: Vec<&'a IncidentRef>,

@@ -15,7 +15,8 @@ use crate::model::{AnnotatedBrief, BriefId, EntityKey, EntityNumbering};
 use crate::render::paginate::{Pagination, pagination};
 use crate::render::site::Site;
 use crate::render::views::{
-    BacklinkView, BriefHead, MentionView, clip_after, clip_before, clipped_len,
+    BacklinkView, BriefHead, MentionView, YearGroup, by_year, clip_after, clip_before, clipped_len,
+    year_and_day,
 };
 use crate::urls::{feed_path, output_file};
 
@@ -32,14 +33,22 @@ pub const PAGE_BRIEFS: usize = 200;
 /// `actors/<slug>/page/N/`, three bytes each.
 const ROOT_BYTES: usize = 4 * 3;
 
-/// One backlink's markup around its title, path and date (`backlinks.html`).
-const BACKLINK_MARKUP_BYTES: usize = 64 + ROOT_BYTES;
+/// One backlink's markup around its title, path (with the first quote's `#p-N`) and day
+/// (`backlinks.html`).
+const BACKLINK_MARKUP_BYTES: usize = 26 + ROOT_BYTES;
 
 /// Markup around a role, when the brief gives one.
-const ROLE_MARKUP_BYTES: usize = 45;
+const ROLE_MARKUP_BYTES: usize = 34;
 
-/// Markup around one quote: its `<blockquote>`, link (with `#p-N`) and `<mark>`.
-const QUOTE_MARKUP_BYTES: usize = 70 + ROOT_BYTES;
+/// Markup around one quote: its `<q>` and `<mark>`.
+const QUOTE_MARKUP_BYTES: usize = 20;
+
+/// The link of a quote after the first (with `#p-N`, besides the brief's path): the first
+/// quote is covered by the title's link.
+const QUOTE_LINK_BYTES: usize = 20 + ROOT_BYTES;
+
+/// A year's heading and the list it opens (`backlinks.html`), where the year changes.
+const YEAR_BYTES: usize = 64;
 
 /// The note of a brief that lists the entity without naming it in its text.
 const NOTE_BYTES: usize = 60;
@@ -95,15 +104,18 @@ impl Site<'_> {
     /// or before the brief that would take it past [`PAGE_BACKLINK_BYTES`].
     fn page_starts(&self, key: EntityKey) -> Vec<u32> {
         let mut starts = vec![0];
-        let (mut count, mut bytes) = (0, 0);
+        let (mut count, mut bytes, mut year) = (0, 0, "");
         for (i, &b) in self.entity(key).links.backlinks.iter().enumerate() {
-            let size = self.backlink_bytes(b, key);
+            let (this_year, _) = year_and_day(&self.brief(b).card.date);
+            let heading = if this_year == year { 0 } else { YEAR_BYTES };
+            let size = self.backlink_bytes(b, key) + heading;
             if count > 0 && (count == PAGE_BRIEFS || bytes + size > PAGE_BACKLINK_BYTES) {
                 starts.push(i as u32);
-                (count, bytes) = (0, 0);
+                (count, bytes) = (0, YEAR_BYTES);
             }
             count += 1;
             bytes += size;
+            year = this_year;
         }
         starts
     }
@@ -117,21 +129,23 @@ impl Site<'_> {
         let head = BACKLINK_MARKUP_BYTES
             + card.path.len()
             + card.title.len()
-            + card.date.iso.len()
-            + card.date.display.len()
+            + year_and_day(&card.date).1.len()
             + role.map_or(0, |r| ROLE_MARKUP_BYTES + r.len());
         if cited.is_empty() {
             return head + NOTE_BYTES;
         }
         let quotes: usize = cited
             .iter()
-            .map(|&m| {
+            .enumerate()
+            .map(|(i, &m)| {
                 let q = Quoted::new(brief.annotated, m);
                 let (before, after) = (&q.sentence[..q.start], &q.sentence[q.end..]);
-                QUOTE_MARKUP_BYTES
-                    + card.path.len()
-                    + (q.end - q.start)
-                    + clipped_len(before, after)
+                let link = if i == 0 {
+                    0
+                } else {
+                    QUOTE_LINK_BYTES + card.path.len()
+                };
+                QUOTE_MARKUP_BYTES + link + (q.end - q.start) + clipped_len(before, after)
             })
             .sum();
         head + quotes
@@ -143,15 +157,15 @@ impl Site<'_> {
         &self,
         key: EntityKey,
         n: usize,
-    ) -> (Vec<BacklinkView<'_>>, usize, Pagination) {
+    ) -> (Vec<YearGroup<'_, BacklinkView<'_>>>, usize, Pagination) {
         let backlinks = &self.entity(key).links.backlinks;
         let starts = self.entity_page_starts(key);
         let at = |i: usize| starts.get(i).map_or(backlinks.len(), |&s| s as usize);
         let (start, end) = (at(n.saturating_sub(1)), at(n));
         let views = backlinks[start..end.max(start)]
             .iter()
-            .map(|&b| self.backlink_view(b, key))
-            .collect();
+            .map(|&b| self.backlink_view(b, key));
+        let views = by_year(views, |v| year_and_day(v.brief.date).0);
         let nav = pagination(n, starts.len(), |i| self.entity_page_path(key, i));
         (views, backlinks.len(), nav)
     }
@@ -161,25 +175,30 @@ impl Site<'_> {
         let brief = self.brief(id);
         let card = brief.card;
         let (role, cited) = brief.links.cited(key).unwrap_or_default();
+        let mentions: Vec<MentionView> = cited
+            .iter()
+            .map(|&m| {
+                let q = Quoted::new(brief.annotated, m);
+                MentionView {
+                    path: format!("{}#p-{}", card.path, q.paragraph),
+                    before: clip_before(&q.sentence[..q.start]),
+                    matched: q.sentence[q.start..q.end].to_string(),
+                    after: clip_after(&q.sentence[q.end..]),
+                }
+            })
+            .collect();
         BacklinkView {
             brief: BriefHead {
                 title: &card.title,
                 path: &card.path,
                 date: &card.date,
             },
+            day: year_and_day(&card.date).1,
             role: role.unwrap_or_default(),
-            mentions: cited
-                .iter()
-                .map(|&m| {
-                    let q = Quoted::new(brief.annotated, m);
-                    MentionView {
-                        path: format!("{}#p-{}", card.path, q.paragraph),
-                        before: clip_before(&q.sentence[..q.start]),
-                        matched: q.sentence[q.start..q.end].to_string(),
-                        after: clip_after(&q.sentence[q.end..]),
-                    }
-                })
-                .collect(),
+            href: mentions
+                .first()
+                .map_or_else(|| card.path.clone(), |m| m.path.clone()),
+            mentions,
         }
     }
 
@@ -228,7 +247,7 @@ struct EntityHead<'a> {
 #[derive(Serialize)]
 struct EntityPageN<'a> {
     entity: EntityHead<'a>,
-    backlinks: Vec<BacklinkView<'a>>,
+    backlinks: Vec<YearGroup<'a, BacklinkView<'a>>>,
     backlinks_total: usize,
     /// Always empty: incidents are listed on page 1.
     incidents: [(); 0],

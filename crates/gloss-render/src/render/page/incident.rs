@@ -4,9 +4,12 @@
 use serde::Serialize;
 
 use super::{Nav, PageJob, Site};
+use crate::model::BriefId;
 use crate::model::IncidentId;
 use crate::render::jsonld;
-use crate::render::views::{BriefCard, BriefHead, DateView, IncidentRef, LinkView};
+use crate::render::views::{
+    BriefCard, DateView, IncidentRef, LinkView, YearGroup, by_year, year_and_day,
+};
 use crate::urls::output_file;
 
 /// Killed and injured.
@@ -47,13 +50,44 @@ pub struct IncidentView<'a> {
     pub description_html: &'a str,
 }
 
+/// A later brief that cites the incident, under its year's heading: the year is said once
+/// per heading rather than on every line (issue 26: an incident cited by a hundred briefs
+/// listed each with its full date).
+#[derive(Serialize)]
+struct CitedBrief<'a> {
+    title: &'a str,
+    path: &'a str,
+    /// Its year, which the heading gives.
+    #[serde(skip)]
+    year: &'a str,
+    /// The date without its year (`7 July`), or "" when only the year is known.
+    day: &'a str,
+}
+
 /// `incident.html`'s own values.
 #[derive(Serialize)]
 struct IncidentPage<'a> {
     incident: IncidentView<'a>,
     locator_svg: String,
     reported_by: Vec<&'a BriefCard>,
-    cited_by: Vec<BriefHead<'a>>,
+    /// How many later briefs cite it.
+    cited_total: usize,
+    cited_by: Vec<YearGroup<'a, CitedBrief<'a>>>,
+}
+
+/// The later briefs `ids` (newest first) under year headings.
+fn cited<'a>(site: &Site<'a>, ids: &[BriefId]) -> Vec<YearGroup<'a, CitedBrief<'a>>> {
+    let briefs = ids.iter().map(|&b| {
+        let card = site.brief(b).card;
+        let (year, day) = year_and_day(&card.date);
+        CitedBrief {
+            title: &card.title,
+            path: &card.path,
+            year,
+            day,
+        }
+    });
+    by_year(briefs, |b| b.year)
 }
 
 /// The view of incident `id`.
@@ -110,19 +144,8 @@ pub fn page(site: &Site, id: IncidentId) -> PageJob {
             .iter()
             .map(|b| site.brief(*b).card)
             .collect(),
-        cited_by: entry
-            .links
-            .cited_by
-            .iter()
-            .map(|b| {
-                let card = site.brief(*b).card;
-                BriefHead {
-                    title: &card.title,
-                    path: &card.path,
-                    date: &card.date,
-                }
-            })
-            .collect(),
+        cited_total: entry.links.cited_by.len(),
+        cited_by: cited(site, &entry.links.cited_by),
     };
     PageJob::new(file, "incident.html", common, page)
 }

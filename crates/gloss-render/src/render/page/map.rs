@@ -6,8 +6,9 @@ mod groups;
 use serde::Serialize;
 
 use super::{Nav, PageJob};
-use crate::map::{Frame, Marker, MarkerKind, draw};
+use crate::map::{Frame, Marker, MarkerKind, Outline, draw};
 use crate::model::{IncidentId, LocationId, Status};
+use crate::output::Output;
 use crate::render::site::Site;
 use crate::render::views::{DateView, LinkView, status_or_empty};
 use crate::urls::{output_file, relative_to};
@@ -254,6 +255,38 @@ impl Site<'_> {
         PageJob::new(file, "map.html", common, page)
     }
 
+    /// The land under every locator map, or `None` when no place is located.
+    fn outline(&self) -> Option<Outline> {
+        let points: Vec<(f64, f64)> = self
+            .corpus
+            .locations
+            .iter()
+            .filter_map(|l| l.coordinates)
+            .map(|(lat, lon)| (lon, lat))
+            .collect();
+        Outline::fit(&points, &locator_frame(""))
+    }
+
+    /// The shared outline file (`map/outline.svg`), written once for the whole site when a
+    /// place is located.
+    pub(in crate::render) fn map_outline_file(&self) -> Option<Output> {
+        self.outline().map(|o| Output::Bytes {
+            path: self.urls.map_outline(),
+            bytes: o.svg().into_bytes(),
+        })
+    }
+
+    /// A locator map of `marker` titled after `name`, over the shared outline (`file` is the
+    /// page's output file), or "" when no place is located.
+    fn locator(&self, marker: Marker, name: &str, file: &str) -> String {
+        let Some(outline) = self.outline() else {
+            return String::new();
+        };
+        let title = format!("Locator map: {name}");
+        let href = relative_to(file, &self.urls.map_outline());
+        outline.locator(&[marker], &locator_frame(&title), &href)
+    }
+
     /// The locator map of a location page (`file` is the page's output file), or "" when the
     /// location has no coordinates.
     pub(in crate::render) fn location_locator(&self, l: LocationId, file: &str) -> String {
@@ -269,7 +302,7 @@ impl Site<'_> {
             label: name,
             href: relative_to(file, &self.urls.map()),
         };
-        draw(&[marker], &locator_frame(&format!("Locator map: {name}")))
+        self.locator(marker, name, file)
     }
 
     /// The locator map of an incident page: its location's point, linked to the location.
@@ -289,9 +322,6 @@ impl Site<'_> {
             label: &place.name,
             href: relative_to(file, &place.path),
         };
-        draw(
-            &[marker],
-            &locator_frame(&format!("Locator map: {}", place.name)),
-        )
+        self.locator(marker, &place.name, file)
     }
 }

@@ -204,6 +204,9 @@ pub fn finish<'p>(
         Ok(output) => listed.accept(output),
         Err(failed) => report_failures(vec![failed])?,
     }
+    if let Some(outline) = site.map_outline_file() {
+        listed.accept(outline);
+    }
     for (path, bytes) in &theme.assets {
         listed.accept(Output::Bytes {
             path: path.clone(),
