@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
 use crate::annotate::fold::Folded;
@@ -115,8 +115,12 @@ fn at_once(folded: &[Folded<'_>], all: &Joined, patterns: &[&str]) -> Option<Vec
     if patterns.is_empty() {
         return Some(Vec::new());
     }
+    // A contiguous NFA, not the DFA the builder picks for a few patterns: this automaton
+    // serves one article, and building a DFA for it cost more than the search it speeds up
+    // (7% of a 100,000-brief build's CPU time).
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(patterns)
         .ok()?;
     let budget = MATCHES_PER_BYTE * all.text.len() + 100_000;
