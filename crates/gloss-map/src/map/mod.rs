@@ -160,11 +160,24 @@ pub fn draw(markers: &[Marker], frame: &Frame) -> String {
         colour::SEA
     );
     let drawn = land::land(&mut svg, &projection, markers);
-    let layout = Layout::new(markers, &projection, frame);
+    finish(svg, &drawn, &projection, markers, frame)
+}
+
+/// The end of a map drawn over `drawn` land: the country names where the markers leave room,
+/// the markers, and the closing tag. Shared by [`draw`] and the locator maps over the
+/// shared outline, which draw the same names and markers over land they do not inline.
+fn finish(
+    mut svg: String,
+    drawn: &[land::Drawn],
+    projection: &Projection,
+    markers: &[Marker],
+    frame: &Frame,
+) -> String {
+    let layout = Layout::new(markers, projection, frame);
     land::names(
         &mut svg,
-        &drawn,
-        &projection,
+        drawn,
+        projection,
         frame,
         layout.taken(markers, frame.font),
         &layout.named(markers),

@@ -6,7 +6,6 @@
 
 use std::fmt::Write as _;
 
-use super::points::Layout;
 use super::project::Projection;
 use super::{Frame, Marker, colour, land, num};
 use crate::markup::xml::escape;
@@ -110,18 +109,7 @@ impl Outline {
         );
         // The land is in the file; what is drawn here tells where the names can go.
         let drawn = land::land(&mut String::new(), &view, markers);
-        let layout = Layout::new(markers, &view, frame);
-        land::names(
-            &mut svg,
-            &drawn,
-            &view,
-            frame,
-            layout.taken(markers, frame.font),
-            &layout.named(markers),
-        );
-        layout.write(&mut svg, markers, frame);
-        svg.push_str("</svg>");
-        svg
+        super::finish(svg, &drawn, &view, markers, frame)
     }
 }
 
