@@ -109,6 +109,8 @@ pub struct Report {
     pub dropped: Vec<coach::lines::Dropped>,
     /// The built site's files and bytes by part, for the host's limits.
     pub size: coach::site_size::SiteSize,
+    /// The pages are compact (`[publish] compact`), which the summary says.
+    pub compact: bool,
 }
 
 /// One finished stage of a build: its name, how long it took, and the peak resident memory

@@ -305,6 +305,9 @@ fn build_command(options: &BuildOptions, verbose: bool) -> ExitCode {
     if let Some(line) = report.size.gzip_only() {
         println!("{line}");
     }
+    if report.compact {
+        println!("{}", gloss::coach::site_size::COMPACT_SUMMARY);
+    }
     if let Some(line) = gloss::coach::drafts::summary(&report.drafts, options.drafts) {
         println!("{line}");
     }

@@ -123,7 +123,11 @@ impl Pipeline {
             Coached::default()
         };
         warnings.extend(annotated.warnings.sorted());
-        let graph = crate::graph::link(&corpus, &annotated.briefs, config.prior_incidents.max);
+        let graph = crate::graph::link(
+            &corpus,
+            &annotated.briefs,
+            config.prior_max(corpus.briefs.len()),
+        );
         clock.lap("link");
         let prepared = crate::render::prepare::prepare(&corpus, &graph, urls, &markdown)?;
         clock.lap("prepare");
@@ -199,6 +203,7 @@ impl Pipeline {
             drafts: self.drafts,
             dropped: self.coached.dropped,
             size: crate::coach::site_size::SiteSize::default(),
+            compact: self.config.publish.is_compact(self.corpus.briefs.len()),
         }
     }
 }

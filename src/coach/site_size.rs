@@ -17,6 +17,10 @@ pub const GITHUB_PAGES_BYTES: u64 = 1_000_000_000;
 /// briefs before a deploy fails.
 pub const WARN_PERCENT: u64 = 80;
 
+/// What `gloss build` says when pages are compact, so an editor whose archive crossed
+/// 20,000 briefs learns why its entity pages quote less.
+pub const COMPACT_SUMMARY: &str = "Compact pages (`[publish] compact`, on from 20,000 briefs unless set): one short quote per brief on actor and place pages, five briefs per actor and place feed, three related briefs, folded sidebar entries by name, fifty pages of the front page (the timeline has every brief); docs/limits.md#compact-pages";
+
 /// Parts named in the warning, largest first.
 const PARTS_NAMED: usize = 3;
 
@@ -155,7 +159,7 @@ impl SiteSize {
             .warning()
             .with_code("site-size")
             .with_hint(format!(
-                "the largest parts are {}; `[publish] uncompressed_exports = false` keeps only the .gz copy of exports over 1 MB and a lower `[prior_incidents] max` shortens every brief, or publish to a host with more room (docs/limits.md)",
+                "the largest parts are {}; `[publish] compact = true` makes every page repeat less (about a sixth smaller), `[publish] uncompressed_exports = false` keeps only the .gz copy of exports over 1 MB and a lower `[prior_incidents] max` shortens every brief, or publish to a host with more room (docs/limits.md)",
                 self.parts_named()
             ))
     }

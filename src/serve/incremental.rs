@@ -365,7 +365,7 @@ fn rerender(state: &mut State, before: &deps::Before, reshaped: bool) -> Option<
 /// each entity lives in its own links), else links the whole site. Returns whether the
 /// whole site was linked.
 fn relink(p: &mut Pipeline, ci: usize, before: &deps::Before) -> bool {
-    let max = p.config.prior_incidents.max;
+    let max = p.config.prior_max(p.corpus.briefs.len());
     let brief = &p.corpus.briefs[ci];
     let links = crate::graph::brief_links(&p.corpus, &p.graph, brief, &p.annotated[ci], max);
     let old_links = std::mem::replace(&mut p.graph.briefs[ci], links);

@@ -3,8 +3,19 @@
 
 mod checks;
 mod exports;
+mod switch;
 
 pub use exports::{AUTO_UNCOMPRESSED_MAX, UncompressedExports};
+pub use switch::Switch;
+
+/// From this many briefs, `[publish] compact = "auto"` (the default) writes compact pages:
+/// at about 30 KB a brief in full, an archive this size nears 80% of GitHub Pages' 1 GB.
+pub const AUTO_COMPACT_BRIEFS: usize = 20_000;
+
+/// Prior incidents a brief lists at most on compact pages (`[publish] compact`): each one
+/// more is about 200 bytes on every brief, and every earlier incident of each actor and
+/// place is on its page.
+pub const COMPACT_PRIOR_MAX: usize = 3;
 
 use std::path::Path;
 
@@ -75,6 +86,19 @@ pub struct PublishConfig {
     /// gzipped: `"auto"` (the default) those up to 10 MB, `true` all, `false` none.
     #[serde(default)]
     pub uncompressed_exports: UncompressedExports,
+    /// Pages that repeat less, so a large archive fits its host: shorter backlink quotes, one
+    /// a brief, five entries an entity feed, three related briefs, no JSON-LD `mentions` and
+    /// no table under an entity's network. `"auto"` (the default) from
+    /// [`AUTO_COMPACT_BRIEFS`] briefs.
+    #[serde(default)]
+    pub compact: Switch,
+}
+
+impl PublishConfig {
+    /// Whether a site of `briefs` briefs gets compact pages.
+    pub fn is_compact(&self, briefs: usize) -> bool {
+        self.compact.resolve(briefs >= AUTO_COMPACT_BRIEFS)
+    }
 }
 
 impl Default for PublishConfig {
@@ -83,6 +107,7 @@ impl Default for PublishConfig {
             max_bytes: None,
             max_files: None,
             uncompressed_exports: UncompressedExports::Auto,
+            compact: Switch::Auto,
         }
     }
 }
@@ -239,6 +264,15 @@ impl Config {
         self.base_url =
             normalize_base_url(url).map_err(|m| Diagnostic::file_error("--base-url", m))?;
         Ok(())
+    }
+
+    /// The most prior incidents a brief's sidebar lists in a site of `briefs` briefs:
+    /// `[prior_incidents] max`, and at most [`COMPACT_PRIOR_MAX`] on compact pages.
+    pub fn prior_max(&self, briefs: usize) -> usize {
+        match self.publish.is_compact(briefs) {
+            true => self.prior_incidents.max.min(COMPACT_PRIOR_MAX),
+            false => self.prior_incidents.max,
+        }
     }
 
     /// The path part of the base URL (`/repo/`), for pages that cannot use relative links.

@@ -3,10 +3,9 @@
 //! of a host's 1 GB, so by default only the files that would crowd the host are left as
 //! `.gz` alone; an editor can keep every copy (`true`) or none past 1 MB (`false`).
 
-use std::fmt;
-
 use serde::Deserialize;
-use serde::de::{self, Deserializer, Visitor};
+
+use super::switch::Switch;
 
 /// Exports up to this size (10 MB, decimal) keep their uncompressed copy under
 /// [`UncompressedExports::Auto`]: an archive of a few thousand briefs keeps
@@ -14,7 +13,8 @@ use serde::de::{self, Deserializer, Visitor};
 pub const AUTO_UNCOMPRESSED_MAX: u64 = 10_000_000;
 
 /// Which large exports (over 1 MB, the ones also written gzipped) keep an uncompressed copy.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(from = "Switch")]
 pub enum UncompressedExports {
     /// Those up to [`AUTO_UNCOMPRESSED_MAX`] (`"auto"`, the default); `gloss build` names
     /// the ones written gzipped only.
@@ -37,35 +37,13 @@ impl UncompressedExports {
     }
 }
 
-/// Reads `true`, `false` or `"auto"`.
-struct PolicyVisitor;
-
-impl Visitor<'_> for PolicyVisitor {
-    type Value = UncompressedExports;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("true, false or \"auto\"")
-    }
-
-    fn visit_bool<E: de::Error>(self, keep: bool) -> Result<Self::Value, E> {
-        Ok(if keep {
-            UncompressedExports::Always
-        } else {
-            UncompressedExports::Never
-        })
-    }
-
-    fn visit_str<E: de::Error>(self, word: &str) -> Result<Self::Value, E> {
-        match word {
-            "auto" => Ok(UncompressedExports::Auto),
-            other => Err(E::invalid_value(de::Unexpected::Str(other), &self)),
+impl From<Switch> for UncompressedExports {
+    fn from(switch: Switch) -> Self {
+        match switch {
+            Switch::Auto => UncompressedExports::Auto,
+            Switch::On => UncompressedExports::Always,
+            Switch::Off => UncompressedExports::Never,
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for UncompressedExports {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(PolicyVisitor)
     }
 }
 
@@ -73,26 +51,17 @@ impl<'de> Deserialize<'de> for UncompressedExports {
 mod tests {
     use super::{AUTO_UNCOMPRESSED_MAX, UncompressedExports};
 
-    #[derive(serde::Deserialize)]
-    struct Publish {
-        uncompressed_exports: UncompressedExports,
-    }
-
-    fn parse(value: &str) -> Result<UncompressedExports, String> {
-        toml::from_str::<Publish>(&format!("uncompressed_exports = {value}"))
-            .map(|p| p.uncompressed_exports)
-            .map_err(|e| e.to_string())
-    }
-
     #[test]
     fn reads_true_false_and_auto() {
-        assert_eq!(parse("true"), Ok(UncompressedExports::Always));
-        assert_eq!(parse("false"), Ok(UncompressedExports::Never));
-        assert_eq!(parse("\"auto\""), Ok(UncompressedExports::Auto));
-        for wrong in ["\"yes\"", "1"] {
-            let message = parse(wrong).expect_err(wrong);
-            assert!(message.contains("true, false or \"auto\""), "{message}");
-        }
+        let parse = |value: &str| {
+            toml::from_str::<std::collections::BTreeMap<String, UncompressedExports>>(&format!(
+                "x = {value}"
+            ))
+            .map(|m| m["x"])
+        };
+        assert_eq!(parse("true").ok(), Some(UncompressedExports::Always));
+        assert_eq!(parse("false").ok(), Some(UncompressedExports::Never));
+        assert_eq!(parse("\"auto\"").ok(), Some(UncompressedExports::Auto));
     }
 
     #[test]

@@ -18,11 +18,6 @@ use crate::urls::{feed_path, tag_slug};
 /// Entries per feed: feed readers poll often, so older briefs add weight and nothing else.
 pub const FEED_SIZE: usize = 20;
 
-/// Entries per actor's or location's feed: a site has thousands of them, and one followed
-/// entity rarely gets more than ten briefs between two polls of a reader (issue 26: these
-/// feeds were 86 MB of a 10,000-brief site).
-pub const ENTITY_FEED_SIZE: usize = 10;
-
 /// One feed before it is written.
 struct Feed {
     /// Output file, e.g. `actors/kh/atom.xml`.
@@ -114,7 +109,9 @@ fn entity_feed(site: &Site, key: EntityKey, links: &EntityLinks) -> Feed {
         title: format!("{} · {}", link.name, site.config.title),
         subtitle: site.prepared.described(key).summary.clone(),
         briefs: links.backlinks.clone(),
-        size: ENTITY_FEED_SIZE,
+        // A site has thousands of these feeds, and one followed entity rarely gets more than
+        // ten briefs between two polls of a reader (issue 26: they were 86 MB at 10,000).
+        size: site.budget().entity_feed_size,
         named: false,
     }
 }

@@ -4,6 +4,7 @@
 //! succeeds, so a failed render still leaves the published site untouched.
 
 mod bidi;
+pub mod budget;
 mod cards;
 mod data;
 mod feeds;

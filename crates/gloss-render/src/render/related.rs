@@ -8,8 +8,6 @@ use crate::model::{BriefId, Corpus};
 
 /// How many of an entity's (or incident's) newest briefs are considered as related.
 pub const CANDIDATES_PER_ENTITY: usize = 200;
-/// How many related briefs a brief page shows.
-pub const RELATED_SHOWN: usize = 4;
 /// A candidate's score and whether it reports the same event: kept small, since a brief
 /// naming twenty entities weighs thousands of candidates.
 #[derive(Clone, Copy, Default)]
@@ -32,11 +30,12 @@ pub fn neighbours(corpus: &Corpus, i: usize) -> (Option<BriefId>, Option<BriefId
     (newer, older)
 }
 
-/// Up to [`RELATED_SHOWN`] briefs related to brief `i`, best first, each with a one-line reason.
+/// Up to `shown` briefs related to brief `i` (the site's
+/// [`Budget`](crate::render::budget::Budget)), best first, each with a one-line reason.
 /// Score: the same event counts 3, each shared listed or mentioned entity 1; ties go to the
 /// newer brief (the lower index), so the order is deterministic.
-pub fn related(corpus: &Corpus, graph: &Graph, i: usize) -> Vec<(BriefId, String)> {
-    SEEN.with_borrow_mut(|seen| related_with(seen, corpus, graph, i))
+pub fn related(corpus: &Corpus, graph: &Graph, i: usize, shown: usize) -> Vec<(BriefId, String)> {
+    SEEN.with_borrow_mut(|seen| related_with(seen, corpus, graph, i, shown))
 }
 
 thread_local! {
@@ -72,9 +71,10 @@ fn related_with(
     corpus: &Corpus,
     graph: &Graph,
     i: usize,
+    shown: usize,
 ) -> Vec<(BriefId, String)> {
     let found = candidates(seen, corpus, graph, i);
-    best(found, corpus)
+    best(found, corpus, shown)
         .into_iter()
         .map(|(b, f)| {
             let names = shared_names(corpus, graph, i, b);
@@ -132,17 +132,17 @@ fn candidates(seen: &mut Seen, corpus: &Corpus, graph: &Graph, i: usize) -> Vec<
     found
 }
 
-/// The [`RELATED_SHOWN`] best candidates, best first (ties to the newer brief). A published
+/// The `shown` best candidates, best first (ties to the newer brief). A published
 /// page never links to a draft. Drafts are few, so only the best are checked (each check
 /// reads a brief's record, a cache miss per candidate), and the drafts are dropped from all
 /// only when one is among them.
-fn best(mut ranked: Vec<(BriefId, Found)>, corpus: &Corpus) -> Vec<(BriefId, Found)> {
+fn best(mut ranked: Vec<(BriefId, Found)>, corpus: &Corpus, shown: usize) -> Vec<(BriefId, Found)> {
     let order = |a: &(BriefId, Found), b: &(BriefId, Found)| {
         b.1.score.cmp(&a.1.score).then_with(|| a.0.cmp(&b.0))
     };
     let draft = |(b, _): &(BriefId, Found)| corpus.briefs[b.index()].draft;
     loop {
-        let shown = RELATED_SHOWN.min(ranked.len());
+        let shown = shown.min(ranked.len());
         if ranked.len() > shown && shown > 0 {
             ranked.select_nth_unstable_by(shown - 1, order);
         }

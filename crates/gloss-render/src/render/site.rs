@@ -11,6 +11,7 @@
 
 use serde::Serialize;
 
+use super::budget::Budget;
 use super::memo::Memo;
 use super::prepare::{Described, Prepared};
 use super::views::{BriefCard, IncidentRef, LinkView};
@@ -137,6 +138,15 @@ pub struct LocationRef<'a> {
 }
 
 impl<'a> Site<'a> {
+    /// The budget `[publish] compact` gives this site.
+    pub fn budget(&self) -> Budget {
+        if self.config.publish.is_compact(self.corpus.briefs.len()) {
+            Budget::COMPACT
+        } else {
+            Budget::FULL
+        }
+    }
+
     /// One brief's data from every stage.
     pub fn brief(&self, id: BriefId) -> BriefRef<'a> {
         let i = id.index();

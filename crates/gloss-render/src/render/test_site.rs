@@ -33,7 +33,11 @@ pub(super) fn with_site<T>(root: &Path, paginate_by: usize, f: impl FnOnce(&Site
     let markdown = Markdown::new(config.file_urls)
         .with_links(crate::markup::shorthand::Shorthands::new(&corpus, urls));
     let annotated = annotate(&corpus, &config, urls, &markdown).expect("annotate");
-    let graph = crate::graph::link(&corpus, &annotated.briefs, config.prior_incidents.max);
+    let graph = crate::graph::link(
+        &corpus,
+        &annotated.briefs,
+        config.prior_max(corpus.briefs.len()),
+    );
     let prepared = prepare(&corpus, &graph, urls, &markdown).expect("prepare");
     let site = Site {
         config: &config,

@@ -115,36 +115,32 @@ pub struct IncidentRef {
 pub struct MentionView {
     /// `briefs/x/#p-7`.
     pub path: String,
-    /// Sentence text before the mention, at most [`EXCERPT_CHARS`] (see [`clip_before`]).
+    /// Sentence text before the mention, clipped (see [`clip_before`]).
     pub before: String,
     /// The mention as written.
     #[serde(rename = "match")]
     pub matched: String,
-    /// Sentence text after it, at most [`EXCERPT_CHARS`] (see [`clip_after`]).
+    /// Sentence text after it, clipped (see [`clip_after`]).
     pub after: String,
 }
 
-/// How many characters of its sentence a backlink quotes on each side of a mention: about
-/// ten words, so a quote is about as long as a search result's snippet. One sentence naming many entities is quoted on each
-/// of their pages, so an unbounded quote would make output grow with the square of a long
-/// sentence, and an entity page lists every brief that names it (issue 26: 240 characters
-/// made the entity pages of a 10,000-brief site 235 MB).
-pub const EXCERPT_CHARS: usize = 60;
-
-/// The last [`EXCERPT_CHARS`] characters of `text` or fewer, after `…` when cut: the cut
-/// moves forward to the next space so no word is shown in part ("…ay attack"), except in a
-/// run without spaces (CJK text), which is cut at a character.
-pub fn clip_before(text: &str) -> String {
-    match kept_before(text) {
+/// The last `chars` characters of `text` or fewer, after `…` when cut: the cut moves forward
+/// to the next space so no word is shown in part ("…ay attack"), except in a run without
+/// spaces (CJK text), which is cut at a character. A quote is bounded because one sentence
+/// naming many entities is quoted on each of their pages: an unbounded quote would make
+/// output grow with the square of a long sentence (issue 26; the length is the site's
+/// [`Budget`](crate::render::budget::Budget)).
+pub fn clip_before(text: &str, chars: usize) -> String {
+    match kept_before(text, chars) {
         (kept, true) => format!("\u{2026}{kept}"),
         (kept, false) => kept.to_string(),
     }
 }
 
-/// The first [`EXCERPT_CHARS`] characters of `text` or fewer, then `…` when cut: the cut
-/// moves back to the last space, as in [`clip_before`].
-pub fn clip_after(text: &str) -> String {
-    match kept_after(text) {
+/// The first `chars` characters of `text` or fewer, then `…` when cut: the cut moves back to
+/// the last space, as in [`clip_before`].
+pub fn clip_after(text: &str, chars: usize) -> String {
+    match kept_after(text, chars) {
         (kept, true) => format!("{kept}\u{2026}"),
         (kept, false) => kept.to_string(),
     }
@@ -152,15 +148,15 @@ pub fn clip_after(text: &str) -> String {
 
 /// The bytes of [`clip_before`] and [`clip_after`] of the two sides of a mention, without
 /// making either string: an entity page's length in bytes decides where it ends.
-pub fn clipped_len(before: &str, after: &str) -> usize {
+pub fn clipped_len(before: &str, after: &str, chars: usize) -> usize {
     let ellipsis = '\u{2026}'.len_utf8();
     let side = |(kept, cut): (&str, bool)| kept.len() + if cut { ellipsis } else { 0 };
-    side(kept_before(before)) + side(kept_after(after))
+    side(kept_before(before, chars)) + side(kept_after(after, chars))
 }
 
 /// What [`clip_before`] keeps of `text`, and whether it cut anything.
-fn kept_before(text: &str) -> (&str, bool) {
-    match text.char_indices().rev().nth(EXCERPT_CHARS - 1) {
+fn kept_before(text: &str, chars: usize) -> (&str, bool) {
+    match text.char_indices().rev().nth(chars.saturating_sub(1)) {
         Some((at, _)) if at > 0 => {
             let kept = &text[at..];
             let starts_word = text[..at].ends_with(char::is_whitespace);
@@ -175,8 +171,8 @@ fn kept_before(text: &str) -> (&str, bool) {
 }
 
 /// What [`clip_after`] keeps of `text`, and whether it cut anything.
-fn kept_after(text: &str) -> (&str, bool) {
-    match text.char_indices().nth(EXCERPT_CHARS) {
+fn kept_after(text: &str, chars: usize) -> (&str, bool) {
+    match text.char_indices().nth(chars) {
         Some((at, next)) => {
             let kept = &text[..at];
             let whole = if next.is_whitespace() {
@@ -195,17 +191,22 @@ fn kept_after(text: &str) -> (&str, bool) {
 mod clip_tests {
     use super::*;
 
+    const EXCERPT_CHARS: usize = crate::render::budget::Budget::FULL.excerpt_chars;
+
     #[test]
     fn excerpts_are_clipped_around_the_mention() {
-        assert_eq!(clip_before("short"), "short");
-        assert_eq!(clip_after("short"), "short");
+        assert_eq!(clip_before("short", EXCERPT_CHARS), "short");
+        assert_eq!(clip_after("short", EXCERPT_CHARS), "short");
         let long = "é".repeat(EXCERPT_CHARS + 10);
-        assert_eq!(clip_before(&long).chars().count(), EXCERPT_CHARS + 1);
-        assert!(clip_before(&long).starts_with('\u{2026}'));
-        assert!(clip_after(&long).ends_with('\u{2026}'));
+        assert_eq!(
+            clip_before(&long, EXCERPT_CHARS).chars().count(),
+            EXCERPT_CHARS + 1
+        );
+        assert!(clip_before(&long, EXCERPT_CHARS).starts_with('\u{2026}'));
+        assert!(clip_after(&long, EXCERPT_CHARS).ends_with('\u{2026}'));
         let exact = "x".repeat(EXCERPT_CHARS);
-        assert_eq!(clip_before(&exact), exact);
-        assert_eq!(clip_after(&exact), exact);
+        assert_eq!(clip_before(&exact, EXCERPT_CHARS), exact);
+        assert_eq!(clip_after(&exact, EXCERPT_CHARS), exact);
     }
 
     #[test]
@@ -236,8 +237,8 @@ mod clip_tests {
             ("é", &long[..]),
         ] {
             assert_eq!(
-                clipped_len(before, after),
-                clip_before(before).len() + clip_after(after).len()
+                clipped_len(before, after, EXCERPT_CHARS),
+                clip_before(before, EXCERPT_CHARS).len() + clip_after(after, EXCERPT_CHARS).len()
             );
         }
     }
@@ -245,9 +246,9 @@ mod clip_tests {
     #[test]
     fn excerpts_are_cut_between_words() {
         let words = "one-way attack ".repeat(40);
-        let after = clip_after(&words);
+        let after = clip_after(&words, EXCERPT_CHARS);
         assert!(after.ends_with("attack\u{2026}"), "{after}");
-        let before = clip_before(words.trim_end());
+        let before = clip_before(words.trim_end(), EXCERPT_CHARS);
         assert!(
             before.starts_with("\u{2026}one-way ") || before.starts_with("\u{2026}attack "),
             "{before}"
@@ -318,6 +319,8 @@ pub struct BacklinkView<'a> {
     pub href: String,
     /// Where it is mentioned.
     pub mentions: Vec<MentionView>,
+    /// Mentions the site's budget leaves unquoted (compact pages quote one a brief).
+    pub more: usize,
 }
 
 /// A link with the number of briefs shared, for "often appears with" on an entity's page

@@ -76,7 +76,7 @@ pub struct BriefLink<'a> {
     pub path: &'a str,
     /// Its date.
     pub date: &'a DateView,
-    /// Why it is related (empty for the pager).
+    /// Why it is related (empty for the pager and on compact pages).
     pub reason: String,
 }
 
@@ -126,6 +126,9 @@ pub struct BriefView<'a> {
     pub locations: Vec<SidebarEntity<'a>>,
     /// The other locations, folded.
     pub locations_more: Vec<SidebarEntity<'a>>,
+    /// The folded entities are written as a line of names, not a list of links (compact
+    /// pages: the article links every entity it names).
+    pub fold_as_names: bool,
     /// Prior-incidents sidebar.
     pub prior_incidents: Vec<PriorView<'a>>,
     /// How many prior incidents after the first few are folded behind "N more".
@@ -280,6 +283,7 @@ pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
     let prior_incidents = prior(site, b);
     let (newer, older) = related::neighbours(site.corpus, id.index());
     let (language, article_lang) = languages(site, b);
+    let budget = site.budget();
     BriefView {
         slug: &card.slug,
         title: &card.title,
@@ -302,6 +306,7 @@ pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
         actors_more,
         locations,
         locations_more,
+        fold_as_names: !budget.sidebar_fold_links,
         prior_more: prior_incidents.len().saturating_sub(PRIOR_SHOWN),
         prior_incidents,
         notes_count: brief.notes.len(),
@@ -314,9 +319,12 @@ pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
         },
         newer: newer.map(|n| brief_link(site, n, String::new())),
         older: older.map(|o| brief_link(site, o, String::new())),
-        related: related::related(site.corpus, site.graph, id.index())
+        related: related::related(site.corpus, site.graph, id.index(), budget.related)
             .into_iter()
-            .map(|(r, reason)| brief_link(site, r, reason))
+            .map(|(r, reason)| match budget.related_reasons {
+                true => brief_link(site, r, reason),
+                false => brief_link(site, r, String::new()),
+            })
             .collect(),
     }
 }

@@ -47,6 +47,9 @@ const QUOTE_MARKUP_BYTES: usize = 20;
 /// quote is covered by the title's link.
 const QUOTE_LINK_BYTES: usize = 20 + ROOT_BYTES;
 
+/// The count of quotes a compact budget leaves out (`N more in the brief`).
+const MORE_BYTES: usize = 48;
+
 /// A year's heading and the list it opens (`backlinks.html`), where the year changes.
 const YEAR_BYTES: usize = 64;
 
@@ -125,16 +128,19 @@ impl Site<'_> {
     fn backlink_bytes(&self, id: BriefId, key: EntityKey) -> usize {
         let brief = self.brief(id);
         let card = brief.card;
+        let budget = self.budget();
         let (role, cited) = brief.links.cited(key).unwrap_or_default();
+        let shown = cited.len().min(budget.quotes_per_backlink);
         let head = BACKLINK_MARKUP_BYTES
             + card.path.len()
             + card.title.len()
             + year_and_day(&card.date).1.len()
-            + role.map_or(0, |r| ROLE_MARKUP_BYTES + r.len());
+            + role.map_or(0, |r| ROLE_MARKUP_BYTES + r.len())
+            + if shown < cited.len() { MORE_BYTES } else { 0 };
         if cited.is_empty() {
             return head + NOTE_BYTES;
         }
-        let quotes: usize = cited
+        let quotes: usize = cited[..shown]
             .iter()
             .enumerate()
             .map(|(i, &m)| {
@@ -145,7 +151,10 @@ impl Site<'_> {
                 } else {
                     QUOTE_LINK_BYTES + card.path.len()
                 };
-                QUOTE_MARKUP_BYTES + link + (q.end - q.start) + clipped_len(before, after)
+                QUOTE_MARKUP_BYTES
+                    + link
+                    + (q.end - q.start)
+                    + clipped_len(before, after, budget.excerpt_chars)
             })
             .sum();
         head + quotes
@@ -175,15 +184,17 @@ impl Site<'_> {
         let brief = self.brief(id);
         let card = brief.card;
         let (role, cited) = brief.links.cited(key).unwrap_or_default();
-        let mentions: Vec<MentionView> = cited
+        let chars = self.budget().excerpt_chars;
+        let shown = cited.len().min(self.budget().quotes_per_backlink);
+        let mentions: Vec<MentionView> = cited[..shown]
             .iter()
             .map(|&m| {
                 let q = Quoted::new(brief.annotated, m);
                 MentionView {
                     path: format!("{}#p-{}", card.path, q.paragraph),
-                    before: clip_before(&q.sentence[..q.start]),
+                    before: clip_before(&q.sentence[..q.start], chars),
                     matched: q.sentence[q.start..q.end].to_string(),
-                    after: clip_after(&q.sentence[q.end..]),
+                    after: clip_after(&q.sentence[q.end..], chars),
                 }
             })
             .collect();
@@ -199,6 +210,7 @@ impl Site<'_> {
                 .first()
                 .map_or_else(|| card.path.clone(), |m| m.path.clone()),
             mentions,
+            more: cited.len() - shown,
         }
     }
 

@@ -17,12 +17,28 @@ struct HomePage<'a> {
     /// The intro, on page 1 only.
     intro_html: &'a str,
     pagination: Pagination,
+    /// The timeline, on the last page when compact pages stop the front page's pages
+    /// before the oldest brief; else "".
+    older_path: String,
+}
+
+impl Site<'_> {
+    /// The number of pages of the front page: every brief, or on compact pages at most the
+    /// budget's, the older briefs then being on the timeline (and in search and tags).
+    pub(crate) fn home_pages(&self) -> usize {
+        let all = self
+            .corpus
+            .briefs
+            .len()
+            .div_ceil(self.config.paginate_by.max(1));
+        all.clamp(1, self.budget().home_pages.max(1))
+    }
 }
 
 /// Page `n` of the front page.
 pub fn page(site: &Site, n: usize) -> PageJob {
     let per = site.config.paginate_by;
-    let total = site.corpus.briefs.len().div_ceil(per).max(1);
+    let total = site.home_pages();
     let path = site.urls.home(n);
     let file = output_file(&path);
     let title = if n == 1 {
@@ -49,6 +65,10 @@ pub fn page(site: &Site, n: usize) -> PageJob {
             ""
         },
         pagination: pagination(n, total, |i| site.urls.home(i)),
+        older_path: match n == total && total * per < cards.len() {
+            true => site.urls.timeline(),
+            false => String::new(),
+        },
     };
     PageJob::new(file, "index.html", common, page)
 }

@@ -232,8 +232,7 @@ pub struct NoView {}
 /// The list of every page of the site.
 pub fn jobs(site: &Site) -> Vec<Job> {
     let c = site.corpus;
-    let pages = c.briefs.len().div_ceil(site.config.paginate_by).max(1);
-    let mut jobs: Vec<Job> = (1..=pages).map(Job::Home).collect();
+    let mut jobs: Vec<Job> = (1..=site.home_pages()).map(Job::Home).collect();
     jobs.extend((0..c.briefs.len() as u32).map(|i| Job::Brief(BriefId(i))));
     jobs.extend((0..c.actors.len() as u32).map(|i| Job::Actor(ActorId(i))));
     jobs.extend((0..c.locations.len() as u32).map(|i| Job::Location(LocationId(i))));

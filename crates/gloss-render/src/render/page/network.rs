@@ -13,9 +13,6 @@ use crate::render::site::Site;
 use crate::render::views::RelatedView;
 use crate::urls::{output_file, relative_to};
 
-/// How many actors an actor's page draws around it: more crowd the circle's labels.
-pub const EGO_ACTORS: usize = 15;
-
 /// How many actors `/network/` draws: the most connected.
 pub const WEB_ACTORS: usize = 100;
 
@@ -33,6 +30,9 @@ pub struct ActorNetwork<'a> {
     pub svg: String,
     /// The same actors with their shared briefs, strongest first (the table).
     pub actors: Vec<RelatedView<'a>>,
+    /// The table is written beside the drawing (not on compact pages, where the drawing's
+    /// links and titles carry the same names and counts).
+    pub table: bool,
     /// `/network/`.
     pub path: String,
 }
@@ -62,7 +62,7 @@ impl<'a> Site<'a> {
     /// Actor `a`'s strongest ties, drawn for the page written to `file`.
     pub(super) fn actor_network(&self, a: ActorId, file: &str) -> ActorNetwork<'a> {
         let all = ties::ties(self.graph, a);
-        let top = ties::strongest(all, EGO_ACTORS, |x| self.actor_name(x));
+        let top = ties::strongest(all, self.budget().network_actors, |x| self.actor_name(x));
         let nodes: Vec<Node> = (top.iter())
             .map(|t| {
                 let link = &self.prepared.actor_links[t.actor.index()];
@@ -84,6 +84,7 @@ impl<'a> Site<'a> {
         ActorNetwork {
             svg,
             actors: top.iter().map(|t| self.tie_view(t)).collect(),
+            table: self.budget().network_table,
             path: self.urls.network(),
         }
     }

@@ -180,7 +180,7 @@ fn brief_pages(
             .into_par_iter()
             .filter(|&x| {
                 x != at
-                    && related(site.corpus, site.graph, x)
+                    && related(site.corpus, site.graph, x, site.budget().related)
                         .iter()
                         .any(|(b, _)| *b == me)
             })
