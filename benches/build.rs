@@ -12,6 +12,8 @@
 //!   output, Hugo skipped above 10,000 unless `GLOSS_BENCH_HUGO_MAX` says otherwise).
 //! - `GLOSS_BENCH_RUNS=3`: cold runs per tool (and one warm rebuild for gloss).
 //! - `GLOSS_BENCH_DIR=DIR`: only write the corpus of the first size there, for profiling.
+//! - `GLOSS_BENCH_COMPACT=true|false|auto`: the corpus's `[publish] compact` (unset: the
+//!   default, `"auto"`: compact from 20,000 briefs), to compare full and compact pages.
 //! - `HUGO=/path/to/hugo` picks the Hugo binary (call the real binary, not a wrapper).
 //!
 //! Peak RSS comes from `/usr/bin/time -f %M` (GNU time), which reads the child's rusage.
@@ -89,6 +91,21 @@ fn env_usize(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
+/// Adds `GLOSS_BENCH_COMPACT`, when set, to the generated site's `config.toml`.
+fn set_compact(site: &Path) {
+    let Ok(value) = std::env::var("GLOSS_BENCH_COMPACT") else {
+        return;
+    };
+    let value = if value == "auto" {
+        "\"auto\"".to_string()
+    } else {
+        value
+    };
+    let config = site.join("config.toml");
+    let text = std::fs::read_to_string(&config).expect("the corpus has a config");
+    std::fs::write(&config, format!("{text}[publish]\ncompact = {value}\n")).expect("config");
+}
+
 fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
@@ -100,7 +117,8 @@ fn main() {
         .collect();
     if let Ok(keep) = std::env::var("GLOSS_BENCH_DIR") {
         let size = corpus::Size::for_briefs(sizes[0]);
-        corpus::generate(Path::new(&keep), size, true);
+        let (site, _) = corpus::generate(Path::new(&keep), size, true);
+        set_compact(&site);
         println!("generated {size:?} in {keep}");
         return;
     }
@@ -122,6 +140,7 @@ fn main() {
                 .expect("temp dir");
         let started = Instant::now();
         let (site, hugo_site) = corpus::generate(dir.path(), size, with_hugo);
+        set_compact(&site);
         println!(
             "\n== {} briefs, {} actors, {} locations, {} incidents (generated in {:.1} s)",
             size.briefs,
