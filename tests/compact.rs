@@ -104,6 +104,18 @@ fn full_pages_are_the_default_for_a_small_archive() {
 }
 
 #[test]
+fn the_build_says_when_pages_are_compact() {
+    let says = |setting: &str| {
+        site(setting)
+            .build()
+            .stdout
+            .contains("Compact pages (`[publish] compact`")
+    };
+    assert!(says("true"));
+    assert!(!says("\"auto\""), "eight briefs are far from 20,000");
+}
+
+#[test]
 fn compact_briefs_fold_by_name_and_relate_by_title() {
     let site = built("true");
     let brief = site.read("briefs/b8/index.html");
