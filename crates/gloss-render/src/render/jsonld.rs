@@ -237,7 +237,7 @@ pub fn brief(site: &Site, id: BriefId) -> Result<String, serde_json::Error> {
     };
     let keys = (b.links.actors.iter().map(|e| EntityKey::Actor(e.id)))
         .chain(b.links.locations.iter().map(|e| EntityKey::Location(e.id)));
-    // Compact pages leave the list to the entity pages and `/data/annotations.jsonld`.
+    // Compact pages leave the list to the entity pages and `/data/briefs.json`.
     let mentions = match site.budget().jsonld_mentions {
         true => keys.map(|key| reference(site, key)).collect(),
         false => Vec::new(),
