@@ -8,6 +8,12 @@ mod switch;
 pub use exports::{AUTO_UNCOMPRESSED_MAX, UncompressedExports};
 pub use switch::Switch;
 
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+
 /// From this many briefs, `[publish] compact = "auto"` (the default) writes compact pages:
 /// at about 30 KB a brief in full, an archive this size nears 80% of GitHub Pages' 1 GB.
 pub const AUTO_COMPACT_BRIEFS: usize = 20_000;
@@ -16,12 +22,6 @@ pub const AUTO_COMPACT_BRIEFS: usize = 20_000;
 /// more is about 200 bytes on every brief, and every earlier incident of each actor and
 /// place is on its page.
 pub const COMPACT_PRIOR_MAX: usize = 3;
-
-use std::path::Path;
-
-use serde::Deserialize;
-
-use crate::diagnostics::{Diagnostic, SourceFile};
 
 /// The site's settings.
 #[derive(Clone, Debug, Deserialize)]
@@ -86,9 +86,9 @@ pub struct PublishConfig {
     /// gzipped: `"auto"` (the default) those up to 10 MB, `true` all, `false` none.
     #[serde(default)]
     pub uncompressed_exports: UncompressedExports,
-    /// Pages that repeat less, so a large archive fits its host: shorter backlink quotes, one
-    /// a brief, five entries an entity feed, three related briefs, no JSON-LD `mentions` and
-    /// no table under an entity's network. `"auto"` (the default) from
+    /// Pages that repeat less of what other pages hold, so a large archive fits its host
+    /// (shorter backlink quotes, smaller entity feeds, fewer related briefs…; the render
+    /// stage's `Budget` and docs/limits.md#compact-pages). `"auto"` (the default) from
     /// [`AUTO_COMPACT_BRIEFS`] briefs.
     #[serde(default)]
     pub compact: Switch,
