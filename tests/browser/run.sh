@@ -2,10 +2,11 @@
 # Browser tests of the demo site in headless Chromium. Run from anywhere:
 #   bash tests/browser/run.sh
 # Installs what it needs (Debian's chromium if /usr/bin/chromium is missing, the Node packages
-# in package-lock.json), builds the demo site twice into a temporary folder (served over
-# http://127.0.0.1:<port>/repo/, and a --file-urls build opened from disk), then runs every
+# in package-lock.json), builds the demo site three times into a temporary folder (served over
+# http://127.0.0.1:<port>/repo/, a --file-urls build opened from disk, and a copy with
+# `[publish] compact = true`, served like the first), then runs every
 # tests/browser/*.test.mjs with Node's test runner. Before the tests, the Nu HTML checker
-# (vnu.sh; installs a Java runtime if there is none) must find 0 errors in both builds.
+# (vnu.sh; installs a Java runtime if there is none) must find 0 errors in every build.
 # Exits non-zero if any check or test fails.
 #
 # Environment:
@@ -49,10 +50,17 @@ port="$(node -e '
 ')"
 
 gloss() {
+  gloss_at "$repo" "$@"
+}
+
+# gloss on the site at $1 (the demo, or its copy with compact pages).
+gloss_at() {
+  local root="$1"
+  shift
   if [[ -n "${GLOSS_BIN:-}" ]]; then
-    "$GLOSS_BIN" --root "$repo" "$@"
+    "$GLOSS_BIN" --root "$root" "$@"
   else
-    cargo run --release --quiet -- "$@"
+    cargo run --release --quiet -- --root "$root" "$@"
   fi
 }
 
@@ -60,13 +68,20 @@ say "building the demo site for http://127.0.0.1:$port/repo/"
 gloss build --output-dir "$work/repo" --base-url "http://127.0.0.1:$port/repo/"
 say "building the demo site with --file-urls"
 gloss build --file-urls --output-dir "$work/disk"
+say "building a copy of the demo site with compact pages ([publish] compact = true)"
+mkdir -p "$work/compact-site"
+cp -r "$repo/content" "$repo/templates" "$repo/static" "$work/compact-site/"
+{ cat "$repo/config.toml"; printf '\n[publish]\ncompact = true\n'; } > "$work/compact-site/config.toml"
+gloss_at "$work/compact-site" build --output-dir "$work/compact" --base-url "http://127.0.0.1:$port/repo/"
 
 say "checking every page with the Nu HTML checker (vnu-jar)"
 bash "$here/vnu.sh" "$work/repo"
 bash "$here/vnu.sh" "$work/disk"
+bash "$here/vnu.sh" "$work/compact"
 
 export GLOSS_SITE_DIR="$work/repo"
 export GLOSS_FILE_SITE_DIR="$work/disk"
+export GLOSS_COMPACT_SITE_DIR="$work/compact"
 export GLOSS_PORT="$port"
 export GLOSS_SCREENSHOT_DIR="${GLOSS_SCREENSHOT_DIR:-${TMPDIR:-/tmp}/gloss-browser-screenshots}"
 mkdir -p "$GLOSS_SCREENSHOT_DIR"

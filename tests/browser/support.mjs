@@ -267,12 +267,13 @@ export function overlaps(a, b, slack = 1) {
 /**
  * Serves the built site and opens a watched browser context for the tests of one file:
  * the returned object's `context` and `problems` are filled in before the first test, and
- * everything is closed after the last.
+ * everything is closed after the last. `variable` names the build (run.sh sets
+ * `GLOSS_SITE_DIR`, and `GLOSS_COMPACT_SITE_DIR` for the demo with compact pages).
  */
-export function servedSite(contextOptions = {}) {
+export function servedSite(contextOptions = {}, variable = "GLOSS_SITE_DIR") {
   const site = {};
   before(async () => {
-    site.server = await startServer(siteDir());
+    site.server = await startServer(siteDir(variable));
     site.browser = await launchBrowser();
     Object.assign(site, await newWatchedContext(site.browser, contextOptions));
   });
