@@ -5,13 +5,9 @@
 // nothing on the brief, actor and home pages in light and dark mode at 375 and 1400 px.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
-import { servedSite, screenshotDir } from "./support.mjs";
+import { axeViolations, servedSite, screenshotDir } from "./support.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const BRIEF = "briefs/ain-al-asad-rockets-2021-07-07/";
 const ACTOR = "actors/kataib-hezbollah/";
 
@@ -63,14 +59,7 @@ for (const scheme of ["light", "dark"]) {
       for (const [name, rel] of Object.entries({ brief: BRIEF, actor: ACTOR, home: "" })) {
         await page.goto(site.server.url(rel), { waitUntil: "load" });
         await page.screenshot({ path: path.join(screenshotDir(), `compact-${name}-${width}-${scheme}.png`) });
-        await page.evaluate(AXE);
-        const violations = await page.evaluate(async () => {
-          const r = await window.axe.run(document, {
-            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-          });
-          return r.violations.map((v) => `${v.id} (${v.impact}) × ${v.nodes.length}: ${v.nodes[0].target.join(" ")}`);
-        });
-        bad.push(...violations.map((v) => `${name}: ${v}`));
+        bad.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
       }
       await context.close();
       assert.deepEqual(bad, [], "axe finds nothing");

@@ -5,13 +5,9 @@
 // widths. Screenshots at 1400 and 375 px.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
-import { servedSite, sitePath, screenshotDir } from "./support.mjs";
+import { axeViolations, servedSite, sitePath, screenshotDir } from "./support.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const ACTOR = "actors/kataib-hezbollah/";
 
 const site = servedSite({ viewport: { width: 1400, height: 1000 } });
@@ -19,17 +15,6 @@ const site = servedSite({ viewport: { width: 1400, height: 1000 } });
 after(() => {
   assert.deepEqual([...new Set(site.problems)], [], "no console errors or failed requests");
 });
-
-/** Every axe violation of the page, of any impact. */
-async function axe(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    });
-    return r.violations.map((v) => `${v.id} (${v.impact}) × ${v.nodes.length}: ${v.nodes[0].target.join(" ")}`);
-  });
-}
 
 test("an actor's ties are links reached by Tab and opened by Enter, and listed in a table", { timeout: 60_000 }, async () => {
   const page = await site.context.newPage();
@@ -87,7 +72,7 @@ for (const scheme of ["light", "dark"]) {
         await page.goto(site.server.url(rel));
         const wide = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth + 1);
         assert.equal(wide, false, `${name}: no sideways scroll`);
-        assert.deepEqual(await axe(page), [], `${name} page, ${scheme}, ${width} px`);
+        assert.deepEqual(await axeViolations(page), [], `${name} page, ${scheme}, ${width} px`);
         const file = path.join(screenshotDir(), `network-${name}-${scheme}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
         t.diagnostic(`screenshot: ${file}`);
