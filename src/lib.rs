@@ -113,6 +113,22 @@ pub struct Report {
     pub compact: bool,
 }
 
+impl Report {
+    /// The lines `gloss build` ends with after the site's size, each only when it applies:
+    /// the exports written gzipped only, compact pages, and the drafts left out (`drafts`:
+    /// the build included them).
+    pub fn closing_lines(&self, drafts: bool) -> Vec<String> {
+        let compact = self
+            .compact
+            .then(|| coach::site_size::COMPACT_SUMMARY.to_string());
+        let left_out = coach::drafts::summary(&self.drafts, drafts);
+        [self.size.gzip_only(), compact, left_out]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+}
+
 /// One finished stage of a build: its name, how long it took, and the peak resident memory
 /// of the process when it ended (the high-water mark so far, so the first stage showing a
 /// jump is the one that caused it; `None` where the OS does not tell).

@@ -302,13 +302,7 @@ fn build_command(options: &BuildOptions, verbose: bool) -> ExitCode {
             .display()
     );
     println!("Site size: {}", report.size.summary());
-    if let Some(line) = report.size.gzip_only() {
-        println!("{line}");
-    }
-    if report.compact {
-        println!("{}", gloss::coach::site_size::COMPACT_SUMMARY);
-    }
-    if let Some(line) = gloss::coach::drafts::summary(&report.drafts, options.drafts) {
+    for line in report.closing_lines(options.drafts) {
         println!("{line}");
     }
     ExitCode::SUCCESS

@@ -346,6 +346,25 @@ mod tests {
     }
 
     #[test]
+    fn compact_pages_are_auto_from_twenty_thousand_briefs() {
+        let auto = parse("title = \"T\"\nbase_url = \"https://x.io\"\n").unwrap();
+        assert!(!auto.publish.is_compact(AUTO_COMPACT_BRIEFS - 1));
+        assert!(auto.publish.is_compact(AUTO_COMPACT_BRIEFS));
+        assert_eq!(auto.prior_max(AUTO_COMPACT_BRIEFS - 1), 5);
+        assert_eq!(auto.prior_max(AUTO_COMPACT_BRIEFS), COMPACT_PRIOR_MAX);
+        let off = parse("title = \"T\"\nbase_url = \"https://x.io\"\n[publish]\ncompact = false\n")
+            .unwrap();
+        assert!(!off.publish.is_compact(usize::MAX));
+        let on = parse(
+            "title = \"T\"\nbase_url = \"https://x.io\"\n[prior_incidents]\nmax = 2\n\
+             [publish]\ncompact = true\n",
+        )
+        .unwrap();
+        assert!(on.publish.is_compact(1));
+        assert_eq!(on.prior_max(1), 2, "a lower max of the editor's stays");
+    }
+
+    #[test]
     fn unknown_keys_name_the_line() {
         let err =
             parse("title = \"T\"\nbase_url = \"https://x.io\"\n[mentions]\nlinks = \"all\"\n")
