@@ -117,6 +117,22 @@ pub struct Frame<'a> {
     pub class: &'static str,
 }
 
+impl Frame<'_> {
+    /// A locator map's frame: the point with its country and neighbours around it. It is at
+    /// least 290 px wide wherever it is shown, so a 26-unit hit area is 24 px or more.
+    pub fn locator(title: &str) -> Frame<'_> {
+        Frame {
+            size: (300.0, 210.0),
+            padding: 0.0,
+            min_span: 11.0,
+            font: 12.0,
+            hit: 26.0,
+            title,
+            class: "map-locator",
+        }
+    }
+}
+
 /// Colours of the default map, as presentation attributes so a map reads well even under a
 /// theme that has no map styles; CSS may override any of them (`map.css` does in dark mode).
 mod colour {

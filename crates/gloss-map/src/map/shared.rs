@@ -119,15 +119,7 @@ mod tests {
     use super::*;
 
     fn frame() -> Frame<'static> {
-        Frame {
-            size: (300.0, 210.0),
-            padding: 0.0,
-            min_span: 11.0,
-            font: 12.0,
-            hit: 26.0,
-            title: "Locator & map",
-            class: "map-locator",
-        }
+        Frame::locator("Locator & map")
     }
 
     fn marker(lat: f64, lon: f64) -> Marker<'static> {

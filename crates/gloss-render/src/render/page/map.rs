@@ -118,20 +118,6 @@ fn phone_frame(title: &str) -> Frame<'_> {
     }
 }
 
-/// A locator map's frame: the point with its country and neighbours around it. It is at
-/// least 290 px wide wherever it is shown, so a 26-unit hit area is 24 px or more.
-fn locator_frame(title: &str) -> Frame<'_> {
-    Frame {
-        size: (300.0, 210.0),
-        padding: 0.0,
-        min_span: 11.0,
-        font: 12.0,
-        hit: 26.0,
-        title,
-        class: "map-locator",
-    }
-}
-
 /// What `/map/` shows, gathered from the site: located incidents (newest first), located
 /// places (busiest first) and what cannot be placed.
 struct Gathered<'a> {
@@ -264,7 +250,7 @@ impl Site<'_> {
             .filter_map(|l| l.coordinates)
             .map(|(lat, lon)| (lon, lat))
             .collect();
-        Outline::fit(&points, &locator_frame(""))
+        Outline::fit(&points, &Frame::locator(""))
     }
 
     /// The shared outline file (`map/outline.svg`), written once for the whole site when a
@@ -284,7 +270,7 @@ impl Site<'_> {
         };
         let title = format!("Locator map: {name}");
         let href = relative_to(file, &self.urls.map_outline());
-        outline.locator(&[marker], &locator_frame(&title), &href)
+        outline.locator(&[marker], &Frame::locator(&title), &href)
     }
 
     /// The locator map of a location page (`file` is the page's output file), or "" when the
