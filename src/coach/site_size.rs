@@ -159,7 +159,7 @@ impl SiteSize {
             .warning()
             .with_code("site-size")
             .with_hint(format!(
-                "the largest parts are {}; `[publish] compact = true` makes every page repeat less (about a sixth smaller), `[publish] uncompressed_exports = false` keeps only the .gz copy of exports over 1 MB and a lower `[prior_incidents] max` shortens every brief, or publish to a host with more room (docs/limits.md)",
+                "the largest parts are {}; `[publish] compact = true` makes every page repeat less (about a fifth smaller), `[publish] uncompressed_exports = false` keeps only the .gz copy of exports over 1 MB and a lower `[prior_incidents] max` shortens every brief, or publish to a host with more room (docs/limits.md)",
                 self.parts_named()
             ))
     }

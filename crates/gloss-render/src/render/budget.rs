@@ -17,9 +17,9 @@ pub struct Budget {
     pub related: usize,
     /// Each related brief says what it shares ("Also about …").
     pub related_reasons: bool,
-    /// A brief's sidebar writes the entities folded behind "N more" as lines with links;
-    /// else as one line of names, since the article links each one it names.
-    pub sidebar_fold_links: bool,
+    /// A brief's sidebar writes the entities past the first few as one line of names (the
+    /// article links each one it names) rather than as folded lines with links.
+    pub fold_as_names: bool,
     /// A brief's JSON-LD names every entity of its sidebars (`mentions`).
     pub jsonld_mentions: bool,
     /// Pages of the front page at most; the older briefs are on the timeline, by year.
@@ -39,7 +39,7 @@ impl Budget {
         entity_feed_size: 10,
         related: 4,
         related_reasons: true,
-        sidebar_fold_links: true,
+        fold_as_names: false,
         home_pages: usize::MAX,
         network_actors: 15,
         jsonld_mentions: true,
@@ -56,7 +56,7 @@ impl Budget {
         entity_feed_size: 5,
         related: 3,
         related_reasons: false,
-        sidebar_fold_links: false,
+        fold_as_names: true,
         home_pages: 50,
         network_actors: 8,
         jsonld_mentions: false,

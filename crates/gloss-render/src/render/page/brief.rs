@@ -306,7 +306,7 @@ pub fn view<'a>(site: &Site<'a>, id: BriefId) -> BriefView<'a> {
         actors_more,
         locations,
         locations_more,
-        fold_as_names: !budget.sidebar_fold_links,
+        fold_as_names: budget.fold_as_names,
         prior_more: prior_incidents.len().saturating_sub(PRIOR_SHOWN),
         prior_incidents,
         notes_count: brief.notes.len(),

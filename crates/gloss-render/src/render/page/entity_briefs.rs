@@ -184,17 +184,17 @@ impl Site<'_> {
         let brief = self.brief(id);
         let card = brief.card;
         let (role, cited) = brief.links.cited(key).unwrap_or_default();
-        let chars = self.budget().excerpt_chars;
-        let shown = cited.len().min(self.budget().quotes_per_backlink);
+        let budget = self.budget();
+        let shown = cited.len().min(budget.quotes_per_backlink);
         let mentions: Vec<MentionView> = cited[..shown]
             .iter()
             .map(|&m| {
                 let q = Quoted::new(brief.annotated, m);
                 MentionView {
                     path: format!("{}#p-{}", card.path, q.paragraph),
-                    before: clip_before(&q.sentence[..q.start], chars),
+                    before: clip_before(&q.sentence[..q.start], budget.excerpt_chars),
                     matched: q.sentence[q.start..q.end].to_string(),
-                    after: clip_after(&q.sentence[q.end..], chars),
+                    after: clip_after(&q.sentence[q.end..], budget.excerpt_chars),
                 }
             })
             .collect();
