@@ -82,9 +82,8 @@ fn narrow(n: usize) -> u32 {
 fn kept_mentions(
     found: &[FoundMention],
     key: impl Fn(EntityId) -> EntityKey,
-    packing: Packing,
 ) -> (Vec<Mention>, Quotes) {
-    let mut quotes = QuotesBuilder::new(packing);
+    let mut quotes = QuotesBuilder::default();
     let mut stored: FxHashMap<&str, Range<u32>> = FxHashMap::default();
     let mut mentions = Vec::with_capacity(found.len());
     for m in found {
@@ -231,7 +230,7 @@ fn annotate_brief(
             };
             // Every article stays in memory until the pages are written.
             let packing = Packing::for_archive(corpus.briefs.len());
-            let (mentions, quotes) = kept_mentions(&report.mentions, |id| key(corpus, id), packing);
+            let (mentions, quotes) = kept_mentions(&report.mentions, |id| key(corpus, id));
             Ok(AnnotatedBrief {
                 article_html: Packed::pack(&html, packing),
                 mentions,
@@ -364,9 +363,9 @@ mod tests {
             found(1, 3, "KH and Iran met.", "Iran"),
         ];
         let actor = |id: EntityId| EntityKey::Actor(ActorId(id.0));
-        let (mentions, quotes) = kept_mentions(&report, actor, Packing::Compressed);
+        let (mentions, quotes) = kept_mentions(&report, actor);
         assert_eq!(mentions[2].sentence, 16..24, "each text once, end to end");
-        let quoted: Vec<String> = mentions
+        let quoted: Vec<&str> = mentions
             .iter()
             .map(|m| quotes.sentence(m.sentence.clone()))
             .collect();

@@ -6,8 +6,9 @@
 //! - `entity`: [`EntityKey`] (an actor or a location) and the dense numbering of both
 //! - `annotated`: what annotation finds in an article ([`AnnotatedBrief`], [`Mention`]),
 //!   read by the link and render stages
-//! - `packed`: [`Packed`], [`Paragraphs`] and [`Quotes`], text kept aside (compressed in an
-//!   archive, [`Packing`]) until render reads it
+//! - `packed`: [`Packed`] and [`Paragraphs`], text kept aside (compressed in an archive,
+//!   [`Packing`]) until render reads it
+//! - `quotes`: [`Quotes`], the sentences entity pages quote from a brief
 
 mod annotated;
 mod content;
@@ -15,6 +16,7 @@ mod date;
 mod entity;
 mod lang;
 mod packed;
+mod quotes;
 mod slug;
 
 pub use annotated::{AnnotatedBrief, Mention};
@@ -22,7 +24,8 @@ pub use content::*;
 pub use date::{MONTHS, PartialDate, Precision};
 pub use entity::{EntityKey, EntityNumbering};
 pub use lang::is_language_tag;
-pub use packed::{Packed, Packing, Paragraphs, Quotes, QuotesBuilder};
+pub use packed::{Packed, Packing, Paragraphs};
+pub use quotes::{Quotes, QuotesBuilder};
 pub use slug::Slug;
 
 macro_rules! id_type {

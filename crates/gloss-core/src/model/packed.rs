@@ -6,7 +6,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::ops::Range;
 
 /// Whether text waiting in memory is compressed, decided once per build from the size of
 /// the archive. The pages are the same either way.
@@ -117,103 +116,6 @@ impl Paragraphs {
     }
 }
 
-/// How much sentence text one [`Quotes`] block holds before the next starts. An entity page
-/// unpacks a block for each brief it quotes: a whole brief's sentences (4 KB) for every
-/// backlink was 6% of a 10,000-brief build; a block of about 1 KB costs a quarter of that,
-/// and compresses nearly as well.
-const QUOTE_BLOCK: usize = 1024;
-
-/// The sentences a brief's mentions quote, each text once, in blocks ([`Packed`]) that
-/// never split a sentence. A mention keeps its sentence as a range of the whole text end
-/// to end, so two mentions in sentences of the same text compare equal without unpacking.
-#[derive(Clone, Debug, Default)]
-pub struct Quotes {
-    /// Each block's text.
-    blocks: Box<[Packed]>,
-    /// Where each block starts in the whole text.
-    starts: Box<[u32]>,
-}
-
-impl Quotes {
-    /// The sentence at `range` (as [`QuotesBuilder::push`] returned it), unpacking only its
-    /// block; empty for a range no push returned.
-    pub fn sentence(&self, range: Range<u32>) -> String {
-        if range.is_empty() {
-            return String::new();
-        }
-        let block = self.starts.partition_point(|&s| s <= range.start);
-        let Some(i) = block.checked_sub(1) else {
-            return String::new();
-        };
-        let Some(text) = self.blocks.get(i).map(Packed::unpack) else {
-            return String::new();
-        };
-        let at = |n: u32| (n - self.starts[i]) as usize;
-        text.get(at(range.start)..at(range.end))
-            .unwrap_or_default()
-            .to_string()
-    }
-}
-
-/// Gathers a brief's quoted sentences into [`Quotes`].
-pub struct QuotesBuilder {
-    packing: Packing,
-    blocks: Vec<Packed>,
-    starts: Vec<u32>,
-    /// The block being filled.
-    open: String,
-    /// Length of the whole text so far.
-    len: u32,
-}
-
-impl QuotesBuilder {
-    /// An empty builder whose blocks are kept as `packing` says.
-    pub fn new(packing: Packing) -> QuotesBuilder {
-        QuotesBuilder {
-            packing,
-            blocks: Vec::new(),
-            starts: Vec::new(),
-            open: String::new(),
-            len: 0,
-        }
-    }
-
-    /// Adds `sentence` and returns its range in the whole text.
-    pub fn push(&mut self, sentence: &str) -> Range<u32> {
-        if sentence.is_empty() {
-            return self.len..self.len;
-        }
-        if !self.open.is_empty() && self.open.len() + sentence.len() > QUOTE_BLOCK {
-            self.close();
-        }
-        if self.open.is_empty() {
-            self.starts.push(self.len);
-        }
-        self.open.push_str(sentence);
-        let start = self.len;
-        self.len = self
-            .len
-            .saturating_add(u32::try_from(sentence.len()).unwrap_or(u32::MAX));
-        start..self.len
-    }
-
-    fn close(&mut self) {
-        self.blocks.push(Packed::pack(&self.open, self.packing));
-        self.open.clear();
-    }
-
-    /// The packed sentences.
-    pub fn finish(mut self) -> Quotes {
-        if !self.open.is_empty() {
-            self.close();
-        }
-        Quotes {
-            blocks: self.blocks.into(),
-            starts: self.starts.into(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,33 +155,5 @@ mod tests {
             assert_eq!(Paragraphs::new(&paragraphs, packing).unpack(), paragraphs);
             assert_eq!(Paragraphs::new(&["a\nb"], packing).unpack(), ["a b"]);
         }
-    }
-
-    #[test]
-    fn each_quote_comes_back_from_its_own_block() {
-        for packing in [Packing::Plain, Packing::Compressed] {
-            let mut builder = QuotesBuilder::new(packing);
-            let long = "x".repeat(QUOTE_BLOCK + 10);
-            let texts = [
-                "KH and Iran met.",
-                long.as_str(),
-                "KH left.",
-                "",
-                "Then — الثالث.",
-            ];
-            let ranges: Vec<_> = texts.iter().map(|t| builder.push(t)).collect();
-            let end = 16 + QUOTE_BLOCK as u32 + 10;
-            assert_eq!(ranges[1], 16..end, "ranges run end to end");
-            let quotes = builder.finish();
-            assert_eq!(
-                quotes.blocks.len(),
-                3,
-                "a long sentence is a block of its own"
-            );
-            for (text, range) in texts.iter().zip(ranges) {
-                assert_eq!(quotes.sentence(range), *text);
-            }
-        }
-        assert_eq!(Quotes::default().sentence(0..3), "");
     }
 }

@@ -58,16 +58,16 @@ const NOTE_BYTES: usize = 60;
 
 /// One mention as an entity page quotes it: its sentence, where in the sentence the mention
 /// is (bytes), and its paragraph.
-struct Quoted {
-    sentence: String,
+struct Quoted<'a> {
+    sentence: &'a str,
     start: usize,
     end: usize,
     paragraph: u32,
 }
 
-impl Quoted {
-    /// Mention `m` of `annotated`, with its sentence unpacked.
-    fn new(annotated: &AnnotatedBrief, m: u32) -> Quoted {
+impl Quoted<'_> {
+    /// Mention `m` of `annotated`, with its sentence.
+    fn new(annotated: &AnnotatedBrief, m: u32) -> Quoted<'_> {
         let m = &annotated.mentions[m as usize];
         let sentence = annotated.quotes.sentence(m.sentence.clone());
         let at = |i: u32| sentence.get(..i as usize).map_or(0, str::len);

@@ -242,15 +242,15 @@ impl Site<'_> {
     }
 
     /// The land under every locator map, or `None` when no place is located.
-    fn outline(&self) -> Option<Outline> {
-        let points: Vec<(f64, f64)> = self
-            .corpus
-            .locations
-            .iter()
-            .filter_map(|l| l.coordinates)
-            .map(|(lat, lon)| (lon, lat))
-            .collect();
-        Outline::fit(&points, &Frame::locator(""))
+    fn outline(&self) -> Option<&Outline> {
+        let fitted = self.memo.outline.get_or_init(|| {
+            let points: Vec<(f64, f64)> = (self.corpus.locations.iter())
+                .filter_map(|l| l.coordinates)
+                .map(|(lat, lon)| (lon, lat))
+                .collect();
+            Outline::fit(&points, &Frame::locator(""))
+        });
+        fitted.as_ref()
     }
 
     /// The shared outline file (`map/outline.svg`), written once for the whole site when a
