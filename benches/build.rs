@@ -132,6 +132,7 @@ fn main() {
         .ok()
         .filter(|o| o.status.success())
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    let mut timed = Vec::new();
     for briefs in sizes {
         let size = corpus::Size::for_briefs(briefs);
         let with_hugo = hugo_version.is_some() && briefs <= hugo_max;
@@ -191,6 +192,7 @@ fn main() {
             measure(&gloss, &args)
         };
         let cold = median(g);
+        timed.push((size.briefs, cold.wall));
         let t = tally::Tally::of(&out);
         let (bytes, files) = (t.bytes(), t.files());
         println!(
@@ -246,5 +248,23 @@ fn main() {
         } else if hugo_version.is_none() {
             println!("hugo: not installed (apt-get install hugo), comparison skipped");
         }
+    }
+    print_scaling(&timed);
+}
+
+/// How the cold build's time grows from each size to the next against the briefs (issue
+/// 26: the archive's build should grow about as fast as the archive, not faster).
+fn print_scaling(timed: &[(usize, f64)]) {
+    for pair in timed.windows(2) {
+        let [(small, t_small), (large, t_large)] = pair else {
+            continue;
+        };
+        println!(
+            "\nscaling: {small} -> {large} briefs ({:.1}x) took {:.1}x the time ({:.2} -> {:.2} s)",
+            *large as f64 / *small as f64,
+            t_large / t_small,
+            t_small,
+            t_large
+        );
     }
 }

@@ -13,7 +13,7 @@ pub struct Quotes(Box<str>);
 
 impl Quotes {
     /// The sentence at `range` (as [`QuotesBuilder::push`] returned it); empty for a range
-    /// no push returned.
+    /// outside the text or not on character boundaries.
     pub fn sentence(&self, range: Range<u32>) -> &str {
         self.0
             .get(range.start as usize..range.end as usize)
