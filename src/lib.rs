@@ -246,11 +246,12 @@ pub fn build(options: &BuildOptions) -> Result<Report, Diagnostics> {
     let (_, mut report) = generate_into(options, &disk)?;
     let mut clock = Clock(Instant::now(), Vec::new());
     let (written, files) = disk.finish()?;
+    // The site as published, with any file of the user's kept in the folder.
+    report.size = coach::site_size::SiteSize::of_dir(&written);
     clock.lap("write");
     let shown = out.strip_prefix(&options.root).unwrap_or(&out);
     report.warnings.extend(write::kept_warning(shown, &files));
     report.timings.extend(clock.1);
-    report.size = coach::site_size::SiteSize::of_dir(&written);
     report.output = Some(written);
     report.written = files;
     Ok(report)

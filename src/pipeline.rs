@@ -185,7 +185,7 @@ impl Pipeline {
 
     /// What the build did, for the terminal, given every file it made.
     pub fn report(mut self, outputs: &[Output]) -> Report {
-        Report {
+        let report = Report {
             pages: outputs
                 .iter()
                 .filter(|o| o.path().ends_with(".html"))
@@ -196,15 +196,23 @@ impl Pipeline {
             locations: self.corpus.locations.len(),
             incidents: self.corpus.incidents.len(),
             timings: self.take_laps(),
-            warnings: self.warnings,
+            warnings: std::mem::take(&mut self.warnings),
             output: None,
             written: crate::write::Written::default(),
-            sources: self.coached.sources,
-            drafts: self.drafts,
-            dropped: self.coached.dropped,
+            sources: std::mem::take(&mut self.coached.sources),
+            drafts: std::mem::take(&mut self.drafts),
+            dropped: std::mem::take(&mut self.coached.dropped),
             size: crate::coach::site_size::SiteSize::default(),
             compact: self.config.publish.is_compact(self.corpus.briefs.len()),
-        }
+        };
+        // Freeing the corpus, the graph and the annotated articles (2 GB in millions of
+        // allocations at 100,000 briefs) took about a second after the last page; another
+        // thread frees them while the files are moved into place and the process exits.
+        // Should no thread start, they are freed here, as before.
+        let _ = std::thread::Builder::new()
+            .name("free".into())
+            .spawn(move || drop(self));
+        report
     }
 }
 
