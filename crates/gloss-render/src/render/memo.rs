@@ -4,9 +4,10 @@
 //! never sees a stale one.
 //!
 //! The values are plain data here; the pages that need them work them out from the `Site`
-//! (`page/timeline.rs`, `page/mod.rs`). Keeping the types beside the memo rather than beside
-//! their pages lets the `Site` hold the memo without the join importing the pages that read
-//! it (the files of the render stage import each other in one direction only).
+//! (`page/timeline.rs`, `page/mod.rs`, `page/entity_briefs.rs`, `page/map.rs`). Keeping the
+//! types beside the memo rather than beside their pages lets the `Site` hold the memo
+//! without the join importing the pages that read it (the files of the render stage import
+//! each other in one direction only).
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

@@ -109,7 +109,7 @@ pub struct IncidentRef {
     pub source_url: String,
 }
 
-/// One place a brief mentions an entity, copied out of the brief's unpacked sentences (an
+/// One place a brief mentions an entity, copied out of the brief's quoted sentences (an
 /// entity page shows a few dozen).
 #[derive(Clone, Debug, Serialize)]
 pub struct MentionView {
